@@ -1,0 +1,18 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
+import type { Kysely } from 'kysely'
+import * as core from './migrations/20261123_001_core.js'
+
+/** The migrations, in order. A static list: no file-system scanning, same on every machine. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261123_001_core': core,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

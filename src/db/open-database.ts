@@ -1,0 +1,121 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { pipeline } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import { acquireDataDirLock } from './data-dir-lock.js'
+import type { Database } from './schema.js'
+
+// bigint (count(*), sums) as a JS number on the server, as PGlite already does.
+pg.types.setTypeParser(20, (value) => Number(value))
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  kind: DatabaseKind
+  /** Where it lives, for messages: a folder or a server URL without its password. */
+  location: string
+  /** Bulk-load CSV text into a table with COPY: the fast path of imports. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>
+  /** A tarball of the embedded database (PGlite only), to start test databases from. */
+  dumpDataDir?(): Promise<Blob>
+  /** Flush, checkpoint and close; safe to call twice. */
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  /** Folder of the embedded database; ignored when `databaseUrl` is given. */
+  dataDir?: string
+  databaseUrl?: string
+  /** An in-memory embedded database, for tests. */
+  memory?: boolean
+  /** A dump made by `dumpDataDir`, to start from (tests start from a migrated template). */
+  loadDataDir?: Blob
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`
+}
+
+/** PGlite starts with fsync off (`-F`); motcua keeps citizens' records, so it writes durably. */
+function durableStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams
+  if (!defaults) throw new Error('PGlite.defaultStartParams is missing: check the PGlite version')
+  return defaults.filter((param) => param !== '-F')
+}
+
+async function openEmbedded(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const dataDir = options.memory ? undefined : options.dataDir ?? './data'
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir: `${dataDir}/pgdata` } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      startParams: durableStartParams(),
+    })
+  } catch (error) {
+    release()
+    throw error
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  let closed = false
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir ?? ':memory:',
+    async copyCsv(table, columns, csv) {
+      await pglite.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) })
+    },
+    async dumpDataDir() {
+      return pglite.dumpDataDir('none')
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      try {
+        if (!pglite.closed) await pglite.query('CHECKPOINT')
+        await db.destroy()
+      } finally {
+        release()
+      }
+    },
+  }
+}
+
+async function openServer(databaseUrl: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  let closed = false
+  const url = new URL(databaseUrl)
+  url.password = url.password ? '***' : ''
+  return {
+    db,
+    kind: 'postgres',
+    location: url.toString(),
+    async copyCsv(table, columns, csv) {
+      const client = await pool.connect()
+      try {
+        await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))))
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await db.destroy()
+    },
+  }
+}
+
+/** PGlite in `dataDir` by default; the PostgreSQL server in `databaseUrl` when one is given. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options)
+}

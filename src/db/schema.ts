@@ -1,0 +1,139 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/** Kysely's view of the tables; the migrations are the truth, this mirrors them. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type DateOnly = ColumnType<string, string, string>
+
+export interface UnitsTable {
+  id: Generated<number>
+  code: string
+  name: string
+  kind: string
+  parent_id: number | null
+  valid_from: DateOnly | null
+  valid_to: DateOnly | null
+  successor_id: number | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface UnitClosureTable {
+  ancestor_id: number
+  descendant_id: number
+  depth: number
+}
+
+export interface ProceduresTable {
+  id: Generated<number>
+  code: string
+  created_at: Generated<Date>
+}
+
+export interface ProcedureVersionsTable {
+  id: Generated<number>
+  procedure_id: number
+  version: number
+  valid_from: Timestamp | null
+  name: string
+  field: string | null
+  level: string
+  online_level: string
+  /** numeric comes back as a string from both drivers. */
+  processing_days: ColumnType<string, string | number, string | number>
+  fee_vnd: ColumnType<string, string | number | bigint, string | number | bigint>
+  cutoff_time: string | null
+  components: ColumnType<unknown, string, string>
+  publicly_listed: Generated<boolean>
+  created_at: Generated<Date>
+}
+
+export interface DossiersTable {
+  id: Generated<string>
+  code: string
+  receiving_unit_id: number
+  deciding_unit_id: number
+  procedure_id: number
+  procedure_version_id: number
+  applicant_name: string | null
+  applicant_id_number: string | null
+  applicant_phone: string | null
+  applicant_address: string | null
+  channel: string
+  status: string
+  received_at: Timestamp
+  due_at: Timestamp | null
+  finished_at: Timestamp | null
+  returned_at: Timestamp | null
+  components_total: number
+  components_digitized: number
+  result_digitized: boolean
+  fee_vnd: ColumnType<string, string | number | bigint, string | number | bigint>
+  paid_online: boolean
+  ecert_copies: number
+  rating: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface DossierComponentsTable {
+  id: Generated<string>
+  dossier_id: string
+  position: number
+  name: string
+  required: boolean
+  digitized: boolean
+}
+
+export interface DossierEventsTable {
+  id: Generated<string>
+  dossier_id: string
+  seq: number
+  type: string
+  at: Timestamp
+  actor: string
+  reason: string | null
+  status_after: string
+  data: ColumnType<unknown, string, never>
+  recorded_at: Generated<Date>
+}
+
+export interface CalendarYearsTable {
+  year: number
+  edited_at: Generated<Date>
+  edited_by: string
+}
+
+export interface CalendarDaysTable {
+  date: DateOnly
+  kind: string
+  name: string
+  source: string
+}
+
+export interface ImportRunsTable {
+  id: Generated<string>
+  kind: string
+  file_name: string
+  status: string
+  started_at: Generated<Date>
+  finished_at: Timestamp | null
+  summary: ColumnType<unknown, string, string>
+}
+
+export interface Database {
+  units: UnitsTable
+  unit_closure: UnitClosureTable
+  procedures: ProceduresTable
+  procedure_versions: ProcedureVersionsTable
+  dossiers: DossiersTable
+  dossier_components: DossierComponentsTable
+  dossier_events: DossierEventsTable
+  calendar_years: CalendarYearsTable
+  calendar_days: CalendarDaysTable
+  import_runs: ImportRunsTable
+}
+
+export type UnitRow = Selectable<UnitsTable>
+export type NewUnitRow = Insertable<UnitsTable>
+export type ProcedureVersionRow = Selectable<ProcedureVersionsTable>
+export type DossierRow = Selectable<DossiersTable>

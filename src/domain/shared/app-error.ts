@@ -1,0 +1,42 @@
+/**
+ * The one error type of motcua: a stable code for programs, a message for developers and a
+ * Vietnamese message for the people at the counter. Transports (HTTP, CLI) map codes to
+ * statuses and exit codes in one place each.
+ */
+export const ErrorCode = {
+  validation: 'validation',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  invalidTransition: 'invalid_transition',
+  forbidden: 'forbidden',
+  unauthenticated: 'unauthenticated',
+  locked: 'locked',
+  internal: 'internal',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export interface ErrorDetail {
+  /** Where the problem is: a file line, a field, a parameter. */
+  line?: number
+  column?: string
+  value?: string
+  reason: string
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly userMessage: string
+  readonly details: readonly ErrorDetail[]
+
+  constructor(code: ErrorCode, message: string, userMessage: string, details: readonly ErrorDetail[] = []) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.userMessage = userMessage
+    this.details = details
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError
+}
