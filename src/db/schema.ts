@@ -116,6 +116,7 @@ export interface ImportRunsTable {
   file_name: string
   status: string
   started_at: Generated<Date>
+  heartbeat_at: Generated<Date>
   finished_at: Timestamp | null
   summary: ColumnType<unknown, string, string>
 }

@@ -141,6 +141,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       file_name text not null,
       status text not null check (status in ('staging', 'merging', 'done', 'failed')),
       started_at timestamptz not null default now(),
+      heartbeat_at timestamptz not null default now(),
       finished_at timestamptz,
       summary jsonb
     );

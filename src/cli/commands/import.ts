@@ -1,0 +1,71 @@
+import { SingleBar } from 'cli-progress'
+import { importDossiers } from '../../modules/dossiers/import/import-dossiers.js'
+import { formatImportIssue } from '../../modules/import/import-issue.js'
+import type { ImportSummary } from '../../modules/import/import-summary.js'
+import { importProcedures } from '../../modules/procedures/import-procedures.js'
+import { importUnits } from '../../modules/units/import-units.js'
+import type { Command } from '../command.js'
+import { parseCommandArgs } from '../parse-command-args.js'
+import { usageError } from '../usage-error.js'
+
+const KIND_LABELS = { units: 'đơn vị', procedures: 'thủ tục', dossiers: 'hồ sơ' } as const
+
+function describe(summary: ImportSummary): string {
+  const n = (value: number) => value.toLocaleString('vi-VN')
+  const lines = [
+    `Nhập ${KIND_LABELS[summary.kind]} từ ${summary.file}: đọc ${n(summary.read)} dòng; thêm mới ${n(summary.inserted)}, cập nhật ${n(summary.updated)}, không đổi ${n(summary.unchanged)}, bị loại ${n(summary.rejected)}.`,
+  ]
+  if (summary.rejectedFile) lines.push(`Các dòng bị loại và lý do: ${summary.rejectedFile}`)
+  for (const issue of summary.issues.slice(0, 20)) lines.push(`  - ${formatImportIssue(issue)}`)
+  if (summary.issues.length > 20) lines.push(`  … và ${summary.issues.length - 20} lỗi khác`)
+  return lines.join('\n')
+}
+
+function progressBar(): { update: (done: number, total: number, rows: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} }
+  const bar = new SingleBar({ format: 'Đang đọc tệp [{bar}] {percentage}% | {rows} dòng', stream: process.stderr, hideCursor: true })
+  let started = false
+  return {
+    update(done, total, rows) {
+      if (!started) {
+        bar.start(total, 0, { rows: 0 })
+        started = true
+      }
+      bar.update(done, { rows: rows.toLocaleString('vi-VN') })
+    },
+    stop: () => started && bar.stop(),
+  }
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'cli -- import units|procedures|dossiers FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
+  summary: 'Nhập đơn vị, thủ tục hoặc hồ sơ từ tệp CSV hoặc XLSX',
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { 'skip-invalid': { type: 'boolean' }, 'ignore-unknown': { type: 'boolean' }, json: { type: 'boolean' } },
+      this.usage,
+    )
+    const [kind, path, ...extra] = positionals
+    if (kind !== 'units' && kind !== 'procedures' && kind !== 'dossiers') throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
+    if (!path) throw usageError('Thiếu đường dẫn tệp', this.usage)
+    if (extra.length > 0) throw usageError(`Thừa tham số: ${extra.join(' ')}`, this.usage)
+    const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false }
+    const handle = await context.database()
+    let summary: ImportSummary
+    if (kind === 'units') summary = await importUnits(handle, path, options)
+    else if (kind === 'procedures') summary = await importProcedures(handle, path, options)
+    else {
+      const bar = progressBar()
+      try {
+        summary = await importDossiers(handle, path, { ...options, onProgress: (p) => bar.update(p.bytesRead, p.totalBytes, p.rows) })
+      } finally {
+        bar.stop()
+      }
+    }
+    context.stderr(describe(summary))
+    if (values.json) context.stdout(JSON.stringify(summary))
+    return 0
+  },
+}

@@ -1,0 +1,21 @@
+import { seedDemo } from '../../modules/demo/seed-demo.js'
+import type { Command } from '../command.js'
+import { parseCommandArgs } from '../parse-command-args.js'
+import { usageError } from '../usage-error.js'
+
+export const seedCommand: Command = {
+  name: 'seed',
+  usage: 'cli -- seed --demo [--scale N] [--data DIR]',
+  summary: 'Nạp dữ liệu mẫu: tỉnh Hải Dương, huyện Tứ Kỳ và 23 xã, thị trấn',
+  async run(args, context) {
+    const { values } = parseCommandArgs(args, { demo: { type: 'boolean' }, scale: { type: 'string' } }, this.usage)
+    if (!values.demo) throw usageError('Hãy chỉ rõ --demo', this.usage)
+    const scale = values.scale === undefined ? 1 : Number(values.scale)
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw usageError('--scale phải là số dương, tối đa 100', this.usage)
+    const handle = await context.database()
+    context.stderr('Đang nạp dữ liệu mẫu…')
+    const result = await seedDemo(handle, { scale })
+    context.stderr(`Đã nạp ${result.units} đơn vị, ${result.procedures} thủ tục, ${result.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
+    return 0
+  },
+}

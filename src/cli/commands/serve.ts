@@ -1,0 +1,36 @@
+import { buildServer } from '../../http/build-server.js'
+import { isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
+import type { Command } from '../command.js'
+import { parseCommandArgs } from '../parse-command-args.js'
+import { usageError } from '../usage-error.js'
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'cli -- serve [--port N] [--host ADDRESS] [--no-demo] [--data DIR]',
+  summary: 'Chạy máy chủ web (lần đầu tự nạp dữ liệu mẫu)',
+  async run(args, context) {
+    const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } }, this.usage)
+    const port = values.port === undefined ? context.config.port : Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`Cổng không hợp lệ: ${values.port}`, this.usage)
+    const handle = await context.database()
+    if (!values['no-demo'] && (await isEmptyDatabase(handle))) {
+      context.stderr('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ…')
+      const seeded = await seedDemo(handle)
+      context.stderr(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
+    }
+    const app = await buildServer(handle, { logger: false })
+    const address = await app.listen({ port, host: values.host ?? context.config.host })
+    context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop)
+        process.off('SIGTERM', stop)
+        context.stderr('Đang dừng máy chủ…')
+        void app.close().then(() => resolve())
+      }
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
+    return 0
+  },
+}

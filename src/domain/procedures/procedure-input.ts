@@ -1,0 +1,32 @@
+export const OnlineLevel = {
+  full: 'full', // toàn trình (level 4)
+  partial: 'partial', // một phần (level 3)
+  none: 'none',
+} as const
+export type OnlineLevel = (typeof OnlineLevel)[keyof typeof OnlineLevel]
+export const ONLINE_LEVELS = Object.values(OnlineLevel) as readonly OnlineLevel[]
+
+export const DecidingLevel = { province: 'province', district: 'district', commune: 'commune' } as const
+export type DecidingLevel = (typeof DecidingLevel)[keyof typeof DecidingLevel]
+export const DECIDING_LEVELS = Object.values(DecidingLevel) as readonly DecidingLevel[]
+
+export interface ProcedureComponent {
+  name: string
+  required: boolean
+}
+
+/** A procedure (thủ tục hành chính) as it comes in: from procedures.csv, the demo or an administrator. */
+export interface ProcedureInput {
+  /** National procedure code, e.g. `1.001193`. */
+  code: string
+  name: string
+  field: string | null
+  level: DecidingLevel
+  onlineLevel: OnlineLevel
+  /** Legal processing time in working days; 0 = same day; may be fractional (0.5). */
+  processingDays: number
+  feeVnd: number
+  /** Reception cut-off for the same day, `HH:mm`; null = 17:00. Certifications use 15:00. */
+  cutoffTime?: string | null
+  components?: readonly ProcedureComponent[]
+}

@@ -1,0 +1,36 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { ErrorCode, isAppError, type ErrorCode as Code } from '../domain/shared/app-error.js'
+
+/** The one place error codes become HTTP statuses. */
+const STATUS_OF: Record<Code, number> = {
+  [ErrorCode.validation]: 400,
+  [ErrorCode.notFound]: 404,
+  [ErrorCode.conflict]: 409,
+  [ErrorCode.invalidTransition]: 409,
+  [ErrorCode.forbidden]: 403,
+  [ErrorCode.unauthenticated]: 401,
+  [ErrorCode.locked]: 423,
+  [ErrorCode.internal]: 500,
+}
+
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (isAppError(error)) {
+    void reply.status(STATUS_OF[error.code]).send({ error: error.code, message: error.userMessage, details: error.details })
+    return
+  }
+  const fastifyError = error as FastifyError
+  if (fastifyError.validation) {
+    void reply.status(400).send({
+      error: ErrorCode.validation,
+      message: 'Dữ liệu gửi lên không hợp lệ',
+      details: fastifyError.validation.map((v) => ({ column: v.instancePath || v.params?.missingProperty, reason: v.message ?? '' })),
+    })
+    return
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    void reply.status(fastifyError.statusCode).send({ error: ErrorCode.validation, message: 'Yêu cầu không hợp lệ' })
+    return
+  }
+  request.log.error(error)
+  void reply.status(500).send({ error: ErrorCode.internal, message: 'Lỗi hệ thống, vui lòng thử lại sau' })
+}

@@ -1,0 +1,115 @@
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { rename, rm } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import type { DatabaseHandle } from '../../../db/open-database.js'
+import { formatVietnamIso } from '../../../domain/format/vietnam-iso.js'
+import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
+import { csvLine } from '../../import/rejected-rows-writer.js'
+import { formatOf } from '../../import/tabular-file.js'
+import { DOSSIER_COLUMNS, type DossierColumn } from '../import/dossier-columns.js'
+
+export interface ExportFilter {
+  /** Only dossiers received by this unit or any unit below it. */
+  unitCode?: string
+  /** Received from this instant (inclusive) … */
+  from?: Date
+  /** … to this instant (exclusive). */
+  to?: Date
+}
+
+const PAGE = 10_000
+
+type ExportRow = Record<DossierColumn, string>
+
+async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncGenerator<ExportRow> {
+  let unitId: number | null = null
+  if (filter.unitCode) {
+    const unit = await handle.db.selectFrom('units').select('id').where('code', '=', filter.unitCode).executeTakeFirst()
+    if (!unit) throw new AppError(ErrorCode.notFound, `unknown unit ${filter.unitCode}`, `Không có đơn vị với mã ${filter.unitCode}`)
+    unitId = unit.id
+  }
+  let afterId = '0'
+  for (;;) {
+    let query = handle.db
+      .selectFrom('dossiers as d')
+      .innerJoin('units as u', 'u.id', 'd.receiving_unit_id')
+      .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .select([
+        'd.id', 'd.code', 'u.code as unit_code', 'p.code as procedure_code', 'd.channel', 'd.received_at', 'd.due_at', 'd.finished_at',
+        'd.returned_at', 'd.status', 'd.components_total', 'd.components_digitized', 'd.result_digitized', 'd.fee_vnd', 'd.paid_online',
+        'd.ecert_copies', 'd.rating',
+      ])
+      .where('d.id', '>', afterId)
+      .orderBy('d.id')
+      .limit(PAGE)
+    if (unitId !== null) {
+      const ancestor = unitId
+      query = query.where('d.receiving_unit_id', 'in', (qb) => qb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', ancestor))
+    }
+    if (filter.from) query = query.where('d.received_at', '>=', filter.from)
+    if (filter.to) query = query.where('d.received_at', '<', filter.to)
+    const page = await query.execute()
+    for (const d of page) {
+      const time = (value: Date | null) => (value ? formatVietnamIso(value) : '')
+      yield {
+        code: d.code,
+        unit_code: d.unit_code,
+        procedure_code: d.procedure_code,
+        channel: d.channel,
+        received_at: time(d.received_at),
+        due_at: time(d.due_at),
+        finished_at: time(d.finished_at),
+        returned_at: time(d.returned_at),
+        status: d.status,
+        components_total: String(d.components_total),
+        components_digitized: String(d.components_digitized),
+        result_digitized: String(d.result_digitized),
+        fee_vnd: String(d.fee_vnd),
+        paid_online: String(d.paid_online),
+        ecert_copies: String(d.ecert_copies),
+        rating: d.rating ?? '',
+      }
+    }
+    if (page.length < PAGE) return
+    afterId = String(page.at(-1)!.id)
+  }
+}
+
+/**
+ * Writes dossiers in the interchange format (canonical headers, Vietnam times with their
+ * offset), so the file imports back to the same data. Written to a temporary name and
+ * renamed: a failed export leaves no half file.
+ */
+export async function exportDossiers(handle: DatabaseHandle, path: string, filter: ExportFilter = {}): Promise<number> {
+  const columns = DOSSIER_COLUMNS.map((c) => c.name)
+  const partial = `${path}.partial`
+  let count = 0
+  try {
+    if (formatOf(path) === 'xlsx') {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useSharedStrings: false, useStyles: false })
+      const sheet = workbook.addWorksheet('dossiers')
+      sheet.addRow(columns).commit()
+      for await (const row of exportRows(handle, filter)) {
+        sheet.addRow(columns.map((c) => row[c])).commit()
+        count++
+      }
+      sheet.commit()
+      await workbook.commit()
+    } else {
+      const out = createWriteStream(partial)
+      out.write(csvLine(columns))
+      for await (const row of exportRows(handle, filter)) {
+        if (!out.write(csvLine(columns.map((c) => row[c])))) await once(out, 'drain')
+        count++
+      }
+      out.end()
+      await once(out, 'finish')
+    }
+    await rename(partial, path)
+    return count
+  } catch (error) {
+    await rm(partial, { force: true })
+    throw error
+  }
+}

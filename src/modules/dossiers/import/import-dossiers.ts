@@ -1,0 +1,136 @@
+import type { DatabaseHandle } from '../../../db/open-database.js'
+import type { DossierInput } from '../../../domain/dossiers/dossier-input.js'
+import { checkDossierRules } from '../../../domain/dossiers/dossier-rules.js'
+import { loadWorkingCalendar } from '../../calendar/load-working-calendar.js'
+import { cellReader, mapHeader } from '../../import/columns.js'
+import type { ImportIssue } from '../../import/import-issue.js'
+import { MAX_REPORTED_ISSUES, type ImportSummary } from '../../import/import-summary.js'
+import { importRejected } from '../../import/read-all-rows.js'
+import { RejectedRowsWriter } from '../../import/rejected-rows-writer.js'
+import { RowParser } from '../../import/row-parser.js'
+import { openTabularFile } from '../../import/tabular-file.js'
+import type { ImportOptions } from '../../units/import-units.js'
+import { DOSSIER_COLUMNS } from './dossier-columns.js'
+import { DossierImportRun } from './dossier-import-run.js'
+import { loadDossierLookups } from './dossier-lookups.js'
+import { parseDossierRow } from './parse-dossier-row.js'
+import { resolveDossier, type StagedDossier } from './resolve-dossier.js'
+
+/** Rows per COPY: large enough to amortise a round trip, small enough to bound memory. */
+const BATCH_SIZE = 20_000
+
+export interface ImportProgress {
+  rows: number
+  bytesRead: number
+  totalBytes: number
+}
+
+export interface DossierImportOptions extends ImportOptions {
+  onProgress?: (progress: ImportProgress) => void
+  /** Recorded as the actor of the history events. */
+  actor?: string
+}
+
+interface Collector {
+  issues: ImportIssue[]
+  rejectedRows: number
+}
+
+function collect(collector: Collector, issues: readonly ImportIssue[], countRow = true): void {
+  if (countRow) collector.rejectedRows++
+  for (const issue of issues) if (collector.issues.length < MAX_REPORTED_ISSUES) collector.issues.push(issue)
+}
+
+async function finish(run: DossierImportRun, path: string, skipInvalid: boolean, collector: Collector, rejected: RejectedRowsWriter | null, actor: string, read: number): Promise<ImportSummary> {
+  const duplicates = await run.countDuplicates()
+  if (duplicates > 0) {
+    for (const d of await run.duplicates(MAX_REPORTED_ISSUES)) {
+      const issue: ImportIssue = { line: d.line, column: 'code', value: d.code, reason: `mã hồ sơ trùng với dòng ${d.firstLine}` }
+      collect(collector, [issue], false) // the rows are counted below, all of them, not just those listed
+      if (rejected) await rejected.write(d.line, [d.code], [issue])
+    }
+    collector.rejectedRows += duplicates
+  }
+  if (collector.rejectedRows > 0 && !skipInvalid) {
+    await run.abandon()
+    throw importRejected(path, collector.issues.sort((a, b) => a.line - b.line), collector.rejectedRows)
+  }
+  if (duplicates > 0) await run.dropDuplicates()
+  await rejected?.close()
+  const counts = await run.merge(actor)
+  return {
+    kind: 'dossiers', file: path, read, ...counts, rejected: collector.rejectedRows,
+    rejectedFile: rejected?.used ? rejected.path : null, issues: collector.issues,
+  }
+}
+
+/** `import dossiers FILE`: streamed, staged with COPY, merged in one transaction. */
+export async function importDossiers(handle: DatabaseHandle, path: string, options: DossierImportOptions): Promise<ImportSummary> {
+  const file = await openTabularFile(path)
+  const { index, issues } = mapHeader(file.header, DOSSIER_COLUMNS, options.ignoreUnknown)
+  if (issues.length > 0) throw importRejected(path, issues, 0)
+  const lookups = await loadDossierLookups(handle.db)
+  const calendar = await loadWorkingCalendar(handle.db)
+  const run = await DossierImportRun.start(handle, path)
+  const collector: Collector = { issues: [], rejectedRows: 0 }
+  const rejected = options.skipInvalid ? new RejectedRowsWriter(path, file.header) : null
+  let batch: StagedDossier[] = []
+  let read = 0
+  try {
+    for await (const { line, cells } of file.rows) {
+      read++
+      const row = new RowParser(line, cellReader(index, cells))
+      const input = parseDossierRow(row)
+      const resolution = row.issues.length === 0 ? resolveDossier(line, input, lookups, calendar) : ({ ok: false, issues: row.issues } as const)
+      if (resolution.ok) {
+        batch.push(resolution.staged)
+        if (batch.length >= BATCH_SIZE) {
+          await run.stage(batch)
+          batch = []
+          options.onProgress?.({ rows: read, ...file.progress() })
+        }
+      } else {
+        collect(collector, resolution.issues)
+        await rejected?.write(line, cells, resolution.issues)
+      }
+    }
+    await run.stage(batch)
+    options.onProgress?.({ rows: read, ...file.progress() })
+    return await finish(run, path, options.skipInvalid, collector, rejected, options.actor ?? `import:${path}`, read)
+  } catch (error) {
+    await rejected?.close()
+    await run.abandon().catch(() => {})
+    throw error
+  }
+}
+
+/** The same path for dossiers built in code (the demo, tests): all must be valid. */
+export async function importDossierInputs(handle: DatabaseHandle, inputs: Iterable<DossierInput>, source: string): Promise<ImportSummary> {
+  const lookups = await loadDossierLookups(handle.db)
+  const calendar = await loadWorkingCalendar(handle.db)
+  const run = await DossierImportRun.start(handle, source)
+  const collector: Collector = { issues: [], rejectedRows: 0 }
+  let batch: StagedDossier[] = []
+  let read = 0
+  try {
+    for (const input of inputs) {
+      read++
+      const broken = checkDossierRules(input).map((b): ImportIssue => ({ line: read + 1, column: b.field, value: b.value, reason: b.reason }))
+      const resolution = broken.length > 0 ? ({ ok: false, issues: broken } as const) : resolveDossier(read + 1, input, lookups, calendar)
+      if (!resolution.ok) {
+        collect(collector, resolution.issues)
+        continue
+      }
+      batch.push(resolution.staged)
+      if (batch.length >= BATCH_SIZE) {
+        await run.stage(batch)
+        batch = []
+      }
+    }
+    await run.stage(batch)
+    return await finish(run, source, false, collector, null, `import:${source}`, read)
+  } catch (error) {
+    await run.abandon().catch(() => {})
+    throw error
+  }
+}

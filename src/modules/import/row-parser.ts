@@ -1,0 +1,53 @@
+import type { ImportIssue } from './import-issue.js'
+import type { Parsed } from './value-parsers.js'
+
+/**
+ * Collects the issues of one row while its fields are read, so a row reports every bad
+ * cell at once rather than the first.
+ */
+export class RowParser<Name extends string> {
+  readonly issues: ImportIssue[] = []
+
+  constructor(
+    readonly line: number,
+    private readonly read: (name: Name) => string,
+  ) {}
+
+  text(name: Name): string {
+    return this.read(name)
+  }
+
+  required(name: Name): string {
+    const value = this.read(name)
+    if (value === '') this.fail(name, '', 'bắt buộc, không được để trống')
+    return value
+  }
+
+  /** Parses a non-empty cell; an empty one gives `fallback`. */
+  optional<T>(name: Name, parse: (raw: string) => Parsed<T>, fallback: T): T {
+    const raw = this.read(name)
+    if (raw === '') return fallback
+    return this.parse(name, raw, parse, fallback)
+  }
+
+  /** Parses a cell that must be present. */
+  mandatory<T>(name: Name, parse: (raw: string) => Parsed<T>, placeholder: T): T {
+    const raw = this.read(name)
+    if (raw === '') {
+      this.fail(name, '', 'bắt buộc, không được để trống')
+      return placeholder
+    }
+    return this.parse(name, raw, parse, placeholder)
+  }
+
+  fail(column: Name | null, value: string | null, reason: string): void {
+    this.issues.push({ line: this.line, column, value, reason })
+  }
+
+  private parse<T>(name: Name, raw: string, parse: (raw: string) => Parsed<T>, fallback: T): T {
+    const parsed = parse(raw)
+    if (parsed.ok) return parsed.value
+    this.fail(name, raw, parsed.reason)
+    return fallback
+  }
+}

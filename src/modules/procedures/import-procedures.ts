@@ -1,0 +1,23 @@
+import type { DatabaseHandle } from '../../db/open-database.js'
+import type { ImportSummary } from '../import/import-summary.js'
+import { findDuplicateCodes, importRejected, readAllRows } from '../import/read-all-rows.js'
+import { writeRejectedRows } from '../import/rejected-rows-writer.js'
+import { openTabularFile } from '../import/tabular-file.js'
+import type { ImportOptions } from '../units/import-units.js'
+import { PROCEDURE_COLUMNS } from './procedure-columns.js'
+import { parseProcedureRow } from './parse-procedure-row.js'
+import { saveProcedures } from './save-procedures.js'
+
+/** `import procedures FILE`: a changed procedure becomes a new version. */
+export async function importProcedures(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
+  const file = await openTabularFile(path)
+  const rows = await readAllRows(file, path, PROCEDURE_COLUMNS, options, parseProcedureRow)
+  const invalid = [...rows.invalid, ...findDuplicateCodes(rows.valid)].sort((a, b) => a.line - b.line)
+  const issues = invalid.flatMap((r) => r.issues)
+  if (invalid.length > 0 && !options.skipInvalid) throw importRejected(path, issues, invalid.length)
+  const invalidLines = new Set(invalid.map((r) => r.line))
+  const valid = rows.valid.filter((r) => !invalidLines.has(r.line))
+  const rejectedFile = await writeRejectedRows(path, rows.header, invalid)
+  const counts = await handle.db.transaction().execute((trx) => saveProcedures(trx, valid.map((r) => r.value)))
+  return { kind: 'procedures', file: path, read: rows.valid.length + rows.invalid.length, ...counts, rejected: invalid.length, rejectedFile, issues }
+}

@@ -1,0 +1,41 @@
+import type { DatabaseHandle } from '../../db/open-database.js'
+import type { ImportIssue } from '../import/import-issue.js'
+import type { ImportSummary } from '../import/import-summary.js'
+import { findDuplicateCodes, importRejected, readAllRows, type ReadOptions } from '../import/read-all-rows.js'
+import { writeRejectedRows } from '../import/rejected-rows-writer.js'
+import { openTabularFile } from '../import/tabular-file.js'
+import { RowParser } from '../import/row-parser.js'
+import { UNIT_COLUMNS } from './unit-columns.js'
+import { parseUnitRow } from './parse-unit-row.js'
+import { checkUnitSet, saveUnits } from './save-units.js'
+
+export interface ImportOptions extends ReadOptions {
+  skipInvalid: boolean
+}
+
+/** `import units FILE`: all or nothing unless skipInvalid; the same file twice changes nothing. */
+export async function importUnits(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
+  const file = await openTabularFile(path)
+  const rows = await readAllRows(file, path, UNIT_COLUMNS, options, (row: RowParser<(typeof UNIT_COLUMNS)[number]['name']>) => parseUnitRow(row))
+  const invalid = [...rows.invalid, ...findDuplicateCodes(rows.valid)]
+  const invalidLines = new Set(invalid.map((r) => r.line))
+  let valid = rows.valid.filter((r) => !invalidLines.has(r.line))
+  const existing = await handle.db.selectFrom('units').selectAll().execute()
+  // Set checks may reject more rows, and rejecting a parent rejects its children: repeat until stable.
+  for (;;) {
+    const setIssues = checkUnitSet(valid.map((r) => ({ line: r.line, unit: r.value })), existing)
+    if (setIssues.length === 0) break
+    const byLine = new Map<number, ImportIssue[]>()
+    for (const issue of setIssues) byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), issue])
+    for (const row of valid) if (byLine.has(row.line)) invalid.push({ line: row.line, cells: row.cells, issues: byLine.get(row.line)! })
+    valid = valid.filter((r) => !byLine.has(r.line))
+    if (!options.skipInvalid) break
+  }
+  invalid.sort((a, b) => a.line - b.line)
+  const issues = invalid.flatMap((r) => r.issues)
+  if (invalid.length > 0 && !options.skipInvalid) throw importRejected(path, issues, invalid.length)
+
+  const rejectedFile = await writeRejectedRows(path, rows.header, invalid)
+  const counts = await handle.db.transaction().execute((trx) => saveUnits(trx, valid.map((r) => ({ line: r.line, unit: r.value }))))
+  return { kind: 'units', file: path, read: rows.valid.length + rows.invalid.length, ...counts, rejected: invalid.length, rejectedFile, issues }
+}
