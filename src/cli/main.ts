@@ -1,14 +1,22 @@
 import { isAppError } from '../domain/shared/app-error.js'
 import { createCliContext } from './cli-context.js'
 import type { Command } from './command.js'
-import { calendarCommand } from './commands/calendar.js'
-import { exportCommand } from './commands/export.js'
-import { importCommand } from './commands/import.js'
-import { migrateCommand } from './commands/migrate.js'
-import { seedCommand } from './commands/seed.js'
-import { serveCommand } from './commands/serve.js'
 
-const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, seedCommand, importCommand, exportCommand, calendarCommand]
+interface CommandEntry {
+  name: string
+  summary: string
+  /** Loaded on use: `calendar` need not load the web server or the XLSX library. */
+  load: () => Promise<Command>
+}
+
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'serve', summary: 'Chạy máy chủ web (lần đầu tự nạp dữ liệu mẫu)', load: async () => (await import('./commands/serve.js')).serveCommand },
+  { name: 'migrate', summary: 'Tạo hoặc cập nhật cấu trúc cơ sở dữ liệu', load: async () => (await import('./commands/migrate.js')).migrateCommand },
+  { name: 'seed', summary: 'Nạp dữ liệu mẫu: tỉnh Hải Dương, huyện Tứ Kỳ và 23 xã, thị trấn', load: async () => (await import('./commands/seed.js')).seedCommand },
+  { name: 'import', summary: 'Nhập đơn vị, thủ tục hoặc hồ sơ từ tệp CSV hoặc XLSX', load: async () => (await import('./commands/import.js')).importCommand },
+  { name: 'export', summary: 'Xuất hồ sơ ra tệp CSV hoặc XLSX (nhập lại được)', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
+]
 
 /** Exit codes: 0 done, 1 the work failed (bad data, not found…), 2 the command line was wrong. */
 const EXIT_FAILED = 1
@@ -25,14 +33,17 @@ function help(): string {
   ].join('\n')
 }
 
-/** `--data DIR` may stand anywhere on the line; it is read before the command runs. */
-function findDataDir(args: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!
-    if (arg === '--data') return args[i + 1]
-    if (arg.startsWith('--data=')) return arg.slice('--data='.length)
+/** `--data DIR` may stand anywhere on the line, before the command too; it is taken out first. */
+function takeDataDir(argv: readonly string[]): { dataDir: string | undefined; rest: string[] } {
+  const rest: string[] = []
+  let dataDir: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--data' && i + 1 < argv.length) dataDir = argv[++i]
+    else if (arg.startsWith('--data=')) dataDir = arg.slice('--data='.length)
+    else rest.push(arg)
   }
-  return undefined
+  return { dataDir, rest }
 }
 
 function userMessageOf(error: unknown): string | null {
@@ -42,17 +53,26 @@ function userMessageOf(error: unknown): string | null {
 }
 
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const [name, ...args] = argv
+  const { dataDir, rest } = takeDataDir(argv)
+  const [name, ...args] = rest
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(`${help()}\n`)
     return name === undefined ? EXIT_USAGE : 0
   }
-  const command = COMMANDS.find((c) => c.name === name)
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name)
+  if (!entry) {
     process.stderr.write(`Lệnh không hợp lệ: ${name}\n\n${help()}\n`)
     return EXIT_USAGE
   }
-  const { context, close } = createCliContext(findDataDir(args))
+  const command = await entry.load()
+  let cli: ReturnType<typeof createCliContext>
+  try {
+    cli = createCliContext(dataDir)
+  } catch (error) {
+    process.stderr.write(`${userMessageOf(error) ?? String(error)}\n`)
+    return EXIT_USAGE
+  }
+  const { context, close } = cli
   // An interrupted command still closes the database cleanly (PGlite checkpoints on close).
   let interrupted = false
   const onSignal = (signal: NodeJS.Signals) => {

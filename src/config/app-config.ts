@@ -1,10 +1,12 @@
 import { z } from 'zod'
+import { AppError, ErrorCode } from '../domain/shared/app-error.js'
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
-  MOTCUA_DATA: z.string().default('./data'),
+  // An empty variable means unset, as shells and CI files often leave it.
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  MOTCUA_DATA: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./data')),
 })
 
 export interface AppConfig {
@@ -19,7 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const parsed = EnvSchema.safeParse(env)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-    throw new Error(`Cấu hình môi trường không hợp lệ: ${problems}`)
+    throw new AppError(ErrorCode.validation, `invalid environment: ${problems}`, `Cấu hình môi trường không hợp lệ: ${problems}`)
   }
   const e = parsed.data
   return { port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA, ...overrides }

@@ -9,6 +9,9 @@ import type { Database } from './schema.js'
 
 // bigint (count(*), sums) as a JS number on the server, as PGlite already does.
 pg.types.setTypeParser(20, (value) => Number(value))
+// A calendar date is a day, not an instant: keep 'YYYY-MM-DD' instead of a Date at local midnight.
+const DATE_OID = 1082
+pg.types.setTypeParser(DATE_OID, (value) => value)
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -59,6 +62,7 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<DatabaseHandl
       ...(dataDir ? { dataDir: `${dataDir}/pgdata` } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       startParams: durableStartParams(),
+      parsers: { [DATE_OID]: (value: string) => value },
     })
   } catch (error) {
     release()

@@ -41,3 +41,19 @@ export const PROCEDURES_CSV = [
 
 export const DOSSIER_HEADER =
   'code,unit_code,procedure_code,channel,received_at,due_at,finished_at,returned_at,status,components_total,components_digitized,result_digitized,fee_vnd,paid_online,ecert_copies,rating'
+
+/** A large valid dossiers file for the units and procedures above, streamed to disk. */
+export function writeManyDossiers(dir: string, name: string, count: number, prefix = 'BIG'): string {
+  const path = join(dir, name)
+  const lines = [DOSSIER_HEADER]
+  const start = Date.UTC(2022, 0, 3, 1, 0) // Monday 3/1/2022 08:00 in Vietnam
+  for (let i = 0; i < count; i++) {
+    const received = new Date(start + (i % 500) * 86_400_000 + (i % 7) * 3_600_000).toISOString()
+    const unit = i % 2 === 0 ? 'H23.07.01' : 'H23.07.02'
+    const done = i % 3 !== 0
+    const finished = done ? new Date(Date.parse(received) + 2 * 86_400_000).toISOString() : ''
+    lines.push(`${prefix}-${String(i).padStart(7, '0')},${unit},1.001193,${i % 4 === 0 ? 'direct' : 'online'},${received},,${finished},,${done ? 'finished' : 'processing'},3,${i % 4},${done},0,false,0,`)
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`)
+  return path
+}

@@ -10,30 +10,45 @@ let counter = 0
  * on the server in DATABASE_URL when it is set. Same schema and queries on both.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  const databaseUrl = process.env.DATABASE_URL
-  if (databaseUrl) {
-    const name = `motcua_test_${process.pid}_${Date.now()}_${counter++}`
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    try {
-      await admin.query(`create database ${name} template ${inject('templateDatabase')}`)
-    } finally {
-      await admin.end()
-    }
-    const url = new URL(databaseUrl)
-    url.pathname = `/${name}`
-    const handle = await openDatabase({ databaseUrl: url.toString() })
+  const server = await createServerTestDatabase()
+  if (server) {
+    const handle = await openDatabase({ databaseUrl: server.url })
     return {
       ...handle,
       async close() {
         await handle.close()
-        const dropper = new pg.Client({ connectionString: databaseUrl })
-        await dropper.connect()
-        await dropper.query(`drop database if exists ${name} with (force)`)
-        await dropper.end()
+        await server.drop()
       },
     }
   }
   const dump = readFileSync(inject('templateDump'))
   return openDatabase({ memory: true, loadDataDir: new Blob([dump]) })
+}
+
+/**
+ * On the server run: a new migrated database and its URL, for tests that start the command
+ * line as another process. Null on the embedded run (those tests use a --data folder).
+ */
+export async function createServerTestDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) return null
+  const name = `motcua_test_${process.pid}_${Date.now()}_${counter++}`
+  const admin = new pg.Client({ connectionString: databaseUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name} template ${inject('templateDatabase')}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(databaseUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: databaseUrl })
+      await dropper.connect()
+      await dropper.query(`drop database if exists ${name} with (force)`)
+      await dropper.end()
+    },
+  }
 }

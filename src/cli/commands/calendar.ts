@@ -40,7 +40,6 @@ function year(text: string | undefined, fallback: number): number {
 export const calendarCommand: Command = {
   name: 'calendar',
   usage: USAGE,
-  summary: 'Xem và sửa lịch ngày nghỉ lễ, ngày làm bù; tính ngày hẹn trả',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,

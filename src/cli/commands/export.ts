@@ -9,7 +9,6 @@ const DAY = 24 * 3600_000
 export const exportCommand: Command = {
   name: 'export',
   usage: 'cli -- export dossiers FILE [--unit CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--data DIR]',
-  summary: 'Xuất hồ sơ ra tệp CSV hoặc XLSX theo định dạng trao đổi (nhập lại được)',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } }, this.usage)
     const [kind, path, ...extra] = positionals

@@ -40,7 +40,6 @@ function progressBar(): { update: (done: number, total: number, rows: number) =>
 export const importCommand: Command = {
   name: 'import',
   usage: 'cli -- import units|procedures|dossiers FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
-  summary: 'Nhập đơn vị, thủ tục hoặc hồ sơ từ tệp CSV hoặc XLSX',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,

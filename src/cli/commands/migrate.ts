@@ -4,7 +4,6 @@ import { parseCommandArgs } from '../parse-command-args.js'
 export const migrateCommand: Command = {
   name: 'migrate',
   usage: 'cli -- migrate [--data DIR]',
-  summary: 'Tạo hoặc cập nhật cấu trúc cơ sở dữ liệu',
   async run(args, context) {
     parseCommandArgs(args, {}, this.usage)
     const handle = await context.database()

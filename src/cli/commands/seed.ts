@@ -6,7 +6,6 @@ import { usageError } from '../usage-error.js'
 export const seedCommand: Command = {
   name: 'seed',
   usage: 'cli -- seed --demo [--scale N] [--data DIR]',
-  summary: 'Nạp dữ liệu mẫu: tỉnh Hải Dương, huyện Tứ Kỳ và 23 xã, thị trấn',
   async run(args, context) {
     const { values } = parseCommandArgs(args, { demo: { type: 'boolean' }, scale: { type: 'string' } }, this.usage)
     if (!values.demo) throw usageError('Hãy chỉ rõ --demo', this.usage)
@@ -15,7 +14,11 @@ export const seedCommand: Command = {
     const handle = await context.database()
     context.stderr('Đang nạp dữ liệu mẫu…')
     const result = await seedDemo(handle, { scale })
-    context.stderr(`Đã nạp ${result.units} đơn vị, ${result.procedures} thủ tục, ${result.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
+    context.stderr(
+      result.inserted === 0
+        ? `Dữ liệu mẫu đã có sẵn (${result.units} đơn vị, ${result.procedures} thủ tục, ${result.dossiers.toLocaleString('vi-VN')} hồ sơ): không có gì thay đổi.`
+        : `Đã nạp ${result.units} đơn vị, ${result.procedures} thủ tục, ${result.inserted.toLocaleString('vi-VN')} hồ sơ.`,
+    )
     return 0
   },
 }

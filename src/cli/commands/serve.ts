@@ -7,7 +7,6 @@ import { usageError } from '../usage-error.js'
 export const serveCommand: Command = {
   name: 'serve',
   usage: 'cli -- serve [--port N] [--host ADDRESS] [--no-demo] [--data DIR]',
-  summary: 'Chạy máy chủ web (lần đầu tự nạp dữ liệu mẫu)',
   async run(args, context) {
     const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } }, this.usage)
     const port = values.port === undefined ? context.config.port : Number(values.port)

@@ -1,0 +1,84 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './support/files.js'
+import { runCli, startCli, waitForStderr } from './support/run-cli.js'
+import { createServerTestDatabase } from './support/test-database.js'
+
+const dir = tempDir()
+const dataDir = join(dir, 'data')
+let env: NodeJS.ProcessEnv = {}
+let dropServerDatabase: (() => Promise<void>) | null = null
+
+beforeAll(async () => {
+  const server = await createServerTestDatabase()
+  if (server) {
+    env = { DATABASE_URL: server.url }
+    dropServerDatabase = server.drop
+  }
+})
+afterAll(async () => dropServerDatabase?.())
+
+describe('the command line', () => {
+  it('imports units with --data after the command’s own arguments, a summary on stderr and JSON on stdout', async () => {
+    const units = writeCsv(dir, 'units.csv', UNITS_CSV)
+    const result = await runCli(['import', 'units', units, '--json', '--data', dataDir], env)
+    expect(result.stderr).toContain('thêm mới 4')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ kind: 'units', inserted: 4 })
+    const procedures = await runCli(['--data', dataDir, 'import', 'procedures', writeCsv(dir, 'procedures.csv', PROCEDURES_CSV)], env)
+    expect(procedures.code).toBe(0)
+  })
+
+  it('a bad file exits non-zero with Vietnamese reasons on stderr and nothing on stdout', async () => {
+    const bad = writeCsv(dir, 'bad.csv', [DOSSIER_HEADER, 'HS-1,H23.07.01,1.001193,online,2022-02-30,,,,received,1,0,,0,,0,'])
+    const result = await runCli(['import', 'dossiers', bad, '--json', '--data', dataDir], env)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('dòng 2, cột received_at (giá trị "2022-02-30"): ngày không tồn tại')
+  })
+
+  it('a wrong command line exits with 2 and says how to use it', async () => {
+    expect((await runCli(['frobnicate'], env)).code).toBe(2)
+    const wrongKind = await runCli(['import', 'people', 'x.csv', '--data', dataDir], env)
+    expect(wrongKind.code).toBe(2)
+    expect(wrongKind.stderr).toContain('Cách dùng')
+    const unknownOption = await runCli(['import', 'units', 'x.csv', '--force', '--data', dataDir], env)
+    expect(unknownOption.code).toBe(2)
+    expect(unknownOption.stderr).toContain('--force')
+  })
+
+  it('tells the appointment date: received Wednesday 31/8/2022 10:00 with 1 working day is due Monday 5/9/2022 17:00', async () => {
+    const result = await runCli(['calendar', 'due', '2022-08-31T10:00', '1', '--data', dataDir], env)
+    expect(result.stdout.trim()).toBe('2022-09-05T17:00:00+07:00')
+  })
+
+  it('an administrator marks a day off, and due dates follow it', async () => {
+    const added = await runCli(['calendar', 'add-holiday', '2022-09-05', '--name', 'Nghỉ đột xuất', '--source', 'Quyết định thử nghiệm', '--data', dataDir], env)
+    expect(added.code).toBe(0)
+    const due = await runCli(['calendar', 'due', '2022-08-31T10:00', '1', '--data', dataDir], env)
+    expect(due.stdout.trim()).toBe('2022-09-06T17:00:00+07:00')
+    const shown = await runCli(['calendar', '--year', '2022', '--json', '--data', dataDir], env)
+    const year = JSON.parse(shown.stdout) as { origin: string; days: { date: string; name: string }[] }
+    expect(year.origin).toBe('edited')
+    expect(year.days.find((d) => d.date === '2022-09-05')?.name).toBe('Nghỉ đột xuất')
+    expect(year.days.find((d) => d.date === '2022-09-02')?.name).toMatch(/Quốc khánh/)
+    await runCli(['calendar', 'reset', '--year', '2022', '--data', dataDir], env)
+    const back = await runCli(['calendar', 'due', '2022-08-31T10:00', '1', '--data', dataDir], env)
+    expect(back.stdout.trim()).toBe('2022-09-05T17:00:00+07:00')
+  })
+
+  it.skipIf(process.env.DATABASE_URL)('a second process cannot open the same embedded database folder', async () => {
+    const server = startCli(['serve', '--port', '0', '--no-demo', '--data', dataDir])
+    try {
+      await waitForStderr(server, /đang chạy tại/)
+      const second = await runCli(['migrate', '--data', dataDir])
+      expect(second.code).toBe(1)
+      expect(second.stderr).toMatch(/đang được tiến trình \d+ sử dụng/)
+    } finally {
+      server.kill('SIGTERM')
+    }
+    const stopped = await server.done
+    expect(stopped.code).toBe(0)
+    expect((await runCli(['migrate', '--data', dataDir])).code).toBe(0)
+  })
+})

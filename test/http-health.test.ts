@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import type { DatabaseHandle } from '../src/db/open-database.js'
+import { buildServer } from '../src/http/build-server.js'
+import { createTestDatabase } from './support/test-database.js'
+
+let handle: DatabaseHandle
+let app: FastifyInstance
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  app = await buildServer(handle)
+})
+afterAll(async () => {
+  await app.close()
+  await handle.close()
+})
+
+describe('the HTTP server', () => {
+  it('answers GET /api/health with 200 and the kind of database', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ status: 'ok', database: handle.kind })
+  })
+
+  it('answers an unknown address with 404 and a Vietnamese message', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/khong-co' })
+    expect(response.statusCode).toBe(404)
+    expect(response.json()).toMatchObject({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu' })
+  })
+})
