@@ -15,6 +15,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'seed', summary: 'Nạp dữ liệu mẫu: tỉnh Hải Dương, huyện Tứ Kỳ và 23 xã, thị trấn', load: async () => (await import('./commands/seed.js')).seedCommand },
   { name: 'import', summary: 'Nhập đơn vị, thủ tục hoặc hồ sơ từ tệp CSV hoặc XLSX', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'export', summary: 'Xuất hồ sơ ra tệp CSV hoặc XLSX (nhập lại được)', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'indicators', summary: 'Các chỉ số của một đơn vị trong một khoảng thời gian', load: async () => (await import('./commands/indicators.js')).indicatorsCommand },
   { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
 ]
 

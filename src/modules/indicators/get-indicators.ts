@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely'
+import type { Database, UnitRow } from '../../db/schema.js'
+import { computeIndicators, type IndicatorValues } from '../../domain/indicators/compute-indicators.js'
+import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
+import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
+import { totalsForScopes } from './rollup.repository.js'
+
+export interface IndicatorRow {
+  unit_code: string
+  unit_name: string
+  unit_kind: string
+  scope: ScopeKind
+  indicators: IndicatorValues
+}
+
+/** The JSON shape of INTERCHANGE.md's `indicators --json`. */
+export interface IndicatorReport {
+  from: string
+  to: string
+  rows: IndicatorRow[]
+}
+
+export interface IndicatorRequest {
+  unitCode: string
+  from: string | undefined
+  to: string | undefined
+  /** Also the unit's own dossiers alone and each direct child's subtree. */
+  children: boolean
+}
+
+const collator = new Intl.Collator('vi')
+
+export async function getUnitByCode(db: Kysely<Database>, code: string): Promise<UnitRow> {
+  const unit = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst()
+  if (!unit) throw new AppError(ErrorCode.notFound, `unknown unit ${code}`, `Không có đơn vị với mã ${code}`)
+  return unit
+}
+
+/** Indicators for a unit's subtree (and with children, its own row and each child's subtree). */
+export async function getIndicators(db: Kysely<Database>, request: IndicatorRequest): Promise<IndicatorReport> {
+  const period: CheckedPeriod = checkPeriod(request.from, request.to)
+  const unit = await getUnitByCode(db, request.unitCode)
+  const targets: { unit: UnitRow; scope: ScopeKind }[] = [{ unit, scope: 'subtree' }]
+  if (request.children) {
+    targets.push({ unit, scope: 'own' })
+    const children = await db.selectFrom('units').selectAll().where('parent_id', '=', unit.id).execute()
+    children.sort((a, b) => collator.compare(a.code, b.code))
+    for (const child of children) targets.push({ unit: child, scope: 'subtree' })
+  }
+  const scopes: IndicatorScope[] = targets.map((t, i) => ({ key: String(i), unitId: t.unit.id, scope: t.scope }))
+  const totals = await totalsForScopes(db, scopes, period)
+  return {
+    from: period.from,
+    to: period.to,
+    rows: targets.map((t, i) => {
+      const scoped = totals.get(String(i))!
+      return {
+        unit_code: t.unit.code,
+        unit_name: t.unit.name,
+        unit_kind: t.unit.kind,
+        scope: t.scope,
+        indicators: computeIndicators(scoped.totals, t.scope === 'subtree' ? scoped.ecertUnits : null),
+      }
+    }),
+  }
+}

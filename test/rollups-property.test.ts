@@ -1,0 +1,148 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../src/db/open-database.js'
+import type { DossierInput } from '../src/domain/dossiers/dossier-input.js'
+import type { DossierStatus } from '../src/domain/dossiers/dossier-status.js'
+import { importDossierInputs } from '../src/modules/dossiers/import/import-dossiers.js'
+import type { IndicatorScope } from '../src/modules/indicators/indicator-scope.js'
+import { rawTotalsForScope } from '../src/modules/indicators/raw-scan.js'
+import { totalsForScopes } from '../src/modules/indicators/rollup.repository.js'
+import { saveProcedures } from '../src/modules/procedures/save-procedures.js'
+import { saveUnits } from '../src/modules/units/save-units.js'
+import { createTestDatabase } from './support/test-database.js'
+
+/*
+ * The rollups are kept by triggers on every change to dossiers. Whatever happens — new
+ * dossiers, re-imports that change them, the same file again, a commune moved to another
+ * district — a query on the rollups must equal a raw scan of the dossier table, exactly.
+ */
+
+let handle: DatabaseHandle
+const UNIT_CODES = ['P', 'D1', 'D2', 'C1', 'C2', 'C3', 'C4'] as const
+const PROCEDURES = [
+  { code: 'P-FULL', onlineLevel: 'full', feeVnd: 0 },
+  { code: 'P-PART', onlineLevel: 'partial', feeVnd: 20000 },
+  { code: 'P-NONE', onlineLevel: 'none', feeVnd: 50000 },
+] as const
+const DAY = 86_400_000
+const BASE = Date.parse('2022-08-29T00:00:00+07:00') // Monday
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  await handle.db.transaction().execute(async (trx) => {
+    await saveUnits(trx, [
+      { line: 2, unit: { code: 'P', name: 'Tỉnh', kind: 'province', parentCode: null } },
+      { line: 3, unit: { code: 'D1', name: 'Huyện Một', kind: 'district', parentCode: 'P' } },
+      { line: 4, unit: { code: 'D2', name: 'Huyện Hai', kind: 'district', parentCode: 'P' } },
+      { line: 5, unit: { code: 'C1', name: 'Xã Một', kind: 'commune', parentCode: 'D1' } },
+      { line: 6, unit: { code: 'C2', name: 'Xã Hai', kind: 'commune', parentCode: 'D1' } },
+      { line: 7, unit: { code: 'C3', name: 'Xã Ba', kind: 'commune', parentCode: 'D2' } },
+      { line: 8, unit: { code: 'C4', name: 'Xã Bốn', kind: 'commune', parentCode: 'D2' } },
+    ])
+    await saveProcedures(
+      trx,
+      PROCEDURES.map((p) => ({ code: p.code, name: p.code, field: null, level: 'commune', onlineLevel: p.onlineLevel, processingDays: 2, feeVnd: p.feeVnd })),
+    )
+  })
+})
+afterAll(async () => handle.close())
+
+const statusArb = fc.constantFrom<DossierStatus>('received', 'processing', 'supplement', 'paused', 'finished', 'returned', 'rejected', 'withdrawn')
+
+const dossierArb = (code: string) =>
+  fc
+    .record({
+      unit: fc.constantFrom(...UNIT_CODES),
+      procedure: fc.constantFrom(...PROCEDURES),
+      channel: fc.constantFrom('online', 'direct', 'postal' as const),
+      receivedHour: fc.integer({ min: 0, max: 40 * 24 }),
+      dueHours: fc.option(fc.integer({ min: -30, max: 10 * 24 }), { nil: null }),
+      finishHours: fc.integer({ min: 0, max: 20 * 24 }),
+      returnHours: fc.integer({ min: 0, max: 5 * 24 }),
+      status: statusArb,
+      componentsTotal: fc.integer({ min: 0, max: 4 }),
+      digitizedShare: fc.integer({ min: 0, max: 4 }),
+      resultDigitized: fc.boolean(),
+      paid: fc.boolean(),
+      ecert: fc.integer({ min: 0, max: 3 }),
+      rating: fc.constantFrom(null, 'very_satisfied', 'satisfied', 'dissatisfied' as const),
+    })
+    .map((r): DossierInput => {
+      const receivedAt = new Date(BASE + r.receivedHour * 3_600_000)
+      const ends = r.status === 'finished' || r.status === 'returned' || r.status === 'rejected' || r.status === 'withdrawn'
+      const finishedAt = ends ? new Date(receivedAt.getTime() + r.finishHours * 3_600_000) : null
+      return {
+        code,
+        unitCode: r.unit,
+        procedureCode: r.procedure.code,
+        channel: r.channel,
+        status: r.status,
+        receivedAt,
+        dueAt: r.dueHours === null ? null : new Date(receivedAt.getTime() + r.dueHours * 3_600_000),
+        finishedAt,
+        returnedAt: r.status === 'returned' && finishedAt ? new Date(finishedAt.getTime() + r.returnHours * 3_600_000) : null,
+        componentsTotal: r.componentsTotal,
+        componentsDigitized: Math.min(r.digitizedShare, r.componentsTotal),
+        resultDigitized: r.resultDigitized,
+        feeVnd: r.procedure.feeVnd,
+        paidOnline: r.paid && r.procedure.feeVnd > 0,
+        ecertCopies: r.ecert,
+        rating: r.rating,
+      }
+    })
+
+const queryArb = fc.record({
+  unit: fc.constantFrom(...UNIT_CODES),
+  own: fc.boolean(),
+  fromDay: fc.integer({ min: -3, max: 45 }),
+  length: fc.integer({ min: 1, max: 40 }),
+})
+
+async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: boolean; fromDay: number; length: number }[]) {
+  const units = new Map((await handle.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]))
+  for (const q of queries) {
+    const from = new Date(BASE + q.fromDay * DAY + 7 * 3_600_000).toISOString().slice(0, 10)
+    const to = new Date(BASE + (q.fromDay + q.length - 1) * DAY + 7 * 3_600_000).toISOString().slice(0, 10)
+    const scope: IndicatorScope = { key: 'q', unitId: units.get(q.unit)!, scope: q.own ? 'own' : 'subtree' }
+    const fromRollups = (await totalsForScopes(handle.db, [scope], { from, to })).get('q')!
+    const fromScan = await rawTotalsForScope(handle.db, scope, { from, to })
+    expect(fromRollups, `${q.unit} ${scope.scope} ${from}…${to}`).toEqual(fromScan)
+  }
+}
+
+let run = 0
+
+describe('rollups equal a raw scan of the dossiers', () => {
+  it('after imports, changing re-imports, identical re-imports and a commune moved to another district', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer(), { minLength: 1, maxLength: 40 }).chain((seeds) =>
+          fc.tuple(
+            fc.tuple(...seeds.map((_, i) => dossierArb(`R${run}-${i}`))),
+            fc.tuple(...seeds.map((_, i) => dossierArb(`R${run}-${i}`))),
+            fc.array(fc.boolean(), { minLength: seeds.length, maxLength: seeds.length }),
+            fc.array(queryArb, { minLength: 3, maxLength: 6 }),
+            fc.constantFrom('C1', 'C2', 'C3', 'C4'),
+          ),
+        ),
+        async ([first, second, changed, queries, movedCommune]) => {
+          run++
+          await importDossierInputs(handle, first, 'property-first')
+          await expectRollupsMatchRawScan(queries)
+          // Re-import: some dossiers change (status, dates, digitization, unit…), others stay.
+          const next = first.map((d, i) => (changed[i] ? { ...second[i]!, code: d.code } : d))
+          await importDossierInputs(handle, next, 'property-second')
+          await expectRollupsMatchRawScan(queries)
+          const again = await importDossierInputs(handle, next, 'property-again')
+          expect(again.inserted + again.updated).toBe(0)
+          await expectRollupsMatchRawScan(queries)
+          // Reorganisation: a commune changes district; subtree figures follow the tree.
+          const target = movedCommune === 'C1' || movedCommune === 'C2' ? 'D2' : 'D1'
+          await handle.db.transaction().execute((trx) => saveUnits(trx, [{ line: 2, unit: { code: movedCommune, name: movedCommune, kind: 'commune', parentCode: target } }]))
+          await expectRollupsMatchRawScan(queries)
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+})
