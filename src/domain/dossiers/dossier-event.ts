@@ -48,6 +48,9 @@ export interface DossierEvent {
   /** Who did it: an official's user name, or `import:<file>` for imports. */
   actor: string
   reason?: string | null
-  /** For `imported` and `status_synced`: the status the other system reports. */
+  /** For `imported` and `status_synced`: the status the other system reports… */
   status?: DossierStatus | null
+  /** …and its times, which may lie before the import itself. */
+  finishedAt?: Date | null
+  returnedAt?: Date | null
 }

@@ -55,8 +55,8 @@ export function applyDossierEvent(state: DossierState | null, event: DossierEven
     return {
       status,
       receivedAt: event.at,
-      finishedAt: null,
-      returnedAt: null,
+      finishedAt: event.finishedAt ?? null,
+      returnedAt: event.returnedAt ?? null,
       clockStops: CLOCK_STOPPED_STATUSES.includes(status) ? [{ status, from: event.at, to: null }] : [],
       supplementRequests: status === 'supplement' ? 1 : 0,
       awaitingSignature: false,
@@ -86,8 +86,8 @@ export function applyDossierEvent(state: DossierState | null, event: DossierEven
   return {
     status,
     receivedAt: state.receivedAt,
-    finishedAt: ended || status === 'returned' ? state.finishedAt ?? event.at : null,
-    returnedAt: status === 'returned' ? state.returnedAt ?? event.at : null,
+    finishedAt: ended || status === 'returned' ? event.finishedAt ?? state.finishedAt ?? event.at : null,
+    returnedAt: status === 'returned' ? event.returnedAt ?? state.returnedAt ?? event.at : null,
     clockStops,
     supplementRequests: state.supplementRequests + (status === 'supplement' && state.status !== 'supplement' ? 1 : 0),
     awaitingSignature: event.type === DossierEventType.submitForSignature ? true : event.type === DossierEventType.approve ? false : state.awaitingSignature,

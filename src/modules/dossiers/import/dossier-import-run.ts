@@ -119,7 +119,8 @@ export class DossierImportRun {
             when s.status in ('finished', 'rejected', 'withdrawn') then coalesce(s.finished_at, ${now})
             when s.status = 'returned' then coalesce(s.returned_at, s.finished_at, ${now})
             else ${now} end),
-          ${actor}, s.status, jsonb_build_object('from', d.status, 'import_run', ${run}::bigint)
+          ${actor}, s.status,
+          jsonb_build_object('from', d.status, 'import_run', ${run}::bigint, 'finished_at', s.finished_at, 'returned_at', s.returned_at)
         from dossiers d join import_dossier_rows s on s.code = d.code and s.run_id = ${run}
         where d.status <> s.status
       `.execute(trx)
@@ -136,10 +137,12 @@ export class DossierImportRun {
           from import_dossier_rows s
           where s.run_id = ${run} and not exists (select 1 from dossiers d where d.code = s.code)
           order by s.line
-          returning id, status, received_at
+          returning id, status, received_at, finished_at, returned_at
         )
         insert into dossier_events (dossier_id, seq, type, at, actor, status_after, data)
-        select id, 1, 'imported', received_at, ${actor}, status, jsonb_build_object('import_run', ${run}::bigint) from created
+        select id, 1, 'imported', received_at, ${actor}, status,
+          jsonb_build_object('import_run', ${run}::bigint, 'finished_at', finished_at, 'returned_at', returned_at)
+        from created
       `.execute(trx)
       const counts: MergeCounts = {
         inserted: Number(inserted.numAffectedRows ?? 0),

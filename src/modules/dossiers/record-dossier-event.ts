@@ -1,0 +1,81 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { computeDueAt } from '../../domain/calendar/deadline.js'
+import type { DossierEvent, DossierEventType } from '../../domain/dossiers/dossier-event.js'
+import type { DossierStatus } from '../../domain/dossiers/dossier-status.js'
+import { applyDossierEvent, replayDossier, type DossierState } from '../../domain/dossiers/replay-dossier.js'
+import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
+
+export interface NewDossierEvent {
+  type: DossierEventType
+  actor: string
+  reason?: string | null
+  /** Defaults to now. */
+  at?: Date
+  data?: Record<string, unknown>
+}
+
+/**
+ * One step at the desk: the history is read and replayed, the step is checked against the
+ * transition table (a refused step writes nothing), then the event is appended and the
+ * dossier's derived columns (status, finished/returned times, due date after a pause) are
+ * updated in the same transaction — the rollups follow through their triggers.
+ */
+export async function recordDossierEvent(db: Kysely<Database>, dossierCode: string, step: NewDossierEvent): Promise<DossierState> {
+  const calendar = await loadWorkingCalendar(db)
+  return db.transaction().execute(async (trx) => {
+    const dossier = await trx
+      .selectFrom('dossiers')
+      .innerJoin('procedure_versions', 'procedure_versions.id', 'dossiers.procedure_version_id')
+      .select(['dossiers.id', 'dossiers.due_at', 'procedure_versions.processing_days', 'procedure_versions.cutoff_time'])
+      .where('dossiers.code', '=', dossierCode)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!dossier) throw new AppError(ErrorCode.notFound, `unknown dossier ${dossierCode}`, `Không có hồ sơ với mã ${dossierCode}`)
+    const rows = await trx.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id).orderBy('seq').execute()
+    const history: DossierEvent[] = rows.map((r) => {
+      const data = (r.data ?? {}) as { finished_at?: string | null; returned_at?: string | null }
+      return {
+        type: r.type as DossierEventType,
+        at: r.at,
+        actor: r.actor,
+        reason: r.reason,
+        status: r.status_after as DossierStatus,
+        finishedAt: data.finished_at ? new Date(data.finished_at) : null,
+        returnedAt: data.returned_at ? new Date(data.returned_at) : null,
+      }
+    })
+    const event: DossierEvent = { type: step.type, at: step.at ?? new Date(), actor: step.actor, reason: step.reason ?? null }
+    const state = applyDossierEvent(replayDossier(history), event)
+    await trx
+      .insertInto('dossier_events')
+      .values({
+        dossier_id: dossier.id,
+        seq: rows.length + 1,
+        type: event.type,
+        at: event.at,
+        actor: event.actor,
+        reason: event.reason ?? null,
+        status_after: state.status,
+        data: JSON.stringify(step.data ?? {}),
+      })
+      .execute()
+    // A dossier received at the desk has its due date from the calendar; pauses push it back.
+    const dueAt =
+      rows[0]?.type === 'receive'
+        ? computeDueAt(calendar, {
+            receivedAt: state.receivedAt,
+            processingDays: Number(dossier.processing_days),
+            ...(dossier.cutoff_time ? { cutoff: dossier.cutoff_time } : {}),
+            pauses: state.clockStops.map((stop) => ({ from: stop.from, to: stop.to })),
+          })
+        : dossier.due_at
+    await trx
+      .updateTable('dossiers')
+      .set({ status: state.status, finished_at: state.finishedAt, returned_at: state.returnedAt, due_at: dueAt, updated_at: sql<Date>`now()` })
+      .where('id', '=', dossier.id)
+      .execute()
+    return state
+  })
+}
