@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { Kysely } from 'kysely'
 import * as core from './migrations/20261123_001_core.js'
 import * as rollups from './migrations/20261123_002_rollups.js'
+import * as targets from './migrations/20261123_003_targets.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261123_001_core': core,
   '20261123_002_rollups': rollups,
+  '20261123_003_targets': targets,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -121,6 +121,39 @@ export interface ImportRunsTable {
   summary: ColumnType<unknown, string, string>
 }
 
+export interface TargetsTable {
+  id: Generated<number>
+  indicator: string
+  year: number
+  unit_kind: string | null
+  unit_id: number | null
+  scope: string
+  minimum: ColumnType<string, string | number, string | number>
+  decided_by: string
+  created_at: Generated<Date>
+}
+
+export interface RollupDailyTable {
+  unit_id: number
+  day: DateOnly
+  received: number
+  online_eligible: number
+  online: number
+  digitization_eligible: number
+  fully_digitized: number
+  fee_eligible: number
+  paid_online: number
+  ecert_copies: number
+  finished: number
+  result_digitized: number
+  on_time: number
+  late: number
+  rated: number
+  satisfied: number
+  overdue_enter: number
+  overdue_exit: number
+}
+
 export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
@@ -132,6 +165,8 @@ export interface Database {
   calendar_years: CalendarYearsTable
   calendar_days: CalendarDaysTable
   import_runs: ImportRunsTable
+  targets: TargetsTable
+  rollup_daily: RollupDailyTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -1,7 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
 import { registerHealthRoutes } from './routes/health.js'
+import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
+import { registerUnitRoutes } from './routes/v1/units.routes.js'
+import './schemas.js'
 
 export interface ServerOptions {
   logger?: boolean
@@ -10,10 +16,21 @@ export interface ServerOptions {
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
 export async function buildServer(handle: DatabaseHandle, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'motcua API', description: 'Bộ phận Một cửa và các chỉ số cải cách hành chính', version: '1.0.0' },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu' })
   })
   registerHealthRoutes(app, handle)
+  registerUnitRoutes(app, handle)
+  registerIndicatorRoutes(app, handle)
   return app
 }

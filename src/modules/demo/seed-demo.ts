@@ -1,8 +1,10 @@
 import type { DatabaseHandle } from '../../db/open-database.js'
 import { importDossierInputs } from '../dossiers/import/import-dossiers.js'
+import { saveTarget } from '../indicators/targets.repository.js'
 import { saveProcedures } from '../procedures/save-procedures.js'
 import { checkUnitSet, saveUnits } from '../units/save-units.js'
 import { buildDemoDataset } from './demo-dataset.js'
+import { DEMO_TARGETS } from './demo-targets.js'
 
 export interface DemoSeedResult {
   units: number
@@ -24,6 +26,7 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
   await handle.db.transaction().execute(async (trx) => {
     await saveUnits(trx, unitLines)
     await saveProcedures(trx, dataset.procedures)
+    for (const target of DEMO_TARGETS) await saveTarget(trx, target)
   })
   const summary = await importDossierInputs(handle, dataset.dossiers(), 'demo')
   return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted }

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { DatabaseHandle } from '../../../db/open-database.js'
+
+/** GET /api/v1/units: the unit tree, for choosing a unit. */
+export function registerUnitRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/units', {
+    schema: {
+      summary: 'Danh sách đơn vị (cây đơn vị hành chính)',
+      tags: ['Đơn vị'],
+      response: {
+        200: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), parent_code: z.string().nullable(), valid_from: z.string().nullable(), valid_to: z.string().nullable() })),
+      },
+    },
+    handler: async () =>
+      handle.db
+        .selectFrom('units as u')
+        .leftJoin('units as p', 'p.id', 'u.parent_id')
+        .select(['u.code', 'u.name', 'u.kind', 'p.code as parent_code', 'u.valid_from', 'u.valid_to'])
+        .orderBy('u.code')
+        .execute(),
+  })
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { isRate, type IndicatorValue } from '../../domain/indicators/compute-indicators.js'
+import { INDICATOR_IDS, type IndicatorId } from '../../domain/indicators/indicator-id.js'
+import { checkPeriod, previousPeriod } from '../../domain/indicators/period.js'
+import { rankByValue } from '../../domain/indicators/ranking.js'
+import { checkTarget, type TargetCheck } from '../../domain/indicators/target.js'
+import { getIndicators, type IndicatorRequest, type IndicatorRow } from './get-indicators.js'
+import { targetFor, targetsOfYear } from './targets.repository.js'
+
+export interface EnrichedFigure {
+  numerator?: number
+  denominator?: number
+  value: number | null
+  /** The same figure over the period of the same length just before. */
+  previous: number | null
+  /** value − previous (percentage points for rates); null when either is missing. */
+  change: number | null
+  target: TargetCheck | null
+  /** Among the child units of the table (child rows only). */
+  rank: number | null
+}
+
+export interface IndicatorTableRow extends Omit<IndicatorRow, 'indicators'> {
+  indicators: Partial<Record<IndicatorId, EnrichedFigure>>
+}
+
+export interface IndicatorTable {
+  from: string
+  to: string
+  previous: { from: string; to: string }
+  rows: IndicatorTableRow[]
+}
+
+function valueOf(figure: IndicatorValue | undefined): number | null {
+  return figure === undefined ? null : figure.value
+}
+
+/**
+ * The dashboard's table: every figure with its target (met or missed, and the gap), the change
+ * from the previous period of the same length, and the children ranked among themselves.
+ */
+export async function getIndicatorTable(db: Kysely<Database>, request: IndicatorRequest): Promise<IndicatorTable> {
+  const period = checkPeriod(request.from, request.to)
+  const before = previousPeriod(period)
+  const current = await getIndicators(db, { ...request, children: true })
+  const previous = await getIndicators(db, { ...request, from: before.from, to: before.to, children: true })
+  const targets = await targetsOfYear(db, Number(period.to.slice(0, 4)))
+  const childRows = current.rows.slice(2)
+  const ranks = new Map<IndicatorId, Map<string, number | null>>()
+  for (const id of INDICATOR_IDS) {
+    const ranked = rankByValue(childRows, (row) => valueOf(row.indicators[id]))
+    ranks.set(id, new Map(ranked.map((r) => [r.item.unit_code, r.rank])))
+  }
+  const rows = (request.children ? current.rows : current.rows.slice(0, 1)).map((row, index): IndicatorTableRow => {
+    const before = previous.rows[index]!
+    const indicators: Partial<Record<IndicatorId, EnrichedFigure>> = {}
+    for (const id of INDICATOR_IDS) {
+      const figure = row.indicators[id]
+      if (!figure) continue
+      const previousValue = valueOf(before.indicators[id])
+      const target = isRate(figure) ? targetFor(targets, id, { code: row.unit_code, kind: row.unit_kind }, row.scope) : undefined
+      indicators[id] = {
+        ...figure,
+        previous: previousValue,
+        change: figure.value !== null && previousValue !== null ? Math.round((figure.value - previousValue) * 100) / 100 : null,
+        target: target && isRate(figure) ? checkTarget(figure, target) : null,
+        rank: index >= 2 ? ranks.get(id)!.get(row.unit_code) ?? null : null,
+      }
+    }
+    return { ...row, indicators }
+  })
+  return { from: current.from, to: current.to, previous: before, rows }
+}
