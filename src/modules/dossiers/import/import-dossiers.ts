@@ -13,6 +13,7 @@ import type { ImportOptions } from '../../units/import-units.js'
 import { DOSSIER_COLUMNS } from './dossier-columns.js'
 import { DossierImportRun } from './dossier-import-run.js'
 import { loadDossierLookups } from './dossier-lookups.js'
+import { DueDateMemo } from './due-date-memo.js'
 import { parseDossierRow } from './parse-dossier-row.js'
 import { resolveDossier, type StagedDossier } from './resolve-dossier.js'
 
@@ -70,22 +71,29 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
   const { index, issues } = mapHeader(file.header, DOSSIER_COLUMNS, options.ignoreUnknown)
   if (issues.length > 0) throw importRejected(path, issues, 0)
   const lookups = await loadDossierLookups(handle.db)
-  const calendar = await loadWorkingCalendar(handle.db)
+  const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))
   const run = await DossierImportRun.start(handle, path)
   const collector: Collector = { issues: [], rejectedRows: 0 }
   const rejected = options.skipInvalid ? new RejectedRowsWriter(path, file.header) : null
   let batch: StagedDossier[] = []
   let read = 0
+  // One COPY in flight while the next batch is parsed: on a server the two overlap.
+  let inFlight: Promise<void> = Promise.resolve()
+  const stage = async (rows: StagedDossier[]) => {
+    await inFlight
+    inFlight = run.stage(rows)
+    inFlight.catch(() => {}) // awaited below; this only marks it handled meanwhile
+  }
   try {
     for await (const { line, cells } of file.rows) {
       read++
       const row = new RowParser(line, cellReader(index, cells))
       const input = parseDossierRow(row)
-      const resolution = row.issues.length === 0 ? resolveDossier(line, input, lookups, calendar) : ({ ok: false, issues: row.issues } as const)
+      const resolution = row.issues.length === 0 ? resolveDossier(line, input, lookups, dueDates) : ({ ok: false, issues: row.issues } as const)
       if (resolution.ok) {
         batch.push(resolution.staged)
         if (batch.length >= BATCH_SIZE) {
-          await run.stage(batch)
+          await stage(batch)
           batch = []
           options.onProgress?.({ rows: read, ...file.progress() })
         }
@@ -94,7 +102,8 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
         await rejected?.write(line, cells, resolution.issues)
       }
     }
-    await run.stage(batch)
+    await stage(batch)
+    await inFlight
     options.onProgress?.({ rows: read, ...file.progress() })
     return await finish(run, path, options.skipInvalid, collector, rejected, options.actor ?? `import:${path}`, read)
   } catch (error) {
@@ -107,7 +116,7 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
 /** The same path for dossiers built in code (the demo, tests): all must be valid. */
 export async function importDossierInputs(handle: DatabaseHandle, inputs: Iterable<DossierInput>, source: string): Promise<ImportSummary> {
   const lookups = await loadDossierLookups(handle.db)
-  const calendar = await loadWorkingCalendar(handle.db)
+  const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))
   const run = await DossierImportRun.start(handle, source)
   const collector: Collector = { issues: [], rejectedRows: 0 }
   let batch: StagedDossier[] = []
@@ -116,7 +125,7 @@ export async function importDossierInputs(handle: DatabaseHandle, inputs: Iterab
     for (const input of inputs) {
       read++
       const broken = checkDossierRules(input).map((b): ImportIssue => ({ line: read + 1, column: b.field, value: b.value, reason: b.reason }))
-      const resolution = broken.length > 0 ? ({ ok: false, issues: broken } as const) : resolveDossier(read + 1, input, lookups, calendar)
+      const resolution = broken.length > 0 ? ({ ok: false, issues: broken } as const) : resolveDossier(read + 1, input, lookups, dueDates)
       if (!resolution.ok) {
         collect(collector, resolution.issues)
         continue

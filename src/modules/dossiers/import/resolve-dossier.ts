@@ -1,7 +1,6 @@
-import { computeDueAt } from '../../../domain/calendar/deadline.js'
-import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js'
 import type { DossierInput } from '../../../domain/dossiers/dossier-input.js'
 import type { ImportIssue } from '../../import/import-issue.js'
+import type { DueDateMemo } from './due-date-memo.js'
 import { versionAt, type DossierLookups } from './dossier-lookups.js'
 
 /** A dossier ready for the staging table: codes resolved to ids, the due date known. */
@@ -16,7 +15,7 @@ export interface StagedDossier {
 
 export type Resolution = { ok: true; staged: StagedDossier } | { ok: false; issues: ImportIssue[] }
 
-export function resolveDossier(line: number, input: DossierInput, lookups: DossierLookups, calendar: WorkingCalendar): Resolution {
+export function resolveDossier(line: number, input: DossierInput, lookups: DossierLookups, dueDates: DueDateMemo): Resolution {
   const issues: ImportIssue[] = []
   const unitId = lookups.unitIdByCode.get(input.unitCode)
   if (unitId === undefined) issues.push({ line, column: 'unit_code', value: input.unitCode, reason: 'không có đơn vị với mã này' })
@@ -24,8 +23,6 @@ export function resolveDossier(line: number, input: DossierInput, lookups: Dossi
   if (procedure === undefined) issues.push({ line, column: 'procedure_code', value: input.procedureCode, reason: 'không có thủ tục hành chính với mã này' })
   if (unitId === undefined || procedure === undefined) return { ok: false, issues }
   const version = versionAt(procedure.versions, input.receivedAt)
-  const dueAt =
-    input.dueAt ??
-    computeDueAt(calendar, { receivedAt: input.receivedAt, processingDays: version.processingDays, ...(version.cutoffTime ? { cutoff: version.cutoffTime } : {}) })
+  const dueAt = input.dueAt ?? dueDates.dueAt(input.receivedAt, version.processingDays, version.cutoffTime)
   return { ok: true, staged: { line, input, receivingUnitId: unitId, procedureId: procedure.id, procedureVersionId: version.id, dueAt } }
 }

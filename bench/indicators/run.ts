@@ -1,0 +1,168 @@
+/**
+ * The indicator benchmark: generate a province's dossiers, import them through
+ * `import dossiers` beside a raw COPY into a bare table, then time random (unit subtree,
+ * period) queries through the engine beside a plain aggregate over the dossier table — all
+ * in the same run, on the same machine. Usage:
+ *   npx tsx bench/indicators/run.ts --rows 1000000 [--queries 200]            (PGlite)
+ *   DATABASE_URL=postgres://… npx tsx bench/indicators/run.ts --rows 10000000 (server)
+ */
+import { spawnSync } from 'node:child_process'
+import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { pipeline } from 'node:stream/promises'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { sql } from 'kysely'
+import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
+import { migrateToLatest } from '../../src/db/migrate.js'
+import { computeIndicators } from '../../src/domain/indicators/compute-indicators.js'
+import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
+import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
+import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
+import { saveUnits } from '../../src/modules/units/save-units.js'
+import { BENCH_DAYS, BENCH_START, benchProcedures, benchUnits, DOSSIER_HEADER, writeBenchDossiers } from './generate.js'
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '200' } } })
+const rows = Number(values.rows)
+const queryCount = Number(values.queries)
+const serverUrl = process.env.DATABASE_URL || undefined
+const kind = serverUrl ? 'postgres' : 'pglite'
+const work = join(import.meta.dirname, '..', 'out', kind)
+rmSync(work, { recursive: true, force: true })
+mkdirSync(work, { recursive: true })
+const csvPath = join(work, 'dossiers.csv')
+const dataDir = join(work, 'data')
+
+function log(message: string) {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`)
+}
+
+async function serverDatabaseUrl(): Promise<string | undefined> {
+  if (!serverUrl) return undefined
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query('drop database if exists motcua_bench with (force)')
+  await admin.query('create database motcua_bench')
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = '/motcua_bench'
+  return url.toString()
+}
+
+const databaseUrl = await serverDatabaseUrl()
+const open = () => openDatabase(databaseUrl ? { databaseUrl } : { dataDir })
+
+log(`generating ${rows.toLocaleString('en')} dossiers`)
+await writeBenchDossiers(csvPath, rows)
+const fileBytes = statSync(csvPath).size
+
+let handle: DatabaseHandle = await open()
+await migrateToLatest(handle.db)
+const units = benchUnits()
+await handle.db.transaction().execute(async (trx) => {
+  await saveUnits(trx, units.map((unit, i) => ({ line: i + 2, unit })))
+  await saveProcedures(trx, benchProcedures())
+})
+
+// Baseline 1: raw COPY of the same file into a bare table with the same column types.
+log('raw COPY into a bare table')
+await sql`create table bench_raw (code text, unit_code text, procedure_code text, channel text, received_at timestamptz, due_at timestamptz,
+  finished_at timestamptz, returned_at timestamptz, status text, components_total int, components_digitized int, result_digitized boolean,
+  fee_vnd bigint, paid_online boolean, ecert_copies int, rating text)`.execute(handle.db)
+let started = performance.now()
+if (databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  await pipeline(createReadStream(csvPath), client.query(copyFrom('COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)')))
+  await client.end()
+} else {
+  const text = readFileSync(csvPath, 'utf8')
+  await handle.copyCsv('bench_raw', DOSSIER_HEADER.split(','), text.slice(text.indexOf('\n') + 1))
+}
+const copySeconds = (performance.now() - started) / 1000
+await sql`drop table bench_raw`.execute(handle.db)
+await handle.close()
+
+// The product's path: the command line, as an operator runs it.
+log('import dossiers through the command line')
+started = performance.now()
+const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir], {
+  cwd: join(import.meta.dirname, '..', '..'),
+  env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+  encoding: 'utf8',
+  maxBuffer: 1 << 26,
+})
+const importSeconds = (performance.now() - started) / 1000
+if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`)
+log(imported.stderr.trim())
+
+handle = await open()
+const unitRows = await handle.db.selectFrom('units').select(['id', 'code', 'kind']).execute()
+let seed = 7
+const random = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff
+  return seed / 0x7fffffff
+}
+const lengths = [7, 31, 92, 365]
+const queries = Array.from({ length: queryCount }, () => {
+  const pick = random()
+  const pool = pick < 0.1 ? unitRows.filter((u) => u.kind === 'province') : pick < 0.4 ? unitRows.filter((u) => u.kind === 'district') : unitRows.filter((u) => u.kind === 'commune')
+  const unit = pool[Math.floor(random() * pool.length)]!
+  const length = lengths[Math.floor(random() * lengths.length)]!
+  const startDay = Math.floor(random() * (BENCH_DAYS - length))
+  const from = new Date(BENCH_START + startDay * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10)
+  const to = new Date(BENCH_START + (startDay + length - 1) * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10)
+  return { unit, from, to }
+})
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+log(`${queryCount} random queries through the engine and as a raw aggregate`)
+for (const q of queries.slice(0, 10)) await getIndicators(handle.db, { unitCode: q.unit.code, from: q.from, to: q.to, children: false })
+const engineMs: number[] = []
+const rawMs: number[] = []
+let mismatches = 0
+for (const q of queries) {
+  let t = performance.now()
+  const report = await getIndicators(handle.db, { unitCode: q.unit.code, from: q.from, to: q.to, children: false })
+  engineMs.push(performance.now() - t)
+  t = performance.now()
+  const raw = await rawTotalsForScope(handle.db, { key: 'r', unitId: q.unit.id, scope: 'subtree' }, q)
+  const rawIndicators = computeIndicators(raw.totals, raw.ecertUnits)
+  rawMs.push(performance.now() - t)
+  if (JSON.stringify(rawIndicators) !== JSON.stringify(report.rows[0]!.indicators)) mismatches++
+}
+const rollupRows = Number((await sql<{ n: number }>`select count(*) as n from rollup_daily`.execute(handle.db)).rows[0]!.n)
+await handle.close()
+
+const result = {
+  database: kind,
+  rows,
+  fileMB: Math.round(fileBytes / 1e5) / 10,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  measuredAt: new Date().toISOString(),
+  import: { seconds: importSeconds, rowsPerSecond: Math.round(rows / importSeconds) },
+  rawCopy: { seconds: copySeconds, rowsPerSecond: Math.round(rows / copySeconds) },
+  importVsCopy: Math.round((copySeconds / importSeconds) * 1000) / 10,
+  engine: { p50: percentile(engineMs, 50), p95: percentile(engineMs, 95) },
+  raw: { p50: percentile(rawMs, 50), p95: percentile(rawMs, 95) },
+  speedupP50: Math.round((percentile(rawMs, 50) / percentile(engineMs, 50)) * 10) / 10,
+  speedupP95: Math.round((percentile(rawMs, 95) / percentile(engineMs, 95)) * 10) / 10,
+  queries: queryCount,
+  mismatches,
+  rollupRows,
+}
+writeFileSync(join(import.meta.dirname, `results-${kind}.json`), `${JSON.stringify(result, null, 2)}\n`)
+log(JSON.stringify(result))
+if (databaseUrl) {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query('drop database if exists motcua_bench with (force)')
+  await admin.end()
+}
+rmSync(work, { recursive: true, force: true })
