@@ -67,6 +67,37 @@ describe('the command line', () => {
     expect(back.stdout.trim()).toBe('2022-09-05T17:00:00+07:00')
   })
 
+  it('prints indicators as the JSON of INTERCHANGE.md or a Vietnamese table, and refuses bad periods', async () => {
+    const dossiers = writeCsv(dir, 'few.csv', [
+      DOSSIER_HEADER,
+      'F-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,,,,received,2,2,,0,,0,',
+      'F-2,H23.07.01,1.001193,direct,2022-09-06T08:00:00+07:00,,,,received,2,0,,0,,0,',
+    ])
+    expect((await runCli(['import', 'dossiers', dossiers, '--data', dataDir], env)).code).toBe(0)
+    const json = await runCli(['indicators', '--unit', 'H23.07', '--from', '2022-09-05', '--to', '2022-09-09', '--children', '--json', '--data', dataDir], env)
+    expect(json.code).toBe(0)
+    const report = JSON.parse(json.stdout)
+    expect(report).toMatchObject({ from: '2022-09-05', to: '2022-09-09' })
+    expect(report.rows[0]).toMatchObject({ unit_code: 'H23.07', unit_name: 'Huyện Tứ Kỳ', scope: 'subtree' })
+    expect(report.rows[0].indicators.dossier_digitization_rate).toEqual({ numerator: 1, denominator: 2, value: 50 })
+    expect(report.rows[0].indicators.received).toEqual({ value: 2 })
+    expect(report.rows[1]).toMatchObject({ scope: 'own' })
+    expect(report.rows[1].indicators.online_rate).toEqual({ numerator: 0, denominator: 0, value: null })
+    const table = await runCli(['indicators', '--unit', 'H23.07.01', '--from', '2022-09-05', '--to', '2022-09-09', '--data', dataDir], env)
+    expect(table.stdout).toContain('Tỷ lệ số hóa đầy đủ thành phần hồ sơ')
+    expect(table.stdout).toContain('50% (1/2)')
+    expect(table.stdout).toContain('không phát sinh')
+    const unknown = await runCli(['indicators', '--unit', 'H99', '--from', '2022-09-05', '--to', '2022-09-09', '--data', dataDir], env)
+    expect(unknown).toMatchObject({ code: 1, stdout: '' })
+    expect(unknown.stderr).toContain('Không có đơn vị với mã H99')
+    const reversed = await runCli(['indicators', '--unit', 'H23.07', '--from', '2022-09-09', '--to', '2022-09-05', '--data', dataDir], env)
+    expect(reversed.code).toBe(1)
+    expect(reversed.stderr).toContain('sau ngày kết thúc')
+    const fifty = await runCli(['indicators', '--unit', 'H23.07', '--from', '2000-01-01', '--to', '2050-01-01', '--data', dataDir], env)
+    expect(fifty.stderr).toContain('quá dài')
+    expect((await runCli(['indicators', '--from', '2022-09-05', '--to', '2022-09-09', '--data', dataDir], env)).code).toBe(2)
+  })
+
   it.skipIf(process.env.DATABASE_URL)('a second process cannot open the same embedded database folder', async () => {
     const server = startCli(['serve', '--port', '0', '--no-demo', '--data', dataDir])
     try {

@@ -20,10 +20,14 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
+    const details = fastifyError.validation.map((v) => ({
+      column: String(v.instancePath || v.params?.missingProperty || '').replace(/^\//, ''),
+      reason: v.message ?? '',
+    }))
     void reply.status(400).send({
       error: ErrorCode.validation,
-      message: 'Dữ liệu gửi lên không hợp lệ',
-      details: fastifyError.validation.map((v) => ({ column: v.instancePath || v.params?.missingProperty, reason: v.message ?? '' })),
+      message: `Dữ liệu gửi lên không hợp lệ: ${details.map((d) => (d.column ? `${d.column}: ${d.reason}` : d.reason)).join('; ')}`,
+      details,
     })
     return
   }

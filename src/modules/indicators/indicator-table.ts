@@ -32,6 +32,11 @@ export interface IndicatorTable {
   rows: IndicatorTableRow[]
 }
 
+/** Administrative units are compared with each other; offices are not their peers. */
+export function isRankedPeer(row: { unit_kind: string }): boolean {
+  return row.unit_kind !== 'office'
+}
+
 function valueOf(figure: IndicatorValue | undefined): number | null {
   return figure === undefined ? null : figure.value
 }
@@ -46,7 +51,8 @@ export async function getIndicatorTable(db: Kysely<Database>, request: Indicator
   const current = await getIndicators(db, { ...request, children: true })
   const previous = await getIndicators(db, { ...request, from: before.from, to: before.to, children: true })
   const targets = await targetsOfYear(db, Number(period.to.slice(0, 4)))
-  const childRows = current.rows.slice(2)
+  // Offices (phòng, ban) sit under a district but receive no dossiers: they are shown, not ranked.
+  const childRows = current.rows.slice(2).filter(isRankedPeer)
   const ranks = new Map<IndicatorId, Map<string, number | null>>()
   for (const id of INDICATOR_IDS) {
     const ranked = rankByValue(childRows, (row) => valueOf(row.indicators[id]))
@@ -65,7 +71,7 @@ export async function getIndicatorTable(db: Kysely<Database>, request: Indicator
         previous: previousValue,
         change: figure.value !== null && previousValue !== null ? Math.round((figure.value - previousValue) * 100) / 100 : null,
         target: target && isRate(figure) ? checkTarget(figure, target) : null,
-        rank: index >= 2 ? ranks.get(id)!.get(row.unit_code) ?? null : null,
+        rank: index >= 2 && isRankedPeer(row) ? ranks.get(id)!.get(row.unit_code) ?? null : null,
       }
     }
     return { ...row, indicators }

@@ -9,7 +9,7 @@ import { thresholdLists } from '../../../domain/indicators/threshold-lists.js'
 import { dossiersBehindFigure } from '../../../modules/indicators/dossiers-behind.js'
 import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
 import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
-import { getIndicatorTable } from '../../../modules/indicators/indicator-table.js'
+import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
 
@@ -140,7 +140,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       const q = request.query
       const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true })
-      const children = table.rows.slice(2).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null }))
+      const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null }))
       return thresholdLists(children, { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) })
     },
   })
