@@ -8,9 +8,11 @@ import { importProcedures } from '../src/modules/procedures/import-procedures.js
 import { importUnits } from '../src/modules/units/import-units.js'
 import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './support/files.js'
 import { createTestDatabase } from './support/test-database.js'
+import { signIn, type SignedIn } from './support/sign-in.js'
 
 let handle: DatabaseHandle
 let app: FastifyInstance
+let monitor: SignedIn
 const strict = { skipInvalid: false, ignoreUnknown: false }
 
 // Xã An Thanh, week 5–9/9/2022: 4 dossiers, 1 fully digitized; Quang Trung: 2, both digitized.
@@ -35,6 +37,7 @@ beforeAll(async () => {
   await importDossiers(handle, writeCsv(dir, 'dossiers.csv', DOSSIERS), strict)
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 50, decidedBy: 'Thử nghiệm' })
   app = await buildServer(handle)
+  monitor = await signIn(app, handle, 'system_admin', 'H23')
 })
 afterAll(async () => {
   await app.close()
@@ -42,7 +45,7 @@ afterAll(async () => {
 })
 
 async function get(url: string) {
-  const response = await app.inject({ method: 'GET', url })
+  const response = await monitor.inject(url)
   return { status: response.statusCode, body: response.json() }
 }
 
@@ -130,5 +133,6 @@ describe('the indicators API', () => {
     expect(spec.status).toBe(200)
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/v1/indicators', '/api/v1/indicators/series', '/api/v1/indicators/dossiers']))
     expect((await app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url: '/docs/json' })).statusCode).toBe(200)
   })
 })

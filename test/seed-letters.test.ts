@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../src/db/open-database.js'
 import { formatPercent } from '../src/domain/format/vietnamese-numbers.js'
 import { percentage } from '../src/domain/indicators/percentage.js'
 import { buildServer } from '../src/http/build-server.js'
+import { signIn, type SignedIn } from './support/sign-in.js'
 import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { getIndicators, type IndicatorReport } from '../src/modules/indicators/get-indicators.js'
 import { saveTarget } from '../src/modules/indicators/targets.repository.js'
@@ -51,6 +52,7 @@ const vi = new Intl.Collator('vi')
 
 let handle: DatabaseHandle
 let app: FastifyInstance
+let viewer: SignedIn
 let files: { units: string; procedures: string; dossiers: string }
 
 beforeAll(async () => {
@@ -69,6 +71,7 @@ beforeAll(async () => {
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 25, decidedBy: 'UBND tỉnh' })
   await saveTarget(handle.db, { indicator: 'online_payment_rate', year: 2023, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 30, decidedBy: 'UBND tỉnh' })
   app = await buildServer(handle)
+  viewer = await signIn(app, handle, 'monitor', 'H23.07')
 })
 afterAll(async () => {
   await app?.close()
@@ -180,7 +183,7 @@ function query(path: string, params: Record<string, string | number | boolean>):
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await app.inject({ url })
+  const response = await viewer.inject(url)
   expect(response.statusCode, response.body).toBe(200)
   return response.json<T>()
 }

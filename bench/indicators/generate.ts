@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import type { UnitInput } from '../../src/domain/units/unit-input.js'
 import type { ProcedureInput } from '../../src/domain/procedures/procedure-input.js'
+import { mulberry32 } from '../../src/modules/demo/seeded-random.js'
 
 /** A province of 12 districts with 20 communes each, like Hải Dương before 2025. */
 export function benchUnits(): UnitInput[] {
@@ -36,11 +37,7 @@ export async function writeBenchDossiers(path: string, rows: number): Promise<vo
   const procedures = benchProcedures()
   const out = createWriteStream(path)
   out.write(`${DOSSIER_HEADER}\n`)
-  let seed = 42
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    return seed / 0x7fffffff
-  }
+  const random = mulberry32(42)
   const iso = (ms: number) => new Date(ms).toISOString()
   let chunk = ''
   for (let i = 0; i < rows; i++) {

@@ -22,6 +22,7 @@ import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
 import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
+import { mulberry32 } from '../../src/modules/demo/seeded-random.js'
 import { BENCH_DAYS, BENCH_START, benchProcedures, benchUnits, DOSSIER_HEADER, writeBenchDossiers } from './generate.js'
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '200' } } })
@@ -100,11 +101,7 @@ log(imported.stderr.trim())
 
 handle = await open()
 const unitRows = await handle.db.selectFrom('units').select(['id', 'code', 'kind']).execute()
-let seed = 7
-const random = () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff
-  return seed / 0x7fffffff
-}
+const random = mulberry32(7)
 const lengths = [7, 31, 92, 365]
 const queries = Array.from({ length: queryCount }, () => {
   const pick = random()

@@ -154,6 +154,64 @@ export interface RollupDailyTable {
   overdue_exit: number
 }
 
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  password_hash: string
+  unit_id: number
+  role: string
+  active: Generated<boolean>
+  failed_logins: Generated<number>
+  locked_until: Timestamp | null
+  password_changed_at: Generated<Date>
+  created_at: Generated<Date>
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: number
+  csrf_token: string
+  created_at: Generated<Date>
+  expires_at: Timestamp
+  last_seen_at: Generated<Date>
+  ip: string | null
+  user_agent: string | null
+  revoked_at: Timestamp | null
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>
+  name: string
+  token_hash: string
+  unit_id: number
+  scopes: string[]
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+  created_by: number | null
+  created_at: Generated<Date>
+  last_used_at: Timestamp | null
+}
+
+export interface AuditLogTable {
+  id: Generated<string>
+  at: Generated<Date>
+  actor: string
+  ip: string | null
+  action: string
+  entity: string
+  entity_id: string | null
+  summary: ColumnType<unknown, string, never>
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  last_id: string
+  last_hash: string
+}
+
 export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
@@ -167,6 +225,11 @@ export interface Database {
   import_runs: ImportRunsTable
   targets: TargetsTable
   rollup_daily: RollupDailyTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  audit_log: AuditLogTable
+  audit_head: AuditHeadTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -4,13 +4,17 @@ import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
+import { registerAuthentication } from './plugins/authentication.js'
 import { registerHealthRoutes } from './routes/health.js'
+import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
   logger?: boolean
+  /** Mark cookies Secure: set when the server is reached over HTTPS (behind a proxy). */
+  secureCookies?: boolean
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -25,11 +29,13 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     },
     transform: jsonSchemaTransform,
   })
+  await registerAuthentication(app, handle)
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu' })
   })
   registerHealthRoutes(app, handle)
+  registerAuthRoutes(app, handle, { secureCookies: options.secureCookies ?? false })
   registerUnitRoutes(app, handle)
   registerIndicatorRoutes(app, handle)
   return app

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/open-database.js'
 
 /** GET /api/health: 200 when the server and its database answer. Public, no personal data. */
 export function registerHealthRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
-  app.get('/api/health', async (_request, reply) => {
+  app.get('/api/health', { config: { access: { public: true } } }, async (_request, reply) => {
     try {
       await sql`select 1`.execute(handle.db)
       return { status: 'ok', database: handle.kind }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
@@ -11,6 +11,8 @@ import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
 import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
 import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
+import { assertUnitVisible } from '../../../modules/accounts/actor.js'
+import { actorOf } from '../../plugins/authentication.js'
 import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
 
 const EnrichedFigure = z.object({
@@ -37,7 +39,16 @@ const errors = { 400: ErrorBody, 404: ErrorBody }
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
 
+  const access = { access: { permission: 'indicators:read' as const } }
+  /** The unit asked for, if the caller may see it; otherwise "no such unit". */
+  const visibleUnit = async (request: FastifyRequest, code: string) => {
+    const unit = await getUnitByCode(handle.db, code)
+    assertUnitVisible(actorOf(request), unit.id, code)
+    return unit
+  }
+
   api.get('/api/v1/indicators', {
+    config: access,
     schema: {
       summary: 'Chỉ số của một đơn vị trong một khoảng thời gian',
       description: 'Toàn đơn vị; với children=true thêm Bộ phận Một cửa của đơn vị và từng đơn vị trực thuộc, kèm chỉ tiêu, thay đổi so với kỳ trước và thứ hạng.',
@@ -45,10 +56,15 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       querystring: PeriodQuery.extend({ children: BooleanParam.optional() }),
       response: { 200: z.object({ from: z.string(), to: z.string(), previous: z.object({ from: z.string(), to: z.string() }), rows: z.array(TableRow) }), ...errors },
     },
-    handler: async (request) => getIndicatorTable(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, children: request.query.children ?? false }),
+    handler: async (request) => {
+      checkPeriod(request.query.from, request.query.to)
+      await visibleUnit(request, request.query.unit)
+      return getIndicatorTable(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, children: request.query.children ?? false })
+    },
   })
 
   api.get('/api/v1/indicators/series', {
+    config: access,
     schema: {
       summary: 'Chuỗi thời gian của các chỉ số (biểu đồ xu hướng)',
       tags: ['Chỉ số'],
@@ -64,11 +80,15 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         ...errors,
       },
     },
-    handler: async (request) =>
-      getIndicatorSeries(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, granularity: request.query.granularity as Granularity, scope: request.query.scope }),
+    handler: async (request) => {
+      checkPeriod(request.query.from, request.query.to)
+      await visibleUnit(request, request.query.unit)
+      return getIndicatorSeries(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, granularity: request.query.granularity as Granularity, scope: request.query.scope })
+    },
   })
 
   api.get('/api/v1/indicators/dossiers', {
+    config: { access: { permission: 'dossiers:read' as const } },
     schema: {
       summary: 'Các hồ sơ đứng sau một con số',
       description: 'part=numerator: hồ sơ ở tử số; denominator: ở mẫu số; gap: ở mẫu số mà không ở tử số (ví dụ hồ sơ chưa số hóa).',
@@ -100,12 +120,13 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       const q = request.query
       const period = checkPeriod(q.from, q.to)
-      const unit = await getUnitByCode(handle.db, q.unit)
+      const unit = await visibleUnit(request, q.unit)
       return dossiersBehindFigure(handle.db, { unitId: unit.id, scope: q.scope, period, indicator: q.indicator as IndicatorId, part: q.part, page: q.page, pageSize: q.page_size })
     },
   })
 
   api.get('/api/v1/indicators/ranking', {
+    config: access,
     schema: {
       summary: 'Thứ hạng của đơn vị trong số các đơn vị cùng cấp của tỉnh',
       tags: ['Chỉ số'],
@@ -119,10 +140,18 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         ...errors,
       },
     },
-    handler: async (request) => rankAmongKind(handle.db, { unitCode: request.query.unit, indicator: request.query.indicator as IndicatorId, from: request.query.from, to: request.query.to }),
+    handler: async (request) => {
+      checkPeriod(request.query.from, request.query.to)
+      await visibleUnit(request, request.query.unit)
+      const ranking = await rankAmongKind(handle.db, { unitCode: request.query.unit, indicator: request.query.indicator as IndicatorId, from: request.query.from, to: request.query.to })
+      // The place is the caller's to know; other units' figures only where the caller may see them.
+      const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
+      return { ...ranking, ranking: ranking.ranking.filter((r) => visible.has(r.unit_code)) }
+    },
   })
 
   api.get('/api/v1/indicators/lists', {
+    config: access,
     schema: {
       summary: 'Danh sách biểu dương, phê bình, chưa thực hiện của các đơn vị trực thuộc',
       tags: ['Chỉ số'],
@@ -139,6 +168,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     },
     handler: async (request) => {
       const q = request.query
+      checkPeriod(q.from, q.to)
+      await visibleUnit(request, q.unit)
       const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true })
       const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null }))
       return thresholdLists(children, { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) })

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
+import { actorOf } from '../../plugins/authentication.js'
 
 /** GET /api/v1/units: the unit tree, for choosing a unit. */
 export function registerUnitRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/units', {
+    config: { access: { permission: 'indicators:read' } },
     schema: {
       summary: 'Danh sách đơn vị (cây đơn vị hành chính)',
       tags: ['Đơn vị'],
@@ -13,11 +15,13 @@ export function registerUnitRoutes(app: FastifyInstance, handle: DatabaseHandle)
         200: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), parent_code: z.string().nullable(), valid_from: z.string().nullable(), valid_to: z.string().nullable() })),
       },
     },
-    handler: async () =>
+    // Only the units the caller may see: its unit and everything below it.
+    handler: async (request) =>
       handle.db
         .selectFrom('units as u')
         .leftJoin('units as p', 'p.id', 'u.parent_id')
         .select(['u.code', 'u.name', 'u.kind', 'p.code as parent_code', 'u.valid_from', 'u.valid_to'])
+        .where('u.id', 'in', [...actorOf(request).unitIds])
         .orderBy('u.code')
         .execute(),
   })

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { DatabaseHandle } from '../../../db/open-database.js'
+import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../../domain/accounts/role.js'
+import { login } from '../../../modules/accounts/login.js'
+import { revokeAllSessions, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../../../modules/accounts/sessions.js'
+import { writeAudit } from '../../../modules/audit/write-audit.js'
+import { actorOf } from '../../plugins/authentication.js'
+import { LoginRateLimit } from '../../plugins/login-rate-limit.js'
+import { ErrorBody } from '../../schemas.js'
+
+const Me = z.object({
+  username: z.string(),
+  role: z.string().nullable(),
+  role_label: z.string().nullable(),
+  unit_code: z.string(),
+  unit_name: z.string(),
+  permissions: z.array(z.string()),
+  csrf_token: z.string().nullable(),
+})
+
+/** /api/v1/auth: log in with a password (HttpOnly, SameSite cookie), log out, log out everywhere. */
+export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle, options: { secureCookies: boolean }): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const limiter = new LoginRateLimit()
+
+  const describe = async (request: Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(request)
+    const unit = await handle.db.selectFrom('units').select(['code', 'name']).where('id', '=', actor.unitId).executeTakeFirstOrThrow()
+    return {
+      username: actor.name,
+      role: actor.role,
+      role_label: actor.role ? ROLE_LABELS[actor.role as Role] : null,
+      unit_code: unit.code,
+      unit_name: unit.name,
+      permissions: actor.role ? [...ROLE_PERMISSIONS[actor.role as Role]] : [...(actor.tokenScopes ?? [])],
+      csrf_token: actor.csrfToken,
+    }
+  }
+
+  api.post('/api/v1/auth/login', {
+    config: { access: { public: true } },
+    schema: {
+      summary: 'Đăng nhập',
+      tags: ['Tài khoản'],
+      body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+      response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      limiter.check(request.ip)
+      const result = await login(handle.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null })
+      void reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies,
+        path: '/',
+        maxAge: SESSION_HOURS * 3600,
+      })
+      const unit = await handle.db.selectFrom('units').select(['code', 'name']).where('id', '=', result.user.unitId).executeTakeFirstOrThrow()
+      const role = result.user.role as Role
+      return {
+        username: result.user.username, role, role_label: ROLE_LABELS[role], unit_code: unit.code, unit_name: unit.name,
+        permissions: [...ROLE_PERMISSIONS[role]], csrf_token: result.csrfToken,
+      }
+    },
+  })
+
+  api.get('/api/v1/auth/me', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: { summary: 'Người dùng hiện tại', tags: ['Tài khoản'], response: { 200: Me, 401: ErrorBody } },
+    handler: async (request) => describe(request),
+  })
+
+  api.post('/api/v1/auth/logout', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: { summary: 'Đăng xuất', tags: ['Tài khoản'], response: { 200: z.object({ ok: z.boolean() }) } },
+    handler: async (request, reply) => {
+      const actor = actorOf(request)
+      if (actor.sessionId) await revokeSession(handle.db, actor.sessionId)
+      await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'user.logout', entity: 'user', entityId: String(actor.id) }))
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return { ok: true }
+    },
+  })
+
+  api.post('/api/v1/auth/logout-everywhere', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: { summary: 'Đăng xuất khỏi mọi thiết bị', tags: ['Tài khoản'], response: { 200: z.object({ sessions: z.number() }) } },
+    handler: async (request, reply) => {
+      const actor = actorOf(request)
+      const sessions = actor.kind === 'user' ? await revokeAllSessions(handle.db, actor.id) : 0
+      await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'user.logout_everywhere', entity: 'user', entityId: String(actor.id), summary: { sessions } }))
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return { sessions }
+    },
+  })
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema.js'
+
+export interface AuditEntry {
+  /** `user:<name>`, `token:<name>`, `cli:<os user>`, `system`. */
+  actor: string
+  ip?: string | null
+  /** What was done, e.g. `dossier.finish`, `import.dossiers`, `user.login_failed`, `export.dossiers`. */
+  action: string
+  entity: string
+  entityId?: string | null
+  /** Before/after summary: never passwords, tokens or unmasked personal data. */
+  summary?: Record<string, unknown>
+}
+
+/** Stable JSON (sorted keys) so the hash of a row can be recomputed exactly. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+}
+
+export interface HashedFields {
+  id: string
+  at: string
+  actor: string
+  ip: string | null
+  action: string
+  entity: string
+  entityId: string | null
+  summary: unknown
+  prevHash: string
+}
+
+export function auditHash(fields: HashedFields): string {
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex')
+}
+
+/**
+ * Appends an audit row in the caller's transaction. The chain head is locked for the rest of
+ * the transaction, so rows are chained in commit order even with concurrent writers.
+ */
+export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow()
+  const { rows } = await sql<{ id: string; at: Date }>`select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id, clock_timestamp() as at`.execute(trx)
+  const { id, at } = rows[0]!
+  const fields: HashedFields = {
+    id,
+    at: at.toISOString(),
+    actor: entry.actor,
+    ip: entry.ip ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary ?? {},
+    prevHash: head.last_hash,
+  }
+  const hash = auditHash(fields)
+  await sql`
+    insert into audit_log (id, at, actor, ip, action, entity, entity_id, summary, prev_hash, hash)
+    overriding system value
+    values (${id}::bigint, ${at}, ${fields.actor}, ${fields.ip}, ${fields.action}, ${fields.entity}, ${fields.entityId}, ${canonicalJson(fields.summary)}::jsonb, ${fields.prevHash}, ${hash})
+  `.execute(trx)
+  await trx.updateTable('audit_head').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute()
+}
