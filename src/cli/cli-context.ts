@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { loadConfig, type AppConfig } from '../config/app-config.js'
 import { openDatabase, type DatabaseHandle } from '../db/open-database.js'
 import { migrateToLatest } from '../db/migrate.js'
@@ -7,6 +8,8 @@ export interface CliContext {
   config: AppConfig
   /** Opens (once) and migrates the database; it is closed when the command ends or is interrupted. */
   database(): Promise<DatabaseHandle>
+  /** Who runs the command, for the audit log: `cli:<os user>`. */
+  actor: string
   stdout: (text: string) => void
   stderr: (text: string) => void
 }
@@ -29,6 +32,7 @@ export function createCliContext(dataDir: string | undefined): { context: CliCon
       })()
       return opened
     },
+    actor: `cli:${userInfo().username}`,
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   }

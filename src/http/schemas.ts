@@ -5,7 +5,9 @@ import { GRANULARITIES } from '../domain/indicators/series-buckets.js'
 // Messages of validation errors in Vietnamese, for the people reading them.
 z.config(z.locales.vi())
 
-export const UnitCode = z.string().min(1).max(64).describe('Mã định danh đơn vị, ví dụ H23.07')
+/** No control characters (a NUL byte would reach PostgreSQL as an encoding error). */
+export const PlainText = (max: number) => z.string().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển')
+export const UnitCode = PlainText(64).describe('Mã định danh đơn vị, ví dụ H23.07')
 export const LocalDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
 export const IndicatorParam = z.enum(INDICATOR_IDS as [string, ...string[]]).describe('Mã chỉ số (INDICATORS.md)')
 export const BooleanParam = z

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os'
 import { CalendarDayKind } from '../../domain/calendar/calendar-day.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
 import { hasOfficialDays } from '../../domain/calendar/vietnam-official-days.js'
@@ -48,7 +47,7 @@ export const calendarCommand: Command = {
     )
     const [action, ...rest] = positionals
     const handle = await context.database()
-    const editor = `cli:${userInfo().username}`
+    const editor = context.actor
     switch (action) {
       case undefined: {
         const y = year(values.year, new Date().getFullYear())

@@ -26,6 +26,7 @@ export const exportCommand: Command = {
     if (from && toDay && from > toDay) throw usageError('--from phải trước hoặc bằng --to', this.usage)
     const handle = await context.database()
     const count = await exportDossiers(handle, path, {
+      actor: context.actor,
       ...(values.unit ? { unitCode: values.unit } : {}),
       ...(from ? { from } : {}),
       ...(toDay ? { to: new Date(toDay.getTime() + DAY) } : {}),

@@ -50,7 +50,7 @@ export const importCommand: Command = {
     if (kind !== 'units' && kind !== 'procedures' && kind !== 'dossiers') throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
     if (!path) throw usageError('Thiếu đường dẫn tệp', this.usage)
     if (extra.length > 0) throw usageError(`Thừa tham số: ${extra.join(' ')}`, this.usage)
-    const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false }
+    const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor }
     const handle = await context.database()
     let summary: ImportSummary
     if (kind === 'units') summary = await importUnits(handle, path, options)

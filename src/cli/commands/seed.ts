@@ -1,4 +1,4 @@
-import { seedDemo } from '../../modules/demo/seed-demo.js'
+import { describeDemoAccounts, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
@@ -19,6 +19,7 @@ export const seedCommand: Command = {
         ? `Dữ liệu mẫu đã có sẵn (${result.units} đơn vị, ${result.procedures} thủ tục, ${result.dossiers.toLocaleString('vi-VN')} hồ sơ): không có gì thay đổi.`
         : `Đã nạp ${result.units} đơn vị, ${result.procedures} thủ tục, ${result.inserted.toLocaleString('vi-VN')} hồ sơ.`,
     )
+    if (result.accounts.length > 0) context.stderr(describeDemoAccounts(result))
     return 0
   },
 }

@@ -1,5 +1,5 @@
 import { buildServer } from '../../http/build-server.js'
-import { isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
+import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
@@ -16,6 +16,7 @@ export const serveCommand: Command = {
       context.stderr('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ…')
       const seeded = await seedDemo(handle)
       context.stderr(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
+      if (seeded.accounts.length > 0) context.stderr(describeDemoAccounts(seeded))
     }
     const app = await buildServer(handle, { logger: false })
     const address = await app.listen({ port, host: values.host ?? context.config.host })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { CalendarDay, CalendarDayKind } from '../../domain/calendar/calendar-day.js'
 import { builtInDaysForYear } from '../../domain/calendar/working-calendar.js'
+import { writeAudit } from '../audit/write-audit.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 
 export type CalendarEdit =
@@ -21,6 +22,7 @@ export async function editCalendar(db: Kysely<Database>, edit: CalendarEdit, edi
     const year = edit.action === 'reset' ? edit.year : Number(edit.date.slice(0, 4))
     const from = `${year}-01-01`
     const to = `${year}-12-31`
+    await writeAudit(trx, { actor: editor, action: `calendar.${edit.action}`, entity: 'calendar', entityId: edit.action === 'reset' ? String(edit.year) : edit.date, summary: { ...edit } })
     if (edit.action === 'reset') {
       await trx.deleteFrom('calendar_days').where('date', '>=', from).where('date', '<=', to).execute()
       await trx.deleteFrom('calendar_years').where('year', '=', year).execute()

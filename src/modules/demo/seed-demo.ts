@@ -1,15 +1,20 @@
 import type { DatabaseHandle } from '../../db/open-database.js'
 import { importDossierInputs } from '../dossiers/import/import-dossiers.js'
 import { saveTarget } from '../indicators/targets.repository.js'
+import { writeAudit } from '../audit/write-audit.js'
 import { saveProcedures } from '../procedures/save-procedures.js'
 import { checkUnitSet, saveUnits } from '../units/save-units.js'
 import { buildDemoDataset } from './demo-dataset.js'
 import { DEMO_TARGETS } from './demo-targets.js'
+import { demoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.js'
 
 export interface DemoSeedResult {
   units: number
   procedures: number
   dossiers: number
+  /** Accounts created by this run (none when they existed), and their shared password. */
+  accounts: DemoAccount[]
+  password: string
   /** Dossiers new to the database: 0 when the demo was already there. */
   inserted: number
 }
@@ -18,22 +23,35 @@ export interface DemoSeedResult {
  * Fills the database with the demo province through the same paths as a real import, so
  * the demo also proves them. Running it again changes nothing.
  */
-export async function seedDemo(handle: DatabaseHandle, options: { scale?: number } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(handle: DatabaseHandle, options: { scale?: number; password?: string } = {}): Promise<DemoSeedResult> {
+  const password = options.password ?? demoPassword()
   const dataset = buildDemoDataset({ ...(options.scale ? { scale: options.scale } : {}) })
   const unitLines = dataset.units.map((unit, i) => ({ line: i + 2, unit }))
   const problems = checkUnitSet(unitLines, [])
   if (problems.length > 0) throw new Error(`demo units are inconsistent: ${problems.map((p) => p.reason).join('; ')}`)
-  await handle.db.transaction().execute(async (trx) => {
+  const accounts = await handle.db.transaction().execute(async (trx) => {
     await saveUnits(trx, unitLines)
     await saveProcedures(trx, dataset.procedures)
     for (const target of DEMO_TARGETS) await saveTarget(trx, target)
+    const created = await seedDemoAccounts(trx, password)
+    await writeAudit(trx, { actor: 'system', action: 'demo.seed', entity: 'demo', summary: { units: dataset.units.length, procedures: dataset.procedures.length, accounts: created.length } })
+    return created
   })
   const summary = await importDossierInputs(handle, dataset.dossiers(), 'demo')
-  return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted }
+  return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted, accounts, password }
 }
 
 /** True when the database holds no unit yet: the first start of a fresh install. */
 export async function isEmptyDatabase(handle: DatabaseHandle): Promise<boolean> {
   const row = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst()
   return row === undefined
+}
+
+/** The lines printed after seeding: who can log in, with which password. */
+export function describeDemoAccounts(result: DemoSeedResult): string {
+  if (result.accounts.length === 0) return ''
+  const lines = [`Tài khoản dùng thử (mật khẩu chung: ${result.password}):`]
+  for (const a of result.accounts.slice(0, 12)) lines.push(`  ${a.username.padEnd(24)} ${a.role.padEnd(13)} ${a.unitName}`)
+  if (result.accounts.length > 12) lines.push(`  … và ${result.accounts.length - 12} tài khoản khác: <tên xã không dấu>.lanhdao | .motcua | .chuyenvien (ví dụ anthanh.motcua)`)
+  return lines.join('\n')
 }

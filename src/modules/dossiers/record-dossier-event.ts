@@ -6,6 +6,7 @@ import type { DossierStatus } from '../../domain/dossiers/dossier-status.js'
 import { applyDossierEvent, replayDossier, type DossierState } from '../../domain/dossiers/replay-dossier.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
+import { writeAudit } from '../audit/write-audit.js'
 
 export interface NewDossierEvent {
   type: DossierEventType
@@ -76,6 +77,13 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       .set({ status: state.status, finished_at: state.finishedAt, returned_at: state.returnedAt, due_at: dueAt, updated_at: sql<Date>`now()` })
       .where('id', '=', dossier.id)
       .execute()
+    await writeAudit(trx, {
+      actor: step.actor,
+      action: `dossier.${step.type}`,
+      entity: 'dossier',
+      entityId: dossierCode,
+      summary: { before: history.at(-1)?.status ?? null, after: state.status, reason: step.reason ?? null },
+    })
     return state
   })
 }

@@ -7,6 +7,7 @@ import type { ImportOptions } from '../units/import-units.js'
 import { PROCEDURE_COLUMNS } from './procedure-columns.js'
 import { parseProcedureRow } from './parse-procedure-row.js'
 import { saveProcedures } from './save-procedures.js'
+import { writeAudit } from '../audit/write-audit.js'
 
 /** `import procedures FILE`: a changed procedure becomes a new version. */
 export async function importProcedures(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
@@ -18,6 +19,10 @@ export async function importProcedures(handle: DatabaseHandle, path: string, opt
   const invalidLines = new Set(invalid.map((r) => r.line))
   const valid = rows.valid.filter((r) => !invalidLines.has(r.line))
   const rejectedFile = await writeRejectedRows(path, rows.header, invalid)
-  const counts = await handle.db.transaction().execute((trx) => saveProcedures(trx, valid.map((r) => r.value)))
+  const counts = await handle.db.transaction().execute(async (trx) => {
+    const saved = await saveProcedures(trx, valid.map((r) => r.value))
+    await writeAudit(trx, { actor: options.actor ?? 'system', action: 'import.procedures', entity: 'procedures', summary: { file: path, ...saved, rejected: invalid.length } })
+    return saved
+  })
   return { kind: 'procedures', file: path, read: rows.valid.length + rows.invalid.length, ...counts, rejected: invalid.length, rejectedFile, issues }
 }

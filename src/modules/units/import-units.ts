@@ -8,9 +8,12 @@ import { RowParser } from '../import/row-parser.js'
 import { UNIT_COLUMNS } from './unit-columns.js'
 import { parseUnitRow } from './parse-unit-row.js'
 import { checkUnitSet, saveUnits } from './save-units.js'
+import { writeAudit } from '../audit/write-audit.js'
 
 export interface ImportOptions extends ReadOptions {
   skipInvalid: boolean
+  /** Who imports, for the audit log: `user:…`, `token:…`, `cli:…`. */
+  actor?: string
 }
 
 /** `import units FILE`: all or nothing unless skipInvalid; the same file twice changes nothing. */
@@ -36,6 +39,10 @@ export async function importUnits(handle: DatabaseHandle, path: string, options:
   if (invalid.length > 0 && !options.skipInvalid) throw importRejected(path, issues, invalid.length)
 
   const rejectedFile = await writeRejectedRows(path, rows.header, invalid)
-  const counts = await handle.db.transaction().execute((trx) => saveUnits(trx, valid.map((r) => ({ line: r.line, unit: r.value }))))
+  const counts = await handle.db.transaction().execute(async (trx) => {
+    const saved = await saveUnits(trx, valid.map((r) => ({ line: r.line, unit: r.value })))
+    await writeAudit(trx, { actor: options.actor ?? 'system', action: 'import.units', entity: 'units', summary: { file: path, ...saved, rejected: invalid.length } })
+    return saved
+  })
   return { kind: 'units', file: path, read: rows.valid.length + rows.invalid.length, ...counts, rejected: invalid.length, rejectedFile, issues }
 }

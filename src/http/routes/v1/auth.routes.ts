@@ -8,7 +8,7 @@ import { revokeAllSessions, revokeSession, SESSION_COOKIE, SESSION_HOURS } from 
 import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { LoginRateLimit } from '../../plugins/login-rate-limit.js'
-import { ErrorBody } from '../../schemas.js'
+import { ErrorBody, PlainText } from '../../schemas.js'
 
 const Me = z.object({
   username: z.string(),
@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
     schema: {
       summary: 'Đăng nhập',
       tags: ['Tài khoản'],
-      body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+      body: z.object({ username: PlainText(64), password: z.string().min(1).max(200) }),
       response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody },
     },
     handler: async (request, reply) => {

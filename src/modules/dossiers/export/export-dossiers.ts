@@ -7,6 +7,7 @@ import { formatVietnamIso } from '../../../domain/format/vietnam-iso.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { csvLine } from '../../import/rejected-rows-writer.js'
 import { formatOf } from '../../import/tabular-file.js'
+import { writeAudit } from '../../audit/write-audit.js'
 import { DOSSIER_COLUMNS, type DossierColumn } from '../import/dossier-columns.js'
 
 export interface ExportFilter {
@@ -16,6 +17,8 @@ export interface ExportFilter {
   from?: Date
   /** … to this instant (exclusive). */
   to?: Date
+  /** Who exports, for the audit log. */
+  actor?: string
 }
 
 const PAGE = 10_000
@@ -107,6 +110,9 @@ export async function exportDossiers(handle: DatabaseHandle, path: string, filte
       await once(out, 'finish')
     }
     await rename(partial, path)
+    await handle.db.transaction().execute((trx) =>
+      writeAudit(trx, { actor: filter.actor ?? 'system', action: 'export.dossiers', entity: 'dossiers', summary: { file: path, count, unit: filter.unitCode ?? null, from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null } }),
+    )
     return count
   } catch (error) {
     await rm(partial, { force: true })

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { csvLine } from '../../import/rejected-rows-writer.js'
 import type { StagedDossier } from './resolve-dossier.js'
+import { writeAudit } from '../../audit/write-audit.js'
 
 const STAGING_COLUMNS = [
   'run_id', 'line', 'code', 'receiving_unit_id', 'procedure_id', 'procedure_version_id', 'channel', 'status', 'received_at', 'due_at',
@@ -104,7 +105,8 @@ export class DossierImportRun {
     `.execute(this.handle.db)
   }
 
-  async merge(actor: string, now = new Date()): Promise<MergeCounts> {
+  /** `actor` is written on the history events; `auditActor` (who ran it) on the audit row. */
+  async merge(actor: string, auditActor?: string, now = new Date()): Promise<MergeCounts> {
     const run = this.id
     return this.handle.db.transaction().execute(async (trx) => {
       await sql`update import_runs set status = 'merging', heartbeat_at = now() where id = ${run}`.execute(trx)
@@ -152,6 +154,7 @@ export class DossierImportRun {
       counts.unchanged = Number(staged.rows[0]?.n ?? 0) - counts.inserted - counts.updated
       await sql`delete from import_dossier_rows where run_id = ${run}`.execute(trx)
       await sql`update import_runs set status = 'done', finished_at = now(), summary = ${JSON.stringify(counts)} where id = ${run}`.execute(trx)
+      await writeAudit(trx, { actor: auditActor ?? actor, action: 'import.dossiers', entity: 'dossiers', entityId: run, summary: { ...counts } })
       return counts
     })
   }

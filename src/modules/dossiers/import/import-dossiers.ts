@@ -28,8 +28,6 @@ export interface ImportProgress {
 
 export interface DossierImportOptions extends ImportOptions {
   onProgress?: (progress: ImportProgress) => void
-  /** Recorded as the actor of the history events. */
-  actor?: string
 }
 
 interface Collector {
@@ -42,7 +40,16 @@ function collect(collector: Collector, issues: readonly ImportIssue[], countRow 
   for (const issue of issues) if (collector.issues.length < MAX_REPORTED_ISSUES) collector.issues.push(issue)
 }
 
-async function finish(run: DossierImportRun, path: string, skipInvalid: boolean, collector: Collector, rejected: RejectedRowsWriter | null, actor: string, read: number): Promise<ImportSummary> {
+async function finish(
+  run: DossierImportRun,
+  path: string,
+  skipInvalid: boolean,
+  collector: Collector,
+  rejected: RejectedRowsWriter | null,
+  actor: string,
+  read: number,
+  auditActor?: string,
+): Promise<ImportSummary> {
   const duplicates = await run.countDuplicates()
   if (duplicates > 0) {
     for (const d of await run.duplicates(MAX_REPORTED_ISSUES)) {
@@ -58,7 +65,7 @@ async function finish(run: DossierImportRun, path: string, skipInvalid: boolean,
   }
   if (duplicates > 0) await run.dropDuplicates()
   await rejected?.close()
-  const counts = await run.merge(actor)
+  const counts = await run.merge(actor, auditActor)
   return {
     kind: 'dossiers', file: path, read, ...counts, rejected: collector.rejectedRows,
     rejectedFile: rejected?.used ? rejected.path : null, issues: collector.issues,
@@ -105,7 +112,7 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
     await stage(batch)
     await inFlight
     options.onProgress?.({ rows: read, ...file.progress() })
-    return await finish(run, path, options.skipInvalid, collector, rejected, options.actor ?? `import:${path}`, read)
+    return await finish(run, path, options.skipInvalid, collector, rejected, `import:${path}`, read, options.actor)
   } catch (error) {
     await rejected?.close()
     await run.abandon().catch(() => {})

@@ -1,0 +1,36 @@
+import { verifyAuditChain } from '../../modules/audit/verify-audit-chain.js'
+import type { Command } from '../command.js'
+import { parseCommandArgs } from '../parse-command-args.js'
+import { usageError } from '../usage-error.js'
+
+const USAGE = 'cli -- audit verify [--json] | cli -- audit list [--limit N] [--json] [--data DIR]'
+
+export const auditCommand: Command = {
+  name: 'audit',
+  usage: USAGE,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, USAGE)
+    const [action] = positionals
+    const handle = await context.database()
+    if (action === 'verify') {
+      const result = await verifyAuditChain(handle.db)
+      if (values.json) context.stdout(JSON.stringify(result))
+      if (result.ok) {
+        context.stderr(`Nhật ký kiểm tra toàn vẹn: ${result.rows.toLocaleString('vi-VN')} dòng, chuỗi băm liền mạch.`)
+        return 0
+      }
+      context.stderr(`Nhật ký đã bị can thiệp (${result.problems.length} vấn đề):`)
+      for (const problem of result.problems.slice(0, 50)) context.stderr(`  - ${problem.reason}`)
+      return 1
+    }
+    if (action === 'list') {
+      const limit = values.limit === undefined ? 50 : Number(values.limit)
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw usageError(`--limit không hợp lệ: ${values.limit}`, USAGE)
+      const rows = await handle.db.selectFrom('audit_log').select(['id', 'at', 'actor', 'ip', 'action', 'entity', 'entity_id', 'summary']).orderBy('id', 'desc').limit(limit).execute()
+      if (values.json) context.stdout(JSON.stringify(rows))
+      else for (const r of rows.reverse()) context.stdout(`${r.id}\t${r.at.toISOString()}\t${r.actor}\t${r.action}\t${r.entity}${r.entity_id ? `:${r.entity_id}` : ''}\t${JSON.stringify(r.summary)}`)
+      return 0
+    }
+    throw usageError(`Lệnh audit không hợp lệ: ${action ?? '(trống)'}`, USAGE)
+  },
+}
