@@ -35,6 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (unit_id, day)
     );
 
+    -- The same sums per month (month = its first day), so a year reads 12 rows, not 365.
+    create table rollup_monthly (like rollup_daily including all);
+    alter table rollup_monthly rename column day to month;
+    alter table rollup_monthly add foreign key (unit_id) references units(id);
+
     -- The Vietnam calendar day of an instant (UTC+7, no daylight saving).
     create function vn_day(t timestamptz) returns date language sql immutable parallel safe as $$
       select ((t at time zone 'UTC') + interval '7 hours')::date
@@ -44,12 +49,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, triggerScript())
 }
 
-/** What the dossier rows in `source` add to (sign 1) or take from (sign −1) the rollups. */
+/** What the dossier rows in `source` add to (sign 1) or take from (sign −1) both rollups. */
 function contributionInsert(source: string, sign: number): string {
+  return `${contributionInto(source, sign, 'rollup_daily', 'day', 'c.day')};
+      ${contributionInto(source, sign, 'rollup_monthly', 'month', "date_trunc('month', c.day)::date")}`
+}
+
+function contributionInto(source: string, sign: number, table: string, key: string, keyExpression: string): string {
   return `
-      insert into rollup_daily as r (unit_id, day, received, online_eligible, online, digitization_eligible, fully_digitized,
+      insert into ${table} as r (unit_id, ${key}, received, online_eligible, online, digitization_eligible, fully_digitized,
         fee_eligible, paid_online, ecert_copies, finished, result_digitized, on_time, late, rated, satisfied, overdue_enter, overdue_exit)
-      select c.unit_id, c.day, ${sign} * sum(c.received), ${sign} * sum(c.online_eligible), ${sign} * sum(c.online), ${sign} * sum(c.digitization_eligible),
+      select c.unit_id, ${keyExpression}, ${sign} * sum(c.received), ${sign} * sum(c.online_eligible), ${sign} * sum(c.online), ${sign} * sum(c.digitization_eligible),
         ${sign} * sum(c.fully_digitized), ${sign} * sum(c.fee_eligible), ${sign} * sum(c.paid_online), ${sign} * sum(c.ecert_copies), ${sign} * sum(c.finished),
         ${sign} * sum(c.result_digitized), ${sign} * sum(c.on_time), ${sign} * sum(c.late), ${sign} * sum(c.rated), ${sign} * sum(c.satisfied),
         ${sign} * sum(c.overdue_enter), ${sign} * sum(c.overdue_exit)
@@ -75,8 +85,8 @@ function contributionInsert(source: string, sign: number): string {
       ) as c(unit_id, day, received, online_eligible, online, digitization_eligible, fully_digitized, fee_eligible, paid_online,
              ecert_copies, finished, result_digitized, on_time, late, rated, satisfied, overdue_enter, overdue_exit)
       where c.day is not null
-      group by c.unit_id, c.day
-      on conflict (unit_id, day) do update set
+      group by c.unit_id, ${keyExpression}
+      on conflict (unit_id, ${key}) do update set
         received = r.received + excluded.received,
         online_eligible = r.online_eligible + excluded.online_eligible,
         online = r.online + excluded.online,
@@ -130,7 +140,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop trigger if exists dossiers_rollup_update on dossiers;
     drop trigger if exists dossiers_rollup_delete on dossiers;
     drop function if exists rollup_after_insert(), rollup_after_update(), rollup_after_delete();
-    drop table if exists rollup_daily;
+    drop table if exists rollup_daily, rollup_monthly;
     drop function if exists vn_day(timestamptz);
   `)
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
+import { periodSegments } from './period-segments.js'
 
 export interface ScopeTotals {
   totals: RollupTotals
@@ -32,42 +33,50 @@ function scopeValues(scopes: readonly IndicatorScope[]) {
   return sql.join(scopes.map((s) => sql`(${s.key}::text, ${s.unitId}::integer, ${s.scope === 'own'}::boolean)`))
 }
 
+const METRICS = [
+  'received', 'online_eligible', 'online', 'digitization_eligible', 'fully_digitized', 'fee_eligible', 'paid_online', 'ecert_copies',
+  'finished', 'result_digitized', 'on_time', 'late', 'rated', 'satisfied',
+] as const
+
 /**
- * The sums of every scope over the period, read from the rollups (never from dossiers): one
- * query for all scopes, so a district and its 23 communes cost one round trip.
+ * The sums of every scope over the period, read from the rollups (never from dossiers): whole
+ * months from rollup_monthly, the loose days at either end from rollup_daily, and one query
+ * for all scopes, so a district and its 23 communes cost one round trip.
  */
 export async function totalsForScopes(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period): Promise<Map<string, ScopeTotals>> {
   const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0 }]))
   if (scopes.length === 0) return result
-  const members = sql`
+  const seg = periodSegments(period)
+  const between = (column: string, range: Period) => sql`${sql.ref(column)} between ${range.from}::date and ${range.to}::date`
+  const metricColumns = sql.join(METRICS.map((m) => sql.ref(m)))
+  // Every rollup row the period needs, flagged by what it counts for.
+  const source = sql`
     with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
     members as (
       select s.key, c.descendant_id as unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id where not s.own
       union all
       select s.key, s.unit_id from scope s where s.own
-    )`
-  const inPeriod = sql`r.day between ${period.from}::date and ${period.to}::date`
+    ),
+    rows as (
+      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
+        (${between('day', seg.headDays)} or ${between('day', seg.tailDays)}) as in_period,
+        ${between('day', seg.overdueDays)} as for_overdue
+      from rollup_daily
+      where ${between('day', seg.headDays)} or ${between('day', seg.tailDays)} or ${between('day', seg.overdueDays)}
+      union all
+      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
+        ${between('month', seg.months)} as in_period,
+        month < ${seg.overdueMonthsBefore}::date as for_overdue
+      from rollup_monthly
+      where ${between('month', seg.months)} or month < ${seg.overdueMonthsBefore}::date
+    ),
+    src as (select m.key, r.* from members m join rows r on r.unit_id = m.unit_id)`
   const { rows } = await sql<TotalsRow>`
-    ${members}
-    select m.key,
-      sum(r.received) filter (where ${inPeriod}) as received,
-      sum(r.online_eligible) filter (where ${inPeriod}) as online_eligible,
-      sum(r.online) filter (where ${inPeriod}) as online,
-      sum(r.digitization_eligible) filter (where ${inPeriod}) as digitization_eligible,
-      sum(r.fully_digitized) filter (where ${inPeriod}) as fully_digitized,
-      sum(r.fee_eligible) filter (where ${inPeriod}) as fee_eligible,
-      sum(r.paid_online) filter (where ${inPeriod}) as paid_online,
-      sum(r.ecert_copies) filter (where ${inPeriod}) as ecert_copies,
-      sum(r.finished) filter (where ${inPeriod}) as finished,
-      sum(r.result_digitized) filter (where ${inPeriod}) as result_digitized,
-      sum(r.on_time) filter (where ${inPeriod}) as on_time,
-      sum(r.late) filter (where ${inPeriod}) as late,
-      sum(r.rated) filter (where ${inPeriod}) as rated,
-      sum(r.satisfied) filter (where ${inPeriod}) as satisfied,
-      sum(r.overdue_enter - r.overdue_exit) as overdue_open
-    from members m join rollup_daily r on r.unit_id = m.unit_id
-    where r.day <= ${period.to}::date
-    group by m.key
+    ${source}
+    select key, ${sql.join(METRICS.map((m) => sql`sum(${sql.ref(m)}) filter (where in_period) as ${sql.ref(m)}`))},
+      sum(overdue) filter (where for_overdue) as overdue_open
+    from src
+    group by key
   `.execute(db)
   for (const row of rows) {
     const n = (value: number | string | null) => Number(value ?? 0)
@@ -90,13 +99,13 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
     }
   }
   const ecert = await sql<{ key: string; units: number }>`
-    ${members}
+    ${source}
     select key, count(*)::int as units from (
-      select m.key, r.unit_id
-      from members m join rollup_daily r on r.unit_id = m.unit_id join units u on u.id = r.unit_id
-      where u.kind = 'commune' and ${inPeriod}
-      group by m.key, r.unit_id
-      having sum(r.ecert_copies) > 0
+      select src.key, src.unit_id
+      from src join units u on u.id = src.unit_id
+      where u.kind = 'commune' and src.in_period
+      group by src.key, src.unit_id
+      having sum(src.ecert_copies) > 0
     ) doing
     group by key
   `.execute(db)
