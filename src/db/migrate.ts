@@ -4,6 +4,7 @@ import * as core from './migrations/20261123_001_core.js'
 import * as rollups from './migrations/20261123_002_rollups.js'
 import * as targets from './migrations/20261123_003_targets.js'
 import * as accounts from './migrations/20261123_004_accounts.js'
+import * as officials from './migrations/20261123_005_officials.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_002_rollups': rollups,
   '20261123_003_targets': targets,
   '20261123_004_accounts': accounts,
+  '20261123_005_officials': officials,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

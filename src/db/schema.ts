@@ -212,6 +212,25 @@ export interface AuditHeadTable {
   last_hash: string
 }
 
+export interface OfficialsTable {
+  id: Generated<number>
+  unit_id: number
+  full_name: string
+  position: string | null
+  handles_dossiers: Generated<boolean>
+  national_portal_account: string | null
+  ecert_right: Generated<boolean>
+  certificate_der: Buffer | null
+  certificate_serial: string | null
+  certificate_subject: string | null
+  certificate_issuer: string | null
+  certificate_valid_from: Timestamp | null
+  certificate_valid_to: Timestamp | null
+  certificate_registered_at: Timestamp | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
 export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
@@ -230,6 +249,7 @@ export interface Database {
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
+  officials: OfficialsTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -8,6 +8,7 @@ import { registerAuthentication } from './plugins/authentication.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
+import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import './schemas.js'
 
@@ -38,5 +39,6 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerAuthRoutes(app, handle, { secureCookies: options.secureCookies ?? false })
   registerUnitRoutes(app, handle)
   registerIndicatorRoutes(app, handle)
+  registerOfficialRoutes(app, handle)
   return app
 }
