@@ -49,60 +49,53 @@ export async function up(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, triggerScript())
 }
 
-/** What the dossier rows in `source` add to (sign 1) or take from (sign −1) both rollups. */
-function contributionInsert(source: string, sign: number): string {
-  return `${contributionInto(source, sign, 'rollup_daily', 'day', 'c.day')};
-      ${contributionInto(source, sign, 'rollup_monthly', 'month', "date_trunc('month', c.day)::date")}`
+const METRICS = [
+  'received', 'online_eligible', 'online', 'digitization_eligible', 'fully_digitized', 'fee_eligible', 'paid_online', 'ecert_copies',
+  'finished', 'result_digitized', 'on_time', 'late', 'rated', 'satisfied', 'overdue_enter', 'overdue_exit',
+]
+
+function upsert(table: string, key: string, select: string): string {
+  return `insert into ${table} as r (unit_id, ${key}, ${METRICS.join(', ')})
+      ${select}
+      on conflict (unit_id, ${key}) do update set ${METRICS.map((m) => `${m} = r.${m} + excluded.${m}`).join(', ')}`
 }
 
-function contributionInto(source: string, sign: number, table: string, key: string, keyExpression: string): string {
+/**
+ * What the dossier rows in `source` add to (sign 1) or take from (sign −1) the rollups: each
+ * row's contributions are summed per unit and day once, then added to the daily rollup and,
+ * grouped by month, to the monthly one — one statement, one pass over the rows.
+ */
+function contributionInsert(source: string, sign: number): string {
   return `
-      insert into ${table} as r (unit_id, ${key}, received, online_eligible, online, digitization_eligible, fully_digitized,
-        fee_eligible, paid_online, ecert_copies, finished, result_digitized, on_time, late, rated, satisfied, overdue_enter, overdue_exit)
-      select c.unit_id, ${keyExpression}, ${sign} * sum(c.received), ${sign} * sum(c.online_eligible), ${sign} * sum(c.online), ${sign} * sum(c.digitization_eligible),
-        ${sign} * sum(c.fully_digitized), ${sign} * sum(c.fee_eligible), ${sign} * sum(c.paid_online), ${sign} * sum(c.ecert_copies), ${sign} * sum(c.finished),
-        ${sign} * sum(c.result_digitized), ${sign} * sum(c.on_time), ${sign} * sum(c.late), ${sign} * sum(c.rated), ${sign} * sum(c.satisfied),
-        ${sign} * sum(c.overdue_enter), ${sign} * sum(c.overdue_exit)
-      from ${source} d
-      join procedure_versions pv on pv.id = d.procedure_version_id
-      cross join lateral (
-        select d.status in ('finished', 'returned') and d.finished_at is not null as completed,
-               case when d.status in ('finished', 'returned', 'rejected', 'withdrawn') then d.finished_at end as ended_at
-      ) s
-      cross join lateral (values
-        (d.receiving_unit_id, vn_day(d.received_at), 1,
-          (pv.online_level in ('full', 'partial'))::int, (pv.online_level in ('full', 'partial') and d.channel = 'online')::int,
-          (d.components_total > 0)::int, (d.components_total > 0 and d.components_digitized = d.components_total)::int,
-          (d.fee_vnd > 0)::int, (d.fee_vnd > 0 and d.paid_online)::int, d.ecert_copies,
-          0, 0, 0, 0, 0, 0, 0, 0),
-        (d.receiving_unit_id, case when s.completed then vn_day(d.finished_at) end, 0, 0, 0, 0, 0, 0, 0, 0,
-          1, d.result_digitized::int, (d.due_at is null or d.finished_at <= d.due_at)::int, coalesce(d.finished_at > d.due_at, false)::int,
-          (d.rating is not null)::int, coalesce(d.rating in ('satisfied', 'very_satisfied'), false)::int, 0, 0),
-        (d.receiving_unit_id, case when d.due_at is not null then vn_day(greatest(d.received_at, d.due_at)) end,
-          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
-        (d.receiving_unit_id, case when d.due_at is not null and s.ended_at is not null then vn_day(greatest(d.received_at, d.due_at, s.ended_at)) end,
-          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
-      ) as c(unit_id, day, received, online_eligible, online, digitization_eligible, fully_digitized, fee_eligible, paid_online,
-             ecert_copies, finished, result_digitized, on_time, late, rated, satisfied, overdue_enter, overdue_exit)
-      where c.day is not null
-      group by c.unit_id, ${keyExpression}
-      on conflict (unit_id, ${key}) do update set
-        received = r.received + excluded.received,
-        online_eligible = r.online_eligible + excluded.online_eligible,
-        online = r.online + excluded.online,
-        digitization_eligible = r.digitization_eligible + excluded.digitization_eligible,
-        fully_digitized = r.fully_digitized + excluded.fully_digitized,
-        fee_eligible = r.fee_eligible + excluded.fee_eligible,
-        paid_online = r.paid_online + excluded.paid_online,
-        ecert_copies = r.ecert_copies + excluded.ecert_copies,
-        finished = r.finished + excluded.finished,
-        result_digitized = r.result_digitized + excluded.result_digitized,
-        on_time = r.on_time + excluded.on_time,
-        late = r.late + excluded.late,
-        rated = r.rated + excluded.rated,
-        satisfied = r.satisfied + excluded.satisfied,
-        overdue_enter = r.overdue_enter + excluded.overdue_enter,
-        overdue_exit = r.overdue_exit + excluded.overdue_exit`
+      with contrib as (
+        select c.unit_id, c.day, ${METRICS.map((m) => `${sign} * sum(c.${m}) as ${m}`).join(', ')}
+        from ${source} d
+        join procedure_versions pv on pv.id = d.procedure_version_id
+        cross join lateral (
+          select d.status in ('finished', 'returned') and d.finished_at is not null as completed,
+                 case when d.status in ('finished', 'returned', 'rejected', 'withdrawn') then d.finished_at end as ended_at
+        ) s
+        cross join lateral (values
+          (d.receiving_unit_id, vn_day(d.received_at), 1,
+            (pv.online_level in ('full', 'partial'))::int, (pv.online_level in ('full', 'partial') and d.channel = 'online')::int,
+            (d.components_total > 0)::int, (d.components_total > 0 and d.components_digitized = d.components_total)::int,
+            (d.fee_vnd > 0)::int, (d.fee_vnd > 0 and d.paid_online)::int, d.ecert_copies,
+            0, 0, 0, 0, 0, 0, 0, 0),
+          (d.receiving_unit_id, case when s.completed then vn_day(d.finished_at) end, 0, 0, 0, 0, 0, 0, 0, 0,
+            1, d.result_digitized::int, (d.due_at is null or d.finished_at <= d.due_at)::int, coalesce(d.finished_at > d.due_at, false)::int,
+            (d.rating is not null)::int, coalesce(d.rating in ('satisfied', 'very_satisfied'), false)::int, 0, 0),
+          (d.receiving_unit_id, case when d.due_at is not null then vn_day(greatest(d.received_at, d.due_at)) end,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+          (d.receiving_unit_id, case when d.due_at is not null and s.ended_at is not null then vn_day(greatest(d.received_at, d.due_at, s.ended_at)) end,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+        ) as c(unit_id, day, ${METRICS.join(', ')})
+        where c.day is not null
+        group by c.unit_id, c.day
+      ),
+      daily as (
+        ${upsert('rollup_daily', 'day', `select unit_id, day, ${METRICS.join(', ')} from contrib`)}
+      )
+      ${upsert('rollup_monthly', 'month', `select unit_id, date_trunc('month', day)::date, ${METRICS.map((m) => `sum(${m})`).join(', ')} from contrib group by 1, 2`)}`
 }
 
 function triggerScript(): string {
