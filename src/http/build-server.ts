@@ -9,6 +9,7 @@ import { registerHealthRoutes } from './routes/health.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
+import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import './schemas.js'
 
@@ -40,5 +41,6 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerUnitRoutes(app, handle)
   registerIndicatorRoutes(app, handle)
   registerOfficialRoutes(app, handle)
+  registerCalendarRoutes(app, handle)
   return app
 }
