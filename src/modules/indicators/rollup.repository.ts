@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import { periodSegments } from './period-segments.js'
+import { addDays } from '../../domain/time/local-date.js'
 
 export interface ScopeTotals {
   totals: RollupTotals
@@ -47,8 +48,12 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
   const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0 }]))
   if (scopes.length === 0) return result
   const seg = periodSegments(period)
-  const between = (column: string, range: Period) => sql`${sql.ref(column)} between ${range.from}::date and ${range.to}::date`
   const metricColumns = sql.join(METRICS.map((m) => sql.ref(m)))
+  // One simple range per branch, so each is an index range scan on (unit_id, day|month).
+  const branch = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', range: Period, inPeriod: boolean, forOverdue: boolean) => sql`
+      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue, ${inPeriod}::boolean as in_period, ${forOverdue}::boolean as for_overdue
+      from ${sql.table(table)}
+      where unit_id in (select unit_id from units_of) and ${sql.ref(key)} between ${range.from}::date and ${range.to}::date`
   // Every rollup row the period needs, flagged by what it counts for.
   const source = sql`
     with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
@@ -57,30 +62,34 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       union all
       select s.key, s.unit_id from scope s where s.own
     ),
+    units_of as (select distinct unit_id from members),
     rows as (
-      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
-        (${between('day', seg.headDays)} or ${between('day', seg.tailDays)}) as in_period,
-        ${between('day', seg.overdueDays)} as for_overdue
-      from rollup_daily
-      where ${between('day', seg.headDays)} or ${between('day', seg.tailDays)} or ${between('day', seg.overdueDays)}
-      union all
-      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
-        ${between('month', seg.months)} as in_period,
-        month < ${seg.overdueMonthsBefore}::date as for_overdue
-      from rollup_monthly
-      where ${between('month', seg.months)} or month < ${seg.overdueMonthsBefore}::date
+      ${branch('rollup_daily', 'day', seg.headDays, true, false)}
+      union all ${branch('rollup_daily', 'day', seg.tailDays, true, false)}
+      union all ${branch('rollup_monthly', 'month', seg.months, true, false)}
+      union all ${branch('rollup_daily', 'day', seg.overdueDays, false, true)}
+      union all ${branch('rollup_monthly', 'month', { from: '0001-01-01', to: addDays(seg.overdueMonthsBefore, -1) }, false, true)}
     ),
     src as (select m.key, r.* from members m join rows r on r.unit_id = m.unit_id)`
-  const { rows } = await sql<TotalsRow>`
-    ${source}
-    select key, ${sql.join(METRICS.map((m) => sql`sum(${sql.ref(m)}) filter (where in_period) as ${sql.ref(m)}`))},
-      sum(overdue) filter (where for_overdue) as overdue_open
-    from src
-    group by key
+  // Summed per unit first, so the communes with e-certified copies are counted in the same pass.
+  const { rows } = await sql<TotalsRow & { ecert_units: number }>`
+    ${source},
+    per_unit as (
+      select key, unit_id, ${sql.join(METRICS.map((m) => sql`sum(${sql.ref(m)}) filter (where in_period) as ${sql.ref(m)}`))},
+        sum(overdue) filter (where for_overdue) as overdue_open
+      from src
+      group by key, unit_id
+    )
+    select p.key, ${sql.join(METRICS.map((m) => sql`sum(p.${sql.ref(m)}) as ${sql.ref(m)}`))}, sum(p.overdue_open) as overdue_open,
+      count(*) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units
+    from per_unit p join units u on u.id = p.unit_id
+    group by p.key
   `.execute(db)
   for (const row of rows) {
     const n = (value: number | string | null) => Number(value ?? 0)
-    result.get(row.key)!.totals = {
+    const scoped = result.get(row.key)!
+    scoped.ecertUnits = n(row.ecert_units)
+    scoped.totals = {
       received: n(row.received),
       onlineEligible: n(row.online_eligible),
       online: n(row.online),
@@ -98,17 +107,5 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       overdueOpen: n(row.overdue_open),
     }
   }
-  const ecert = await sql<{ key: string; units: number }>`
-    ${source}
-    select key, count(*)::int as units from (
-      select src.key, src.unit_id
-      from src join units u on u.id = src.unit_id
-      where u.kind = 'commune' and src.in_period
-      group by src.key, src.unit_id
-      having sum(src.ecert_copies) > 0
-    ) doing
-    group by key
-  `.execute(db)
-  for (const row of ecert.rows) result.get(row.key)!.ecertUnits = Number(row.units)
   return result
 }
