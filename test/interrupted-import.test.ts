@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../src/db/open-database.js'
 import { PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv, writeManyDossiers } from './support/files.js'
-import { runCli, startCli } from './support/run-cli.js'
+import { runCli, startCli, waitForStderr } from './support/run-cli.js'
 import { createServerTestDatabase } from './support/test-database.js'
 
 const ROWS = 60_000
@@ -61,7 +61,9 @@ describe('an import killed half-way', () => {
     const file = writeManyDossiers(dir, 'many-sigint.csv', ROWS, 'INT')
     const before = await counts()
     const child = startCli(['import', 'dossiers', file, '--data', dataDir], env)
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    // Signal once the import has begun (a slow start would otherwise meet Node's default handler).
+    await waitForStderr(child, /Đang nhập hồ sơ/)
+    await new Promise((resolve) => setTimeout(resolve, 300))
     child.kill('SIGINT')
     const result = await child.done
     // 0 when the import was already done when the signal came.

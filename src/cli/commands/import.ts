@@ -52,6 +52,7 @@ export const importCommand: Command = {
     if (extra.length > 0) throw usageError(`Thừa tham số: ${extra.join(' ')}`, this.usage)
     const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor }
     const handle = await context.database()
+    context.stderr(`Đang nhập ${KIND_LABELS[kind]} từ ${path}…`)
     let summary: ImportSummary
     if (kind === 'units') summary = await importUnits(handle, path, options)
     else if (kind === 'procedures') summary = await importProcedures(handle, path, options)
