@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
+import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import './schemas.js'
 
@@ -42,5 +43,6 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerIndicatorRoutes(app, handle)
   registerOfficialRoutes(app, handle)
   registerCalendarRoutes(app, handle)
+  registerTargetAndAuditRoutes(app, handle)
   return app
 }

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import type { DatabaseHandle } from '../../../db/open-database.js'
+import type { IndicatorId } from '../../../domain/indicators/indicator-id.js'
+import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
+import { assertUnitVisible } from '../../../modules/accounts/actor.js'
+import { writeAudit } from '../../../modules/audit/write-audit.js'
+import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
+import { saveTarget, targetsOfYear } from '../../../modules/indicators/targets.repository.js'
+import { actorOf } from '../../plugins/authentication.js'
+import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
+
+const Target = z.object({
+  indicator: z.string(),
+  year: z.number(),
+  unitKind: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  scope: z.enum(['own', 'subtree']),
+  minimum: z.number(),
+  decidedBy: z.string(),
+})
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
+
+/** /api/v1/targets (the province's minimums and the decisions that set them) and /api/v1/audit. */
+export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+
+  api.get('/api/v1/targets', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: { summary: 'Chỉ tiêu của một năm', tags: ['Chỉ tiêu'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2200) }), response: { 200: z.array(Target), ...errors } },
+    handler: async (request) => targetsOfYear(handle.db, request.query.year),
+  })
+
+  api.put('/api/v1/targets', {
+    config: { access: { permission: 'targets:write' } },
+    schema: {
+      summary: 'Đặt chỉ tiêu (cho một loại đơn vị hoặc một đơn vị) theo văn bản giao',
+      tags: ['Chỉ tiêu'],
+      body: z.object({
+        indicator: IndicatorParam,
+        year: z.number().int().min(2000).max(2200),
+        unit_kind: z.enum(['province', 'district', 'commune', 'office']).nullable().optional(),
+        unit: UnitCode.nullable().optional(),
+        scope: z.enum(['own', 'subtree']).default('subtree'),
+        minimum: z.number().min(0).max(100),
+        decided_by: PlainText(300),
+      }),
+      response: { 200: Target, ...errors },
+    },
+    handler: async (request) => {
+      const b = request.body
+      if ((b.unit_kind ?? null) === null === ((b.unit ?? null) === null)) {
+        throw new AppError(ErrorCode.validation, 'kind xor unit', 'Chỉ tiêu phải dành cho một loại đơn vị hoặc một đơn vị (chọn một trong hai)')
+      }
+      const actor = actorOf(request)
+      // A unit-wide kind target is the province's to set; a unit's own target needs the unit in scope.
+      if (b.unit) assertUnitVisible(actor, (await getUnitByCode(handle.db, b.unit)).id, b.unit)
+      else if (actor.role !== 'system_admin') throw new AppError(ErrorCode.forbidden, 'kind targets need system_admin', 'Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu chung cho một loại đơn vị')
+      const target = { indicator: b.indicator as IndicatorId, year: b.year, unitKind: b.unit ? null : b.unit_kind ?? null, unitCode: b.unit ?? null, scope: b.scope, minimum: b.minimum, decidedBy: b.decided_by }
+      await handle.db.transaction().execute(async (trx) => {
+        await saveTarget(trx, target)
+        await writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'target.set', entity: 'target', summary: { ...target } })
+      })
+      return target
+    },
+  })
+
+  api.get('/api/v1/audit', {
+    config: { access: { permission: 'audit:read' } },
+    schema: {
+      summary: 'Nhật ký thay đổi (mới nhất trước)',
+      tags: ['Nhật ký'],
+      querystring: z.object({ before_id: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).default(100), action: PlainText(100).optional() }),
+      response: {
+        200: z.array(z.object({ id: z.string(), at: z.date(), actor: z.string(), ip: z.string().nullable(), action: z.string(), entity: z.string(), entity_id: z.string().nullable(), summary: z.unknown() })),
+        ...errors,
+      },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request)
+      const q = request.query
+      let query = handle.db.selectFrom('audit_log').select(['id', 'at', 'actor', 'ip', 'action', 'entity', 'entity_id', 'summary']).orderBy('id', 'desc').limit(q.limit)
+      if (q.before_id) query = query.where('id', '<', String(q.before_id))
+      if (q.action) query = query.where('action', '=', q.action)
+      // Below the province, an administrator reads what the accounts of their units did.
+      if (actor.role !== 'system_admin') {
+        query = query.where('actor', 'in', sql<string>`(select 'user:' || username from users where unit_id in (${sql.join([...actor.unitIds])}))`)
+      }
+      const rows = await query.execute()
+      return rows.map((r) => ({ ...r, id: String(r.id) }))
+    },
+  })
+}
