@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
-import { isAppError } from '../src/domain/shared/app-error.js'
 import { exportDossiers } from '../src/modules/dossiers/export/export-dossiers.js'
 import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { importProcedures } from '../src/modules/procedures/import-procedures.js'
 import { importUnits } from '../src/modules/units/import-units.js'
 import { createTestDatabase } from './support/test-database.js'
+import { rejection } from './support/rejection.js'
 import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv, writeXlsx } from './support/files.js'
 
 let handle: DatabaseHandle
@@ -29,16 +29,6 @@ beforeAll(async () => {
   await importProcedures(handle, writeCsv(dir, 'procedures.csv', PROCEDURES_CSV), strict)
 })
 afterAll(async () => handle.close())
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return error
-    throw error
-  }
-  throw new Error('expected the import to be rejected')
-}
 
 async function snapshot() {
   const dossiers = await handle.db.selectFrom('dossiers').selectAll().orderBy('code').execute()

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
-import { isAppError } from '../src/domain/shared/app-error.js'
 import { importProcedures } from '../src/modules/procedures/import-procedures.js'
 import { importUnits } from '../src/modules/units/import-units.js'
 import { createTestDatabase } from './support/test-database.js'
+import { rejection } from './support/rejection.js'
 import { PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv, writeXlsx } from './support/files.js'
 
 let handle: DatabaseHandle
@@ -14,16 +14,6 @@ beforeAll(async () => {
   handle = await createTestDatabase()
 })
 afterAll(async () => handle.close())
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (isAppError(error)) return error
-    throw error
-  }
-  throw new Error('expected the import to be rejected')
-}
 
 describe('importing units', () => {
   it('a province, a district and two communes come in, with a parent given later in the file', async () => {

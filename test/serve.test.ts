@@ -1,25 +1,15 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { tempDir } from './support/files.js'
 import { startCli, waitForStderr } from './support/run-cli.js'
-import { createServerTestDatabase } from './support/test-database.js'
+import { useProcessDatabase } from './support/test-database.js'
 
-let env: NodeJS.ProcessEnv = {}
-let dropServerDatabase: (() => Promise<void>) | null = null
-
-beforeAll(async () => {
-  const server = await createServerTestDatabase()
-  if (server) {
-    env = { DATABASE_URL: server.url }
-    dropServerDatabase = server.drop
-  }
-})
-afterAll(async () => dropServerDatabase?.())
+const processDatabase = useProcessDatabase()
 
 describe('npm start on a fresh install', () => {
   it('loads the demo district on the first start, serves /api/health, and stops cleanly on SIGTERM', async () => {
     const dataDir = join(tempDir(), 'data')
-    const server = startCli(['serve', '--port', '0', '--data', dataDir], env)
+    const server = startCli(['serve', '--port', '0', '--data', dataDir], processDatabase.env())
     try {
       await waitForStderr(server, /Đã nạp \d+ đơn vị/)
       const address = (await waitForStderr(server, /http:\/\/[\d.:]+/)).trim()
@@ -32,7 +22,7 @@ describe('npm start on a fresh install', () => {
     expect((await server.done).code).toBe(0)
 
     // The second start finds the data and does not load it again.
-    const again = startCli(['serve', '--port', '0', '--data', dataDir], env)
+    const again = startCli(['serve', '--port', '0', '--data', dataDir], processDatabase.env())
     try {
       await waitForStderr(again, /đang chạy tại/)
       expect(again.output().stderr).not.toContain('Lần chạy đầu tiên')

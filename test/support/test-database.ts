@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
 
 let counter = 0
@@ -51,4 +51,23 @@ export async function createServerTestDatabase(): Promise<{ url: string; drop: (
       await dropper.end()
     },
   }
+}
+
+/**
+ * For tests that start the command line as another process: the environment to give it (a
+ * fresh server database in DATABASE_URL on the server run, nothing on the embedded run, where
+ * the test passes a --data folder). Registers its own setup and clean-up hooks.
+ */
+export function useProcessDatabase(): { env: () => NodeJS.ProcessEnv } {
+  let env: NodeJS.ProcessEnv = {}
+  let drop: (() => Promise<void>) | null = null
+  beforeAll(async () => {
+    const server = await createServerTestDatabase()
+    if (server) {
+      env = { DATABASE_URL: server.url }
+      drop = server.drop
+    }
+  })
+  afterAll(async () => drop?.())
+  return { env: () => env }
 }
