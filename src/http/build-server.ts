@@ -12,6 +12,7 @@ import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
+import { registerWebConsole } from './routes/web-console.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -41,8 +42,10 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerAuthRoutes(app, handle, { secureCookies: options.secureCookies ?? false })
   registerUnitRoutes(app, handle)
   registerIndicatorRoutes(app, handle)
+  ;(await import('./routes/v1/reports.routes.js')).registerReportRoutes(app, handle)
   registerOfficialRoutes(app, handle)
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
+  await registerWebConsole(app)
   return app
 }

@@ -1,0 +1,69 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { api, ApiError, rememberCsrf, type Me } from './api.js'
+import { LoginPage } from './LoginPage.js'
+
+// The dashboard (Ant Design, tables, charts, date pickers) is loaded after login: the first screen stays small.
+const Dashboard = lazy(() => import('./DashboardShell.js'))
+
+type Session = { state: 'checking' } | { state: 'anonymous'; notice?: string } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string }
+
+export function App() {
+  const [session, setSession] = useState<Session>({ state: 'checking' })
+
+  useEffect(() => {
+    api
+      .me()
+      .then((me) => {
+        rememberCsrf(me.csrf_token)
+        setSession({ state: 'signed-in', me })
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setSession({ state: 'anonymous' })
+        else setSession({ state: 'error', message: error instanceof Error ? error.message : String(error) })
+      })
+  }, [])
+
+  const onLoggedIn = useCallback((me: Me) => {
+    rememberCsrf(me.csrf_token)
+    setSession({ state: 'signed-in', me })
+  }, [])
+
+  const onLoggedOut = useCallback((notice?: string) => {
+    rememberCsrf(null)
+    setSession(notice ? { state: 'anonymous', notice } : { state: 'anonymous' })
+  }, [])
+
+  switch (session.state) {
+    case 'checking':
+      return <Waiting label="Đang kiểm tra phiên làm việc…" />
+    case 'anonymous':
+      return <LoginPage onLoggedIn={onLoggedIn} {...(session.notice ? { notice: session.notice } : {})} />
+    case 'error':
+      return (
+        <main className="centered">
+          <div className="panel" role="alert">
+            <h1>Không mở được bảng điều hành</h1>
+            <p>{session.message}</p>
+            <button type="button" className="primary" onClick={() => window.location.reload()}>
+              Thử lại
+            </button>
+          </div>
+        </main>
+      )
+    case 'signed-in':
+      return (
+        <Suspense fallback={<Waiting label="Đang tải bảng điều hành…" />}>
+          <Dashboard me={session.me} onLoggedOut={onLoggedOut} />
+        </Suspense>
+      )
+  }
+}
+
+function Waiting({ label }: { label: string }) {
+  return (
+    <main className="centered" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </main>
+  )
+}

@@ -1,0 +1,341 @@
+import { LogoutOutlined } from '@ant-design/icons'
+import { Alert, App, Breadcrumb, Button, Card, DatePicker, Layout, Result, Select, Skeleton, Space, TreeSelect, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from './api.js'
+import { ChildrenTable } from './ChildrenTable.js'
+import { DossiersDrawer, type DrillRequest, type FigurePart } from './DossiersDrawer.js'
+import { formatDate, formatPeriod } from './format.js'
+import { IndicatorCards } from './IndicatorCards.js'
+import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
+import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
+import { ThresholdLists } from './ThresholdLists.js'
+
+// ECharts is the heaviest part of the page: loaded when the chart is first drawn.
+const TrendChart = lazy(() => import('./TrendChart.js'))
+
+interface Props {
+  me: Me
+  onLoggedOut: (notice?: string) => void
+}
+
+interface View {
+  unit: string
+  period: Period
+}
+
+const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year', 'custom']
+
+/** The view is in the address: a leader can bookmark it, send it, and the Back button goes up a level. */
+function readView(me: Me): View {
+  const params = new URLSearchParams(window.location.search)
+  const unit = params.get('unit') || me.unit_code
+  const from = params.get('from')
+  const to = params.get('to')
+  const kind = (params.get('kind') as PeriodKind | null) ?? 'custom'
+  if (isIsoDate(from) && isIsoDate(to) && from <= to) return { unit, period: { kind: KINDS.includes(kind) ? kind : 'custom', from, to } }
+  return { unit, period: presets().find((p) => p.label === 'Tháng trước')!.period }
+}
+
+function writeView(view: View, mode: 'push' | 'replace'): void {
+  const params = new URLSearchParams({ unit: view.unit, from: view.period.from, to: view.period.to, kind: view.period.kind })
+  const url = `${window.location.pathname}?${params.toString()}`
+  if (url === `${window.location.pathname}${window.location.search}`) return
+  if (mode === 'push') window.history.pushState(null, '', url)
+  else window.history.replaceState(null, '', url)
+}
+
+interface TreeNode {
+  value: string
+  title: string
+  children: TreeNode[]
+}
+
+function buildTree(units: Unit[]): TreeNode[] {
+  const nodes = new Map(units.map((u) => [u.code, { value: u.code, title: u.name, children: [] as TreeNode[] }]))
+  const roots: TreeNode[] = []
+  for (const u of units) {
+    const node = nodes.get(u.code)!
+    const parent = u.parent_code ? nodes.get(u.parent_code) : undefined
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  return roots
+}
+
+export default function Dashboard({ me, onLoggedOut }: Props) {
+  const { message } = App.useApp()
+  const [view, setView] = useState<View>(() => readView(me))
+  const [units, setUnits] = useState<Unit[]>([])
+  const [table, setTable] = useState<IndicatorTable | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<ApiError | Error | null>(null)
+  const [focus, setFocus] = useState<IndicatorId>('dossier_digitization_rate')
+  const [drill, setDrill] = useState<DrillRequest | null>(null)
+
+  const go = useCallback((next: View, mode: 'push' | 'replace' = 'push') => {
+    writeView(next, mode)
+    setView(next)
+  }, [])
+
+  useEffect(() => {
+    writeView(view, 'replace')
+    const onPop = () => setView(readView(me))
+    window.addEventListener('popstate', onPop)
+    return () => window.removeEventListener('popstate', onPop)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    api
+      .units()
+      .then(setUnits)
+      .catch((e: unknown) => setError(e as Error))
+  }, [])
+
+  useEffect(() => {
+    const controller = new AbortController()
+    setLoading(true)
+    setError(null)
+    api
+      .indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true }, controller.signal)
+      .then((t) => setTable(t))
+      .catch((e: unknown) => {
+        if ((e as Error).name === 'AbortError') return
+        if (e instanceof ApiError && e.status === 401) onLoggedOut('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.')
+        setTable(null)
+        setError(e as Error)
+      })
+      .finally(() => setLoading(false))
+    return () => controller.abort()
+  }, [view, onLoggedOut])
+
+  const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units])
+  const tree = useMemo(() => buildTree(units), [units])
+
+  /** From the caller's own unit down to the one shown. */
+  const trail = useMemo(() => {
+    const path: Unit[] = []
+    let current = unitByCode.get(view.unit)
+    while (current) {
+      path.unshift(current)
+      current = current.parent_code ? unitByCode.get(current.parent_code) : undefined
+    }
+    return path
+  }, [unitByCode, view.unit])
+
+  const total = table?.rows[0]
+  const own = table?.rows.find((r, i) => i > 0 && r.scope === 'own' && r.unit_code === total?.unit_code)
+  const children = table ? table.rows.filter((r) => r !== total) : []
+  const periodText = formatPeriod(view.period.from, view.period.to)
+  const range = seriesRange(view.period)
+  const focusTarget = total?.indicators[focus]?.target?.minimum ?? own?.indicators[focus]?.target?.minimum ?? null
+
+  const openDrill = (row: TableRow, indicator: IndicatorId, part: FigurePart, scope: 'own' | 'subtree' = row.scope) =>
+    setDrill({ unitCode: row.unit_code, unitName: row.unit_name, scope, indicator, part, from: view.period.from, to: view.period.to })
+
+  const logout = async () => {
+    try {
+      await api.logout()
+    } catch (e) {
+      void message.error((e as Error).message)
+    }
+    window.history.replaceState(null, '', '/')
+    onLoggedOut('Bạn đã đăng xuất.')
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#noi-dung">
+        Bỏ qua, đến nội dung chính
+      </a>
+      <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, borderBottom: '1px solid #f0f0f0', height: 'auto', lineHeight: 1.4, paddingBlock: 10, flexWrap: 'wrap', gap: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0, color: '#b71c1c' }}>
+          Bảng điều hành cải cách hành chính
+        </Typography.Title>
+        <Space>
+          <Typography.Text>
+            {me.username} — {me.role_label ?? 'Mã truy cập'}, {me.unit_name}
+          </Typography.Text>
+          <Button icon={<LogoutOutlined />} onClick={logout}>
+            Đăng xuất
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content id="noi-dung" style={{ padding: 24, maxWidth: 1600, width: '100%', margin: '0 auto' }}>
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Space wrap size="middle" align="end">
+            <Field label="Đơn vị" htmlFor="chon-don-vi">
+              <TreeSelect
+                id="chon-don-vi"
+                style={{ width: 280 }}
+                treeData={tree}
+                value={units.length ? view.unit : undefined}
+                placeholder="Chọn đơn vị"
+                showSearch
+                treeNodeFilterProp="title"
+                treeDefaultExpandedKeys={[me.unit_code]}
+                onChange={(code: string) => code && go({ ...view, unit: code })}
+                notFoundContent="Không tìm thấy đơn vị"
+                aria-label="Chọn đơn vị"
+              />
+            </Field>
+            <PeriodControls period={view.period} onChange={(period) => go({ ...view, period }, 'replace')} />
+          </Space>
+        </Card>
+
+        <Breadcrumb
+          style={{ marginBottom: 12 }}
+          items={trail.map((u, i) => ({
+            key: u.code,
+            title:
+              i === trail.length - 1 ? (
+                <span aria-current="page">{u.name}</span>
+              ) : (
+                <a href={`?unit=${u.code}`} onClick={(e) => (e.preventDefault(), go({ ...view, unit: u.code }))}>
+                  {u.name}
+                </a>
+              ),
+          }))}
+        />
+
+        {error ? (
+          <Result
+            status={error instanceof ApiError && error.status === 404 ? '404' : 'warning'}
+            title={error instanceof ApiError && error.status === 404 ? 'Không tìm thấy' : 'Không tải được số liệu'}
+            subTitle={<span data-testid="dashboard-error">{error.message}</span>}
+            extra={
+              <Button type="primary" onClick={() => go({ ...view, unit: me.unit_code })}>
+                Về {me.unit_name}
+              </Button>
+            }
+          />
+        ) : loading && !table ? (
+          <Skeleton active paragraph={{ rows: 8 }} />
+        ) : total ? (
+          <div style={{ opacity: loading ? 0.6 : 1, transition: 'opacity 0.2s' }} aria-busy={loading}>
+            <Space direction="vertical" size={4} style={{ marginBottom: 12 }}>
+              <Typography.Title level={2} style={{ margin: 0 }} data-testid="dashboard-title">
+                {total.unit_name}
+              </Typography.Title>
+              <Typography.Text type="secondary">
+                {describePeriodKind(view.period) ? `${describePeriodKind(view.period)}: ` : 'Kỳ: '}
+                {periodText}; so với kỳ trước {table ? formatPeriod(table.previous.from, table.previous.to) : ''}
+              </Typography.Text>
+            </Space>
+            {total.indicators.received?.value === 0 && <Alert type="info" showIcon message="Kỳ này đơn vị không phát sinh hồ sơ nào. Hãy chọn kỳ khác." style={{ marginBottom: 12 }} />}
+            <IndicatorCards total={total} own={own} onDrill={(indicator, part, scope) => openDrill(scope === 'own' && own ? own : total, indicator, part, scope)} />
+
+            <Card style={{ marginTop: 16 }} size="small">
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Field label="Chỉ số phân tích" htmlFor="chon-chi-so">
+                  <Select<IndicatorId>
+                    id="chon-chi-so"
+                    style={{ width: 340 }}
+                    value={focus}
+                    onChange={setFocus}
+                    options={RATE_INDICATORS.map((id) => ({ value: id, label: INDICATORS[id].label }))}
+                    aria-label="Chỉ số phân tích"
+                  />
+                </Field>
+              </Space>
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+                <TrendChart unitCode={total.unit_code} unitName={total.unit_name} from={range.from} to={range.to} granularity={range.granularity} indicator={focus} target={focusTarget} />
+              </Suspense>
+            </Card>
+
+            <Card style={{ marginTop: 16 }} size="small">
+              <ChildrenTable
+                rows={children}
+                focus={focus}
+                title={`Các đơn vị của ${total.unit_name}`}
+                periodText={periodText}
+                onOpenUnit={(row) => go({ ...view, unit: row.unit_code })}
+                onDrill={(row, indicator, part) => openDrill(row, indicator, part)}
+              />
+            </Card>
+
+            {children.some((r) => r.scope === 'subtree') && (
+              <Card style={{ marginTop: 16 }} size="small">
+                <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} indicator={focus} />
+              </Card>
+            )}
+          </div>
+        ) : null}
+      </Layout.Content>
+      <DossiersDrawer request={drill} onClose={() => setDrill(null)} />
+    </Layout>
+  )
+}
+
+function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={htmlFor} style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
+        {label}
+      </label>
+      {children}
+    </div>
+  )
+}
+
+const PICKERS: Record<Exclude<PeriodKind, 'custom'>, 'week' | 'month' | 'quarter' | 'year'> = { week: 'week', month: 'month', quarter: 'quarter', year: 'year' }
+
+function PeriodControls({ period, onChange }: { period: Period; onChange: (p: Period) => void }) {
+  const list = useMemo(() => presets(), [])
+  const dateFormat = (d: Dayjs) => formatDate(d)
+  return (
+    <>
+      <Field label="Loại kỳ" htmlFor="loai-ky">
+        <Select<PeriodKind>
+          id="loai-ky"
+          style={{ width: 130 }}
+          value={period.kind}
+          aria-label="Loại kỳ"
+          options={KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] }))}
+          onChange={(kind) => onChange(kind === 'custom' ? { ...period, kind } : periodAround(kind, dayjs(period.to)))}
+        />
+      </Field>
+      <Field label="Kỳ báo cáo" htmlFor="ky-bao-cao">
+        {period.kind === 'custom' ? (
+          <DatePicker.RangePicker
+            id={{ start: 'ky-bao-cao', end: 'ky-bao-cao-den' }}
+            value={[dayjs(period.from), dayjs(period.to)]}
+            format={dateFormat}
+            allowClear={false}
+            presets={list.map((p) => ({ label: p.label, value: [dayjs(p.period.from), dayjs(p.period.to)] as [Dayjs, Dayjs] }))}
+            onChange={(values) => {
+              if (values?.[0] && values[1]) onChange({ kind: 'custom', from: values[0].format('YYYY-MM-DD'), to: values[1].format('YYYY-MM-DD') })
+            }}
+          />
+        ) : (
+          <DatePicker
+            id="ky-bao-cao"
+            picker={PICKERS[period.kind]}
+            value={dayjs(period.from)}
+            allowClear={false}
+            format={(d) => {
+              const p = periodAround(period.kind as Exclude<PeriodKind, 'custom'>, d)
+              return describePeriodKind(p) ?? formatPeriod(p.from, p.to)
+            }}
+            onChange={(d) => d && onChange(periodAround(period.kind as Exclude<PeriodKind, 'custom'>, d))}
+          />
+        )}
+      </Field>
+      <Field label="Chọn nhanh" htmlFor="chon-nhanh">
+        <Select<string>
+          id="chon-nhanh"
+          style={{ width: 150 }}
+          placeholder="Chọn nhanh"
+          value={null as unknown as string}
+          aria-label="Chọn nhanh kỳ"
+          options={list.map((p) => ({ value: p.label, label: p.label }))}
+          onChange={(label) => {
+            const preset = list.find((p) => p.label === label)
+            if (preset) onChange(preset.period)
+          }}
+        />
+      </Field>
+    </>
+  )
+}

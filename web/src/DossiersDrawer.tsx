@@ -1,0 +1,100 @@
+import { Alert, Drawer, Table, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useEffect, useState } from 'react'
+import { api, type DossierItem, type DossierPage } from './api.js'
+import { formatCount, formatDateTime, formatPeriod } from './format.js'
+import { CHANNEL_LABELS, INDICATORS, statusLabel, type IndicatorId } from './labels.js'
+
+export type FigurePart = 'numerator' | 'denominator' | 'gap'
+
+export interface DrillRequest {
+  unitCode: string
+  unitName: string
+  scope: 'own' | 'subtree'
+  indicator: IndicatorId
+  part: FigurePart
+  from: string
+  to: string
+}
+
+const PART_LABELS: Record<FigurePart, string> = {
+  numerator: 'hồ sơ được tính (tử số)',
+  denominator: 'toàn bộ hồ sơ của chỉ số (mẫu số)',
+  gap: 'hồ sơ chưa đạt (ở mẫu số mà không ở tử số)',
+}
+
+const PAGE_SIZE = 20
+
+const columns: ColumnsType<DossierItem> = [
+  { title: 'Mã hồ sơ', dataIndex: 'code', key: 'code', width: 190 },
+  { title: 'Đơn vị tiếp nhận', dataIndex: 'unit_name', key: 'unit', width: 140 },
+  { title: 'Thủ tục', dataIndex: 'procedure_name', key: 'procedure', ellipsis: true },
+  { title: 'Hình thức', dataIndex: 'channel', key: 'channel', width: 100, render: (c: string) => CHANNEL_LABELS[c] ?? c },
+  { title: 'Trạng thái', dataIndex: 'status', key: 'status', width: 130, render: (s: string) => <Tag>{statusLabel(s)}</Tag> },
+  { title: 'Tiếp nhận', dataIndex: 'received_at', key: 'received', width: 130, render: (v: string) => formatDateTime(v) },
+  { title: 'Hẹn trả', dataIndex: 'due_at', key: 'due', width: 130, render: (v: string | null) => formatDateTime(v) },
+  { title: 'Có kết quả', dataIndex: 'finished_at', key: 'finished', width: 130, render: (v: string | null) => formatDateTime(v) },
+  {
+    title: 'Số hóa',
+    key: 'digitized',
+    width: 90,
+    render: (_: unknown, d: DossierItem) => `${d.components_digitized}/${d.components_total}`,
+  },
+]
+
+/** The dossiers behind a number of a card or a table cell, a page at a time. */
+export function DossiersDrawer({ request, onClose }: { request: DrillRequest | null; onClose: () => void }) {
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<DossierPage | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => setPage(1), [request])
+
+  useEffect(() => {
+    if (!request) return
+    const controller = new AbortController()
+    setLoading(true)
+    setError(null)
+    api
+      .dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: PAGE_SIZE }, controller.signal)
+      .then((d) => setData(d))
+      .catch((e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setError((e as Error).message)
+      })
+      .finally(() => setLoading(false))
+    return () => controller.abort()
+  }, [request, page])
+
+  return (
+    <Drawer open={request !== null} onClose={onClose} size="large" width={1100} title={request ? `Hồ sơ — ${INDICATORS[request.indicator].label}` : ''} destroyOnHidden>
+      {request && (
+        <>
+          <Typography.Paragraph>
+            {request.unitName}
+            {request.scope === 'own' ? ' (Bộ phận Một cửa của đơn vị)' : ''}, {formatPeriod(request.from, request.to)}: {PART_LABELS[request.part]}
+            {data ? ` — ${formatCount(data.total)} hồ sơ` : ''}.
+          </Typography.Paragraph>
+          {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+          <Table<DossierItem>
+            size="small"
+            rowKey="code"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: 'Không có hồ sơ nào' }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total, [a, b]) => `${formatCount(a)}–${formatCount(b)} trong ${formatCount(total)} hồ sơ`,
+              onChange: setPage,
+            }}
+          />
+        </>
+      )}
+    </Drawer>
+  )
+}

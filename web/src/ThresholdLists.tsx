@@ -1,0 +1,90 @@
+import { Alert, Card, Col, Empty, InputNumber, List, Row, Space, Spin, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { api, type ListedUnit, type Lists } from './api.js'
+import { formatPercent } from './format.js'
+import { INDICATORS, type IndicatorId } from './labels.js'
+
+interface Props {
+  unitCode: string
+  from: string
+  to: string
+  indicator: IndicatorId
+}
+
+/** The letters' lists: praised (≥ 88 %), criticised (≤ 20 %), nothing done, nothing to measure. */
+export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
+  const [above, setAbove] = useState<number>(88)
+  const [below, setBelow] = useState<number>(20)
+  const [lists, setLists] = useState<Lists | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+
+  useEffect(() => {
+    const controller = new AbortController()
+    // Typing a threshold should not send a request per key.
+    const timer = setTimeout(() => {
+      setLoading(true)
+      setError(null)
+      api
+        .lists({ unit: unitCode, from, to, indicator, above, below }, controller.signal)
+        .then(setLists)
+        .catch((e: unknown) => {
+          if ((e as Error).name !== 'AbortError') setError((e as Error).message)
+        })
+        .finally(() => setLoading(false))
+    }, 250)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [unitCode, from, to, indicator, above, below])
+
+  const column = (title: string, units: ListedUnit[] | undefined, emptyText: string, testId: string) => (
+    <Col xs={24} md={12} xl={6}>
+      <Card size="small" title={`${title} (${units?.length ?? 0})`} data-testid={testId}>
+        {units && units.length > 0 ? (
+          <List
+            size="small"
+            dataSource={units}
+            renderItem={(u) => (
+              <List.Item style={{ paddingInline: 0 }}>
+                <span>{u.unitName}</span>
+                <span>{formatPercent(u.value)}</span>
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
+        )}
+      </Card>
+    </Col>
+  )
+
+  return (
+    <section aria-label="Danh sách biểu dương, phê bình">
+      <Space wrap style={{ marginBottom: 8 }} align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          Biểu dương, phê bình — {INDICATORS[indicator].label.toLowerCase()}
+        </Typography.Title>
+        {loading && <Spin size="small" />}
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <label>
+          Biểu dương từ{' '}
+          <InputNumber<number> min={0} max={100} step={1} value={above} onChange={(v) => v !== null && setAbove(v)} addonAfter="%" aria-label="Ngưỡng biểu dương (%)" style={{ width: 120 }} />
+        </label>
+        <label>
+          Phê bình từ{' '}
+          <InputNumber<number> min={0} max={100} step={1} value={below} onChange={(v) => v !== null && setBelow(v)} addonAfter="%" aria-label="Ngưỡng phê bình (%)" style={{ width: 120 }} /> trở xuống
+        </label>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+      <Row gutter={[12, 12]}>
+        {column(`Biểu dương (≥ ${formatPercent(above)})`, lists?.above, 'Không có đơn vị nào đạt ngưỡng', 'list-above')}
+        {column(`Phê bình (≤ ${formatPercent(below)})`, lists?.below, 'Không có đơn vị nào dưới ngưỡng', 'list-below')}
+        {column('Chưa thực hiện (0%)', lists?.zero, 'Đơn vị nào cũng đã thực hiện', 'list-zero')}
+        {column('Không phát sinh hồ sơ', lists?.noValue, 'Đơn vị nào cũng có hồ sơ', 'list-no-value')}
+      </Row>
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../src/domain/dossiers/dossier-status.js'
+import { INDICATORS, type IndicatorId } from '../../src/domain/indicators/indicator-id.js'
+
+export { INDICATORS, type IndicatorId }
+
+/** The cards, in the order the letters report them. */
+export const CARD_INDICATORS: readonly IndicatorId[] = [
+  'dossier_digitization_rate',
+  'result_digitization_rate',
+  'online_rate',
+  'online_payment_rate',
+  'on_time_rate',
+  'satisfaction_rate',
+  'received',
+  'late',
+  'overdue_open',
+  'ecert_copies',
+  'ecert_units',
+]
+
+/** The indicators a leader compares units on (rates). */
+export const RATE_INDICATORS: readonly IndicatorId[] = CARD_INDICATORS.filter((id) => INDICATORS[id].kind === 'rate')
+
+/** Shorter names for table headers. */
+export const SHORT_LABELS: Partial<Record<IndicatorId, string>> = {
+  received: 'Tiếp nhận',
+  online_rate: 'Trực tuyến',
+  dossier_digitization_rate: 'Số hóa hồ sơ',
+  result_digitization_rate: 'Số hóa kết quả',
+  on_time_rate: 'Đúng hạn',
+  online_payment_rate: 'Thanh toán trực tuyến',
+  satisfaction_rate: 'Hài lòng',
+  late: 'Trễ hạn',
+  ecert_copies: 'Chứng thực điện tử',
+}
+
+export const CHANNEL_LABELS: Record<string, string> = { online: 'Trực tuyến', direct: 'Trực tiếp', postal: 'Bưu chính' }
+
+export function statusLabel(status: string): string {
+  return DOSSIER_STATUS_LABELS[status as DossierStatus] ?? status
+}
+
+export const UNIT_KIND_LABELS: Record<string, string> = { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' }
