@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../../domain/indicators/indicator-id.js'
+import type { LetterTemplate } from '../../domain/reports/document-template.js'
+import { readTemplateFile, TEMPLATES_DIR } from './read-template-file.js'
+import { HeaderSchema, Lines, SignerSchema, TemplateParagraphSchema, TrendWordsSchema } from './template-schemas.js'
+
+/** The directive letter motcua drafts when no `--template` is given (seed 000's letter). */
+export const DEFAULT_LETTER_TEMPLATE = new URL('letters/digitization-praise-criticism.json', TEMPLATES_DIR)
+
+const Percent = z.number().min(0).max(100)
+
+export const LetterTemplateSchema = z.strictObject({
+  $schema: z.string().optional(),
+  kind: z.literal('letter'),
+  description: z.string().optional(),
+  indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]).refine((id) => INDICATORS[id].kind === 'rate', 'Phải là một tỷ lệ (rate) của INDICATORS.md'),
+  thresholds: z.strictObject({ praise_at_least: Percent, criticize_at_most: Percent }),
+  trend: z.strictObject({ previous_months: z.number().int().min(0).max(24) }),
+  deadline: z.strictObject({ working_days_after_letter: z.number().int().min(0).max(60) }),
+  header: HeaderSchema,
+  subject: Lines.min(1).max(6),
+  recipients: Lines.min(1),
+  body: z.array(TemplateParagraphSchema).min(1),
+  closing: z.string(),
+  copies_to: Lines,
+  signer: SignerSchema,
+  trend_words: TrendWordsSchema,
+  change_words: z.strictObject({ increased: z.string(), decreased: z.string(), unchanged: z.string() }),
+})
+
+/** A letter template: the default one, or a file given with `--template`. */
+export async function loadLetterTemplate(path?: string): Promise<LetterTemplate> {
+  const { $schema: _ignored, ...template } = await readTemplateFile(path ?? DEFAULT_LETTER_TEMPLATE, LetterTemplateSchema)
+  return template
+}

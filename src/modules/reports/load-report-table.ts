@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely'
+import type { Database, UnitRow } from '../../db/schema.js'
+import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
+import { getUnitByCode } from '../indicators/get-indicators.js'
+import { getIndicatorTable, type IndicatorTable } from '../indicators/indicator-table.js'
+
+/** The figures every report starts from: the unit, its parent, and the indicator table with children. */
+export interface ReportTable {
+  unit: UnitRow
+  parent: UnitRow | null
+  period: CheckedPeriod
+  table: IndicatorTable
+}
+
+/** Same engine as the indicators API: the subtree row, the unit's own row, then each child; targets, change and ranks. */
+export async function loadReportTable(db: Kysely<Database>, request: { unitCode: string; from: string | undefined; to: string | undefined }): Promise<ReportTable> {
+  const period = checkPeriod(request.from, request.to)
+  const unit = await getUnitByCode(db, request.unitCode)
+  const parent = unit.parent_id === null ? null : ((await db.selectFrom('units').selectAll().where('id', '=', unit.parent_id).executeTakeFirst()) ?? null)
+  const table = await getIndicatorTable(db, { unitCode: unit.code, from: period.from, to: period.to, children: true })
+  return { unit, parent, period, table }
+}

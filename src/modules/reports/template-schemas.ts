@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import type { TemplatePart, TemplateParagraph } from '../../domain/reports/document-template.js'
+import type { TrendWords } from '../../domain/reports/trend-sentence.js'
+
+/** The pieces letter and report templates share, checked when a template file is read. */
+
+const Text = z.string().max(5000)
+const Names = z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).optional()
+
+export const TemplatePartSchema: z.ZodType<TemplatePart> = z.union([Text, z.strictObject({ text: Text, when: Names, unless: Names })]) as z.ZodType<TemplatePart>
+export const TemplateParagraphSchema: z.ZodType<TemplateParagraph> = z.union([
+  TemplatePartSchema,
+  z.strictObject({ parts: z.array(TemplatePartSchema).min(1), when: Names, unless: Names }),
+]) as z.ZodType<TemplateParagraph>
+
+export const HeaderSchema = z.strictObject({
+  parent: Text.optional(),
+  issuer: z.array(Text).min(1).max(3),
+  number: z.string().max(20),
+  symbol: z.string().min(1).max(40),
+  place: Text,
+})
+
+export const SignerSchema = z.strictObject({ authority: z.array(Text).min(1).max(3), name: z.string().max(200) })
+
+export const TrendWordsSchema: z.ZodType<TrendWords> = z.strictObject({
+  rose: Text,
+  fell: Text,
+  then_rose: Text,
+  then_fell: Text,
+  last_rose: Text,
+  last_fell: Text,
+  only: Text,
+  kept: Text,
+  none: Text,
+})
+
+export const Lines = z.array(Text)
