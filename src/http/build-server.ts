@@ -42,7 +42,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerAuthRoutes(app, handle, { secureCookies: options.secureCookies ?? false })
   registerUnitRoutes(app, handle)
   registerIndicatorRoutes(app, handle)
-  ;(await import('./routes/v1/reports.routes.js')).registerReportRoutes(app, handle)
+  await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
