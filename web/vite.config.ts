@@ -2,6 +2,12 @@ import { defineConfig } from 'vite'
 
 // No React plugin: esbuild compiles TSX with the automatic runtime (tsconfig jsx: react-jsx);
 // the console is built, not developed with hot reload, so the plugin would only add weight.
+declare const process: { env: Record<string, string | undefined> }
+
+// An empty NODE_ENV in the environment (as on our CI machines) would make a development build
+// of React and Ant Design: a build is for production unless NODE_ENV says otherwise.
+if (!process.env.NODE_ENV) process.env.NODE_ENV = 'production'
+
 // Run as `vite build web`: web/ is the root, the output web/dist.
 export default defineConfig({
   base: '/',

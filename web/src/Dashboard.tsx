@@ -164,7 +164,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
       </Layout.Header>
       <Layout.Content id="noi-dung" style={{ padding: 24, maxWidth: 1600, width: '100%', margin: '0 auto' }}>
         <Card size="small" style={{ marginBottom: 16 }}>
-          <Space wrap size="middle" align="end">
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-end' }}>
             <Field label="Đơn vị" htmlFor="chon-don-vi">
               <TreeSelect
                 id="chon-don-vi"
@@ -181,7 +181,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
               />
             </Field>
             <PeriodControls period={view.period} onChange={(period) => go({ ...view, period }, 'replace')} />
-          </Space>
+          </div>
         </Card>
 
         <Breadcrumb
@@ -214,7 +214,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
           <Skeleton active paragraph={{ rows: 8 }} />
         ) : total ? (
           <div style={{ opacity: loading ? 0.6 : 1, transition: 'opacity 0.2s' }} aria-busy={loading}>
-            <Space direction="vertical" size={4} style={{ marginBottom: 12 }}>
+            <Space orientation="vertical" size={4} style={{ marginBottom: 12 }}>
               <Typography.Title level={2} style={{ margin: 0 }} data-testid="dashboard-title">
                 {total.unit_name}
               </Typography.Title>

@@ -67,7 +67,7 @@ export function DossiersDrawer({ request, onClose }: { request: DrillRequest | n
   }, [request, page])
 
   return (
-    <Drawer open={request !== null} onClose={onClose} size="large" width={1100} title={request ? `Hồ sơ — ${INDICATORS[request.indicator].label}` : ''} destroyOnHidden>
+    <Drawer open={request !== null} onClose={onClose} size={1100} title={request ? `Hồ sơ — ${INDICATORS[request.indicator].label}` : ''} destroyOnHidden>
       {request && (
         <>
           <Typography.Paragraph>

@@ -55,7 +55,7 @@ function IndicatorCard({ id, figure, own, ownName, onDrill }: { id: IndicatorId;
         </Typography.Text>
       )}
       <div style={{ marginTop: 6 }}>
-        <TargetLine target={target} onGap={() => onDrill('gap', 'subtree')} />
+        {(isRate || target) && <TargetLine target={target} onGap={() => onDrill('gap', 'subtree')} />}
         {!target && own?.target && ownName && (
           <div>
             <Typography.Text type="secondary">

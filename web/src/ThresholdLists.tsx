@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, InputNumber, List, Row, Space, Spin, Typography } from 'antd'
+import { Alert, Card, Col, Empty, InputNumber, Row, Space, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { api, type ListedUnit, type Lists } from './api.js'
 import { formatPercent } from './format.js'
@@ -43,16 +43,14 @@ export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
     <Col xs={24} md={12} xl={6}>
       <Card size="small" title={`${title} (${units?.length ?? 0})`} data-testid={testId}>
         {units && units.length > 0 ? (
-          <List
-            size="small"
-            dataSource={units}
-            renderItem={(u) => (
-              <List.Item style={{ paddingInline: 0 }}>
+          <ul className="unit-list">
+            {units.map((u) => (
+              <li key={u.unitCode}>
                 <span>{u.unitName}</span>
                 <span>{formatPercent(u.value)}</span>
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
         )}
@@ -62,20 +60,20 @@ export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
 
   return (
     <section aria-label="Danh sách biểu dương, phê bình">
-      <Space wrap style={{ marginBottom: 8 }} align="center">
+      <Space wrap style={{ display: 'flex', marginBottom: 8 }} align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
           Biểu dương, phê bình — {INDICATORS[indicator].label.toLowerCase()}
         </Typography.Title>
         {loading && <Spin size="small" />}
       </Space>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 12 }} size="large">
         <label>
           Biểu dương từ{' '}
-          <InputNumber<number> min={0} max={100} step={1} value={above} onChange={(v) => v !== null && setAbove(v)} addonAfter="%" aria-label="Ngưỡng biểu dương (%)" style={{ width: 120 }} />
+          <InputNumber<number> min={0} max={100} step={1} value={above} onChange={(v) => v !== null && setAbove(v)} suffix="%" aria-label="Ngưỡng biểu dương (%)" style={{ width: 120 }} />
         </label>
         <label>
           Phê bình từ{' '}
-          <InputNumber<number> min={0} max={100} step={1} value={below} onChange={(v) => v !== null && setBelow(v)} addonAfter="%" aria-label="Ngưỡng phê bình (%)" style={{ width: 120 }} /> trở xuống
+          <InputNumber<number> min={0} max={100} step={1} value={below} onChange={(v) => v !== null && setBelow(v)} suffix="%" aria-label="Ngưỡng phê bình (%)" style={{ width: 120 }} /> trở xuống
         </label>
       </Space>
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
