@@ -1,0 +1,92 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatCount, formatPercent } from '../../src/domain/format/vietnamese-numbers.js'
+import { tempDir } from '../support/files.js'
+import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+
+const FROM = '2022-09-05'
+const TO = '2022-09-09'
+
+interface RateFigure {
+  numerator: number
+  denominator: number
+  value: number | null
+}
+
+describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    ensureWebBuild()
+    server = await startServer(join(tempDir(), 'data'))
+    browser = await launchChromium()
+  }, 400_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    if (server) expect(await server.stop()).toBe(0)
+  })
+
+  it('shows Tứ Kỳ’s digitization for 05/9/2022–09/9/2022 as the API computes it, and goes down to a commune and back', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(server.url + dashboardPath('H23.07', FROM, TO))
+    await logIn(page, 'tuky.vanphong')
+
+    const card = page.locator('[data-indicator="dossier_digitization_rate"]')
+    await card.locator('[data-testid="value-dossier_digitization_rate"]').waitFor()
+    expect(await page.getByTestId('dashboard-title').textContent()).toBe('Huyện Tứ Kỳ')
+
+    // The same figure through the API, with the page's own session.
+    const api = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/indicators?unit=H23.07&from=${FROM}&to=${TO}`)
+    const figure = (api as { rows: { indicators: { dossier_digitization_rate: RateFigure } }[] }).rows[0]!.indicators.dossier_digitization_rate
+    expect(figure.denominator).toBeGreaterThan(0)
+    expect(await card.getByTestId('value-dossier_digitization_rate').textContent()).toBe(formatPercent(figure.value))
+    const cardText = (await card.textContent()) ?? ''
+    expect(cardText).toContain(`${formatCount(figure.numerator)} / ${formatCount(figure.denominator)} hồ sơ`)
+    expect(cardText).toMatch(/[▲▼] [\d,]+ điểm % so với kỳ trước/)
+
+    // The chart and the lists arrive too.
+    await page.locator('section[aria-label="Biểu đồ xu hướng"] canvas').waitFor()
+    await page.getByTestId('list-above').waitFor()
+
+    // Down to a commune by clicking its row, and back up by the breadcrumb.
+    await page.locator('button[data-unit="H23.07.01"]').click()
+    await page.getByTestId('dashboard-title').filter({ hasText: 'Xã An Thanh' }).waitFor()
+    expect(page.url()).toContain('unit=H23.07.01')
+    await page.locator('nav').getByRole('link', { name: 'Huyện Tứ Kỳ' }).click()
+    await page.getByTestId('dashboard-title').filter({ hasText: 'Huyện Tứ Kỳ' }).waitFor()
+
+    // The dossiers behind a number, in a drawer.
+    await card.getByTestId('value-dossier_digitization_rate').click()
+    const drawer = page.locator('.ant-drawer-section')
+    await drawer.getByText(`${formatCount(figure.numerator)} hồ sơ`, { exact: false }).first().waitFor()
+    expect(await drawer.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0)
+    await context.close()
+  })
+
+  it('tells an An Thanh officer that Quang Trung (H23.07.17) is not found', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' })
+    const page = await context.newPage()
+    await page.goto(server.url + dashboardPath('H23.07.17', FROM, TO))
+    await logIn(page, 'anthanh.motcua')
+    const message = page.getByTestId('dashboard-error')
+    await message.waitFor()
+    expect(await message.textContent()).toBe('Không có đơn vị với mã H23.07.17 trong phạm vi bạn được xem')
+    expect(await page.locator('[data-indicator]').count()).toBe(0)
+    await context.close()
+  })
+
+  it('shows the API’s Vietnamese message for a wrong password', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' })
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await logIn(page, 'tuky.vanphong', 'sai-mat-khau-123')
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/mật khẩu/i)
+    await context.close()
+  })
+})

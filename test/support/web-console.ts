@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startCli, waitForStderr } from './run-cli.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** Debian's Chromium (`apt-get install chromium fonts-liberation2`); browsers are never downloaded. */
+export const CHROMIUM = '/usr/bin/chromium'
+export const hasChromium = existsSync(CHROMIUM)
+
+/** Headless, and quiet on a closed network: no background connections, no component updates. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export const DEMO_PASSWORD = 'Demo-Kiem-Thu-2022'
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+}
+
+/** What `npm start` does first: build web/dist when missing or stale. */
+export function ensureWebBuild(): void {
+  const result = spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: ROOT, stdio: 'inherit' })
+  if (result.status !== 0 || !existsSync(`${ROOT}web/dist/index.html`)) throw new Error('web console build failed')
+}
+
+export interface RunningServer {
+  url: string
+  stop: () => Promise<number | null>
+}
+
+/** The real server as a process, on a free port, with the demo loaded on first start into `dataDir`. */
+export async function startServer(dataDir: string): Promise<RunningServer> {
+  const server = startCli(['serve', '--port', '0', '--data', dataDir], { MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD })
+  try {
+    await waitForStderr(server, /đang chạy tại/, 300_000)
+  } catch (error) {
+    server.kill('SIGTERM')
+    throw error
+  }
+  const url = /http:\/\/[\d.:]+/.exec(server.output().stderr)![0]
+  return {
+    url,
+    stop: async () => {
+      server.kill('SIGTERM')
+      return (await server.done).code
+    },
+  }
+}
+
+/** Logs in through the login page, as a person would. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.locator('#username').fill(username)
+  await page.locator('#password').fill(password)
+  await page.locator('#password').press('Enter')
+}
+
+export function dashboardPath(unit: string, from: string, to: string): string {
+  return `/?unit=${encodeURIComponent(unit)}&from=${from}&to=${to}&kind=custom`
+}
