@@ -428,8 +428,11 @@ describe('npm run cli -- report …', () => {
   const processDatabase = useProcessDatabase()
   const dataDir = join(dir, 'cli-data')
   const cli = (args: string[]) => runCli([...args, '--data', dataDir], processDatabase.env())
+  const letterOut = join(dir, 'cong-van.docx')
+  // Each step starts the command line as a process (a few seconds each, more when the suite runs in parallel).
+  const STEP_TIMEOUT = 180_000
 
-  it('writes the four documents; the monthly one prints its due date and reminds when it is close; bad lines exit 2', async () => {
+  beforeAll(async () => {
     for (const [kind, lines] of [['units', UNITS_CSV], ['procedures', PROCEDURES_CSV]] as const) {
       expect((await cli(['import', kind, writeCsv(dir, `cli-${kind}.csv`, lines)])).code).toBe(0)
     }
@@ -439,21 +442,26 @@ describe('npm run cli -- report …', () => {
       'QT-1,H23.07.02,1.001193,direct,2022-09-06T08:00:00+07:00,2022-09-06T17:00:00+07:00,2022-09-06T10:00:00+07:00,,finished,2,0,false,0,false,1,',
     ])
     expect((await cli(['import', 'dossiers', dossiers])).code).toBe(0)
+  }, 3 * STEP_TIMEOUT)
 
+  it('the monthly report prints due_date and days_left with --json, and reminds on stderr when the due date is close', async () => {
     const monthly = await cli(['report', 'monthly', '--unit', 'H23.07', '--from', '2022-08-15', '--to', '2022-09-14', '--out', join(dir, 'thang.docx'), '--today', '2022-09-21', '--json'])
     expect(monthly.code, monthly.stderr).toBe(0)
     expect(JSON.parse(monthly.stdout)).toEqual({ kind: 'monthly', unit: 'H23.07', file: join(dir, 'thang.docx'), pdf_file: null, due_date: '2022-09-23', days_left: 2, due_status: 'close' })
     expect(monthly.stderr).toContain('Nhắc: báo cáo tháng phải gửi trước ngày 25/9/2022 (chậm nhất thứ Sáu, ngày 23/9/2022); còn 2 ngày.')
     expect(existsSync(join(dir, 'thang.docx'))).toBe(true)
+  }, STEP_TIMEOUT)
 
+  it('the appendix is an XLSX file', async () => {
     const appendix = await cli(['report', 'appendix', '--unit', 'H23.07', '--from', week.from, '--to', week.to, '--out', join(dir, 'phu-luc.xlsx')])
     expect(appendix.code, appendix.stderr).toBe(0)
     expect(appendix.stderr).toContain(`Đã ghi ${join(dir, 'phu-luc.xlsx')}.`)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(join(dir, 'phu-luc.xlsx'))
     expect(book.getWorksheet('Số hóa')!.getRow(5).getCell(6).value).toBe(0.5)
+  }, STEP_TIMEOUT)
 
-    const letterOut = join(dir, 'cong-van.docx')
+  it('the letter is a DOCX, and with --pdf a PDF beside it when LibreOffice is installed (otherwise a message)', async () => {
     const letterRun = await cli(['report', 'letter', '--unit', 'H23.07', '--from', week.from, '--to', week.to, '--out', letterOut, '--date', LETTER_DATE, '--pdf'])
     expect(letterRun.code, letterRun.stderr).toBe(0)
     const { paragraphs } = await readDocx(readFileSync(letterOut))
@@ -463,7 +471,9 @@ describe('npm run cli -- report …', () => {
     } else {
       expect(letterRun.stderr).toContain(NO_LIBREOFFICE)
     }
+  }, STEP_TIMEOUT)
 
+  it('a wrong command line exits 2: an unknown kind, the wrong extension, no --out, a template for the appendix', async () => {
     const usage = [
       ['report', 'yearly', '--unit', 'H23.07', '--from', week.from, '--to', week.to, '--out', join(dir, 'x.docx')],
       ['report', 'letter', '--unit', 'H23.07', '--from', week.from, '--to', week.to, '--out', join(dir, 'x.xlsx')],
@@ -475,8 +485,14 @@ describe('npm run cli -- report …', () => {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2)
       expect(result.stderr).not.toMatch(/Lỗi không mong đợi/)
     }
+  }, STEP_TIMEOUT)
+
+  it('work that cannot be done exits 1 with a message: a folder that does not exist, an unknown unit', async () => {
+    const nowhere = await cli(['report', 'weekly', '--unit', 'H23.07', '--from', week.from, '--to', week.to, '--out', join(dir, 'no-such-folder', 'x.docx')])
+    expect(nowhere.code).toBe(1)
+    expect(nowhere.stderr).toContain('Không ghi được vào thư mục')
     const unknownUnit = await cli(['report', 'weekly', '--unit', 'H99', '--from', week.from, '--to', week.to, '--out', join(dir, 'x.docx')])
     expect(unknownUnit.code).toBe(1)
     expect(unknownUnit.stderr).toContain('Không có đơn vị với mã H99')
-  })
+  }, STEP_TIMEOUT)
 })

@@ -1,6 +1,8 @@
-import { writeFile } from 'node:fs/promises'
-import { extname } from 'node:path'
+import { constants } from 'node:fs'
+import { access, writeFile } from 'node:fs/promises'
+import { dirname, extname } from 'node:path'
 import { dueReminder } from '../../domain/reports/monthly-due-date.js'
+import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { isLocalDate } from '../../domain/time/local-date.js'
 import { generateReport } from '../../modules/reports/generate-report.js'
 import { REPORT_KINDS, type ReportKind } from '../../modules/reports/report-request.js'
@@ -52,6 +54,12 @@ export const reportCommand: Command = {
     const pdfPath = `${stem}.pdf`
     const pdf = (values.pdf ?? false) || outExtension === '.pdf'
 
+    // Before the work and its audit row: a folder that cannot take the file is said plainly.
+    try {
+      await access(dirname(nativePath), constants.W_OK)
+    } catch {
+      throw new AppError(ErrorCode.validation, `cannot write to ${dirname(nativePath)}`, `Không ghi được vào thư mục ${dirname(nativePath)} (không có hoặc không có quyền ghi)`)
+    }
     const handle = await context.database()
     const report = await generateReport(
       handle.db,
