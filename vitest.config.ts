@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
+    // Generous: process-level tests (a server, a killed import) share two cores with everything else.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // PGlite is single-threaded WASM; two workers keep both cores busy without swapping.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
