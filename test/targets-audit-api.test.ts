@@ -33,6 +33,8 @@ describe('targets and the audit log over HTTP', () => {
     expect((await put(districtMonitor, { indicator: 'online_rate', year: 2023, unit: 'H23.07.01', minimum: 90, decided_by: 'KH của UBND huyện' })).statusCode).toBe(200)
     expect((await put(districtMonitor, { indicator: 'online_rate', year: 2023, unit: 'H23', minimum: 90, decided_by: 'x' })).statusCode).toBe(404)
     expect((await put(province, { indicator: 'online_rate', year: 2023, minimum: 90, decided_by: 'x' })).json().message).toMatch(/loại đơn vị hoặc một đơn vị/)
+    const otherCommune = await signIn(app, handle, 'leader', 'H23.07.02')
+    expect((await otherCommune.inject('/api/v1/targets?year=2023')).json().map((t: { unitCode: string | null }) => t.unitCode)).toEqual([null])
     const targets = (await districtMonitor.inject('/api/v1/targets?year=2023')).json()
     expect(targets).toEqual(expect.arrayContaining([
       expect.objectContaining({ indicator: 'online_payment_rate', unitKind: 'commune', minimum: 30 }),

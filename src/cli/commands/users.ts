@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ROLES, type Role } from '../../domain/accounts/role.js'
-import { issueApiToken } from '../../modules/accounts/api-tokens.js'
+import { issueApiToken, revokeApiToken } from '../../modules/accounts/api-tokens.js'
 import { createUser } from '../../modules/accounts/create-user.js'
 import { PERMISSIONS, type Permission } from '../../domain/accounts/role.js'
 import { writeAudit } from '../../modules/audit/write-audit.js'
@@ -10,6 +10,7 @@ import { usageError } from '../usage-error.js'
 
 const USAGE = `cli -- users add USERNAME --unit CODE --role ROLE --name "HỌ TÊN" (mật khẩu đọc từ stdin)
        cli -- users token --name TÊN --unit CODE --scopes quyền1,quyền2 [--days N]
+       cli -- users revoke-token ID
   vai trò: ${ROLES.join(', ')}
   quyền: ${PERMISSIONS.join(', ')}`
 
@@ -23,6 +24,18 @@ export const usersCommand: Command = {
       USAGE,
     )
     const [action, username] = positionals
+    if (action === 'revoke-token') {
+      const id = Number(username)
+      if (!Number.isInteger(id) || id < 1) throw usageError(`Mã số token không hợp lệ: ${username ?? '(trống)'}`, USAGE)
+      const handle = await context.database()
+      if (!(await revokeApiToken(handle.db, id))) {
+        context.stderr(`Không có mã truy cập số ${id} đang hiệu lực.`)
+        return 1
+      }
+      await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: context.actor, action: 'token.revoke', entity: 'api_token', entityId: String(id) }))
+      context.stderr(`Đã thu hồi mã truy cập số ${id}.`)
+      return 0
+    }
     if (!values.unit) throw usageError('Thiếu --unit', USAGE)
     const handle = await context.database()
     if (action === 'add') {
@@ -46,7 +59,7 @@ export const usersCommand: Command = {
         createdBy: null,
       })
       await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: context.actor, action: 'token.issue', entity: 'api_token', entityId: String(issued.id), summary: { name: values.name, unit: values.unit, scopes: values.scopes } }))
-      context.stderr(`Mã truy cập (chỉ hiện một lần), hết hạn ${issued.expiresAt.toISOString()}:`)
+      context.stderr(`Mã truy cập số ${issued.id} (chỉ hiện một lần), hết hạn ${issued.expiresAt.toISOString()}:`)
       context.stdout(issued.token)
       return 0
     }

@@ -30,7 +30,11 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
   api.get('/api/v1/targets', {
     config: { access: { permission: 'indicators:read' } },
     schema: { summary: 'Chỉ tiêu của một năm', tags: ['Chỉ tiêu'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2200) }), response: { 200: z.array(Target), ...errors } },
-    handler: async (request) => targetsOfYear(handle.db, request.query.year),
+    // Kind-wide targets are public knowledge; a unit's own target only for those who see the unit.
+    handler: async (request) => {
+      const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
+      return (await targetsOfYear(handle.db, request.query.year)).filter((t) => t.unitCode === null || visible.has(t.unitCode))
+    },
   })
 
   api.put('/api/v1/targets', {
