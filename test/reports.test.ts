@@ -415,6 +415,12 @@ describe('GET /api/v1/reports/{kind}', () => {
     expect((await anThanhOfficer.inject(`/api/v1/reports/appendix?unit=${communeCode('An Thanh')}&from=${week.from}&to=${week.to}`)).statusCode).toBe(200)
   })
 
+  it('is described in the OpenAPI document at /docs', async () => {
+    const spec = await app.inject({ method: 'GET', url: '/docs/json' })
+    expect(spec.statusCode).toBe(200)
+    expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/v1/reports/{kind}', '/api/v1/reports/monthly/due-date']))
+  })
+
   it('bad input answers 400 in Vietnamese: an unknown kind, a period the wrong way round', async () => {
     const kind = await monitor.inject(query('yearly'))
     expect(kind.statusCode).toBe(400)

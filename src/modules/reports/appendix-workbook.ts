@@ -62,7 +62,7 @@ function numberCell(cell: ExcelJS.Cell, value: number | null | undefined, format
 }
 
 function rankColumn(peers: number): Column {
-  return { header: `Xếp hạng (/${peers})`, width: 9, write: (c, f) => numberCell(c, f?.rank, '0') }
+  return { header: peers > 0 ? `Xếp hạng (/${peers})` : 'Xếp hạng', width: 9, write: (c, f) => numberCell(c, f?.rank, '0') }
 }
 
 function rateColumns(peers: number): Column[] {
