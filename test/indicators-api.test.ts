@@ -53,7 +53,7 @@ describe('the indicators API', () => {
   it('gives the district, its own one-stop and each commune with numerators, targets, change and ranks', async () => {
     const { status, body } = await get('/api/v1/indicators?unit=H23.07&from=2022-09-05&to=2022-09-09&children=true')
     expect(status).toBe(200)
-    expect(body.previous).toEqual({ from: '2022-08-31', to: '2022-09-04' })
+    expect(body.previous).toEqual({ from: '2022-08-29', to: '2022-09-02' })
     expect(body.rows.map((r: { unit_code: string; scope: string }) => [r.unit_code, r.scope])).toEqual([
       ['H23.07', 'subtree'],
       ['H23.07', 'own'],

@@ -95,6 +95,9 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<DatabaseHandl
 
 async function openServer(databaseUrl: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 })
+  // An idle connection the server closes (restart, admin) must not crash the process: the
+  // pool drops it and opens another on the next query.
+  pool.on('error', (error) => process.stderr.write(`PostgreSQL: kết nối nhàn rỗi bị đóng (${error.message})\n`))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   let closed = false
   const url = new URL(databaseUrl)

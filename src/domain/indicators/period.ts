@@ -26,8 +26,33 @@ export function checkPeriod(from: string | undefined, to: string | undefined): C
   return { from, to }
 }
 
-/** The period of the same length just before: "from 3,95% in July to 35,44% in August". */
+function lastDayOfMonth(date: LocalDate): LocalDate {
+  const [y, m] = date.split('-').map(Number) as [number, number]
+  return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1)
+}
+
+function monthsBefore(date: LocalDate, months: number): LocalDate {
+  const [y, m] = date.split('-').map(Number) as [number, number]
+  const index = y * 12 + (m - 1) - months
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`
+}
+
+/**
+ * The period to compare with, as leaders do: whole months with the same number of whole months
+ * before ("from 3,95% in July to 35,44% in August", even when the months differ in length); a
+ * few days of a week with the same days of the week before (Monday–Friday 5–9/9 against
+ * 29/8–2/9, not against a stretch holding a weekend); otherwise the period of the same length
+ * just before.
+ */
 export function previousPeriod(period: CheckedPeriod): CheckedPeriod {
   const length = daysBetween(period.from, period.to) + 1
+  if (period.from.endsWith('-01') && period.to === lastDayOfMonth(period.to)) {
+    const [fy, fm] = period.from.split('-').map(Number) as [number, number]
+    const [ty, tm] = period.to.split('-').map(Number) as [number, number]
+    const months = (ty - fy) * 12 + (tm - fm) + 1
+    const from = monthsBefore(period.from, months)
+    return { from, to: addDays(period.from, -1) }
+  }
+  if (length < 7) return { from: addDays(period.from, -7), to: addDays(period.to, -7) }
   return { from: addDays(period.from, -length), to: addDays(period.from, -1) }
 }
