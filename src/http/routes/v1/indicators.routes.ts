@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
@@ -7,12 +7,11 @@ import { checkPeriod } from '../../../domain/indicators/period.js'
 import type { Granularity } from '../../../domain/indicators/series-buckets.js'
 import { thresholdLists } from '../../../domain/indicators/threshold-lists.js'
 import { dossiersBehindFigure } from '../../../modules/indicators/dossiers-behind.js'
-import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
 import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
 import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
-import { assertUnitVisible } from '../../../modules/accounts/actor.js'
 import { actorOf } from '../../plugins/authentication.js'
+import { visibleUnit } from '../../visible-unit.js'
 import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
 
 const EnrichedFigure = z.object({
@@ -40,13 +39,6 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
   const api = app.withTypeProvider<ZodTypeProvider>()
 
   const access = { access: { permission: 'indicators:read' as const } }
-  /** The unit asked for, if the caller may see it; otherwise "no such unit". */
-  const visibleUnit = async (request: FastifyRequest, code: string) => {
-    const unit = await getUnitByCode(handle.db, code)
-    assertUnitVisible(actorOf(request), unit.id, code)
-    return unit
-  }
-
   api.get('/api/v1/indicators', {
     config: access,
     schema: {
@@ -58,7 +50,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     },
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
-      await visibleUnit(request, request.query.unit)
+      await visibleUnit(handle.db, request, request.query.unit)
       return getIndicatorTable(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, children: request.query.children ?? false })
     },
   })
@@ -82,7 +74,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     },
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
-      await visibleUnit(request, request.query.unit)
+      await visibleUnit(handle.db, request, request.query.unit)
       return getIndicatorSeries(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, granularity: request.query.granularity as Granularity, scope: request.query.scope })
     },
   })
@@ -120,7 +112,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       const q = request.query
       const period = checkPeriod(q.from, q.to)
-      const unit = await visibleUnit(request, q.unit)
+      const unit = await visibleUnit(handle.db, request, q.unit)
       return dossiersBehindFigure(handle.db, { unitId: unit.id, scope: q.scope, period, indicator: q.indicator as IndicatorId, part: q.part, page: q.page, pageSize: q.page_size })
     },
   })
@@ -142,7 +134,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     },
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
-      await visibleUnit(request, request.query.unit)
+      await visibleUnit(handle.db, request, request.query.unit)
       const ranking = await rankAmongKind(handle.db, { unitCode: request.query.unit, indicator: request.query.indicator as IndicatorId, from: request.query.from, to: request.query.to })
       // The place is the caller's to know; other units' figures only where the caller may see them.
       const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
@@ -169,7 +161,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       const q = request.query
       checkPeriod(q.from, q.to)
-      await visibleUnit(request, q.unit)
+      await visibleUnit(handle.db, request, q.unit)
       const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true })
       const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null }))
       return thresholdLists(children, { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) })

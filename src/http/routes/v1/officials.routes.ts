@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
-import { assertUnitVisible } from '../../../modules/accounts/actor.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
-import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
 import { officialFigures } from '../../../modules/officials/official-figures.js'
 import { readCertificate } from '../../../modules/officials/read-certificate.js'
 import { actorOf } from '../../plugins/authentication.js'
+import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
 
 const Official = z.object({
@@ -45,12 +44,6 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
 
-  const visibleUnit = async (request: FastifyRequest, code: string) => {
-    const unit = await getUnitByCode(db, code)
-    assertUnitVisible(actorOf(request), unit.id, code)
-    return unit
-  }
-
   const listOfficials = async (unitIds: readonly number[], id?: number) => {
     let query = db
       .selectFrom('officials as o')
@@ -84,7 +77,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
     config: { access: { permission: 'officials:read' } },
     schema: { summary: 'Danh sách cán bộ, chứng thư số, tài khoản DVC quốc gia', tags: ['Cán bộ'], querystring: z.object({ unit: UnitCode }), response: { 200: z.array(Official), ...errors } },
     handler: async (request) => {
-      const unit = await visibleUnit(request, request.query.unit)
+      const unit = await visibleUnit(db, request, request.query.unit)
       const subtree = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.id).execute()
       return listOfficials(subtree.map((r) => r.descendant_id))
     },
@@ -99,7 +92,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
       response: { 200: z.array(z.object({ unit_code: z.string(), unit_name: z.string(), handling: z.number(), without_certificate: z.number(), without_portal_account: z.number(), expiring_within_30_days: z.number(), with_ecert_right: z.number() })), ...errors },
     },
     handler: async (request) => {
-      const unit = await visibleUnit(request, request.query.unit)
+      const unit = await visibleUnit(db, request, request.query.unit)
       const subtree = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.id).execute()
       const on = request.query.on ? new Date(`${request.query.on}T00:00:00+07:00`) : new Date()
       return officialFigures(db, subtree.map((r) => r.descendant_id), on)
@@ -110,7 +103,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
     config: { access: { permission: 'officials:write' } },
     schema: { summary: 'Thêm cán bộ', tags: ['Cán bộ'], body: OfficialFields.extend({ unit: UnitCode }), response: { 200: Official, ...errors } },
     handler: async (request) => {
-      const unit = await visibleUnit(request, request.body.unit)
+      const unit = await visibleUnit(db, request, request.body.unit)
       const b = request.body
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx

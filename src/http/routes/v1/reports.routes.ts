@@ -1,14 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { checkPeriod } from '../../../domain/indicators/period.js'
-import { assertUnitVisible } from '../../../modules/accounts/actor.js'
-import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
 import { CONTENT_TYPES, generateReport } from '../../../modules/reports/generate-report.js'
 import { monthlyReportDueDate } from '../../../modules/reports/report-due-date.js'
 import { REPORT_KINDS, type ReportKind } from '../../../modules/reports/report-request.js'
 import { actorOf } from '../../plugins/authentication.js'
+import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, LocalDateParam, PeriodQuery } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
@@ -27,12 +26,6 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
   const api = app.withTypeProvider<ZodTypeProvider>()
   const access = { access: { permission: 'indicators:read' as const } }
 
-  const visibleUnit = async (request: FastifyRequest, code: string) => {
-    const unit = await getUnitByCode(handle.db, code)
-    assertUnitVisible(actorOf(request), unit.id, code)
-    return unit
-  }
-
   api.get('/api/v1/reports/monthly/due-date', {
     config: access,
     schema: {
@@ -47,7 +40,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
     },
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
-      await visibleUnit(request, request.query.unit)
+      await visibleUnit(handle.db, request, request.query.unit)
       return monthlyReportDueDate(handle.db, { from: request.query.from, to: request.query.to })
     },
   })
@@ -72,7 +65,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
     handler: async (request, reply) => {
       const q = request.query
       checkPeriod(q.from, q.to)
-      await visibleUnit(request, q.unit)
+      await visibleUnit(handle.db, request, q.unit)
       const actor = actorOf(request)
       const report = await generateReport(
         handle.db,
