@@ -48,6 +48,12 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', () => {
     expect(cardText).toContain(`${formatCount(figure.numerator)} / ${formatCount(figure.denominator)} hồ sơ`)
     expect(cardText).toMatch(/[▲▼] [\d,]+ điểm % so với kỳ trước/)
 
+    // The reports of the same unit and period download with the page's session.
+    const letterLink = page.getByTestId('report-downloads').getByRole('link', { name: /Dự thảo công văn/ })
+    const download = await page.request.get(server.url + ((await letterLink.getAttribute('href')) ?? ''))
+    expect(download.status()).toBe(200)
+    expect(download.headers()['content-type']).toContain('wordprocessingml')
+
     // The chart and the lists arrive too.
     await page.locator('section[aria-label="Biểu đồ xu hướng"] canvas').waitFor()
     await page.getByTestId('list-above').waitFor()

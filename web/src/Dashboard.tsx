@@ -9,6 +9,7 @@ import { formatDate, formatPeriod } from './format.js'
 import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
+import { ReportDownloads } from './ReportDownloads.js'
 import { ThresholdLists } from './ThresholdLists.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
@@ -222,6 +223,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 {describePeriodKind(view.period) ? `${describePeriodKind(view.period)}: ` : 'Kỳ: '}
                 {periodText}; so với kỳ trước {table ? formatPeriod(table.previous.from, table.previous.to) : ''}
               </Typography.Text>
+              <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} />
             </Space>
             {total.indicators.received?.value === 0 && <Alert type="info" showIcon message="Kỳ này đơn vị không phát sinh hồ sơ nào. Hãy chọn kỳ khác." style={{ marginBottom: 12 }} />}
             <IndicatorCards total={total} own={own} onDrill={(indicator, part, scope) => openDrill(scope === 'own' && own ? own : total, indicator, part, scope)} />
