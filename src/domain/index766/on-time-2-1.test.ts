@@ -95,6 +95,13 @@ describe('2.1: a dossier handled early or on time', () => {
     expect(verdict).toMatchObject({ onTime: false, reason: 'ended_late', endedAt: at('2022-09-12') })
   })
 
+  it('an import made after the period still tells what happened in it', () => {
+    const events: OnTimeEvent[] = [{ type: 'imported', at: at('2022-11-02'), status: 'finished', finishedAt: at('2022-09-08') }]
+    expect(judgeOnTime21(calendar, { receivedAt: received, dueAt, events }, endOfSeptember)).toMatchObject({ onTime: true, endedAt: at('2022-09-08') })
+    const later: OnTimeEvent[] = [{ type: 'imported', at: at('2022-11-02'), status: 'finished', finishedAt: at('2022-10-08') }]
+    expect(judgeOnTime21(calendar, { receivedAt: received, dueAt, events: later }, endOfSeptember)).toMatchObject({ onTime: false, reason: 'open_overdue' })
+  })
+
   it('a dossier with no deadline is on time', () => {
     const verdict = judgeOnTime21(calendar, { receivedAt: received, dueAt: null, events: [receive] }, endOfSeptember)
     expect(verdict).toMatchObject({ onTime: true, reason: 'no_deadline' })

@@ -13,7 +13,8 @@ import { toVietnamDate } from '../time/vietnam-time.js'
  *   days spent waiting for the supplement (only those: a `paused` stretch is the office's).
  * - A dossier asked to supplement more than once is late, whatever the dates.
  * - A dossier still open is judged at the period's end: on time while within its deadline.
- * Events at or after the period's end are not known then and are ignored.
+ * Events at or after the period's end are not known then and are ignored (an import counts
+ * by the times it reports, not by when it was made).
  */
 
 export type OnTimeEvent = Pick<DossierEvent, 'type' | 'at'> & Partial<Pick<DossierEvent, 'status' | 'finishedAt' | 'returnedAt'>>
@@ -97,14 +98,17 @@ const when = (d: Date) => dateTimeFormat.format(d)
 
 /** Judges one dossier for 2.1 at `periodEnd` (the instant the period ends: 24:00 of its last day). */
 export function judgeOnTime21(calendar: WorkingCalendar, facts: OnTimeFacts, periodEnd: Date): OnTimeVerdict {
-  const known = facts.events.filter((e) => e.at.getTime() < periodEnd.getTime())
+  // An import tells, when it is made, what happened before (its finishing and return times):
+  // those times, not the import's own, say whether it was known at the period's end.
+  const isImport = (e: OnTimeEvent) => e.type === DossierEventType.imported || e.type === DossierEventType.statusSynced
+  const known = facts.events.filter((e) => isImport(e) || e.at.getTime() < periodEnd.getTime())
   const moments = terminalMoments(known)
   const inPeriod = (dates: Date[]) => dates.filter((d) => d.getTime() < periodEnd.getTime())
   const endedAt = earliest(inPeriod(moments.result)) ?? earliest(inPeriod(moments.returned)) ?? earliest(inPeriod(moments.refused))
   const judgedAt = endedAt ?? periodEnd
 
   // The applicant's supplement stretches up to the judged moment; an open one closes there.
-  const sorted = known.filter((e) => e.at.getTime() <= judgedAt.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime())
+  const sorted = known.filter((e) => !isImport(e) && e.at.getTime() <= judgedAt.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime())
   const stretches: PauseInterval[] = []
   let openFrom: Date | null = null
   let supplementRequests = 0
