@@ -5,6 +5,7 @@ import * as rollups from './migrations/20261123_002_rollups.js'
 import * as targets from './migrations/20261123_003_targets.js'
 import * as accounts from './migrations/20261123_004_accounts.js'
 import * as officials from './migrations/20261123_005_officials.js'
+import * as desk from './migrations/20261123_006_desk.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_003_targets': targets,
   '20261123_004_accounts': accounts,
   '20261123_005_officials': officials,
+  '20261123_006_desk': desk,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

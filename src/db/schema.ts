@@ -73,6 +73,8 @@ export interface DossiersTable {
   rating: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  result_file_id: string | null
+  paid_at: Timestamp | null
 }
 
 export interface DossierComponentsTable {
@@ -82,6 +84,10 @@ export interface DossierComponentsTable {
   name: string
   required: boolean
   digitized: boolean
+  /** Desk receipts: whether the applicant handed this component in (imports have no rows). */
+  received: Generated<boolean>
+  file_id: string | null
+  digitized_at: Timestamp | null
 }
 
 export interface DossierEventsTable {
@@ -231,6 +237,22 @@ export interface OfficialsTable {
   updated_at: Generated<Date>
 }
 
+export interface FilesTable {
+  id: Generated<string>
+  sha256: string
+  size_bytes: number
+  media_type: string
+  original_name: string
+  uploaded_by: string
+  uploaded_at: Generated<Date>
+}
+
+export interface DossierCodeCountersTable {
+  unit_id: number
+  day: DateOnly
+  last_seq: number
+}
+
 export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
@@ -250,6 +272,8 @@ export interface Database {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   officials: OfficialsTable
+  files: FilesTable
+  dossier_code_counters: DossierCodeCountersTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -19,6 +19,8 @@ export interface ServerOptions {
   logger?: boolean
   /** Mark cookies Secure: set when the server is reached over HTTPS (behind a proxy). */
   secureCookies?: boolean
+  /** Where uploaded scans and results are stored by content (default ./data/files). */
+  filesDir?: string
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -44,6 +46,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerIndicatorRoutes(app, handle)
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
+  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
   await registerWebConsole(app)

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { buildServer } from '../../http/build-server.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { Command } from '../command.js'
@@ -18,7 +19,7 @@ export const serveCommand: Command = {
       context.stderr(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
       if (seeded.accounts.length > 0) context.stderr(describeDemoAccounts(seeded))
     }
-    const app = await buildServer(handle, { logger: false })
+    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files') })
     const address = await app.listen({ port, host: values.host ?? context.config.host })
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     await new Promise<void>((resolve) => {

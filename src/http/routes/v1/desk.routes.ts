@@ -1,0 +1,278 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { DatabaseHandle } from '../../../db/open-database.js'
+import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
+import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
+import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
+import { can } from '../../../modules/accounts/actor.js'
+import { writeAudit } from '../../../modules/audit/write-audit.js'
+import { digitizeComponent, digitizeResult, findDossierFile, recordPayment } from '../../../modules/desk/digitize-dossier.js'
+import { DOSSIER_QUEUES, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
+import { FileStore } from '../../../modules/desk/file-store.js'
+import { receiveDossier } from '../../../modules/desk/receive-dossier.js'
+import { searchProcedures } from '../../../modules/desk/search-procedures.js'
+import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-event.js'
+import { actorOf } from '../../plugins/authentication.js'
+import { visibleUnit } from '../../visible-unit.js'
+import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+
+/** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
+const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
+
+const DossierCode = PlainText(64).describe('Mã hồ sơ, ví dụ H23.07.01-220429-001')
+const Position = z.coerce.number().int().min(1).max(1000)
+
+/** An uploaded file's name is only a label: no folders, no tricks, a PDF or image extension. */
+const ScanFileName = z
+  .string()
+  .max(255)
+  .regex(/^[^/\\\u0000-\u001f]+\.(pdf|png|jpe?g)$/i, 'Tên tệp không hợp lệ (không chứa thư mục; đuôi .pdf, .png, .jpg hoặc .jpeg)')
+  .refine((name) => !name.startsWith('.'), 'Tên tệp không được bắt đầu bằng dấu chấm')
+// 10 MB of content is at most 13 981 016 base64 characters.
+const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64')
+const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content })
+const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
+
+const FileInfo = z.object({ name: z.string(), size_bytes: z.number(), media_type: z.string(), uploaded_by: z.string(), uploaded_at: z.date() })
+
+const DossierSummary = z.object({
+  code: z.string(),
+  unit_code: z.string(),
+  unit_name: z.string(),
+  procedure_code: z.string(),
+  procedure_name: z.string(),
+  applicant_name: z.string().nullable(),
+  applicant_id_number: z.string().nullable().describe('Che bớt nếu người xem không có quyền personal_data:read'),
+  applicant_phone: z.string().nullable().describe('Che bớt nếu người xem không có quyền personal_data:read'),
+  channel: z.string(),
+  status: z.string(),
+  status_label: z.string(),
+  received_at: z.date(),
+  due_at: z.date().nullable().describe('Ngày hẹn trả kết quả'),
+  finished_at: z.date().nullable(),
+  returned_at: z.date().nullable(),
+  overdue: z.boolean(),
+  components_total: z.number(),
+  components_digitized: z.number(),
+  result_digitized: z.boolean(),
+  fee_vnd: z.number(),
+  paid_online: z.boolean(),
+  paid_at: z.date().nullable(),
+})
+
+const DossierPage = DossierSummary.extend({
+  applicant_address: z.string().nullable(),
+  components: z.array(z.object({
+    position: z.number(), name: z.string(), required: z.boolean(), received: z.boolean(), digitized: z.boolean(), digitized_at: z.date().nullable(), file: FileInfo.nullable(),
+  })),
+  result_file: FileInfo.nullable(),
+  events: z.array(z.object({
+    seq: z.number(), type: z.string(), label: z.string(), at: z.date(), actor: z.string(), actor_name: z.string().nullable(), reason: z.string().nullable(),
+    status_after: z.string(), status_after_label: z.string(),
+  })),
+  allowed_next_events: z.array(z.object({ type: z.string(), label: z.string(), reason_required: z.boolean() })),
+})
+
+const Procedure = z.object({
+  code: z.string(), version: z.number(), name: z.string(), field: z.string().nullable(), level: z.string(), online_level: z.string(),
+  processing_days: z.number(), fee_vnd: z.number(), cutoff_time: z.string().nullable(), publicly_listed: z.boolean(),
+  components: z.array(z.object({ position: z.number(), name: z.string(), required: z.boolean() })),
+})
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const read = { access: { permission: 'dossiers:read' as const } }
+const write = { access: { permission: 'dossiers:write' as const } }
+
+/** /api/v1/procedures and /api/v1/dossiers…: the one-stop desk. `filesDir` holds the stored scans. */
+export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const db = handle.db
+  const store = new FileStore(filesDir)
+
+  const viewerOf = (request: FastifyRequest): Viewer => {
+    const actor = actorOf(request)
+    return { unitIds: actor.unitIds, personalData: can(actor, 'personal_data:read') }
+  }
+  const who = (request: FastifyRequest) => ({ actor: actorOf(request).label, ip: request.ip })
+  const decode = (base64: string) => Buffer.from(base64, 'base64')
+
+  api.get('/api/v1/procedures', {
+    config: read,
+    schema: {
+      summary: 'Tìm thủ tục hành chính theo mã hoặc tên (gõ không dấu được)',
+      tags: ['Một cửa'],
+      querystring: z.object({ q: z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').default('') }),
+      response: { 200: z.array(Procedure), ...errors },
+    },
+    handler: async (request) => searchProcedures(db, request.query.q),
+  })
+
+  api.post('/api/v1/dossiers', {
+    config: write,
+    schema: {
+      summary: 'Tiếp nhận hồ sơ: tính ngày hẹn trả, cấp mã hồ sơ',
+      tags: ['Một cửa'],
+      body: z.object({
+        unit: UnitCode.describe('Đơn vị tiếp nhận'),
+        procedure_code: PlainText(32),
+        applicant: z.object({
+          name: PlainText(200),
+          id_number: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'Số giấy tờ tùy thân không hợp lệ').nullable().optional(),
+          phone: z.string().regex(/^\+?[0-9]{8,15}$/, 'Số điện thoại không hợp lệ').nullable().optional(),
+          address: PlainText(500).nullable().optional(),
+        }),
+        channel: z.enum(CHANNELS as [string, ...string[]]),
+        received_components: z.array(Position).max(200).describe('Số thứ tự các thành phần hồ sơ đã nhận (theo danh mục của thủ tục)'),
+        fee_vnd: z.number().int().min(0).max(1_000_000_000_000).optional().describe('Mặc định: phí, lệ phí của thủ tục'),
+        paid_online: z.boolean().optional(),
+        received_at: z.iso.datetime({ offset: true }).optional().describe('Nhập bù hồ sơ giấy: thời điểm đã tiếp nhận (mặc định: bây giờ)'),
+      }),
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const b = request.body
+      const unit = await visibleUnit(db, request, b.unit)
+      const received = await receiveDossier(db, {
+        unit: { id: unit.id, code: unit.code },
+        procedureCode: b.procedure_code,
+        applicant: { name: b.applicant.name, idNumber: b.applicant.id_number ?? null, phone: b.applicant.phone ?? null, address: b.applicant.address ?? null },
+        channel: b.channel as (typeof CHANNELS)[number],
+        receivedComponents: b.received_components,
+        ...(b.fee_vnd !== undefined ? { feeVnd: b.fee_vnd } : {}),
+        ...(b.paid_online !== undefined ? { paidOnline: b.paid_online } : {}),
+        ...(b.received_at !== undefined ? { receivedAt: new Date(b.received_at) } : {}),
+        ...who(request),
+      })
+      return getDossierPage(db, received.code, viewerOf(request))
+    },
+  })
+
+  api.get('/api/v1/dossiers', {
+    config: read,
+    schema: {
+      summary: 'Hàng đợi hồ sơ của đơn vị: cần xử lý, chờ bổ sung, sắp đến hạn, quá hạn, có kết quả chờ trả, tất cả',
+      tags: ['Một cửa'],
+      querystring: z.object({
+        unit: UnitCode,
+        queue: z.enum(DOSSIER_QUEUES as [string, ...string[]]).default('to_process'),
+        page: z.coerce.number().int().min(1).max(100_000).default(1),
+        page_size: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      response: { 200: z.object({ total: z.number(), page: z.number(), page_size: z.number(), items: z.array(DossierSummary) }), ...errors },
+    },
+    handler: async (request) => {
+      const q = request.query
+      const unit = await visibleUnit(db, request, q.unit)
+      const subtree = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.id).execute()
+      return listDossierQueue(db, { unitIds: subtree.map((r) => r.descendant_id), queue: q.queue as (typeof DOSSIER_QUEUES)[number], page: q.page, pageSize: q.page_size }, viewerOf(request))
+    },
+  })
+
+  api.get('/api/v1/dossiers/:code', {
+    config: read,
+    schema: { summary: 'Hồ sơ: thông tin, thành phần và tệp số hóa, quá trình xử lý, thao tác tiếp theo', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: DossierPage, ...errors } },
+    handler: async (request) => getDossierPage(db, request.params.code, viewerOf(request)),
+  })
+
+  api.post('/api/v1/dossiers/:code/events', {
+    config: write,
+    schema: {
+      summary: 'Một bước xử lý hồ sơ (chuyển xử lý, yêu cầu bổ sung, trình ký, có kết quả, trả kết quả, từ chối…)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode }),
+      body: z.object({ type: z.enum(DESK_EVENT_TYPES as [string, ...string[]]), reason: PlainText(1000).optional() }),
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const viewer = viewerOf(request)
+      const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      await recordDossierEvent(db, dossier.code, { type: request.body.type as DossierEventType, actor: actorOf(request).label, reason: request.body.reason ?? null })
+      return getDossierPage(db, dossier.code, viewer)
+    },
+  })
+
+  api.post('/api/v1/dossiers/:code/components/:position/file', {
+    config: write,
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    schema: {
+      summary: 'Số hóa một thành phần hồ sơ: tải lên bản quét (PDF, PNG, JPEG; tối đa 10 MB)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode, position: Position }),
+      body: UploadBody,
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const viewer = viewerOf(request)
+      const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) })
+      return getDossierPage(db, dossier.code, viewer)
+    },
+  })
+
+  api.post('/api/v1/dossiers/:code/result-file', {
+    config: write,
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    schema: {
+      summary: 'Số hóa kết quả giải quyết: tải lên kết quả điện tử đã ký (PDF, PNG, JPEG; tối đa 10 MB)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode }),
+      body: UploadBody,
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const viewer = viewerOf(request)
+      const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) })
+      return getDossierPage(db, dossier.code, viewer)
+    },
+  })
+
+  const sendFile = async (request: FastifyRequest, dossierCode: string, which: { position: number } | 'result') => {
+    const dossier = await getVisibleDossier(db, dossierCode, viewerOf(request))
+    const file = await findDossierFile(db, dossier.id, which)
+    if (!file) throw new AppError(ErrorCode.notFound, `no file for ${dossierCode}`, 'Chưa có tệp số hóa')
+    const bytes = await store.get(file.sha256)
+    // Scans carry personal data: who read which one is in the audit log.
+    await db.transaction().execute((trx) =>
+      writeAudit(trx, { ...who(request), action: 'dossier.file_read', entity: 'dossier', entityId: dossier.code, summary: { file: which === 'result' ? 'result' : which.position, sha256: file.sha256 } }),
+    )
+    return { bytes, file }
+  }
+  const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
+
+  api.get('/api/v1/dossiers/:code/components/:position/file', {
+    config: read,
+    schema: { summary: 'Tải về bản quét của một thành phần hồ sơ', tags: ['Một cửa'], params: z.object({ code: DossierCode, position: Position }), response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors } },
+    handler: async (request, reply) => {
+      const { bytes, file } = await sendFile(request, request.params.code, { position: request.params.position })
+      return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+    },
+  })
+
+  api.get('/api/v1/dossiers/:code/result-file', {
+    config: read,
+    schema: { summary: 'Tải về kết quả giải quyết điện tử', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors } },
+    handler: async (request, reply) => {
+      const { bytes, file } = await sendFile(request, request.params.code, 'result')
+      return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+    },
+  })
+
+  api.post('/api/v1/dossiers/:code/payment', {
+    config: write,
+    schema: {
+      summary: 'Ghi nhận nộp phí, lệ phí (trực tuyến hoặc tại quầy)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode }),
+      body: z.object({ paid_online: z.boolean() }),
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const viewer = viewerOf(request)
+      const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      await recordPayment(db, dossier.id, request.body.paid_online, who(request))
+      return getDossierPage(db, dossier.code, viewer)
+    },
+  })
+}

@@ -1,0 +1,210 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { maskIdentityNumber, maskPhone } from '../../domain/accounts/mask.js'
+import { END_OF_WORKING_DAY } from '../../domain/calendar/deadline.js'
+import { DOSSIER_EVENT_LABELS, type DossierEvent, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
+import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../domain/dossiers/dossier-status.js'
+import { replayDossier } from '../../domain/dossiers/replay-dossier.js'
+import { allowedNextEvents, TRANSITIONS } from '../../domain/dossiers/transitions.js'
+import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { toVietnamDate, vietnamDateTime } from '../../domain/time/vietnam-time.js'
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
+
+/** The desk's work queues. */
+export const DossierQueue = {
+  toProcess: 'to_process', // received, being processed or paused: in the unit's hands
+  supplement: 'supplement', // waiting for the applicant
+  dueSoon: 'due_soon', // open, due by the end of the next working day, not yet late
+  overdue: 'overdue', // not ended and past the due time (INDICATORS.md overdue_open, now)
+  finished: 'finished', // the result is ready, to hand back
+  all: 'all',
+} as const
+export type DossierQueue = (typeof DossierQueue)[keyof typeof DossierQueue]
+export const DOSSIER_QUEUES = Object.values(DossierQueue) as readonly DossierQueue[]
+
+const OPEN: DossierStatus[] = ['received', 'processing', 'supplement', 'paused']
+
+/** Who sees what: the units reached, and whether identity and phone numbers show unmasked. */
+export interface Viewer {
+  unitIds: ReadonlySet<number>
+  personalData: boolean
+}
+
+function baseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('dossiers as d')
+    .innerJoin('units as u', 'u.id', 'd.receiving_unit_id')
+    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
+    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+}
+
+const SUMMARY_COLUMNS = [
+  'd.id', 'd.code', 'u.code as unit_code', 'u.name as unit_name', 'p.code as procedure_code', 'pv.name as procedure_name',
+  'd.applicant_name', 'd.applicant_id_number', 'd.applicant_phone', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.returned_at',
+  'd.components_total', 'd.components_digitized', 'd.result_digitized', 'd.fee_vnd', 'd.paid_online', 'd.paid_at', 'd.receiving_unit_id', 'd.deciding_unit_id',
+] as const
+
+type SummaryRow = {
+  code: string; unit_code: string; unit_name: string; procedure_code: string; procedure_name: string
+  applicant_name: string | null; applicant_id_number: string | null; applicant_phone: string | null
+  channel: string; status: string; received_at: Date; due_at: Date | null; finished_at: Date | null; returned_at: Date | null
+  components_total: number; components_digitized: number; result_digitized: boolean; fee_vnd: string; paid_online: boolean; paid_at: Date | null
+}
+
+function summary(row: SummaryRow, viewer: Viewer, now: Date) {
+  const status = row.status as DossierStatus
+  return {
+    code: row.code,
+    unit_code: row.unit_code,
+    unit_name: row.unit_name,
+    procedure_code: row.procedure_code,
+    procedure_name: row.procedure_name,
+    applicant_name: row.applicant_name,
+    applicant_id_number: viewer.personalData ? row.applicant_id_number : maskIdentityNumber(row.applicant_id_number),
+    applicant_phone: viewer.personalData ? row.applicant_phone : maskPhone(row.applicant_phone),
+    channel: row.channel,
+    status,
+    status_label: DOSSIER_STATUS_LABELS[status],
+    received_at: row.received_at,
+    due_at: row.due_at,
+    finished_at: row.finished_at,
+    returned_at: row.returned_at,
+    overdue: OPEN.includes(status) && row.due_at !== null && row.due_at.getTime() < now.getTime(),
+    components_total: row.components_total,
+    components_digitized: row.components_digitized,
+    result_digitized: row.result_digitized,
+    fee_vnd: Number(row.fee_vnd),
+    paid_online: row.paid_online,
+    paid_at: row.paid_at,
+  }
+}
+export type DossierSummary = ReturnType<typeof summary>
+
+export interface QueueRequest {
+  /** The units whose received dossiers are listed (a subtree the viewer may see). */
+  unitIds: readonly number[]
+  queue: DossierQueue
+  page: number
+  pageSize: number
+}
+
+/** A page of one work queue. Open queues are ordered by due time, the others newest first. */
+export async function listDossierQueue(db: Kysely<Database>, request: QueueRequest, viewer: Viewer, now = new Date()) {
+  const unitIds = request.unitIds.filter((id) => viewer.unitIds.has(id))
+  if (unitIds.length === 0) return { total: 0, page: request.page, page_size: request.pageSize, items: [] as DossierSummary[] }
+  let query = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds)
+  switch (request.queue) {
+    case 'to_process':
+      query = query.where('d.status', 'in', ['received', 'processing', 'paused'])
+      break
+    case 'supplement':
+      query = query.where('d.status', '=', 'supplement')
+      break
+    case 'due_soon': {
+      const calendar = await loadWorkingCalendar(db)
+      const limit = vietnamDateTime(calendar.nextWorkingDay(toVietnamDate(now)), END_OF_WORKING_DAY)
+      query = query.where('d.status', 'in', ['received', 'processing']).where('d.due_at', '>=', now).where('d.due_at', '<=', limit)
+      break
+    }
+    case 'overdue':
+      query = query.where('d.status', 'in', OPEN).where('d.due_at', '<', now)
+      break
+    case 'finished':
+      query = query.where('d.status', '=', 'finished')
+      break
+    case 'all':
+      break
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  const byDue = request.queue !== 'finished' && request.queue !== 'all'
+  const rows = await (byDue ? query.orderBy('d.due_at', 'asc') : query.orderBy('d.received_at', 'desc'))
+    .orderBy('d.code')
+    .select([...SUMMARY_COLUMNS])
+    .limit(request.pageSize)
+    .offset((request.page - 1) * request.pageSize)
+    .execute()
+  return { total: Number(total), page: request.page, page_size: request.pageSize, items: rows.map((r) => summary(r, viewer, now)) }
+}
+
+/**
+ * A dossier the viewer may see (received or decided in its units); any other is answered as
+ * if it did not exist.
+ */
+export async function getVisibleDossier(db: Kysely<Database>, code: string, viewer: Viewer) {
+  const row = await baseQuery(db).select([...SUMMARY_COLUMNS, 'd.applicant_address', 'd.result_file_id']).where('d.code', '=', code).executeTakeFirst()
+  if (!row || !(viewer.unitIds.has(row.receiving_unit_id) || viewer.unitIds.has(row.deciding_unit_id))) {
+    throw new AppError(ErrorCode.notFound, `dossier ${code} not visible`, `Không có hồ sơ với mã ${code} trong phạm vi bạn được xem`)
+  }
+  return row
+}
+
+/** A dossier's stored events as the domain reads them. */
+export function historyOf(rows: readonly { type: string; at: Date; actor: string; reason: string | null; status_after: string; data: unknown }[]): DossierEvent[] {
+  return rows.map((r) => {
+    const data = (r.data ?? {}) as { finished_at?: string | null; returned_at?: string | null }
+    return {
+      type: r.type as DossierEventType,
+      at: r.at,
+      actor: r.actor,
+      reason: r.reason,
+      status: r.status_after as DossierStatus,
+      finishedAt: data.finished_at ? new Date(data.finished_at) : null,
+      returnedAt: data.returned_at ? new Date(data.returned_at) : null,
+    }
+  })
+}
+
+const fileColumns = ['f.id as file_id', 'f.original_name', 'f.size_bytes', 'f.media_type', 'f.uploaded_by', 'f.uploaded_at'] as const
+type FileRow = { file_id: string | null; original_name: string | null; size_bytes: number | null; media_type: string | null; uploaded_by: string | null; uploaded_at: Date | null }
+const fileOf = (r: FileRow) =>
+  r.file_id === null ? null : { name: r.original_name!, size_bytes: r.size_bytes!, media_type: r.media_type!, uploaded_by: r.uploaded_by!, uploaded_at: r.uploaded_at! }
+
+/** The dossier page: its facts, components and files, the timeline and the next steps allowed. */
+export async function getDossierPage(db: Kysely<Database>, code: string, viewer: Viewer, now = new Date()) {
+  const row = await getVisibleDossier(db, code, viewer)
+  const components = await db
+    .selectFrom('dossier_components as c')
+    .leftJoin('files as f', 'f.id', 'c.file_id')
+    .select(['c.position', 'c.name', 'c.required', 'c.received', 'c.digitized', 'c.digitized_at', ...fileColumns])
+    .where('c.dossier_id', '=', row.id)
+    .orderBy('c.position')
+    .execute()
+  const result = row.result_file_id === null
+    ? null
+    : await db.selectFrom('files as f').select([...fileColumns]).where('f.id', '=', row.result_file_id).executeTakeFirst()
+  const events = await db
+    .selectFrom('dossier_events as e')
+    .leftJoin('users as usr', (join) => join.on('e.actor', 'like', 'user:%').onRef('usr.username', '=', (eb) => eb.fn('substr', [eb.ref('e.actor'), eb.lit(6)])))
+    .select(['e.seq', 'e.type', 'e.at', 'e.actor', 'usr.display_name', 'e.reason', 'e.status_after', 'e.data'])
+    .where('e.dossier_id', '=', row.id)
+    .orderBy('e.seq')
+    .execute()
+  const status = row.status as DossierStatus
+  let allowed = allowedNextEvents(status)
+  try {
+    const state = replayDossier(historyOf(events))
+    if (!state.awaitingSignature) allowed = allowed.filter((type) => type !== 'approve')
+  } catch {
+    // A history the rules would refuse today (an old import) still shows; the table alone decides.
+  }
+  return {
+    ...summary(row, viewer, now),
+    applicant_address: row.applicant_address,
+    components: components.map((c) => ({
+      position: c.position, name: c.name, required: c.required, received: c.received, digitized: c.digitized, digitized_at: c.digitized_at, file: fileOf(c),
+    })),
+    result_file: result ? fileOf(result) : null,
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      label: DOSSIER_EVENT_LABELS[e.type as DossierEventType] ?? e.type,
+      at: e.at,
+      actor: e.actor,
+      actor_name: e.display_name,
+      reason: e.reason,
+      status_after: e.status_after,
+      status_after_label: DOSSIER_STATUS_LABELS[e.status_after as DossierStatus] ?? e.status_after,
+    })),
+    allowed_next_events: allowed.map((type) => ({ type, label: DOSSIER_EVENT_LABELS[type], reason_required: TRANSITIONS[type].reasonRequired })),
+  }
+}
