@@ -29,3 +29,13 @@ describe('the HTTP server', () => {
     expect(response.json()).toMatchObject({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu' })
   })
 })
+
+describe('compression', () => {
+  it('compresses a large answer for a client that accepts gzip, and not for one that does not', async () => {
+    const compressed = await app.inject({ method: 'GET', url: '/docs/json', headers: { 'accept-encoding': 'gzip' } })
+    expect(compressed.statusCode).toBe(200)
+    expect(compressed.headers['content-encoding']).toBe('gzip')
+    const plain = await app.inject({ method: 'GET', url: '/docs/json' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+  })
+})
