@@ -1,0 +1,174 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { computeDueAt } from '../../domain/calendar/deadline.js'
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
+import type { DossierEventType } from '../../domain/dossiers/dossier-event.js'
+import type { DossierStatus } from '../../domain/dossiers/dossier-status.js'
+import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
+import { formulaSetAppliesOn, type FormulaSet } from '../../domain/index766/formula-set.js'
+import { parseIndexPeriod, type IndexPeriod } from '../../domain/index766/index-period.js'
+import { judgeOnTime21, type OnTimeEvent } from '../../domain/index766/on-time-2-1.js'
+import { scoreUnit, type Fraction, type UnitInputs, type UnitScore } from '../../domain/index766/score-unit.js'
+import { whatIf, type WhatIfOption } from '../../domain/index766/what-if.js'
+import { addDays } from '../../domain/time/local-date.js'
+import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
+import { getUnitByCode } from '../indicators/get-indicators.js'
+import { totalsForScopes } from '../indicators/rollup.repository.js'
+
+export interface IndexReport {
+  unit_code: string
+  unit_name: string
+  period: IndexPeriod
+  /** False when the period lies outside the formula set's validity: scored anyway, and said. */
+  formula_set_applies: boolean
+  /** Where each filled input comes from, and what it only approximates. */
+  sources: Record<string, string>
+  score: UnitScore
+  what_if: WhatIfOption[]
+}
+
+/**
+ * What motcua can say today about each input, and how closely. Everything else is null
+ * ("chưa có dữ liệu"): the data the index needs beyond the dossiers (feedback, publication of
+ * procedures, synchronisation with the national portal, e-results, data reuse) is not stored yet.
+ */
+const SOURCES: Record<string, string> = {
+  '2.1': 'hồ sơ và lịch sử xử lý: kết thúc ở sự kiện kết thúc đầu tiên, trừ thời gian chờ bổ sung, bổ sung từ 2 lần là trễ hạn, hồ sơ chưa kết thúc xét tại cuối kỳ',
+  '3.x': 'tỷ lệ hồ sơ trực tuyến (thủ tục trực tuyến toàn trình hoặc một phần) — gần đúng: chỉ số đòi thủ tục toàn trình',
+  '3.6': 'tỷ lệ thanh toán trực tuyến (hồ sơ có phí, lệ phí)',
+  '4.2': 'tỷ lệ số hóa đầy đủ thành phần hồ sơ — gần đúng: chưa tính số hóa kết quả',
+  '4.ct': 'số xã có chứng thực bản sao điện tử trong kỳ / số xã thuộc đơn vị',
+  '5.4': 'hồ sơ được đánh giá hài lòng, rất hài lòng / hồ sơ có đánh giá — gần đúng: chưa trừ hồ sơ bị khiếu nại hoặc trễ hạn',
+}
+
+const fraction = (numerator: number, denominator: number): Fraction => ({ numerator, denominator })
+
+interface DossierRow {
+  id: string
+  received_at: Date
+  due_at: Date | null
+  processing_days: string
+  cutoff_time: string | null
+}
+
+interface EventRow {
+  dossier_id: string
+  type: string
+  at: Date
+  status_after: string
+  data: unknown
+}
+
+function dateOrNull(value: unknown): Date | null {
+  return typeof value === 'string' || value instanceof Date ? new Date(value) : null
+}
+
+/**
+ * 2.1 over the unit's subtree: the dossiers received by the period's end that were not over
+ * before it began (ended in it, or open at its end), each judged by `judgeOnTime21`. Reads the
+ * dossiers and their events: a district-year is tens of thousands of rows, fine for a command.
+ */
+async function onTime21(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, from: string, to: string): Promise<Fraction> {
+  const start = startOfVietnamDay(from)
+  const end = startOfVietnamDay(addDays(to, 1))
+  const inScope = db
+    .selectFrom('dossiers as d')
+    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
+    .where('c.ancestor_id', '=', unitId)
+    .where('d.received_at', '<', end)
+    .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', start)]))
+  const dossiers: DossierRow[] = await inScope
+    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
+    .select(['d.id', 'd.received_at', 'd.due_at', 'pv.processing_days', 'pv.cutoff_time'])
+    .execute()
+  if (dossiers.length === 0) return fraction(0, 0)
+  const events: EventRow[] = await db
+    .selectFrom('dossier_events as e')
+    .where('e.dossier_id', 'in', inScope.select('d.id'))
+    .select(['e.dossier_id', 'e.type', 'e.at', 'e.status_after', 'e.data'])
+    .orderBy('e.dossier_id')
+    .orderBy('e.seq')
+    .execute()
+  const byDossier = new Map<string, OnTimeEvent[]>()
+  const firstType = new Map<string, string>()
+  for (const e of events) {
+    const id = String(e.dossier_id)
+    if (!firstType.has(id)) firstType.set(id, e.type)
+    const data = (e.data ?? {}) as Record<string, unknown>
+    const list = byDossier.get(id) ?? []
+    list.push({
+      type: e.type as DossierEventType,
+      at: new Date(e.at),
+      status: e.status_after as DossierStatus,
+      finishedAt: dateOrNull(data.finished_at),
+      returnedAt: dateOrNull(data.returned_at),
+    })
+    byDossier.set(id, list)
+  }
+  let onTime = 0
+  for (const d of dossiers) {
+    const id = String(d.id)
+    const receivedAt = new Date(d.received_at)
+    // A desk dossier's due_at already holds its closed pauses; 2.1 subtracts the supplements
+    // itself, so it starts from the appointment made at receipt.
+    const dueAt =
+      firstType.get(id) === 'receive'
+        ? computeDueAt(calendar, { receivedAt, processingDays: Number(d.processing_days), ...(d.cutoff_time ? { cutoff: d.cutoff_time } : {}) })
+        : d.due_at === null
+          ? null
+          : new Date(d.due_at)
+    if (judgeOnTime21(calendar, { receivedAt, dueAt, events: byDossier.get(id) ?? [] }, end).onTime) onTime += 1
+  }
+  return fraction(onTime, dossiers.length)
+}
+
+async function communesManaged(db: Kysely<Database>, unitId: number): Promise<number> {
+  const row = await db
+    .selectFrom('unit_closure as c')
+    .innerJoin('units as u', 'u.id', 'c.descendant_id')
+    .where('c.ancestor_id', '=', unitId)
+    .where('u.kind', '=', 'commune')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** The inputs motcua has for a unit (its whole subtree) and period; the others stay null. */
+export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string): Promise<UnitInputs> {
+  const totals = (await totalsForScopes(db, [{ key: 'u', unitId, scope: 'subtree' }], { from, to })).get('u')!
+  const calendar = await loadWorkingCalendar(db)
+  const t = totals.totals
+  return {
+    '1.4': null,
+    '2.1': await onTime21(db, calendar, unitId, from, to),
+    '3.x': fraction(t.online, t.onlineEligible),
+    '3.6': fraction(t.paidOnline, t.feeEligible),
+    '4.2': fraction(t.fullyDigitized, t.digitizationEligible),
+    '4.ct': fraction(totals.ecertUnits, await communesManaged(db, unitId)),
+    '5.4': fraction(t.satisfied, t.rated),
+  }
+}
+
+export interface IndexRequest {
+  unitCode: string
+  period: string
+  formulaSet?: FormulaSet
+}
+
+/** The Decision 766 score of a unit for a quarter, month or year, with what it rests on. */
+export async function computeIndex(db: Kysely<Database>, request: IndexRequest): Promise<IndexReport> {
+  const period = parseIndexPeriod(request.period)
+  const unit = await getUnitByCode(db, request.unitCode)
+  const set = request.formulaSet ?? DEFAULT_FORMULA_SET
+  const inputs = await indexInputs(db, unit.id, period.from, period.to)
+  return {
+    unit_code: unit.code,
+    unit_name: unit.name,
+    period,
+    formula_set_applies: formulaSetAppliesOn(set, period.from) && formulaSetAppliesOn(set, period.to),
+    sources: Object.fromEntries(Object.entries(SOURCES).filter(([id]) => inputs[id] != null)),
+    score: scoreUnit(set, inputs),
+    what_if: whatIf(set, inputs),
+  }
+}
