@@ -4,7 +4,6 @@ import type { ImportSummary } from '../import/import-summary.js'
 import { findDuplicateCodes, importRejected, readAllRows, type ReadOptions } from '../import/read-all-rows.js'
 import { writeRejectedRows } from '../import/rejected-rows-writer.js'
 import { openTabularFile } from '../import/tabular-file.js'
-import { RowParser } from '../import/row-parser.js'
 import { UNIT_COLUMNS } from './unit-columns.js'
 import { parseUnitRow } from './parse-unit-row.js'
 import { checkUnitSet, saveUnits } from './save-units.js'
@@ -19,7 +18,7 @@ export interface ImportOptions extends ReadOptions {
 /** `import units FILE`: all or nothing unless skipInvalid; the same file twice changes nothing. */
 export async function importUnits(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
   const file = await openTabularFile(path)
-  const rows = await readAllRows(file, path, UNIT_COLUMNS, options, (row: RowParser<(typeof UNIT_COLUMNS)[number]['name']>) => parseUnitRow(row))
+  const rows = await readAllRows(file, path, UNIT_COLUMNS, options, parseUnitRow)
   const invalid = [...rows.invalid, ...findDuplicateCodes(rows.valid)]
   const invalidLines = new Set(invalid.map((r) => r.line))
   let valid = rows.valid.filter((r) => !invalidLines.has(r.line))
