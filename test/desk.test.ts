@@ -178,6 +178,10 @@ describe('digitizing the dossier', () => {
       expect(response.statusCode, name).toBe(400)
     }
     expect(existsSync(join(filesDir, '..', 'x.pdf'))).toBe(false)
+    const tooBig = Buffer.concat([SCAN_PDF, Buffer.alloc(10 * 1024 * 1024 + 1 - SCAN_PDF.length)])
+    const big = await post(anThanhOfficer, url, { file_name: 'qua-lon.pdf', content_base64: base64(tooBig) })
+    expect(big.statusCode).toBe(400)
+    expect(big.json().message).toBe('Tệp quá lớn: tối đa 10 MB')
     // A component the applicant did not hand in cannot be scanned.
     expect((await post(anThanhOfficer, `/api/v1/dossiers/${dossierCode}/components/3/file`, { file_name: 'ly-hon.pdf', content_base64: base64(SCAN_PDF) })).statusCode).toBe(409)
   })
