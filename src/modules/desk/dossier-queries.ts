@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { maskIdentityNumber, maskPhone } from '../../domain/accounts/mask.js'
 import { END_OF_WORKING_DAY } from '../../domain/calendar/deadline.js'
-import { DOSSIER_EVENT_LABELS, type DossierEvent, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
+import { DOSSIER_EVENT_LABELS, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../domain/dossiers/dossier-status.js'
 import { replayDossier } from '../../domain/dossiers/replay-dossier.js'
 import { allowedNextEvents, TRANSITIONS } from '../../domain/dossiers/transitions.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { toVietnamDate, vietnamDateTime } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
+import { historyOf } from '../dossiers/history-of.js'
 
 /** The desk's work queues. */
 export const DossierQueue = {
@@ -136,22 +137,6 @@ export async function getVisibleDossier(db: Kysely<Database>, code: string, view
     throw new AppError(ErrorCode.notFound, `dossier ${code} not visible`, `Không có hồ sơ với mã ${code} trong phạm vi bạn được xem`)
   }
   return row
-}
-
-/** A dossier's stored events as the domain reads them. */
-export function historyOf(rows: readonly { type: string; at: Date; actor: string; reason: string | null; status_after: string; data: unknown }[]): DossierEvent[] {
-  return rows.map((r) => {
-    const data = (r.data ?? {}) as { finished_at?: string | null; returned_at?: string | null }
-    return {
-      type: r.type as DossierEventType,
-      at: r.at,
-      actor: r.actor,
-      reason: r.reason,
-      status: r.status_after as DossierStatus,
-      finishedAt: data.finished_at ? new Date(data.finished_at) : null,
-      returnedAt: data.returned_at ? new Date(data.returned_at) : null,
-    }
-  })
 }
 
 const fileColumns = ['f.id as file_id', 'f.original_name', 'f.size_bytes', 'f.media_type', 'f.uploaded_by', 'f.uploaded_at'] as const

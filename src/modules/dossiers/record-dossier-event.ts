@@ -2,11 +2,11 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
 import type { DossierEvent, DossierEventType } from '../../domain/dossiers/dossier-event.js'
-import type { DossierStatus } from '../../domain/dossiers/dossier-status.js'
 import { applyDossierEvent, replayDossier, type DossierState } from '../../domain/dossiers/replay-dossier.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { writeAudit } from '../audit/write-audit.js'
+import { historyOf } from './history-of.js'
 
 export interface NewDossierEvent {
   type: DossierEventType
@@ -35,18 +35,7 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       .executeTakeFirst()
     if (!dossier) throw new AppError(ErrorCode.notFound, `unknown dossier ${dossierCode}`, `Không có hồ sơ với mã ${dossierCode}`)
     const rows = await trx.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id).orderBy('seq').execute()
-    const history: DossierEvent[] = rows.map((r) => {
-      const data = (r.data ?? {}) as { finished_at?: string | null; returned_at?: string | null }
-      return {
-        type: r.type as DossierEventType,
-        at: r.at,
-        actor: r.actor,
-        reason: r.reason,
-        status: r.status_after as DossierStatus,
-        finishedAt: data.finished_at ? new Date(data.finished_at) : null,
-        returnedAt: data.returned_at ? new Date(data.returned_at) : null,
-      }
-    })
+    const history = historyOf(rows)
     const event: DossierEvent = { type: step.type, at: step.at ?? new Date(), actor: step.actor, reason: step.reason ?? null }
     const state = applyDossierEvent(replayDossier(history), event)
     await trx
