@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import { buildServer } from '../src/http/build-server.js'
-import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { saveTarget } from '../src/modules/indicators/targets.repository.js'
-import { importProcedures } from '../src/modules/procedures/import-procedures.js'
-import { importUnits } from '../src/modules/units/import-units.js'
-import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './support/files.js'
+import { DOSSIER_HEADER } from './support/files.js'
 import { createTestDatabase } from './support/test-database.js'
+import { loadSmallDistrict } from './support/small-district.js'
 import { signIn, type SignedIn } from './support/sign-in.js'
 
 let handle: DatabaseHandle
@@ -31,10 +29,7 @@ const DOSSIERS = [
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  const dir = tempDir()
-  await importUnits(handle, writeCsv(dir, 'units.csv', [...UNITS_CSV, 'H23.07.VP,Văn phòng HĐND và UBND huyện,office,H23.07']), strict)
-  await importProcedures(handle, writeCsv(dir, 'procedures.csv', PROCEDURES_CSV), strict)
-  await importDossiers(handle, writeCsv(dir, 'dossiers.csv', DOSSIERS), strict)
+  await loadSmallDistrict(handle, DOSSIERS.slice(1), ['H23.07.VP,Văn phòng HĐND và UBND huyện,office,H23.07'])
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 50, decidedBy: 'Thử nghiệm' })
   app = await buildServer(handle)
   monitor = await signIn(app, handle, 'system_admin', 'H23')

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import { isAppError } from '../src/domain/shared/app-error.js'
-import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { recordDossierEvent } from '../src/modules/dossiers/record-dossier-event.js'
 import { getIndicators } from '../src/modules/indicators/get-indicators.js'
-import { importProcedures } from '../src/modules/procedures/import-procedures.js'
-import { importUnits } from '../src/modules/units/import-units.js'
-import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './support/files.js'
 import { createTestDatabase } from './support/test-database.js'
+import { loadSmallDistrict } from './support/small-district.js'
 
 let handle: DatabaseHandle
 const strict = { skipInvalid: false, ignoreUnknown: false }
@@ -15,18 +12,10 @@ const at = (iso: string) => new Date(`${iso}+07:00`)
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  const dir = tempDir()
-  await importUnits(handle, writeCsv(dir, 'units.csv', UNITS_CSV), strict)
-  await importProcedures(handle, writeCsv(dir, 'procedures.csv', PROCEDURES_CSV), strict)
-  await importDossiers(
-    handle,
-    writeCsv(dir, 'dossiers.csv', [
-      DOSSIER_HEADER,
+  await loadSmallDistrict(handle, [
       'HS-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,2022-09-07T17:00:00+07:00,,,processing,2,2,,0,,0,',
       'HS-2,H23.07.01,1.001193,direct,2022-09-05T08:00:00+07:00,,2022-09-05T10:00:00+07:00,,finished,1,1,true,0,,0,',
-    ]),
-    strict,
-  )
+    ])
 })
 afterAll(async () => handle.close())
 

@@ -6,12 +6,9 @@ import { buildServer } from '../src/http/build-server.js'
 import { issueApiToken, revokeApiToken } from '../src/modules/accounts/api-tokens.js'
 import { createUser } from '../src/modules/accounts/create-user.js'
 import { verifyAuditChain } from '../src/modules/audit/verify-audit-chain.js'
-import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
-import { importProcedures } from '../src/modules/procedures/import-procedures.js'
-import { importUnits } from '../src/modules/units/import-units.js'
-import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './support/files.js'
 import { signIn, TEST_PASSWORD, type SignedIn } from './support/sign-in.js'
 import { createTestDatabase } from './support/test-database.js'
+import { loadSmallDistrict } from './support/small-district.js'
 
 let handle: DatabaseHandle
 let app: FastifyInstance
@@ -21,20 +18,12 @@ const WEEK = 'from=2022-09-05&to=2022-09-09'
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  const dir = tempDir()
-  await importUnits(handle, writeCsv(dir, 'units.csv', UNITS_CSV), strict)
-  await importProcedures(handle, writeCsv(dir, 'procedures.csv', PROCEDURES_CSV), strict)
-  await importDossiers(
-    handle,
-    writeCsv(dir, 'dossiers.csv', [
-      DOSSIER_HEADER,
+  await loadSmallDistrict(handle, [
       'AT-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,,,,received,2,2,,0,,0,',
       'QT-1,H23.07.02,1.001193,online,2022-09-05T08:00:00+07:00,,,,received,2,0,,0,,0,',
       'QT-2,H23.07.02,1.001193,online,2022-09-06T08:00:00+07:00,,,,received,2,0,,0,,0,',
       'HU-1,H23.07,1.001612,direct,2022-09-06T08:00:00+07:00,,,,received,1,1,,100000,true,0,',
-    ]),
-    strict,
-  )
+    ])
   app = await buildServer(handle)
   anThanhOfficer = await signIn(app, handle, 'officer', 'H23.07.01')
 })
