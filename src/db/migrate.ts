@@ -6,6 +6,7 @@ import * as targets from './migrations/20261123_003_targets.js'
 import * as accounts from './migrations/20261123_004_accounts.js'
 import * as officials from './migrations/20261123_005_officials.js'
 import * as desk from './migrations/20261123_006_desk.js'
+import * as index766Data from './migrations/20261123_007_index766_data.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_004_accounts': accounts,
   '20261123_005_officials': officials,
   '20261123_006_desk': desk,
+  '20261123_007_index766_data': index766Data,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

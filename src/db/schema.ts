@@ -45,6 +45,14 @@ export interface ProcedureVersionsTable {
   components: ColumnType<unknown, string, string>
   publicly_listed: Generated<boolean>
   created_at: Generated<Date>
+  /** Publication (công bố, công khai): null = not known. Migration 007. */
+  decision_number: string | null
+  decided_on: DateOnly | null
+  legal_basis_effective_on: DateOnly | null
+  made_public_on: DateOnly | null
+  national_db_updated_on: DateOnly | null
+  all_parts_published: boolean | null
+  uses_population_data: boolean | null
 }
 
 export interface DossiersTable {
@@ -75,6 +83,13 @@ export interface DossiersTable {
   updated_at: Generated<Date>
   result_file_id: string | null
   paid_at: Timestamp | null
+  /** Decision 766 facts, null = not known (migration 007). */
+  synced_national: boolean | null
+  reused_data: boolean | null
+  linked_data_store: boolean | null
+  population_data_used: boolean | null
+  result_on_paper: boolean | null
+  e_result_issued: boolean | null
 }
 
 export interface DossierComponentsTable {
@@ -253,6 +268,28 @@ export interface DossierCodeCountersTable {
   last_seq: number
 }
 
+/** Phản ánh, kiến nghị (migration 007). */
+export interface FeedbackTable {
+  id: Generated<string>
+  code: string
+  unit_id: number
+  received_at: Timestamp
+  channel: string
+  summary: string
+  procedure_code: string | null
+  dossier_code: string | null
+  classification: string | null
+  classified_at: Timestamp | null
+  rejected_at: Timestamp | null
+  supplement_requested_at: Timestamp | null
+  handled_at: Timestamp | null
+  published_at: Timestamp | null
+  reaction: string | null
+  repeated: boolean | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
 export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
@@ -274,9 +311,11 @@ export interface Database {
   officials: OfficialsTable
   files: FilesTable
   dossier_code_counters: DossierCodeCountersTable
+  feedback: FeedbackTable
 }
 
 export type UnitRow = Selectable<UnitsTable>
 export type NewUnitRow = Insertable<UnitsTable>
 export type ProcedureVersionRow = Selectable<ProcedureVersionsTable>
 export type DossierRow = Selectable<DossiersTable>
+export type FeedbackRow = Selectable<FeedbackTable>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { vietnamDateTime } from '../time/vietnam-time.js'
+import { applyFeedbackStep, type FeedbackState } from './feedback-steps.js'
+
+const at = (date: string, time = '09:00') => vietnamDateTime(date, time)
+const received: FeedbackState = {
+  receivedAt: at('2022-04-29'), rejectedAt: null, supplementRequestedAt: null, handledAt: null, publishedAt: null,
+  classification: null, classifiedAt: null, reaction: null,
+}
+
+describe('the steps of a feedback item', () => {
+  it('is classified (and may be re-classified), handled, made public, and the reaction recorded', () => {
+    expect(applyFeedbackStep(received, { type: 'classify', at: at('2022-05-04'), classification: 'rule' })).toEqual({ classification: 'rule', classifiedAt: at('2022-05-04') })
+    const handled = { ...received, handledAt: at('2022-05-10') }
+    expect(applyFeedbackStep(handled, { type: 'publish', at: at('2022-05-11') })).toEqual({ publishedAt: at('2022-05-11') })
+    expect(applyFeedbackStep(handled, { type: 'record_reaction', at: at('2022-05-12'), reaction: 'unsatisfied' })).toEqual({ reaction: 'unsatisfied' })
+  })
+
+  it('refuses steps out of order, with a Vietnamese reason', () => {
+    expect(() => applyFeedbackStep(received, { type: 'publish', at: at('2022-05-11') })).toThrow(expect.objectContaining({ code: 'invalid_transition', userMessage: 'Chỉ công khai kết quả sau khi đã xử lý xong' }))
+    const rejected = { ...received, rejectedAt: at('2022-05-04') }
+    expect(() => applyFeedbackStep(rejected, { type: 'handle', at: at('2022-05-05') })).toThrow(expect.objectContaining({ userMessage: 'Phản ánh đã bị từ chối, không thể xử lý' }))
+    expect(() => applyFeedbackStep(received, { type: 'handle', at: at('2022-04-28') })).toThrow(expect.objectContaining({ userMessage: 'Thời điểm của bước xử lý không được trước ngày tiếp nhận phản ánh' }))
+    expect(() => applyFeedbackStep(received, { type: 'record_reaction', at: at('2022-05-05'), reaction: 'satisfied' })).toThrow(expect.objectContaining({ code: 'invalid_transition' }))
+  })
+})
