@@ -1,3 +1,4 @@
+import type { DossierFlags } from './dossier-flags.js'
 import type { Channel, DossierStatus, Rating } from './dossier-status.js'
 
 /** One row of dossiers.csv (INTERCHANGE.md), typed. Codes are resolved by the importer. */
@@ -19,4 +20,6 @@ export interface DossierInput {
   paidOnline: boolean
   ecertCopies: number
   rating: Rating | null
+  /** The Decision 766 facts (optional columns); absent = not given, so stored values stay. */
+  flags?: DossierFlags
 }

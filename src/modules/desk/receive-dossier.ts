@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
+import type { DossierFlags } from '../../domain/dossiers/dossier-flags.js'
 import type { Channel } from '../../domain/dossiers/dossier-status.js'
 import type { ProcedureComponent } from '../../domain/procedures/procedure-input.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
@@ -21,6 +22,8 @@ export interface ReceiveDossierInput {
   paidOnline?: boolean
   /** Back-office entry of a paper receipt: when it was received. Defaults to now. */
   receivedAt?: Date
+  /** Decision 766 facts known at receipt (VNeID used, data reused…); the others stay unknown (null). */
+  flags?: Partial<DossierFlags>
   actor: string
   ip?: string | null
 }
@@ -134,6 +137,12 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
         paid_online: input.paidOnline ?? false,
         paid_at: input.paidOnline ? receivedAt : null,
         ecert_copies: 0,
+        synced_national: input.flags?.syncedNational ?? null,
+        reused_data: input.flags?.reusedData ?? null,
+        linked_data_store: input.flags?.linkedDataStore ?? null,
+        population_data_used: input.flags?.populationDataUsed ?? null,
+        result_on_paper: input.flags?.resultOnPaper ?? null,
+        e_result_issued: input.flags?.eResultIssued ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -166,6 +175,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
       summary: {
         unit: input.unit.code, procedure: input.procedureCode, channel: input.channel, received_at: receivedAt.toISOString(), due_at: dueAt.toISOString(),
         components_total: received.size, fee_vnd: feeVnd, back_office: backOffice,
+        ...(input.flags ? { flags: input.flags } : {}),
       },
     })
     return { code, receivedAt, dueAt }

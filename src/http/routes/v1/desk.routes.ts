@@ -16,6 +16,7 @@ import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-eve
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -127,6 +128,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         fee_vnd: z.number().int().min(0).max(1_000_000_000_000).optional().describe('Mặc định: phí, lệ phí của thủ tục'),
         paid_online: z.boolean().optional(),
         received_at: z.iso.datetime({ offset: true }).optional().describe('Nhập bù hồ sơ giấy: thời điểm đã tiếp nhận (mặc định: bây giờ)'),
+        ...DossierFlagsBody.shape,
       }),
       response: { 200: DossierPage, ...errors },
     },
@@ -142,6 +144,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         ...(b.fee_vnd !== undefined ? { feeVnd: b.fee_vnd } : {}),
         ...(b.paid_online !== undefined ? { paidOnline: b.paid_online } : {}),
         ...(b.received_at !== undefined ? { receivedAt: new Date(b.received_at) } : {}),
+        ...flagsOf(b),
         ...who(request),
       })
       return getDossierPage(db, received.code, viewerOf(request))

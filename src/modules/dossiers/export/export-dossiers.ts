@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { rename, rm } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { DatabaseHandle } from '../../../db/open-database.js'
+import { DOSSIER_FLAG_COLUMNS } from '../../../domain/dossiers/dossier-flags.js'
 import { formatVietnamIso } from '../../../domain/format/vietnam-iso.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { csvLine } from '../../import/rejected-rows-writer.js'
@@ -25,6 +26,8 @@ const PAGE = 10_000
 
 type ExportRow = Record<DossierColumn, string>
 
+const flag = (value: boolean | null) => (value === null ? '' : String(value))
+
 async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncGenerator<ExportRow> {
   let unitId: number | null = null
   if (filter.unitCode) {
@@ -41,7 +44,7 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
       .select([
         'd.id', 'd.code', 'u.code as unit_code', 'p.code as procedure_code', 'd.channel', 'd.received_at', 'd.due_at', 'd.finished_at',
         'd.returned_at', 'd.status', 'd.components_total', 'd.components_digitized', 'd.result_digitized', 'd.fee_vnd', 'd.paid_online',
-        'd.ecert_copies', 'd.rating',
+        'd.ecert_copies', 'd.rating', ...DOSSIER_FLAG_COLUMNS.map((c) => `d.${c}` as const),
       ])
       .where('d.id', '>', afterId)
       .orderBy('d.id')
@@ -72,6 +75,13 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
         paid_online: String(d.paid_online),
         ecert_copies: String(d.ecert_copies),
         rating: d.rating ?? '',
+        // Empty = not known, as the import reads it.
+        synced_national: flag(d.synced_national),
+        reused_data: flag(d.reused_data),
+        linked_data_store: flag(d.linked_data_store),
+        population_data_used: flag(d.population_data_used),
+        result_on_paper: flag(d.result_on_paper),
+        e_result_issued: flag(d.e_result_issued),
       }
     }
     if (page.length < PAGE) return

@@ -1,10 +1,15 @@
+import type { DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
 import type { ColumnSpec } from '../../import/columns.js'
 
 export type DossierColumn =
   | 'code' | 'unit_code' | 'procedure_code' | 'channel' | 'received_at' | 'due_at' | 'finished_at' | 'returned_at' | 'status'
   | 'components_total' | 'components_digitized' | 'result_digitized' | 'fee_vnd' | 'paid_online' | 'ecert_copies' | 'rating'
+  | DossierFlagColumn
 
-/** dossiers.csv of INTERCHANGE.md, in its order (export writes them so). */
+/**
+ * dossiers.csv of INTERCHANGE.md, in its order (export writes them so), then the optional
+ * Decision 766 columns of docs/INTERCHANGE-EXTENSIONS.md: empty = not known.
+ */
 export const DOSSIER_COLUMNS: readonly ColumnSpec<DossierColumn>[] = [
   { name: 'code', required: true, vietnamese: 'Mã hồ sơ' },
   { name: 'unit_code', required: true, vietnamese: 'Mã đơn vị tiếp nhận' },
@@ -22,4 +27,10 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec<DossierColumn>[] = [
   { name: 'paid_online', required: false, vietnamese: 'Thanh toán trực tuyến' },
   { name: 'ecert_copies', required: false, vietnamese: 'Số bản sao chứng thực điện tử' },
   { name: 'rating', required: false, vietnamese: 'Mức độ hài lòng' },
+  { name: 'synced_national', required: false, vietnamese: 'Đã đồng bộ Cổng DVC quốc gia' },
+  { name: 'reused_data', required: false, vietnamese: 'Tái sử dụng dữ liệu số hóa' },
+  { name: 'linked_data_store', required: false, vietnamese: 'Gắn kho dữ liệu cá nhân' },
+  { name: 'population_data_used', required: false, vietnamese: 'Khai thác dữ liệu dân cư, VNeID' },
+  { name: 'result_on_paper', required: false, vietnamese: 'Kết quả là bản giấy' },
+  { name: 'e_result_issued', required: false, vietnamese: 'Đã cấp kết quả điện tử' },
 ]

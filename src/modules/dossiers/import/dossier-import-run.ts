@@ -2,14 +2,20 @@ import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { csvLine } from '../../import/rejected-rows-writer.js'
 import type { StagedDossier } from './resolve-dossier.js'
+import { DOSSIER_FLAG_COLUMNS, FLAG_OF_COLUMN, UNKNOWN_FLAGS, type DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
 import { writeAudit } from '../../audit/write-audit.js'
 
 const STAGING_COLUMNS = [
   'run_id', 'line', 'code', 'receiving_unit_id', 'procedure_id', 'procedure_version_id', 'channel', 'status', 'received_at', 'due_at',
   'finished_at', 'returned_at', 'components_total', 'components_digitized', 'result_digitized', 'fee_vnd', 'paid_online', 'ecert_copies', 'rating',
+  ...DOSSIER_FLAG_COLUMNS,
 ] as const
 
-/** The dossier columns an import owns; a difference in any of them is an update. */
+/**
+ * The dossier columns an import owns; a difference in any of them is an update. The optional
+ * Decision 766 columns join them only when the file has them: a file without them leaves what
+ * is stored (the desk's or an earlier file's) as it is.
+ */
 const MERGED = [
   'receiving_unit_id', 'procedure_id', 'procedure_version_id', 'channel', 'status', 'received_at', 'due_at', 'finished_at', 'returned_at',
   'components_total', 'components_digitized', 'result_digitized', 'fee_vnd', 'paid_online', 'ecert_copies', 'rating',
@@ -29,13 +35,17 @@ function nullable(value: string | null): string {
   return value === null ? '' : value
 }
 
+const flagCell = (value: boolean | null | undefined): string => (value === true ? 't' : value === false ? 'f' : '')
+
 function stagingLine(runId: string, d: StagedDossier): string {
   const i = d.input
+  const flags = i.flags ?? UNKNOWN_FLAGS
   const fields = [
     runId, String(d.line), i.code, String(d.receivingUnitId), String(d.procedureId), String(d.procedureVersionId), i.channel, i.status,
     i.receivedAt.toISOString(), d.dueAt.toISOString(), nullable(i.finishedAt?.toISOString() ?? null), nullable(i.returnedAt?.toISOString() ?? null),
     String(i.componentsTotal), String(i.componentsDigitized), i.resultDigitized ? 't' : 'f', String(i.feeVnd), i.paidOnline ? 't' : 'f',
     String(i.ecertCopies), nullable(i.rating),
+    ...DOSSIER_FLAG_COLUMNS.map((column) => flagCell(flags[FLAG_OF_COLUMN[column]])),
   ]
   // csvLine quotes only what needs it, so an empty field stays NULL.
   return csvLine(fields)
@@ -50,9 +60,11 @@ export class DossierImportRun {
   private constructor(
     private readonly handle: DatabaseHandle,
     readonly id: string,
+    /** The optional flag columns this run brings; the others are left as stored. */
+    private readonly flagColumns: readonly DossierFlagColumn[],
   ) {}
 
-  static async start(handle: DatabaseHandle, fileName: string): Promise<DossierImportRun> {
+  static async start(handle: DatabaseHandle, fileName: string, flagColumns: readonly DossierFlagColumn[] = []): Promise<DossierImportRun> {
     const { db } = handle
     // The embedded database is locked to this process: any unfinished run is a dead one.
     const staleAfter = handle.kind === 'pglite' ? '0 seconds' : STALE_AFTER
@@ -66,7 +78,7 @@ export class DossierImportRun {
       .values({ kind: 'dossiers', file_name: fileName, status: 'staging', summary: '{}' })
       .returning('id')
       .executeTakeFirstOrThrow()
-    return new DossierImportRun(handle, String(run.id))
+    return new DossierImportRun(handle, String(run.id), flagColumns)
   }
 
   async stage(rows: readonly StagedDossier[]): Promise<void> {
@@ -108,6 +120,7 @@ export class DossierImportRun {
   /** `actor` is written on the history events; `auditActor` (who ran it) on the audit row. */
   async merge(actor: string, auditActor?: string, now = new Date()): Promise<MergeCounts> {
     const run = this.id
+    const merged = [...MERGED, ...this.flagColumns]
     return this.handle.db.transaction().execute(async (trx) => {
       await sql`update import_runs set status = 'merging', heartbeat_at = now() where id = ${run}`.execute(trx)
       const staged = await sql<{ n: number }>`select count(*) as n from import_dossier_rows where run_id = ${run}`.execute(trx)
@@ -127,15 +140,15 @@ export class DossierImportRun {
         where d.status <> s.status
       `.execute(trx)
       const changed = await sql`
-        update dossiers d set ${sql.join(MERGED.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)}`))}, updated_at = now()
+        update dossiers d set ${sql.join(merged.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)}`))}, updated_at = now()
         from import_dossier_rows s
         where s.run_id = ${run} and s.code = d.code
-          and (${sql.join(MERGED.map((c) => sql`d.${sql.ref(c)}`))}) is distinct from (${sql.join(MERGED.map((c) => sql`s.${sql.ref(c)}`))})
+          and (${sql.join(merged.map((c) => sql`d.${sql.ref(c)}`))}) is distinct from (${sql.join(merged.map((c) => sql`s.${sql.ref(c)}`))})
       `.execute(trx)
       const inserted = await sql`
         with created as (
-          insert into dossiers (code, deciding_unit_id, ${sql.join(MERGED.map((c) => sql.ref(c)))})
-          select s.code, s.receiving_unit_id, ${sql.join(MERGED.map((c) => sql`s.${sql.ref(c)}`))}
+          insert into dossiers (code, deciding_unit_id, ${sql.join(merged.map((c) => sql.ref(c)))})
+          select s.code, s.receiving_unit_id, ${sql.join(merged.map((c) => sql`s.${sql.ref(c)}`))}
           from import_dossier_rows s
           where s.run_id = ${run} and not exists (select 1 from dossiers d where d.code = s.code)
           order by s.line

@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../../../db/open-database.js'
+import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
 import type { DossierInput } from '../../../domain/dossiers/dossier-input.js'
 import { checkDossierRules } from '../../../domain/dossiers/dossier-rules.js'
 import { loadWorkingCalendar } from '../../calendar/load-working-calendar.js'
@@ -79,7 +80,7 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
   if (issues.length > 0) throw importRejected(path, issues, 0)
   const lookups = await loadDossierLookups(handle.db)
   const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))
-  const run = await DossierImportRun.start(handle, path)
+  const run = await DossierImportRun.start(handle, path, DOSSIER_FLAG_COLUMNS.filter((column) => index.has(column)))
   const collector: Collector = { issues: [], rejectedRows: 0 }
   const rejected = options.skipInvalid ? new RejectedRowsWriter(path, file.header) : null
   let batch: StagedDossier[] = []
@@ -120,11 +121,19 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
   }
 }
 
-/** The same path for dossiers built in code (the demo, tests): all must be valid. */
-export async function importDossierInputs(handle: DatabaseHandle, inputs: Iterable<DossierInput>, source: string): Promise<ImportSummary> {
+/**
+ * The same path for dossiers built in code (the demo, tests): all must be valid. `flagColumns`
+ * says which Decision 766 flags the inputs carry (as a file's header would); none by default.
+ */
+export async function importDossierInputs(
+  handle: DatabaseHandle,
+  inputs: Iterable<DossierInput>,
+  source: string,
+  flagColumns: readonly DossierFlagColumn[] = [],
+): Promise<ImportSummary> {
   const lookups = await loadDossierLookups(handle.db)
   const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))
-  const run = await DossierImportRun.start(handle, source)
+  const run = await DossierImportRun.start(handle, source, flagColumns)
   const collector: Collector = { issues: [], rejectedRows: 0 }
   let batch: StagedDossier[] = []
   let read = 0

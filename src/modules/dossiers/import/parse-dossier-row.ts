@@ -1,3 +1,4 @@
+import { DOSSIER_FLAG_COLUMNS, FLAG_OF_COLUMN, UNKNOWN_FLAGS, type DossierFlags } from '../../../domain/dossiers/dossier-flags.js'
 import type { DossierInput } from '../../../domain/dossiers/dossier-input.js'
 import { CHANNELS, DOSSIER_STATUSES, RATINGS, type Channel, type DossierStatus, type Rating } from '../../../domain/dossiers/dossier-status.js'
 import { checkDossierRules } from '../../../domain/dossiers/dossier-rules.js'
@@ -7,6 +8,13 @@ import { parseBoolean, parseEnum, parseMoney, parseNonNegativeInteger, parseTime
 import type { DossierColumn } from './dossier-columns.js'
 
 const EPOCH = new Date(0)
+
+/** The optional Decision 766 columns: an empty cell (or an absent column) is "not known". */
+function parseFlags(row: RowParser<DossierColumn>): DossierFlags {
+  const flags: DossierFlags = { ...UNKNOWN_FLAGS }
+  for (const column of DOSSIER_FLAG_COLUMNS) flags[FLAG_OF_COLUMN[column]] = row.optional<boolean | null>(column, parseBoolean, null)
+  return flags
+}
 
 /** One row of dossiers.csv to a typed dossier; every bad cell and broken rule is reported. */
 export function parseDossierRow(row: RowParser<DossierColumn>): DossierInput {
@@ -29,6 +37,7 @@ export function parseDossierRow(row: RowParser<DossierColumn>): DossierInput {
     paidOnline: row.optional('paid_online', parseBoolean, false),
     ecertCopies: row.optional('ecert_copies', parseNonNegativeInteger, 0),
     rating: row.optional<Rating | null>('rating', (raw) => parseEnum(raw, RATING_ALIASES, RATINGS.join(', ')), null),
+    flags: parseFlags(row),
   }
   if (row.issues.length === 0) {
     for (const broken of checkDossierRules(input)) row.fail(broken.field, broken.value, broken.reason)

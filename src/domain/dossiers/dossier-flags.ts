@@ -1,0 +1,36 @@
+/*
+ * Facts about a dossier that Decision 766 scores and the core interchange format does not
+ * carry. Each is null when not known — never false by default — so dossiers imported before
+ * these facts were kept do not turn into 0 % (INDICATORS.md: "never invent a value").
+ */
+export interface DossierFlags {
+  /** 1.4 — đồng bộ lên Cổng Dịch vụ công quốc gia. */
+  syncedNational: boolean | null
+  /** 4.3 — có thành phần tái sử dụng dữ liệu đã số hóa. */
+  reusedData: boolean | null
+  /** 4.4 — gắn với kho dữ liệu cá nhân của người nộp. */
+  linkedDataStore: boolean | null
+  /** 4.5b — khai thác dữ liệu dân cư hoặc tài khoản VNeID đã xác thực. */
+  populationDataUsed: boolean | null
+  /** 4.1 — kết quả của thủ tục là giấy tờ (bản giấy). */
+  resultOnPaper: boolean | null
+  /** 4.1 — đã cấp kết quả điện tử. */
+  eResultIssued: boolean | null
+}
+
+/** The flags' column names (dossiers.csv, the database), in the order files write them. */
+export const DOSSIER_FLAG_COLUMNS = ['synced_national', 'reused_data', 'linked_data_store', 'population_data_used', 'result_on_paper', 'e_result_issued'] as const
+export type DossierFlagColumn = (typeof DOSSIER_FLAG_COLUMNS)[number]
+
+export const FLAG_OF_COLUMN: Record<DossierFlagColumn, keyof DossierFlags> = {
+  synced_national: 'syncedNational',
+  reused_data: 'reusedData',
+  linked_data_store: 'linkedDataStore',
+  population_data_used: 'populationDataUsed',
+  result_on_paper: 'resultOnPaper',
+  e_result_issued: 'eResultIssued',
+}
+
+export const UNKNOWN_FLAGS: DossierFlags = {
+  syncedNational: null, reusedData: null, linkedDataStore: null, populationDataUsed: null, resultOnPaper: null, eResultIssued: null,
+}
