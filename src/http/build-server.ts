@@ -8,6 +8,7 @@ import { handleError } from './error-handler.js'
 import { registerAuthentication } from './plugins/authentication.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
+import { registerIndex766Routes } from './routes/v1/index766.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
@@ -47,6 +48,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerAuthRoutes(app, handle, { secureCookies: options.secureCookies ?? false })
   registerUnitRoutes(app, handle)
   registerIndicatorRoutes(app, handle)
+  registerIndex766Routes(app, handle)
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
   await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
