@@ -7,6 +7,7 @@ import { fillParagraphs, type ReportTemplate } from './document-template.js'
 import { fillPlaceholders } from './fill-placeholders.js'
 import { SHORT_LABELS, scopeLabels } from './indicator-groups.js'
 import { decreeDate, letterDate, periodLabel } from './letter-dates.js'
+import { index766Section, type Index766Facts } from './index766-section.js'
 import { numberLine, type Block, type OfficialDocument } from './official-document.js'
 import { nameInSentence, placeName, shortUnitName } from './short-unit-name.js'
 import { trendPhrase } from './trend-sentence.js'
@@ -51,6 +52,8 @@ export interface ReportFacts {
   series: ReportSeriesPoint[]
   /** For a monthly report: when it is due ("trước ngày 25"). */
   dueDate?: LocalDate | undefined
+  /** The Decision 766 index of the unit for the period, when the template has its section. */
+  index766?: Index766Facts | undefined
 }
 
 const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
@@ -258,6 +261,7 @@ export function composeReport(template: ReportTemplate, facts: ReportFacts): Off
       ...lateSection(facts, labels, short),
       heading(template.headings.ecert),
       ...ecertSection(facts, short),
+      ...(template.index766?.show && facts.index766 ? index766Section(template.index766, facts.index766, values) : []),
       ...closing.slice(0, -1).map((text): Block => ({ kind: 'paragraph', text })),
     ],
     ...(closing.length > 0 ? { closing: closing[closing.length - 1]! } : {}),

@@ -1,5 +1,6 @@
 import type { IndicatorId } from '../indicators/indicator-id.js'
 import { fillPlaceholders } from './fill-placeholders.js'
+import type { Index766Wording } from './index766-section.js'
 import type { TrendWords } from './trend-sentence.js'
 
 /**
@@ -68,6 +69,8 @@ export interface ReportTemplate {
   headings: { figures: string; trend: string; targets: string; late: string; ecert: string }
   /** How many weeks (weekly) or months (monthly) the trend table shows, the period's own included. */
   trend: { periods: number; indicator: IndicatorId }
+  /** The Decision 766 index section (after the e-certified copies); absent or `show: false`, none. */
+  index766?: Index766Wording | undefined
   closing: TemplateParagraph[]
   copies_to: string[]
   signer: SignerTemplate

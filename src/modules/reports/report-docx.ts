@@ -10,6 +10,7 @@ import { getIndicatorSeries } from '../indicators/get-series.js'
 import { loadReportTable } from './load-report-table.js'
 import { officialDocx } from './official-docx.js'
 import { monthlyReportDueDate } from './report-due-date.js'
+import { reportIndex766 } from './report-index766.js'
 import { loadReportTemplate, type ReportTemplateKind } from './report-template.js'
 import type { ReportRequest } from './report-request.js'
 
@@ -39,6 +40,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
   const start = trendStart(kind, period.from, period.to, template.trend.periods)
   const series = await getIndicatorSeries(db, { unitCode: unit.code, from: start < period.from ? start : period.from, to: period.to, granularity: kind === 'weekly' ? 'week' : 'month', scope: 'subtree' })
   const due = kind === 'monthly' ? await monthlyReportDueDate(db, { from: period.from, to: period.to, today: request.today }) : null
+  const index766 = template.index766?.show ? await reportIndex766(db, unit.id, period) : undefined
   return {
     facts: {
       unitName: unit.name,
@@ -50,6 +52,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
       rows: table.rows,
       series: series.points,
       dueDate: due?.due_date,
+      index766,
     },
     due,
   }

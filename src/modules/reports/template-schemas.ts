@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { TemplatePart, TemplateParagraph } from '../../domain/reports/document-template.js'
+import type { Index766Wording } from '../../domain/reports/index766-section.js'
 import type { TrendWords } from '../../domain/reports/trend-sentence.js'
 
 /** The pieces letter and report templates share, checked when a template file is read. */
@@ -36,3 +37,15 @@ export const TrendWordsSchema: z.ZodType<TrendWords> = z.strictObject({
 })
 
 export const Lines = z.array(Text)
+
+/** The Decision 766 index section of a report (domain/reports/index766-section.ts). */
+export const Index766WordingSchema: z.ZodType<Index766Wording> = z.strictObject({
+  show: z.boolean(),
+  heading: Text,
+  summary: z.array(TemplateParagraphSchema),
+  group_line: Text,
+  group_no_data: Text,
+  what_if_intro: Text,
+  what_if_line: Text,
+  what_if_options: z.number().int().min(0).max(20),
+})

@@ -1,0 +1,96 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../src/db/open-database.js'
+import { generateReport } from '../src/modules/reports/generate-report.js'
+import { DEFAULT_REPORT_TEMPLATES } from '../src/modules/reports/report-template.js'
+import { readDocx } from './support/docx-text.js'
+import { tempDir } from './support/files.js'
+import { loadIndexDistrict } from './support/index766-district.js'
+import { createTestDatabase } from './support/test-database.js'
+
+/*
+ * The monthly report's Decision 766 section for Tứ Kỳ, August 2025 (test/support/index766-district.ts),
+ * against a score worked out by hand with the default formula set (Cổng DVC quốc gia 2025–2026):
+ *
+ *   2.1  on time 4/5 (AT-2 finished two days late)           20 × 4/5           = 16
+ *   3.x  online 3/5 (AT-1, QT-1, DH-1)                       12 × 3/5           = 7,2
+ *   3.6  paid online 1/3 of the dossiers with a fee           6 × 1/3            = 2
+ *   4.2  fully digitized 4/5 = 80 % ≥ 80 %                    full               = 4
+ *   4.ct communes with e-certified copies 1/3                 2 × 1/3            = 0,67
+ *   5.4  satisfied 2/3 of the rated = 66,67 % < 90 %          6 × (2/3) / 90 %   = 4,44
+ *   the others have no data in motcua yet: not scored, not counted in the points that could be.
+ *
+ *   total 16 + 7,2 + 2 + 4 + 0,67 + 4,44 = 34,31 of 20 + 12 + 6 + 6 + 6 = 50 → 68,62/100, "trung bình" (50–70)
+ *   what-if, most points first: 3.x to 5/5 adds 12 − 7,2 = 4,8 with 2 more online dossiers;
+ *   2.1 to 5/5 adds 4 with 1 (3.6 also adds 4, but with 2: fewer dossiers come first).
+ */
+
+let handle: DatabaseHandle
+const dir = tempDir()
+const august = { unitCode: 'H23.07', from: '2025-08-01', to: '2025-08-31', date: '2025-09-10', today: '2025-09-10' }
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  await loadIndexDistrict(handle)
+})
+afterAll(async () => {
+  await handle?.close()
+})
+
+async function monthlyParagraphs(templatePath?: string): Promise<string[]> {
+  const report = await generateReport(handle.db, { kind: 'monthly', ...august, ...(templatePath ? { templatePath } : {}) }, { actor: 'test' })
+  return (await readDocx(report.bytes)).paragraphs
+}
+
+const HEADING = 'VI. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)'
+
+describe('the Decision 766 section of the monthly report', () => {
+  it('gives the total out of what could be scored, the band, each group, what has no data and the two best options', async () => {
+    const paragraphs = await monthlyParagraphs()
+    const start = paragraphs.indexOf(HEADING)
+    expect(start).toBeGreaterThan(paragraphs.indexOf('V. CHỨNG THỰC BẢN SAO ĐIỆN TỬ'))
+    const section = paragraphs.slice(start + 1, start + 14)
+    expect(section[0]).toBe(
+      'Theo số liệu trên phần mềm một cửa điện tử, Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công tháng 8/2025 ' +
+        'của huyện Tứ Kỳ đạt 34,31/50 điểm có thể chấm (tối đa 100 điểm), quy về thang điểm 100 đạt 68,62 điểm, xếp loại trung bình.',
+    )
+    expect(section[1]).toMatch(/^Các chỉ số chưa có dữ liệu, chưa chấm điểm: Công bố, công khai TTHC đúng hạn \(1\.1\), .*Hồ sơ đồng bộ lên Cổng DVC quốc gia \(1\.4\), .* và Hài lòng về xử lý phản ánh, kiến nghị \(5\.3\)\.$/)
+    expect(section.slice(2)).toEqual([
+      'Điểm từng nhóm chỉ số:',
+      '- Công khai, minh bạch: chưa có dữ liệu (tối đa 18 điểm).',
+      '- Tiến độ, kết quả giải quyết: 16/20 điểm (tối đa 20 điểm).',
+      '- Cung cấp dịch vụ trực tuyến: 7,2/12 điểm (tối đa 12 điểm).',
+      '- Thanh toán trực tuyến: 2/6 điểm (tối đa 10 điểm).',
+      '- Số hóa hồ sơ: 4,67/6 điểm (tối đa 22 điểm).',
+      '- Mức độ hài lòng: 4,44/6 điểm (tối đa 18 điểm).',
+      'Các chỉ số có thể tăng điểm nhiều nhất:',
+      '- Hồ sơ trực tuyến toàn trình (3.x): tăng thêm 4,8 điểm nếu có thêm 2 hồ sơ trực tuyến (đạt 5/5).',
+      '- Hồ sơ giải quyết trước hạn, đúng hạn (2.1): tăng thêm 4 điểm nếu có thêm 1 hồ sơ đúng hạn (đạt 5/5).',
+      '(Có phụ lục chi tiết kèm theo)',
+    ])
+    // The set applies in 2025: no warning.
+    expect(paragraphs.join('\n')).not.toContain('ngoài thời gian hiệu lực')
+  })
+
+  it('is switched off by the template ("show": false), and the weekly summary has none', async () => {
+    const template = JSON.parse(readFileSync(DEFAULT_REPORT_TEMPLATES.monthly, 'utf8')) as { index766: { show: boolean } }
+    template.index766.show = false
+    const path = join(dir, 'thang-khong-766.json')
+    writeFileSync(path, JSON.stringify(template))
+    const paragraphs = await monthlyParagraphs(path)
+    expect(paragraphs).toContain('V. CHỨNG THỰC BẢN SAO ĐIỆN TỬ')
+    expect(paragraphs.join('\n')).not.toMatch(/766|Chỉ số phục vụ người dân/)
+
+    const weekly = await generateReport(handle.db, { kind: 'weekly', unitCode: 'H23.07', from: '2025-08-04', to: '2025-08-10', date: '2025-08-11' }, { actor: 'test' })
+    expect((await readDocx(weekly.bytes)).paragraphs.join('\n')).not.toContain('766')
+  })
+
+  it('a template whose section names a placeholder that does not exist is refused with where it is', async () => {
+    const template = JSON.parse(readFileSync(DEFAULT_REPORT_TEMPLATES.monthly, 'utf8')) as { index766: { group_line: string } }
+    template.index766.group_line = '- {nhom}: {points} điểm'
+    const path = join(dir, 'thang-sai.json')
+    writeFileSync(path, JSON.stringify(template))
+    await expect(monthlyParagraphs(path)).rejects.toMatchObject({ code: 'validation', userMessage: expect.stringContaining('index766.group_line: không có chỗ điền {nhom}') })
+  })
+})
