@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress'
 import { importDossiers } from '../../modules/dossiers/import/import-dossiers.js'
+import { importFeedback } from '../../modules/feedback/import-feedback.js'
 import { formatImportIssue } from '../../modules/import/import-issue.js'
 import type { ImportSummary } from '../../modules/import/import-summary.js'
 import { importProcedures } from '../../modules/procedures/import-procedures.js'
@@ -8,7 +9,7 @@ import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
 
-const KIND_LABELS = { units: 'đơn vị', procedures: 'thủ tục', dossiers: 'hồ sơ' } as const
+const KIND_LABELS = { units: 'đơn vị', procedures: 'thủ tục', dossiers: 'hồ sơ', feedback: 'phản ánh, kiến nghị' } as const
 
 function describe(summary: ImportSummary): string {
   const n = (value: number) => value.toLocaleString('vi-VN')
@@ -39,7 +40,7 @@ function progressBar(): { update: (done: number, total: number, rows: number) =>
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'cli -- import units|procedures|dossiers FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
+  usage: 'cli -- import units|procedures|dossiers|feedback FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -47,7 +48,7 @@ export const importCommand: Command = {
       this.usage,
     )
     const [kind, path, ...extra] = positionals
-    if (kind !== 'units' && kind !== 'procedures' && kind !== 'dossiers') throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
+    if (kind !== 'units' && kind !== 'procedures' && kind !== 'dossiers' && kind !== 'feedback') throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
     if (!path) throw usageError('Thiếu đường dẫn tệp', this.usage)
     if (extra.length > 0) throw usageError(`Thừa tham số: ${extra.join(' ')}`, this.usage)
     const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor }
@@ -56,6 +57,7 @@ export const importCommand: Command = {
     let summary: ImportSummary
     if (kind === 'units') summary = await importUnits(handle, path, options)
     else if (kind === 'procedures') summary = await importProcedures(handle, path, options)
+    else if (kind === 'feedback') summary = await importFeedback(handle, path, options)
     else {
       const bar = progressBar()
       try {

@@ -1,3 +1,5 @@
+import type { ProcedurePublication } from './publication.js'
+
 export const OnlineLevel = {
   full: 'full', // toàn trình (level 4)
   partial: 'partial', // một phần (level 3)
@@ -29,4 +31,9 @@ export interface ProcedureInput {
   /** Reception cut-off for the same day, `HH:mm`; null = 17:00. Certifications use 15:00. */
   cutoffTime?: string | null
   components?: readonly ProcedureComponent[]
+  /**
+   * Publication and population data (Decision 766 1.1–1.3, 4.5a). Absent = not given: what is
+   * stored stays. Given, its fields (null = not known) replace the stored ones.
+   */
+  publication?: ProcedurePublication
 }

@@ -38,3 +38,23 @@ export const RATING_ALIASES = enumAliases({
   satisfied: ['hài lòng'],
   dissatisfied: ['không hài lòng'],
 })
+
+/** feedback.csv (phản ánh, kiến nghị): docs/INTERCHANGE-EXTENSIONS.md. */
+export const FEEDBACK_CHANNEL_ALIASES = enumAliases({
+  online: ['trực tuyến', 'cổng dịch vụ công', 'hệ thống phản ánh, kiến nghị'],
+  direct: ['trực tiếp'],
+  phone: ['điện thoại', 'đường dây nóng'],
+  postal: ['văn bản', 'bưu chính'],
+  email: ['thư điện tử'],
+})
+
+export const FEEDBACK_CLASSIFICATION_ALIASES = enumAliases({
+  rule: ['quy định', 'quy định hành chính', 'về quy định hành chính'],
+  official: ['hành vi', 'hành vi hành chính', 'cán bộ', 'về hành vi hành chính'],
+})
+
+export const FEEDBACK_REACTION_ALIASES = enumAliases({
+  satisfied: ['hài lòng'],
+  unsatisfied: ['không hài lòng'],
+  none: ['không có ý kiến', 'không ý kiến'],
+})

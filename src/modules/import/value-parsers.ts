@@ -100,3 +100,16 @@ export function parseTime(raw: string): Parsed<Date> {
   }
   return fail('không đúng định dạng thời gian (ví dụ 2022-09-05T08:15:00+07:00 hoặc 05/9/2022 08:15)')
 }
+
+/** A calendar date (Vietnam), from any time form above: `2022-04-29`, `29/4/2022`. */
+export function parseLocalDate(raw: string): Parsed<string> {
+  const parsed = parseTime(raw)
+  if (!parsed.ok) return parsed
+  // A bare date is midnight in Vietnam; keep the Vietnam calendar date.
+  return ok(new Date(parsed.value.getTime() + VIETNAM_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10))
+}
+
+/** A boolean where an empty cell means "not known" (null), not false. */
+export function parseKnownBoolean(raw: string): Parsed<boolean | null> {
+  return raw.trim() === '' ? ok(null) : parseBoolean(raw)
+}

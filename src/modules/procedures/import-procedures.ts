@@ -5,14 +5,16 @@ import { writeRejectedRows } from '../import/rejected-rows-writer.js'
 import { openTabularFile } from '../import/tabular-file.js'
 import type { ImportOptions } from '../units/import-units.js'
 import { PROCEDURE_COLUMNS } from './procedure-columns.js'
-import { parseProcedureRow } from './parse-procedure-row.js'
+import { procedureRowParser } from './parse-procedure-row.js'
+import { mapHeader } from '../import/columns.js'
 import { saveProcedures } from './save-procedures.js'
 import { writeAudit } from '../audit/write-audit.js'
 
 /** `import procedures FILE`: a changed procedure becomes a new version. */
 export async function importProcedures(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
   const file = await openTabularFile(path)
-  const rows = await readAllRows(file, path, PROCEDURE_COLUMNS, options, parseProcedureRow)
+  const present = new Set(mapHeader(file.header, PROCEDURE_COLUMNS, true).index.keys())
+  const rows = await readAllRows(file, path, PROCEDURE_COLUMNS, options, procedureRowParser(present))
   const invalid = [...rows.invalid, ...findDuplicateCodes(rows.valid)].sort((a, b) => a.line - b.line)
   const issues = invalid.flatMap((r) => r.issues)
   if (invalid.length > 0 && !options.skipInvalid) throw importRejected(path, issues, invalid.length)

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Database, ProcedureVersionRow } from '../../db/schema.js'
 import type { ProcedureInput } from '../../domain/procedures/procedure-input.js'
+import type { ProcedurePublication } from '../../domain/procedures/publication.js'
 import type { SaveCounts } from '../units/save-units.js'
 
 function sameVersion(current: ProcedureVersionRow, input: ProcedureInput): boolean {
@@ -16,9 +17,41 @@ function sameVersion(current: ProcedureVersionRow, input: ProcedureInput): boole
   )
 }
 
+const PUBLICATION_FIELDS = {
+  decisionNumber: 'decision_number',
+  decidedOn: 'decided_on',
+  legalBasisEffectiveOn: 'legal_basis_effective_on',
+  madePublicOn: 'made_public_on',
+  nationalDbUpdatedOn: 'national_db_updated_on',
+  allPartsPublished: 'all_parts_published',
+  usesPopulationData: 'uses_population_data',
+} as const satisfies Record<keyof ProcedurePublication, keyof ProcedureVersionRow>
+
+type PublicationColumns = { [K in keyof ProcedurePublication as (typeof PUBLICATION_FIELDS)[K]]: ProcedurePublication[K] }
+
+function publicationColumns(p: ProcedurePublication): PublicationColumns {
+  return {
+    decision_number: p.decisionNumber,
+    decided_on: p.decidedOn,
+    legal_basis_effective_on: p.legalBasisEffectiveOn,
+    made_public_on: p.madePublicOn,
+    national_db_updated_on: p.nationalDbUpdatedOn,
+    all_parts_published: p.allPartsPublished,
+    uses_population_data: p.usesPopulationData,
+  }
+}
+
+function samePublication(current: ProcedureVersionRow, input: ProcedureInput): boolean {
+  if (input.publication === undefined) return true
+  const wanted = publicationColumns(input.publication)
+  return (Object.keys(wanted) as (keyof PublicationColumns)[]).every((column) => current[column] === wanted[column])
+}
+
 /**
  * A new procedure gets version 1 (valid from the beginning: older dossiers may refer to it);
  * a changed one gets a new version valid from now, so dossiers already received keep theirs.
+ * Publication facts are about the version in force: when only they differ, the latest version is
+ * updated in place; a new version starts with those given (or none known).
  */
 export async function saveProcedures(trx: Transaction<Database>, inputs: readonly ProcedureInput[], now = new Date()): Promise<SaveCounts> {
   const counts: SaveCounts = { inserted: 0, updated: 0, unchanged: 0 }
@@ -35,7 +68,11 @@ export async function saveProcedures(trx: Transaction<Database>, inputs: readonl
   for (const input of inputs) {
     const existing = latest.get(input.code)
     if (existing && sameVersion(existing, input)) {
-      counts.unchanged++
+      if (samePublication(existing, input)) counts.unchanged++
+      else {
+        await trx.updateTable('procedure_versions').set(publicationColumns(input.publication!)).where('id', '=', existing.id).execute()
+        counts.updated++
+      }
       continue
     }
     const procedureId = existing
@@ -55,6 +92,7 @@ export async function saveProcedures(trx: Transaction<Database>, inputs: readonl
         fee_vnd: input.feeVnd,
         cutoff_time: input.cutoffTime ?? null,
         components: JSON.stringify(input.components ?? (existing ? existing.components : [])),
+        ...(input.publication ? publicationColumns(input.publication) : {}),
       })
       .execute()
     if (existing) counts.updated++

@@ -1,0 +1,56 @@
+import type { DatabaseHandle } from '../../db/open-database.js'
+import type { ImportIssue } from '../import/import-issue.js'
+import type { ImportSummary } from '../import/import-summary.js'
+import { importRejected, readAllRows } from '../import/read-all-rows.js'
+import { writeRejectedRows } from '../import/rejected-rows-writer.js'
+import { openTabularFile } from '../import/tabular-file.js'
+import type { ImportOptions } from '../units/import-units.js'
+import { writeAudit } from '../audit/write-audit.js'
+import { FEEDBACK_COLUMNS } from './feedback-columns.js'
+import { parseFeedbackRow } from './parse-feedback-row.js'
+import { saveFeedback } from './save-feedback.js'
+
+interface Invalid {
+  line: number
+  cells: string[]
+  issues: ImportIssue[]
+}
+
+/**
+ * `import feedback FILE` (phản ánh, kiến nghị): all or nothing unless skipInvalid; an item is
+ * known by its unit and code, so the same file twice changes nothing; one audit row.
+ */
+export async function importFeedback(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
+  const file = await openTabularFile(path)
+  const rows = await readAllRows(file, path, FEEDBACK_COLUMNS, options, parseFeedbackRow)
+  const units = await handle.db.selectFrom('units').select(['id', 'code']).execute()
+  const unitIdByCode = new Map(units.map((u) => [u.code, u.id]))
+  const invalid: Invalid[] = [...rows.invalid]
+  const firstLine = new Map<string, number>()
+  const valid: { line: number; input: (typeof rows.valid)[number]['value']; unitId: number }[] = []
+  for (const row of rows.valid) {
+    const unitId = unitIdByCode.get(row.value.unitCode)
+    if (unitId === undefined) {
+      invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'unit_code', value: row.value.unitCode, reason: 'không có đơn vị với mã này' }] })
+      continue
+    }
+    const key = `${row.value.unitCode}\u0000${row.value.code}`
+    const seen = firstLine.get(key)
+    if (seen !== undefined) {
+      invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'code', value: row.value.code, reason: `mã phản ánh trùng với dòng ${seen} (cùng đơn vị)` }] })
+      continue
+    }
+    firstLine.set(key, row.line)
+    valid.push({ line: row.line, input: row.value, unitId })
+  }
+  invalid.sort((a, b) => a.line - b.line)
+  const issues = invalid.flatMap((r) => r.issues)
+  if (invalid.length > 0 && !options.skipInvalid) throw importRejected(path, issues, invalid.length)
+  const rejectedFile = await writeRejectedRows(path, rows.header, invalid)
+  const counts = await handle.db.transaction().execute(async (trx) => {
+    const saved = await saveFeedback(trx, valid)
+    await writeAudit(trx, { actor: options.actor ?? 'system', action: 'import.feedback', entity: 'feedback', summary: { file: path, ...saved, rejected: invalid.length } })
+    return saved
+  })
+  return { kind: 'feedback', file: path, read: rows.valid.length + rows.invalid.length, ...counts, rejected: invalid.length, rejectedFile, issues }
+}
