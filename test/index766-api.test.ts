@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import { buildServer } from '../src/http/build-server.js'
+import { issueApiToken } from '../src/modules/accounts/api-tokens.js'
 import { computeIndex } from '../src/modules/index766/compute-index.js'
 import { loadIndexDistrict } from './support/index766-district.js'
 import { signIn, type SignedIn } from './support/sign-in.js'
@@ -99,6 +100,19 @@ describe('GET /api/v1/index766', () => {
       expect(refused.body.message).toBe(`Không có đơn vị với mã ${unit} trong phạm vi bạn được xem`)
     }
     expect((await app.inject('/api/v1/index766?unit=H23.07.01&period=2025-08')).statusCode).toBe(401)
+  })
+
+  it('needs indicators:read: an API token with it sees its unit, one without it is refused (403)', async () => {
+    const unitId = (await handle.db.selectFrom('units').select('id').where('code', '=', 'H23.07.01').executeTakeFirstOrThrow()).id
+    const withScope = await issueApiToken(handle.db, { name: 'chi-so-766', unitId, scopes: ['indicators:read'], days: 30, createdBy: null })
+    const withoutScope = await issueApiToken(handle.db, { name: 'chi-ho-so', unitId, scopes: ['dossiers:read'], days: 30, createdBy: null })
+    const call = (token: string, url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })
+    expect((await call(withScope.token, '/api/v1/index766?unit=H23.07.01&period=2025-08')).statusCode).toBe(200)
+    expect((await call(withScope.token, '/api/v1/index766?unit=H23.07.02&period=2025-08')).statusCode).toBe(404)
+    const refused = await call(withoutScope.token, '/api/v1/index766?unit=H23.07.01&period=2025-08')
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().message).toBe('Bạn không có quyền thực hiện thao tác này')
+    expect((await call(withoutScope.token, '/api/v1/index766/formula-sets')).statusCode).toBe(403)
   })
 
   it('a bad period is a 400 with a Vietnamese message', async () => {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { parseIndexPeriod } from '../../../domain/index766/index-period.js'
 import { listFormulaSets } from '../../../modules/index766/formula-sets.js'
 import { indexOverview } from '../../../modules/index766/index-overview.js'
 import { ErrorBody, UnitCode } from '../../schemas.js'
@@ -28,7 +27,6 @@ export function registerIndex766Routes(app: FastifyInstance, handle: DatabaseHan
       response: { 200: IndexOverviewSchema, ...errors },
     },
     handler: async (request) => {
-      parseIndexPeriod(request.query.period)
       const unit = await visibleUnit(handle.db, request, request.query.unit)
       return indexOverview(handle.db, { unitCode: unit.code, period: request.query.period })
     },
