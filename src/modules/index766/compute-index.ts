@@ -14,6 +14,9 @@ import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
+import { dossierFlagInputs } from './dossier-flag-inputs.js'
+import { feedbackInputs } from './feedback-inputs.js'
+import { publicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 
 export interface IndexReport {
@@ -29,16 +32,28 @@ export interface IndexReport {
 }
 
 /**
- * What motcua can say today about each input, and how closely. Everything else is null
- * ("chưa có dữ liệu"): the data the index needs beyond the dossiers (feedback, publication of
- * procedures, synchronisation with the national portal, e-results, data reuse) is not stored yet.
+ * What motcua can say about each input, and how closely. An input is null ("chưa có dữ liệu")
+ * when no item in the scope and period carries the facts it needs: the optional columns of
+ * dossiers.csv and procedures.csv, feedback.csv or the API (docs/INTERCHANGE-EXTENSIONS.md).
  */
 const SOURCES: Record<string, string> = {
+  '1.1': 'công bố TTHC: quyết định công bố ban hành chậm nhất 5 ngày làm việc trước ngày văn bản QPPL có hiệu lực / TTHC có văn bản QPPL có hiệu lực trong kỳ (chỉ TTHC có đủ ngày quyết định và ngày hiệu lực)',
+  '1.2': 'cập nhật, công khai TTHC trên CSDL quốc gia trong 5 ngày làm việc kể từ ngày quyết định công bố / TTHC có quyết định công bố trong kỳ (chỉ TTHC có ngày cập nhật)',
+  '1.3': 'TTHC đang có hiệu lực đã công khai đến cuối kỳ, công khai đầy đủ các bộ phận / TTHC đã công khai có thông tin này',
+  '1.4': 'hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVC quốc gia / hồ sơ tiếp nhận trong kỳ có thông tin đồng bộ',
   '2.1': 'hồ sơ và lịch sử xử lý: kết thúc ở sự kiện kết thúc đầu tiên, trừ thời gian chờ bổ sung, bổ sung từ 2 lần là trễ hạn, hồ sơ chưa kết thúc xét tại cuối kỳ',
   '3.x': 'tỷ lệ hồ sơ trực tuyến (thủ tục trực tuyến toàn trình hoặc một phần) — gần đúng: chỉ số đòi thủ tục toàn trình',
   '3.6': 'tỷ lệ thanh toán trực tuyến (hồ sơ có phí, lệ phí)',
+  '4.1': 'hồ sơ có kết quả trong kỳ, kết quả là bản giấy, đã cấp kết quả điện tử / hồ sơ có kết quả bản giấy có thông tin này',
   '4.2': 'tỷ lệ số hóa đầy đủ thành phần hồ sơ — gần đúng: chưa tính số hóa kết quả',
   '4.ct': 'số xã có chứng thực bản sao điện tử trong kỳ / số xã thuộc đơn vị',
+  '4.3': 'hồ sơ tiếp nhận trong kỳ có thành phần tái sử dụng dữ liệu số hóa / hồ sơ tiếp nhận trong kỳ có thông tin này',
+  '4.4': 'hồ sơ tiếp nhận trong kỳ gắn với kho dữ liệu cá nhân / hồ sơ tiếp nhận trong kỳ có thông tin này',
+  '4.5a': 'TTHC đang có hiệu lực cuối kỳ khai thác dữ liệu dân cư / TTHC có thông tin này',
+  '4.5b': 'hồ sơ tiếp nhận trong kỳ khai thác dữ liệu dân cư, tài khoản VNeID / hồ sơ tiếp nhận trong kỳ có thông tin này',
+  '5.1': 'phản ánh, kiến nghị tiếp nhận trong kỳ đã phân loại (quy định hoặc hành vi) đến cuối kỳ / phản ánh tiếp nhận trong kỳ',
+  '5.2': 'phản ánh, kiến nghị xử lý đúng hạn (từ chối ≤ 2, yêu cầu bổ sung ≤ 5, xử lý ≤ 15, công khai ≤ 2 ngày làm việc), phản ánh chưa kết thúc xét tại cuối kỳ / phản ánh tiếp nhận đến cuối kỳ chưa kết thúc trước kỳ',
+  '5.3': 'phản ánh, kiến nghị không trễ hạn, không bị phản hồi không hài lòng, không lặp lại / cùng mẫu số với 5.2',
   '5.4': 'hồ sơ được đánh giá hài lòng, rất hài lòng / hồ sơ có đánh giá — gần đúng: chưa trừ hồ sơ bị khiếu nại hoặc trễ hạn',
 }
 
@@ -69,9 +84,7 @@ function dateOrNull(value: unknown): Date | null {
  * before it began (ended in it, or open at its end), each judged by `judgeOnTime21`. Reads the
  * dossiers and their events: a district-year is tens of thousands of rows, fine for a command.
  */
-async function onTime21(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, from: string, to: string): Promise<Fraction> {
-  const start = startOfVietnamDay(from)
-  const end = startOfVietnamDay(addDays(to, 1))
+async function onTime21(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, start: Date, end: Date): Promise<Fraction> {
   const inScope = db
     .selectFrom('dossiers as d')
     .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
@@ -134,18 +147,37 @@ async function communesManaged(db: Kysely<Database>, unitId: number): Promise<nu
   return Number(row?.n ?? 0)
 }
 
-/** The inputs motcua has for a unit (its whole subtree) and period; the others stay null. */
+/**
+ * The inputs motcua has for a unit (its whole subtree) and period; an input no data in scope
+ * speaks to stays null. 2.2 and 3.5 are never filled yet.
+ */
 export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string): Promise<UnitInputs> {
   const totals = (await totalsForScopes(db, [{ key: 'u', unitId, scope: 'subtree' }], { from, to })).get('u')!
   const calendar = await loadWorkingCalendar(db)
+  const start = startOfVietnamDay(from)
+  const end = startOfVietnamDay(addDays(to, 1))
   const t = totals.totals
+  const publication = await publicationInputs(db, calendar, unitId, from, to, end)
+  const flags = await dossierFlagInputs(db, unitId, start, end)
+  const feedback = await feedbackInputs(db, calendar, unitId, start, end)
   return {
-    '1.4': null,
-    '2.1': await onTime21(db, calendar, unitId, from, to),
+    '1.1': publication['1.1'],
+    '1.2': publication['1.2'],
+    '1.3': publication['1.3'],
+    '1.4': flags['1.4'],
+    '2.1': await onTime21(db, calendar, unitId, start, end),
     '3.x': fraction(t.online, t.onlineEligible),
     '3.6': fraction(t.paidOnline, t.feeEligible),
+    '4.1': flags['4.1'],
     '4.2': fraction(t.fullyDigitized, t.digitizationEligible),
     '4.ct': fraction(totals.ecertUnits, await communesManaged(db, unitId)),
+    '4.3': flags['4.3'],
+    '4.4': flags['4.4'],
+    '4.5a': publication['4.5a'],
+    '4.5b': flags['4.5b'],
+    '5.1': feedback['5.1'],
+    '5.2': feedback['5.2'],
+    '5.3': feedback['5.3'],
     '5.4': fraction(t.satisfied, t.rated),
   }
 }

@@ -1,0 +1,67 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import type { Fraction } from '../../domain/index766/score-unit.js'
+
+export interface DossierFlagInputs {
+  '1.4': Fraction | null
+  '4.1': Fraction | null
+  '4.3': Fraction | null
+  '4.4': Fraction | null
+  '4.5b': Fraction | null
+}
+
+interface Counts {
+  synced_known: number
+  synced: number
+  reused_known: number
+  reused: number
+  linked_known: number
+  linked: number
+  population_known: number
+  population: number
+  paper_known: number
+  paper_eresult_known: number
+  eresult: number
+}
+
+/** A fraction over the dossiers whose fact is known; null when none is ("chưa có dữ liệu"). */
+const known = (numerator: number, denominator: number, anyKnown: number): Fraction | null => (anyKnown === 0 ? null : { numerator, denominator })
+
+/**
+ * 1.4, 4.1, 4.3, 4.4 and 4.5b over a unit's subtree and a period, from the dossiers' nullable
+ * flags. Received-based (1.4, 4.3, 4.4, 4.5b): dossiers received in the period whose flag is
+ * known. 4.1 is finished-based: dossiers finished (finished or returned) in the period whose
+ * result is a paper document and whether an e-result was issued is known; when the results are
+ * known and none is on paper, it is 0/0 ("không phát sinh").
+ */
+export async function dossierFlagInputs(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<DossierFlagInputs> {
+  const received = sql`(d.received_at >= ${start} and d.received_at < ${end})`
+  const finished = sql`(d.finished_at >= ${start} and d.finished_at < ${end} and d.status in ('finished', 'returned'))`
+  const count = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`
+  const { rows } = await sql<Counts>`
+    select
+      ${count(sql`${received} and d.synced_national is not null`)} as synced_known,
+      ${count(sql`${received} and d.synced_national`)} as synced,
+      ${count(sql`${received} and d.reused_data is not null`)} as reused_known,
+      ${count(sql`${received} and d.reused_data`)} as reused,
+      ${count(sql`${received} and d.linked_data_store is not null`)} as linked_known,
+      ${count(sql`${received} and d.linked_data_store`)} as linked,
+      ${count(sql`${received} and d.population_data_used is not null`)} as population_known,
+      ${count(sql`${received} and d.population_data_used`)} as population,
+      ${count(sql`${finished} and (d.result_on_paper = false or (d.result_on_paper and d.e_result_issued is not null))`)} as paper_known,
+      ${count(sql`${finished} and d.result_on_paper and d.e_result_issued is not null`)} as paper_eresult_known,
+      ${count(sql`${finished} and d.result_on_paper and d.e_result_issued`)} as eresult
+    from dossiers d
+    join unit_closure c on c.descendant_id = d.receiving_unit_id
+    where c.ancestor_id = ${unitId} and (${received} or ${finished})
+  `.execute(db)
+  const r = rows[0]!
+  const n = (value: number) => Number(value)
+  return {
+    '1.4': known(n(r.synced), n(r.synced_known), n(r.synced_known)),
+    '4.1': known(n(r.eresult), n(r.paper_eresult_known), n(r.paper_known)),
+    '4.3': known(n(r.reused), n(r.reused_known), n(r.reused_known)),
+    '4.4': known(n(r.linked), n(r.linked_known), n(r.linked_known)),
+    '4.5b': known(n(r.population), n(r.population_known), n(r.population_known)),
+  }
+}
