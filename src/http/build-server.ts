@@ -14,6 +14,7 @@ import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
+import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
 import './schemas.js'
 
@@ -54,6 +55,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
+  registerFeedbackRoutes(app, handle)
   await registerWebConsole(app)
   return app
 }
