@@ -85,6 +85,27 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', () => {
     await context.close()
   })
 
+  it('shows Tứ Kỳ’s Decision 766 score for 2023-Q3 as the API computes it, with its communes ranked', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/chi-so-766?unit=H23.07&ky=2023-Q3`)
+    await logIn(page, 'tuky.lanhdao')
+    const total = page.getByTestId('index-total')
+    await total.waitFor()
+    const api = (await page.evaluate(async (url) => (await fetch(url)).json(), '/api/v1/index766?unit=H23.07&period=2023-Q3')) as {
+      report: { score: { total: { points: number } } }
+      children: { unit_code: string; rank: number }[]
+    }
+    expect(Number(await total.getAttribute('data-points'))).toBe(api.report.score.total.points)
+    expect(await page.getByTestId('index-title').textContent()).toContain('Quý III/2023')
+    expect(api.children.length).toBe(23)
+    // The best-ranked commune opens its own score.
+    const best = api.children.find((c) => c.rank === 1)!
+    await page.locator(`button[data-unit="${best.unit_code}"]`).click()
+    await page.waitForURL(new RegExp(`unit=${best.unit_code.replace(/\./g, '\\.')}`))
+    await context.close()
+  })
+
   it('shows the API’s Vietnamese message for a wrong password', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' })
     const page = await context.newPage()

@@ -2,8 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { api, ApiError, rememberCsrf, type Me } from './api.js'
 import { LoginPage } from './LoginPage.js'
 
-// The dashboard (Ant Design, tables, charts, date pickers) is loaded after login: the first screen stays small.
-const Dashboard = lazy(() => import('./DashboardShell.js'))
+// The console (Ant Design, tables, charts, date pickers) is loaded after login: the first screen stays small.
+const Console = lazy(() => import('./shell/ConsoleShell.js'))
 
 type Session = { state: 'checking' } | { state: 'anonymous'; notice?: string } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string }
 
@@ -52,8 +52,8 @@ export function App() {
       )
     case 'signed-in':
       return (
-        <Suspense fallback={<Waiting label="Đang tải bảng điều hành…" />}>
-          <Dashboard me={session.me} onLoggedOut={onLoggedOut} />
+        <Suspense fallback={<Waiting label="Đang tải…" />}>
+          <Console me={session.me} onLoggedOut={onLoggedOut} />
         </Suspense>
       )
   }

@@ -1,5 +1,4 @@
-import { LogoutOutlined } from '@ant-design/icons'
-import { Alert, App, Breadcrumb, Button, Card, DatePicker, Layout, Result, Select, Skeleton, Space, TreeSelect, Typography } from 'antd'
+import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, TreeSelect, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from './api.js'
@@ -11,6 +10,7 @@ import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
 import { ThresholdLists } from './ThresholdLists.js'
+import { buildUnitTree } from './unit-tree.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -46,26 +46,7 @@ function writeView(view: View, mode: 'push' | 'replace'): void {
   else window.history.replaceState(null, '', url)
 }
 
-interface TreeNode {
-  value: string
-  title: string
-  children: TreeNode[]
-}
-
-function buildTree(units: Unit[]): TreeNode[] {
-  const nodes = new Map(units.map((u) => [u.code, { value: u.code, title: u.name, children: [] as TreeNode[] }]))
-  const roots: TreeNode[] = []
-  for (const u of units) {
-    const node = nodes.get(u.code)!
-    const parent = u.parent_code ? nodes.get(u.parent_code) : undefined
-    if (parent) parent.children.push(node)
-    else roots.push(node)
-  }
-  return roots
-}
-
 export default function Dashboard({ me, onLoggedOut }: Props) {
-  const { message } = App.useApp()
   const [view, setView] = useState<View>(() => readView(me))
   const [units, setUnits] = useState<Unit[]>([])
   const [table, setTable] = useState<IndicatorTable | null>(null)
@@ -112,7 +93,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
   }, [view, onLoggedOut])
 
   const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units])
-  const tree = useMemo(() => buildTree(units), [units])
+  const tree = useMemo(() => buildUnitTree(units), [units])
 
   /** From the caller's own unit down to the one shown. */
   const trail = useMemo(() => {
@@ -135,35 +116,8 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
   const openDrill = (row: TableRow, indicator: IndicatorId, part: FigurePart, scope: 'own' | 'subtree' = row.scope) =>
     setDrill({ unitCode: row.unit_code, unitName: row.unit_name, scope, indicator, part, from: view.period.from, to: view.period.to })
 
-  const logout = async () => {
-    try {
-      await api.logout()
-    } catch (e) {
-      void message.error((e as Error).message)
-    }
-    window.history.replaceState(null, '', '/')
-    onLoggedOut('Bạn đã đăng xuất.')
-  }
-
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <a className="skip-link" href="#noi-dung">
-        Bỏ qua, đến nội dung chính
-      </a>
-      <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, borderBottom: '1px solid #f0f0f0', height: 'auto', lineHeight: 1.4, paddingBlock: 10, flexWrap: 'wrap', gap: 8 }}>
-        <Typography.Title level={3} style={{ margin: 0, color: '#b71c1c' }}>
-          Bảng điều hành cải cách hành chính
-        </Typography.Title>
-        <Space>
-          <Typography.Text>
-            {me.username} — {me.role_label ?? 'Mã truy cập'}, {me.unit_name}
-          </Typography.Text>
-          <Button icon={<LogoutOutlined />} onClick={logout}>
-            Đăng xuất
-          </Button>
-        </Space>
-      </Layout.Header>
-      <Layout.Content id="noi-dung" style={{ padding: 24, maxWidth: 1600, width: '100%', margin: '0 auto' }}>
+    <>
         <Card size="small" style={{ marginBottom: 16 }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-end' }}>
             <Field label="Đơn vị" htmlFor="chon-don-vi">
@@ -264,9 +218,8 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
             )}
           </div>
         ) : null}
-      </Layout.Content>
       <DossiersDrawer request={drill} onClose={() => setDrill(null)} />
-    </Layout>
+    </>
   )
 }
 

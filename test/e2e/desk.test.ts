@@ -1,0 +1,158 @@
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatPercent } from '../../src/domain/format/vietnamese-numbers.js'
+import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
+import { tempDir } from '../support/files.js'
+import { dashboardPath, DEMO_PASSWORD, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+
+/** A scan only needs the first bytes of a PDF for the desk to take it. */
+const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+interface Figure {
+  numerator?: number
+  denominator?: number
+  value: number | null
+}
+type Figures = Record<string, Figure>
+
+async function figuresOf(page: Page, unit: string, day: string): Promise<Figures> {
+  const answer = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/indicators?unit=${unit}&from=${day}&to=${day}`)
+  return (answer as { rows: { indicators: Figures }[] }).rows[0]!.indicators
+}
+
+describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  const today = toVietnamDate(new Date())
+  let code = ''
+
+  beforeAll(async () => {
+    ensureWebBuild()
+    server = await startServer(join(tempDir(), 'data'))
+    browser = await launchChromium()
+    context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } })
+    page = await context.newPage()
+  }, 400_000)
+
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    if (server) expect(await server.stop()).toBe(0)
+  })
+
+  it('receives a birth registration at An Thanh, digitizes it, returns it, and An Thanh’s figures of today change by exactly that dossier', async () => {
+    await page.goto(server.url)
+    await logIn(page, 'anthanh.motcua')
+    // An officer lands on the desk, not on the dashboard.
+    await page.waitForURL(/\/mot-cua/)
+    const before = await figuresOf(page, 'H23.07.01', today)
+
+    await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click()
+    await page.waitForURL(/\/mot-cua\/tiep-nhan/)
+    // Typed without diacritics, as people do.
+    await page.locator('#procedure-search').fill('dang ky khai sinh')
+    await page.locator('.ant-select-item-option').filter({ hasText: /^Thủ tục đăng ký khai sinh \(/ }).click()
+    await page.getByTestId('appointment-date').waitFor()
+    expect(await page.getByTestId('appointment-date').textContent()).toMatch(/^\d{1,2}\/\d{1,2}\/20\d\d \d\d:\d\d$/)
+
+    await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa')
+    await page.getByLabel('Số CCCD/CMND/hộ chiếu').fill('030190001234')
+    await page.getByLabel('Số điện thoại').fill('0912 345 678')
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
+    await page.waitForURL(/\/mot-cua\/ho-so\/H23\.07\.01-/)
+    code = (await page.getByTestId('dossier-code').textContent())!
+    expect(code).toMatch(/^H23\.07\.01-\d{6}-\d{3}$/)
+    expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận')
+
+    // The receipt and appointment slip carries the code and the same appointment as the dossier.
+    const slip = await context.newPage()
+    await slip.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(code)}/in/giay-tiep-nhan`)
+    await slip.getByTestId('printed-form').waitFor()
+    const slipText = (await slip.getByTestId('printed-form').textContent())!
+    expect(slipText).toContain('Giấy tiếp nhận hồ sơ và hẹn trả kết quả')
+    expect(slipText).toContain(`Mã hồ sơ: ${code}`)
+    expect(slipText).toContain('Nguyễn Thị Hoa')
+    expect(await slip.getByTestId('slip-due').textContent()).toMatch(/Thời gian trả kết quả giải quyết hồ sơ: \d\d giờ \d\d phút, ngày \d\d tháng \d{1,2} năm 20\d\d\./)
+    await slip.close()
+
+    // Digitize every component handed in.
+    const rows = page.locator('[data-component-row]')
+    const count = await rows.count()
+    expect(count).toBeGreaterThan(0)
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i)
+      if ((await row.textContent())?.includes('Chưa số hóa')) {
+        await row.locator('input[type=file]').setInputFiles({ name: `thanh-phan-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: SCAN_PDF })
+        await row.getByText(`thanh-phan-${i + 1}.pdf`).waitFor()
+      }
+    }
+    await page.getByTestId('missing-scans').filter({ hasText: 'Đã số hóa đủ thành phần' }).waitFor()
+
+    // Through the steps, to the result, its scan and the return.
+    for (const step of ['hand_over', 'submit_for_signature', 'approve', 'finish']) {
+      await page.locator(`[data-step="${step}"]`).click()
+      await page.locator(`[data-event="${step}"]`).waitFor()
+    }
+    await page.locator('[data-testid="upload-result"]').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]').setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF })
+    await page.getByTestId('result-scan').waitFor()
+    await page.locator('[data-step="return"]').click()
+    await page.getByRole('button', { name: 'Đồng ý' }).click()
+    await page.locator('[data-event="return"]').waitFor()
+    expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả')
+
+    // The dashboard of An Thanh for today: one more dossier received, digitized, finished on time, its result digitized.
+    const after = await figuresOf(page, 'H23.07.01', today)
+    const plusOne = (id: string, part: 'numerator' | 'denominator') => (after[id]![part] ?? 0) - (before[id]![part] ?? 0)
+    expect(after.received!.value! - (before.received!.value ?? 0)).toBe(1)
+    for (const id of ['dossier_digitization_rate', 'result_digitization_rate', 'on_time_rate']) {
+      expect({ id, numerator: plusOne(id, 'numerator'), denominator: plusOne(id, 'denominator') }).toEqual({ id, numerator: 1, denominator: 1 })
+    }
+    await page.goto(server.url + dashboardPath('H23.07.01', today, today))
+    const card = page.locator('[data-indicator="dossier_digitization_rate"]')
+    await card.getByTestId('value-dossier_digitization_rate').waitFor()
+    expect(await card.getByTestId('value-dossier_digitization_rate').textContent()).toBe(formatPercent(after.dossier_digitization_rate!.value))
+  })
+
+  it('does not open a Quang Trung dossier for an An Thanh officer', async () => {
+    // A district specialist may list Quang Trung's dossiers; the An Thanh officer may not open one.
+    const district = await browser.newContext()
+    const login = await district.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'tuky.chuyenvien', password: DEMO_PASSWORD } })
+    expect(login.ok()).toBe(true)
+    const list = (await (await district.request.get(`${server.url}/api/v1/dossiers?unit=H23.07.17&queue=all&page_size=1`)).json()) as { items: { code: string }[] }
+    const foreign = list.items[0]!.code
+    await district.close()
+
+    await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(foreign)}`)
+    await page.getByTestId('dossier-error').waitFor()
+    expect(await page.getByText('Không tìm thấy hồ sơ').count()).toBe(1)
+    const direct = await page.evaluate(async (url) => (await fetch(url)).status, `/api/v1/dossiers/${encodeURIComponent(foreign)}`)
+    expect([403, 404]).toContain(direct)
+  })
+
+  it('prints the supplement request with the reason the officer wrote', async () => {
+    await page.goto(`${server.url}/mot-cua/tiep-nhan`)
+    await page.locator('#procedure-search').fill('chung thuc ban sao')
+    await page.locator('.ant-select-item-option').filter({ hasText: /^Thủ tục chứng thực bản sao từ bản chính/ }).first().click()
+    await page.getByLabel('Họ và tên').fill('Trần Văn Bình')
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
+    await page.waitForURL(/\/mot-cua\/ho-so\/H23\.07\.01-/)
+    const second = (await page.getByTestId('dossier-code').textContent())!
+    expect(second).not.toBe(code)
+
+    await page.locator('[data-step="request_supplement"]').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Ghi nhận' }).click()
+    await dialog.getByText('Nhập lý do: quy định yêu cầu ghi rõ').waitFor()
+    await dialog.locator('textarea').fill('Bản chính giấy khai sinh bị mờ, đề nghị mang bản chính rõ nét.')
+    await dialog.getByRole('button', { name: 'Ghi nhận' }).click()
+    await page.locator('[data-event="request_supplement"]').waitFor()
+    expect(await page.getByTestId('dossier-status').textContent()).toBe('Chờ bổ sung')
+
+    await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(second)}/in/yeu-cau-bo-sung`)
+    await page.getByTestId('slip-reason').waitFor()
+    expect(await page.getByTestId('slip-reason').textContent()).toBe('Bản chính giấy khai sinh bị mờ, đề nghị mang bản chính rõ nét.')
+  })
+})

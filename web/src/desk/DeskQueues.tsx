@@ -1,0 +1,188 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { Badge, Button, Card, Empty, Result, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import { api, type Me, type Unit } from '../api.js'
+import { formatDateTime } from '../format.js'
+import { buildUnitTree } from '../unit-tree.js'
+import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
+import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName, type QueuePage } from './desk-api.js'
+
+const QUEUES: QueueName[] = ['to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
+const PAGE_SIZE = 20
+
+function readParams(me: Me): { unit: string; queue: QueueName } {
+  const params = new URLSearchParams(window.location.search)
+  const queue = params.get('hang-doi') as QueueName | null
+  return { unit: params.get('unit') || me.unit_code, queue: queue && QUEUES.includes(queue) ? queue : 'to_process' }
+}
+
+/** The desk's work queues (hàng đợi hồ sơ) of a unit and its subtree, with how many wait in each. */
+export default function DeskQueues({ me }: { me: Me }) {
+  const [view, setView] = useState(() => readParams(me))
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<QueuePage | null>(null)
+  const [counts, setCounts] = useState<Partial<Record<QueueName, number>>>({})
+  const [units, setUnits] = useState<Unit[]>([])
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<Error | null>(null)
+  const canReceive = me.permissions.includes('dossiers:write')
+
+  useEffect(() => {
+    api.units().then(setUnits).catch(() => setUnits([]))
+  }, [])
+
+  useEffect(() => {
+    const params = new URLSearchParams({ unit: view.unit, 'hang-doi': view.queue })
+    window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
+  }, [view])
+
+  useEffect(() => {
+    const controller = new AbortController()
+    setLoading(true)
+    setError(null)
+    deskApi
+      .queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, controller.signal)
+      .then(setData)
+      .catch((e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setError(e as Error)
+      })
+      .finally(() => setLoading(false))
+    return () => controller.abort()
+  }, [view, page])
+
+  useEffect(() => {
+    const controller = new AbortController()
+    for (const queue of QUEUES) {
+      deskApi
+        .queue({ unit: view.unit, queue, page: 1, page_size: 1 }, controller.signal)
+        .then((p) => setCounts((c) => ({ ...c, [queue]: p.total })))
+        .catch(() => undefined)
+    }
+    return () => controller.abort()
+  }, [view.unit])
+
+  const tree = useMemo(() => buildUnitTree(units), [units])
+
+  const columns = [
+    {
+      title: 'Mã hồ sơ',
+      dataIndex: 'code',
+      key: 'code',
+      render: (code: string) => (
+        <a href={dossierPath(code)} onClick={(e) => followLink(e, dossierPath(code))} data-dossier={code}>
+          {code}
+        </a>
+      ),
+    },
+    { title: 'Thủ tục', dataIndex: 'procedure_name', key: 'procedure', ellipsis: true },
+    { title: 'Người nộp', dataIndex: 'applicant_name', key: 'applicant', render: (name: string | null) => name ?? '—' },
+    { title: 'Kênh', dataIndex: 'channel', key: 'channel', render: (c: string) => CHANNEL_LABELS[c] ?? c },
+    { title: 'Tiếp nhận', dataIndex: 'received_at', key: 'received', render: (t: string) => formatDateTime(t) },
+    {
+      title: 'Hẹn trả',
+      key: 'due',
+      render: (_: unknown, d: DossierSummary) => <span className={d.overdue ? 'status-overdue' : undefined}>{d.due_at ? formatDateTime(d.due_at) : '—'}</span>,
+    },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      render: (_: unknown, d: DossierSummary) => (
+        <Space size={4} wrap>
+          <Tag>{d.status_label}</Tag>
+          {d.overdue && <Tag color="red">Quá hạn</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: 'Số hóa',
+      key: 'digitized',
+      render: (_: unknown, d: DossierSummary) => (
+        <span className={d.components_digitized < d.components_total ? 'component-missing' : undefined}>
+          {d.components_digitized}/{d.components_total}
+          {d.result_digitized ? ' · có kết quả' : ''}
+        </span>
+      ),
+    },
+  ]
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
+        <div>
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            Bộ phận Một cửa
+          </Typography.Title>
+          <Typography.Text type="secondary">Hồ sơ đang ở đơn vị, theo từng việc cần làm</Typography.Text>
+        </div>
+        <Space wrap align="end">
+          {tree.length > 0 && (units.length > 1 || tree[0]?.children.length) ? (
+            <div>
+              <label htmlFor="desk-unit" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
+                Đơn vị
+              </label>
+              <TreeSelect
+                id="desk-unit"
+                style={{ width: 280 }}
+                treeData={tree}
+                value={view.unit}
+                showSearch
+                treeNodeFilterProp="title"
+                treeDefaultExpandedKeys={[me.unit_code]}
+                onChange={(unit: string) => {
+                  setPage(1)
+                  setCounts({})
+                  setView((v) => ({ ...v, unit }))
+                }}
+                aria-label="Đơn vị"
+              />
+            </div>
+          ) : null}
+          {canReceive && (
+            <Button type="primary" icon={<PlusOutlined />} href={RECEIVE_PATH} onClick={(e) => (e.preventDefault(), navigate(RECEIVE_PATH))}>
+              Tiếp nhận hồ sơ
+            </Button>
+          )}
+        </Space>
+      </div>
+      <Card size="small">
+        <Tabs
+          activeKey={view.queue}
+          onChange={(key) => {
+            setPage(1)
+            setView((v) => ({ ...v, queue: key as QueueName }))
+          }}
+          items={QUEUES.map((queue) => ({
+            key: queue,
+            label: (
+              <span data-queue={queue}>
+                {QUEUE_LABELS[queue]}{' '}
+                {counts[queue] !== undefined && <Badge count={counts[queue]} overflowCount={9999} showZero color={queue === 'overdue' && counts[queue] ? '#a8071a' : '#8c8c8c'} />}
+              </span>
+            ),
+          }))}
+        />
+        {error ? (
+          <Result status="warning" title="Không tải được danh sách hồ sơ" subTitle={error.message} />
+        ) : (
+          <Table<DossierSummary>
+            rowKey="code"
+            size="middle"
+            loading={loading}
+            dataSource={data?.items ?? []}
+            columns={columns}
+            scroll={{ x: 900 }}
+            locale={{ emptyText: <Empty description="Không có hồ sơ nào trong hàng đợi này" /> }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: false,
+              showTotal: (total) => `${total.toLocaleString('vi-VN')} hồ sơ`,
+              onChange: setPage,
+            }}
+          />
+        )}
+      </Card>
+    </Space>
+  )
+}

@@ -1,0 +1,225 @@
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { api, ApiError, type Me, type Unit } from '../api.js'
+import { formatCount, formatDateTime } from '../format.js'
+import { dossierPath, DESK_PATH, followLink, navigate } from '../shell/navigation.js'
+import { buildUnitTree } from '../unit-tree.js'
+import { CHANNEL_LABELS, deskApi, type ProcedureChoice } from './desk-api.js'
+import { formatWorkingDays, ONLINE_LEVEL_LABELS } from './desk-labels.js'
+
+interface ApplicantFields {
+  name: string
+  id_number?: string
+  phone?: string
+  address?: string
+  channel: string
+  fee_vnd?: number | null
+  paid_online?: boolean
+}
+
+/** Tiếp nhận hồ sơ: find the procedure as people type it, tick what was handed in, see the appointment date, receive. */
+export default function ReceiveDossier({ me }: { me: Me }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<ApplicantFields>()
+  const [units, setUnits] = useState<Unit[]>([])
+  const [unit, setUnit] = useState(me.unit_code)
+  const [query, setQuery] = useState('')
+  const [options, setOptions] = useState<ProcedureChoice[]>([])
+  const [searching, setSearching] = useState(false)
+  const [procedure, setProcedure] = useState<ProcedureChoice | null>(null)
+  const [received, setReceived] = useState<number[]>([])
+  const [due, setDue] = useState<{ at: string } | { error: string } | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const searchTimer = useRef<number | undefined>(undefined)
+
+  useEffect(() => {
+    api.units().then(setUnits).catch(() => setUnits([]))
+  }, [])
+
+  // Search as the officer types, a moment after the last key; the server folds diacritics ("chung thuc" finds "chứng thực").
+  useEffect(() => {
+    const controller = new AbortController()
+    window.clearTimeout(searchTimer.current)
+    setSearching(true)
+    searchTimer.current = window.setTimeout(() => {
+      deskApi
+        .procedures(query, controller.signal)
+        .then(setOptions)
+        .catch((e: unknown) => {
+          if ((e as Error).name !== 'AbortError') setError((e as Error).message)
+        })
+        .finally(() => setSearching(false))
+    }, 200)
+    return () => {
+      controller.abort()
+      window.clearTimeout(searchTimer.current)
+    }
+  }, [query])
+
+  // The appointment the slip will carry, from the working-day calendar (holidays, 17:00 cut-off).
+  useEffect(() => {
+    if (!procedure) return setDue(null)
+    let live = true
+    deskApi
+      .dueDate(new Date().toISOString(), procedure.processing_days, procedure.cutoff_time)
+      .then((r) => live && setDue({ at: r.due_at }))
+      .catch((e: unknown) => live && setDue({ error: (e as Error).message }))
+    return () => {
+      live = false
+    }
+  }, [procedure])
+
+  const choose = (code: string) => {
+    const chosen = options.find((p) => p.code === code) ?? null
+    setProcedure(chosen)
+    setReceived(chosen ? chosen.components.filter((c) => c.required).map((c) => c.position) : [])
+    form.setFieldsValue({ fee_vnd: chosen?.fee_vnd ?? 0, paid_online: false })
+    setError(null)
+  }
+
+  const missing = procedure ? procedure.components.filter((c) => c.required && !received.includes(c.position)) : []
+  const tree = useMemo(() => buildUnitTree(units), [units])
+  const fee = Form.useWatch('fee_vnd', form) ?? 0
+
+  const submit = async (fields: ApplicantFields) => {
+    if (!procedure) return setError('Chọn thủ tục hành chính trước khi tiếp nhận.')
+    if (missing.length) return setError(`Còn thiếu thành phần bắt buộc: ${missing.map((c) => c.name).join('; ')}.`)
+    setSubmitting(true)
+    setError(null)
+    try {
+      const dossier = await deskApi.receive({
+        unit,
+        procedure_code: procedure.code,
+        applicant: {
+          name: fields.name.trim(),
+          id_number: fields.id_number?.trim() || null,
+          phone: fields.phone?.replace(/[\s.]/g, '') || null,
+          address: fields.address?.trim() || null,
+        },
+        channel: fields.channel,
+        received_components: received,
+        fee_vnd: fields.fee_vnd ?? 0,
+        paid_online: Boolean(fields.paid_online) && (fields.fee_vnd ?? 0) > 0,
+      })
+      void message.success(`Đã tiếp nhận hồ sơ ${dossier.code}`)
+      navigate(`${dossierPath(dossier.code)}?moi=1`)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : (e as Error).message)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <div>
+        <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
+          ← Hàng đợi hồ sơ
+        </a>
+        <Typography.Title level={2} style={{ margin: '4px 0 0' }}>
+          Tiếp nhận hồ sơ
+        </Typography.Title>
+      </div>
+      <Form<ApplicantFields> form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'direct', fee_vnd: 0, paid_online: false }} requiredMark="optional">
+        <Row gutter={16}>
+          <Col xs={24} lg={14}>
+            <Card size="small" title="1. Thủ tục hành chính">
+              {tree.length > 0 && (tree[0]?.children.length ?? 0) > 0 && (
+                <Form.Item label="Đơn vị tiếp nhận" htmlFor="receive-unit">
+                  <TreeSelect id="receive-unit" treeData={tree} value={unit} onChange={(u: string) => setUnit(u)} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} />
+                </Form.Item>
+              )}
+              <Form.Item label="Tìm thủ tục theo tên hoặc mã (gõ không dấu được)" htmlFor="procedure-search" required>
+                <Select<string>
+                  id="procedure-search"
+                  showSearch
+                  filterOption={false}
+                  onSearch={setQuery}
+                  onChange={choose}
+                  value={procedure?.code}
+                  placeholder="Ví dụ: khai sinh, chung thuc, 1.001193"
+                  notFoundContent={searching ? <Spin size="small" /> : 'Không tìm thấy thủ tục nào'}
+                  options={options.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))}
+                  optionRender={(option) => <span style={{ whiteSpace: 'normal' }}>{option.label}</span>}
+                  aria-label="Tìm thủ tục hành chính"
+                />
+              </Form.Item>
+              {procedure && (
+                <>
+                  <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 12 }}>
+                    <Descriptions.Item label="Lĩnh vực">{procedure.field ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="Dịch vụ công">{ONLINE_LEVEL_LABELS[procedure.online_level] ?? procedure.online_level}</Descriptions.Item>
+                    <Descriptions.Item label="Thời hạn giải quyết">{formatWorkingDays(procedure.processing_days)}</Descriptions.Item>
+                    <Descriptions.Item label="Phí, lệ phí">{procedure.fee_vnd ? `${formatCount(procedure.fee_vnd)} đồng` : 'Không thu'}</Descriptions.Item>
+                  </Descriptions>
+                  <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+                    <legend style={{ fontWeight: 600, marginBottom: 8 }}>Thành phần hồ sơ đã nhận</legend>
+                    <Checkbox.Group value={received} onChange={(values) => setReceived(values as number[])} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+                      {procedure.components.map((c) => (
+                        <Checkbox key={c.position} value={c.position} data-component={c.position}>
+                          {c.position}. {c.name} {c.required ? <Tag color="red">bắt buộc</Tag> : <Tag>nếu có</Tag>}
+                        </Checkbox>
+                      ))}
+                    </Checkbox.Group>
+                    {procedure.components.length === 0 && <Typography.Text type="secondary">Thủ tục không quy định thành phần hồ sơ.</Typography.Text>}
+                  </fieldset>
+                  {missing.length > 0 && (
+                    <Alert
+                      style={{ marginTop: 12 }}
+                      type="warning"
+                      showIcon
+                      message="Hồ sơ chưa đủ thành phần bắt buộc"
+                      description={`Thiếu: ${missing.map((c) => c.name).join('; ')}. Chưa tiếp nhận; hướng dẫn công dân bổ sung cho đủ.`}
+                    />
+                  )}
+                  <div style={{ marginTop: 12 }} data-testid="appointment">
+                    <Typography.Text strong>Ngày hẹn trả kết quả: </Typography.Text>
+                    {due === null ? <Spin size="small" /> : 'at' in due ? <span data-testid="appointment-date">{formatDateTime(due.at)}</span> : <Typography.Text type="danger">{due.error}</Typography.Text>}
+                    <Typography.Text type="secondary"> (tính theo lịch làm việc, nếu tiếp nhận ngay bây giờ)</Typography.Text>
+                  </div>
+                </>
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card size="small" title="2. Người nộp hồ sơ">
+              <Form.Item name="name" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên người nộp hồ sơ' }, { max: 200, message: 'Tối đa 200 ký tự' }]}>
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="id_number" label="Số CCCD/CMND/hộ chiếu" rules={[{ pattern: /^[0-9A-Za-z]{6,20}$/, message: 'Từ 6 đến 20 chữ số hoặc chữ cái, không có dấu cách' }]}>
+                <Input autoComplete="off" inputMode="numeric" />
+              </Form.Item>
+              <Form.Item name="phone" label="Số điện thoại" rules={[{ pattern: /^\+?[0-9 .]{8,20}$/, message: 'Số điện thoại không hợp lệ' }]}>
+                <Input autoComplete="off" inputMode="tel" />
+              </Form.Item>
+              <Form.Item name="address" label="Địa chỉ" rules={[{ max: 500, message: 'Tối đa 500 ký tự' }]}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <Form.Item name="channel" label="Hình thức nộp">
+                <Radio.Group options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))} />
+              </Form.Item>
+              <Space wrap align="start">
+                <Form.Item name="fee_vnd" label="Phí, lệ phí (đồng)">
+                  <InputNumber<number> min={0} step={1000} style={{ width: 160 }} formatter={(v) => (v === undefined ? '' : formatCount(Number(v)))} parser={(v) => Number((v ?? '').replace(/\D/g, ''))} />
+                </Form.Item>
+                <Form.Item name="paid_online" valuePropName="checked" label=" ">
+                  <Checkbox disabled={!fee}>Đã thanh toán trực tuyến</Checkbox>
+                </Form.Item>
+              </Space>
+            </Card>
+          </Col>
+        </Row>
+        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} role="alert" />}
+        <Space style={{ marginTop: 12 }}>
+          <Button type="primary" htmlType="submit" loading={submitting} disabled={!procedure || missing.length > 0}>
+            Tiếp nhận và cấp giấy hẹn
+          </Button>
+          <Button href={DESK_PATH} onClick={(e) => (e.preventDefault(), navigate(DESK_PATH))}>
+            Hủy
+          </Button>
+        </Space>
+      </Form>
+    </Space>
+  )
+}

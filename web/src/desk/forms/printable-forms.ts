@@ -1,0 +1,30 @@
+import type { DossierDetails } from '../desk-api.js'
+
+/** The slips of Thông tư 01/2018/TT-VPCP the desk prints, by the address segment that opens them. */
+export const PRINTABLE_FORMS = {
+  'giay-tiep-nhan': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)',
+  'yeu-cau-bo-sung': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)',
+  'tu-choi': 'Phiếu từ chối giải quyết hồ sơ (Mẫu 03)',
+  'xin-loi': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)',
+  'kiem-soat': 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)',
+} as const
+export type PrintableForm = keyof typeof PRINTABLE_FORMS
+
+export function isPrintableForm(value: string): value is PrintableForm {
+  return Object.hasOwn(PRINTABLE_FORMS, value)
+}
+
+/** A late dossier: open past its appointment, or ended after it. */
+export function isLate(d: Pick<DossierDetails, 'overdue' | 'due_at' | 'finished_at'>): boolean {
+  if (d.overdue) return true
+  return d.due_at !== null && d.finished_at !== null && d.finished_at > d.due_at
+}
+
+/** The slips that make sense for this dossier now. */
+export function formsFor(d: DossierDetails): { form: PrintableForm; label: string }[] {
+  const forms: PrintableForm[] = ['giay-tiep-nhan', 'kiem-soat']
+  if (d.events.some((e) => e.type === 'request_supplement')) forms.push('yeu-cau-bo-sung')
+  if (d.status === 'rejected') forms.push('tu-choi')
+  if (isLate(d)) forms.push('xin-loi')
+  return forms.map((form) => ({ form, label: PRINTABLE_FORMS[form] }))
+}
