@@ -4,7 +4,9 @@ import { saveTarget } from '../indicators/targets.repository.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { saveProcedures } from '../procedures/save-procedures.js'
 import { checkUnitSet, saveUnits } from '../units/save-units.js'
-import { buildDemoDataset } from './demo-dataset.js'
+import { buildDemoDataset, DEMO_DEFAULT_FROM, DEMO_DEFAULT_SEED, DEMO_DEFAULT_TO, type DemoDataset } from './demo-dataset.js'
+import { DEMO_FLAG_COLUMNS, demoFeedback, demoPublication, withDemoFlags } from './demo-index766.js'
+import { saveFeedback } from '../feedback/save-feedback.js'
 import { DEMO_TARGETS } from './demo-targets.js'
 import { demoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.js'
 
@@ -31,14 +33,26 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
   if (problems.length > 0) throw new Error(`demo units are inconsistent: ${problems.map((p) => p.reason).join('; ')}`)
   const accounts = await handle.db.transaction().execute(async (trx) => {
     await saveUnits(trx, unitLines)
-    await saveProcedures(trx, dataset.procedures)
+    await saveProcedures(trx, dataset.procedures.map((procedure) => ({ ...procedure, publication: demoPublication(procedure) })))
     for (const target of DEMO_TARGETS) await saveTarget(trx, target)
     const created = await seedDemoAccounts(trx, password)
     await writeAudit(trx, { actor: 'system', action: 'demo.seed', entity: 'demo', summary: { units: dataset.units.length, procedures: dataset.procedures.length, accounts: created.length } })
     return created
   })
-  const summary = await importDossierInputs(handle, dataset.dossiers(), 'demo')
+  const summary = await importDossierInputs(handle, withDemoFlags(dataset.dossiers()), 'demo', DEMO_FLAG_COLUMNS)
+  await seedDemoFeedback(handle, dataset.units)
   return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted, accounts, password }
+}
+
+/** Tứ Kỳ's feedback, saved as an import would (idempotent by unit and code), in one audited transaction. */
+async function seedDemoFeedback(handle: DatabaseHandle, units: DemoDataset['units']): Promise<void> {
+  const items = demoFeedback(units, DEMO_DEFAULT_FROM, DEMO_DEFAULT_TO, DEMO_DEFAULT_SEED)
+  const rows = await handle.db.selectFrom('units').select(['id', 'code']).execute()
+  const idOf = new Map(rows.map((u) => [u.code, u.id]))
+  await handle.db.transaction().execute(async (trx) => {
+    const saved = await saveFeedback(trx, items.map((input) => ({ input, unitId: idOf.get(input.unitCode)! })))
+    await writeAudit(trx, { actor: 'system', action: 'demo.seed_feedback', entity: 'feedback', summary: { ...saved } })
+  })
 }
 
 /** True when the database holds no unit yet: the first start of a fresh install. */
