@@ -15,6 +15,7 @@ import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
+import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
 import './schemas.js'
 
@@ -56,6 +57,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
+  registerProcedurePublicationRoutes(app, handle)
   await registerWebConsole(app)
   return app
 }

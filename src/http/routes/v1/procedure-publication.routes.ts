@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { DatabaseHandle } from '../../../db/open-database.js'
+import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
+import { isLocalDate } from '../../../domain/time/local-date.js'
+import { getProcedurePublication, setProcedurePublication, type PublicationOfVersion } from '../../../modules/procedures/set-procedure-publication.js'
+import { actorOf } from '../../plugins/authentication.js'
+import { ErrorBody, LocalDateParam, PlainText } from '../../schemas.js'
+
+const Day = LocalDateParam.refine(isLocalDate, 'Ngày không tồn tại')
+const ProcedureCode = PlainText(32).describe('Mã TTHC, ví dụ 1.001193')
+
+const Publication = z.object({
+  decision_number: PlainText(100).nullable().describe('Số quyết định công bố'),
+  decided_on: Day.nullable().describe('Ngày ban hành quyết định công bố'),
+  legal_basis_effective_on: Day.nullable().describe('Ngày văn bản QPPL quy định thủ tục có hiệu lực'),
+  made_public_on: Day.nullable().describe('Ngày công khai thủ tục'),
+  national_db_updated_on: Day.nullable().describe('Ngày cập nhật, công khai trên CSDL quốc gia về TTHC'),
+  all_parts_published: z.boolean().nullable().describe('Công khai đầy đủ các bộ phận của thủ tục'),
+  uses_population_data: z.boolean().nullable().describe('Thủ tục khai thác dữ liệu dân cư (chỉ số 4.5)'),
+})
+const PublicationResponse = Publication.extend({ code: z.string(), version: z.number() })
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+
+function toBody(p: PublicationOfVersion): z.infer<typeof PublicationResponse> {
+  return {
+    code: p.code, version: p.version, decision_number: p.decisionNumber, decided_on: p.decidedOn, legal_basis_effective_on: p.legalBasisEffectiveOn,
+    made_public_on: p.madePublicOn, national_db_updated_on: p.nationalDbUpdatedOn, all_parts_published: p.allPartsPublished, uses_population_data: p.usesPopulationData,
+  }
+}
+
+/** /api/v1/procedures/:code/publication: the publication facts Decision 766 scores (1.1–1.3, 4.5a). */
+export function registerProcedurePublicationRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  const db = handle.db
+
+  /** Procedures are the province's: only an actor at a root unit (the province) edits them. */
+  const assertProvinceActor = async (request: FastifyRequest) => {
+    const unit = await db.selectFrom('units').select('parent_id').where('id', '=', actorOf(request).unitId).executeTakeFirst()
+    if (!unit || unit.parent_id !== null) {
+      throw new AppError(ErrorCode.forbidden, 'publication edited below the province', 'Chỉ cán bộ cấp tỉnh được cập nhật việc công bố, công khai thủ tục hành chính')
+    }
+  }
+
+  api.get('/api/v1/procedures/:code/publication', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: { summary: 'Công bố, công khai của phiên bản hiện hành của thủ tục', tags: ['Thủ tục hành chính'], params: z.object({ code: ProcedureCode }), response: { 200: PublicationResponse, ...errors } },
+    handler: async (request) => toBody(await getProcedurePublication(db, request.params.code)),
+  })
+
+  api.put('/api/v1/procedures/:code/publication', {
+    config: { access: { permission: 'import:write' } },
+    schema: {
+      summary: 'Ghi nhận công bố, công khai của phiên bản hiện hành của thủ tục (thay toàn bộ; null = chưa biết)',
+      tags: ['Thủ tục hành chính'],
+      params: z.object({ code: ProcedureCode }),
+      body: Publication,
+      response: { 200: PublicationResponse, ...errors },
+    },
+    handler: async (request) => {
+      await assertProvinceActor(request)
+      const b = request.body
+      const saved = await setProcedurePublication(db, request.params.code, {
+        decisionNumber: b.decision_number, decidedOn: b.decided_on, legalBasisEffectiveOn: b.legal_basis_effective_on, madePublicOn: b.made_public_on,
+        nationalDbUpdatedOn: b.national_db_updated_on, allPartsPublished: b.all_parts_published, usesPopulationData: b.uses_population_data,
+      }, { actor: actorOf(request).label, ip: request.ip })
+      return toBody(saved)
+    },
+  })
+}

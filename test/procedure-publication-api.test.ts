@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../src/db/open-database.js'
+import { buildServer } from '../src/http/build-server.js'
+import { loadSmallDistrict } from './support/small-district.js'
+import { signIn, type SignedIn } from './support/sign-in.js'
+import { createTestDatabase } from './support/test-database.js'
+import { tempDir } from './support/files.js'
+
+let handle: DatabaseHandle
+let app: FastifyInstance
+let provinceAdmin: SignedIn
+let districtMonitor: SignedIn
+let communeOfficer: SignedIn
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  await loadSmallDistrict(handle, [])
+  app = await buildServer(handle, { filesDir: tempDir() })
+  provinceAdmin = await signIn(app, handle, 'system_admin', 'H23')
+  districtMonitor = await signIn(app, handle, 'monitor', 'H23.07')
+  communeOfficer = await signIn(app, handle, 'officer', 'H23.07.01')
+})
+afterAll(async () => {
+  await app.close()
+  await handle.close()
+})
+
+const publication = {
+  decision_number: '120/QĐ-UBND', decided_on: '2022-04-27', legal_basis_effective_on: '2022-05-06', made_public_on: '2022-04-28',
+  national_db_updated_on: '2022-05-05', all_parts_published: true, uses_population_data: true,
+}
+
+describe('the publication of a procedure through the API', () => {
+  it('starts unknown; the province records it for the current version, audited', async () => {
+    expect((await communeOfficer.inject('/api/v1/procedures/1.001193/publication')).json()).toMatchObject({ version: 1, decided_on: null, uses_population_data: null })
+    const response = await provinceAdmin.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: publication })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ code: '1.001193', version: 1, ...publication })
+    const audit = await handle.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'procedure.publication').execute()
+    expect(audit).toEqual([{ action: 'procedure.publication', entity_id: '1.001193' }])
+  })
+
+  it('below the province it is refused (403), and without import:write too', async () => {
+    const district = await districtMonitor.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { ...publication, uses_population_data: false } })
+    expect(district.statusCode).toBe(403)
+    expect(district.json().message).toBe('Chỉ cán bộ cấp tỉnh được cập nhật việc công bố, công khai thủ tục hành chính')
+    expect((await communeOfficer.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: publication })).statusCode).toBe(403)
+    expect((await communeOfficer.inject('/api/v1/procedures/1.001193/publication')).json().uses_population_data).toBe(true)
+  })
+
+  it('an impossible date or a national database date before the act is a 400 in Vietnamese', async () => {
+    const impossible = await provinceAdmin.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { ...publication, decided_on: '2022-02-30' } })
+    expect(impossible.statusCode).toBe(400)
+    expect(impossible.json().message).toMatch(/decided_on: Ngày không tồn tại/)
+    const order = await provinceAdmin.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { ...publication, national_db_updated_on: '2022-04-01' } })
+    expect(order.statusCode).toBe(400)
+    expect(order.json().message).toBe('Ngày cập nhật CSDL quốc gia trước ngày quyết định công bố')
+  })
+
+  it('an unknown procedure is a 404', async () => {
+    expect((await provinceAdmin.inject({ method: 'PUT', url: '/api/v1/procedures/9.999999/publication', payload: publication })).statusCode).toBe(404)
+  })
+})
