@@ -155,4 +155,29 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.getByTestId('slip-reason').waitFor()
     expect(await page.getByTestId('slip-reason').textContent()).toBe('Bản chính giấy khai sinh bị mờ, đề nghị mang bản chính rõ nét.')
   })
+
+  it('receives a feedback at An Thanh, classifies and handles it, on time', async () => {
+    await page.goto(`${server.url}/phan-anh`)
+    await page.getByRole('button', { name: 'Tiếp nhận phản ánh' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Nội dung phản ánh, kiến nghị').fill('Cán bộ hẹn trả kết quả chứng thực nhưng không trả đúng hẹn.')
+    await dialog.getByRole('button', { name: 'Tiếp nhận' }).click()
+    const row = page.locator('[data-feedback]').filter({ hasText: 'không trả đúng hẹn' }).first()
+    await row.waitFor()
+    const feedbackCode = (await row.getAttribute('data-feedback'))!
+    expect(await row.getByTestId(`deadline-${feedbackCode}`).textContent()).toBe('Đúng hạn')
+
+    await row.getByRole('combobox').click()
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Về hành vi của cán bộ, công chức' }).click()
+    await page.getByText(`${feedbackCode}: đã phân loại`).waitFor()
+    await row.getByRole('button', { name: 'Bước tiếp theo' }).hover()
+    await page.getByRole('menuitem', { name: 'Xử lý xong' }).click()
+    await row.getByText('Đã xử lý xong').waitFor()
+
+    // The API says the same.
+    const list = (await page.evaluate(async (url) => (await fetch(url)).json(), '/api/v1/feedback?unit=H23.07.01&page_size=100')) as { items: { code: string; classification: string | null; handled_at: string | null }[] }
+    const stored = list.items.find((i) => i.code === feedbackCode)!
+    expect(stored.classification).toBe('official')
+    expect(stored.handled_at).not.toBeNull()
+  })
 })

@@ -36,5 +36,6 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>, path: string): 
 export const DESK_PATH = '/mot-cua'
 export const RECEIVE_PATH = '/mot-cua/tiep-nhan'
 export const INDEX_766_PATH = '/chi-so-766'
+export const FEEDBACK_PATH = '/phan-anh'
 export const dossierPath = (code: string) => `/mot-cua/ho-so/${encodeURIComponent(code)}`
 export const printPath = (code: string, form: string) => `/mot-cua/ho-so/${encodeURIComponent(code)}/in/${form}`

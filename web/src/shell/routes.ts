@@ -7,6 +7,7 @@ export type Route =
   | { page: 'dossier'; section: 'desk'; code: string }
   | { page: 'print'; section: 'desk'; code: string; form: PrintableForm }
   | { page: 'index766'; section: 'index766' }
+  | { page: 'feedback'; section: 'feedback' }
   | { page: 'not-found'; section: 'none' }
 
 function decode(segment: string): string | null {
@@ -22,6 +23,7 @@ export function matchRoute(pathname: string): Route {
   const parts = pathname.replace(/\/+$/, '').split('/').filter(Boolean)
   if (parts.length === 0) return { page: 'dashboard', section: 'dashboard' }
   if (parts[0] === 'chi-so-766' && parts.length === 1) return { page: 'index766', section: 'index766' }
+  if (parts[0] === 'phan-anh' && parts.length === 1) return { page: 'feedback', section: 'feedback' }
   if (parts[0] !== 'mot-cua') return { page: 'not-found', section: 'none' }
   if (parts.length === 1) return { page: 'desk', section: 'desk' }
   if (parts[1] === 'tiep-nhan' && parts.length === 2) return { page: 'receive', section: 'desk' }

@@ -1,0 +1,220 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { App, Button, Card, Checkbox, Dropdown, Empty, Form, Input, Modal, Result, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { api, ApiError, type Me, type Unit } from '../api.js'
+import { formatDateTime } from '../format.js'
+import { buildUnitTree } from '../unit-tree.js'
+import { allowedFeedbackSteps, CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackPage as Page, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
+
+const PAGE_SIZE = 20
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
+
+/** Phản ánh, kiến nghị: receive, classify and handle within the deadlines that index 5.2 judges. */
+export default function FeedbackPage({ me }: { me: Me }) {
+  const { message } = App.useApp()
+  const [unit, setUnit] = useState(() => new URLSearchParams(window.location.search).get('unit') || me.unit_code)
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<Page | null>(null)
+  const [units, setUnits] = useState<Unit[]>([])
+  const [error, setError] = useState<Error | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [creating, setCreating] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [form] = Form.useForm<NewFeedback>()
+  const canWrite = me.permissions.includes('dossiers:write')
+
+  useEffect(() => {
+    api.units().then(setUnits).catch(() => setUnits([]))
+  }, [])
+
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      setLoading(true)
+      setError(null)
+      feedbackApi
+        .list({ unit, page, page_size: PAGE_SIZE }, signal)
+        .then(setData)
+        .catch((e: unknown) => {
+          if ((e as Error).name !== 'AbortError') setError(e as Error)
+        })
+        .finally(() => setLoading(false))
+    },
+    [unit, page],
+  )
+
+  useEffect(() => {
+    window.history.replaceState(null, '', `${window.location.pathname}?unit=${encodeURIComponent(unit)}`)
+    const controller = new AbortController()
+    load(controller.signal)
+    return () => controller.abort()
+  }, [unit, load])
+
+  const tree = useMemo(() => buildUnitTree(units), [units])
+
+  const step = async (item: FeedbackItem, body: FeedbackStepBody, label: string) => {
+    setBusy(item.id)
+    try {
+      const updated = await feedbackApi.step(item.id, body)
+      setData((d) => (d ? { ...d, items: d.items.map((i) => (i.id === updated.id ? updated : i)) } : d))
+      void message.success(`${item.code}: ${label}`)
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : (e as Error).message, 6)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const create = async () => {
+    const values = await form.validateFields()
+    try {
+      const item = await feedbackApi.create({
+        ...values,
+        summary: values.summary.trim(),
+        ...(values.procedure_code?.trim() ? { procedure_code: values.procedure_code.trim() } : { procedure_code: undefined }),
+        ...(values.dossier_code?.trim() ? { dossier_code: values.dossier_code.trim() } : { dossier_code: undefined }),
+      })
+      void message.success(`Đã tiếp nhận phản ánh ${item.code}`)
+      setCreating(false)
+      form.resetFields()
+      setPage(1)
+      load()
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : (e as Error).message, 6)
+    }
+  }
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
+        <div>
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            Phản ánh, kiến nghị
+          </Typography.Title>
+          <Typography.Text type="secondary">Thời hạn: từ chối trong 2, yêu cầu bổ sung trong 5, xử lý trong 15, công khai kết quả trong 2 ngày làm việc</Typography.Text>
+        </div>
+        <Space wrap align="end">
+          {tree.length > 0 && (tree[0]?.children.length ?? 0) > 0 && (
+            <TreeSelect style={{ width: 280 }} treeData={tree} value={unit} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} onChange={(u: string) => (setPage(1), setUnit(u))} aria-label="Đơn vị" />
+          )}
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.setFieldsValue({ unit, channel: 'direct' }), setCreating(true))}>
+              Tiếp nhận phản ánh
+            </Button>
+          )}
+        </Space>
+      </div>
+      <Card size="small">
+        {error ? (
+          <Result status="warning" title="Không tải được phản ánh, kiến nghị" subTitle={error.message} />
+        ) : (
+          <Table<FeedbackItem>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={data?.items ?? []}
+            scroll={{ x: 1000 }}
+            onRow={(f) => ({ 'data-feedback': f.code }) as React.HTMLAttributes<HTMLElement>}
+            locale={{ emptyText: <Empty description="Chưa có phản ánh, kiến nghị nào" /> }}
+            pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (t) => `${t.toLocaleString('vi-VN')} phản ánh` }}
+            columns={[
+              { title: 'Mã', dataIndex: 'code', width: 170 },
+              { title: 'Tiếp nhận', dataIndex: 'received_at', width: 140, render: (t: string) => formatDateTime(t) },
+              { title: 'Kênh', dataIndex: 'channel', width: 110, render: (c: string) => FEEDBACK_CHANNEL_LABELS[c] ?? c },
+              { title: 'Nội dung', dataIndex: 'summary', ellipsis: true },
+              {
+                title: 'Phân loại',
+                key: 'classification',
+                width: 190,
+                render: (_, f) =>
+                  canWrite ? (
+                    <Select
+                      size="small"
+                      style={{ width: 180 }}
+                      placeholder="Chưa phân loại"
+                      value={f.classification ?? undefined}
+                      options={options(CLASSIFICATION_LABELS)}
+                      disabled={busy === f.id}
+                      onChange={(classification: string) => void step(f, { type: 'classify', classification }, 'đã phân loại')}
+                      aria-label={`Phân loại phản ánh ${f.code}`}
+                    />
+                  ) : (
+                    (f.classification && CLASSIFICATION_LABELS[f.classification]) ?? 'Chưa phân loại'
+                  ),
+              },
+              {
+                title: 'Tình trạng',
+                key: 'stage',
+                width: 190,
+                render: (_, f) => (
+                  <Space size={4} wrap>
+                    <Tag>{feedbackStage(f)}</Tag>
+                    <Tooltip title={f.deadline.explanation}>
+                      <Tag color={f.deadline.on_time ? 'green' : 'red'} data-testid={`deadline-${f.code}`}>
+                        {f.deadline.on_time ? 'Đúng hạn' : 'Trễ hạn'}
+                      </Tag>
+                    </Tooltip>
+                    {f.reaction && <Tag color={f.reaction === 'satisfied' ? 'green' : f.reaction === 'unsatisfied' ? 'red' : 'default'}>{REACTION_LABELS[f.reaction]}</Tag>}
+                  </Space>
+                ),
+              },
+              ...(canWrite
+                ? [
+                    {
+                      title: '',
+                      key: 'steps',
+                      width: 150,
+                      render: (_: unknown, f: FeedbackItem) => {
+                        const steps = allowedFeedbackSteps(f)
+                        if (!steps.length) return null
+                        return (
+                          <Dropdown
+                            disabled={busy === f.id}
+                            menu={{
+                              items: steps.flatMap((s) =>
+                                s === 'record_reaction'
+                                  ? Object.entries(REACTION_LABELS).map(([reaction, label]) => ({ key: `reaction-${reaction}`, label: `Ý kiến: ${label}`, onClick: () => void step(f, { type: 'record_reaction', reaction }, `ý kiến “${label}”`) }))
+                                  : [{ key: s, label: STEP_LABELS[s], onClick: () => void step(f, { type: s }, STEP_LABELS[s].toLocaleLowerCase('vi')) }],
+                              ),
+                            }}
+                          >
+                            <Button size="small">Bước tiếp theo</Button>
+                          </Dropdown>
+                        )
+                      },
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </Card>
+      <Modal open={creating} title="Tiếp nhận phản ánh, kiến nghị" okText="Tiếp nhận" cancelText="Hủy" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ unit, channel: 'direct' }}>
+          <Form.Item name="unit" label="Đơn vị tiếp nhận" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+            <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} />
+          </Form.Item>
+          <Form.Item name="channel" label="Kênh tiếp nhận" rules={[{ required: true, message: 'Chọn kênh' }]}>
+            <Select options={options(FEEDBACK_CHANNEL_LABELS)} />
+          </Form.Item>
+          <Form.Item name="summary" label="Nội dung phản ánh, kiến nghị" rules={[{ required: true, whitespace: true, message: 'Nhập nội dung' }, { max: 2000, message: 'Tối đa 2.000 ký tự' }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item name="classification" label="Phân loại (có thể để sau)">
+            <Select allowClear options={options(CLASSIFICATION_LABELS)} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="procedure_code" label="Mã thủ tục liên quan">
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name="dossier_code" label="Mã hồ sơ liên quan">
+              <Input style={{ width: 220 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="repeated" valuePropName="checked">
+            <Checkbox>Phản ánh lặp lại, kéo dài</Checkbox>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  )
+}
