@@ -1,5 +1,5 @@
 import { LogoutOutlined } from '@ant-design/icons'
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Skeleton, Space, Typography } from 'antd'
+import { App as AntApp, Button, ConfigProvider, Layout, Skeleton, Space, Typography } from 'antd'
 import viVN from 'antd/locale/vi_VN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/vi'
@@ -77,19 +77,15 @@ function Console({ me, onLoggedOut }: Props) {
           Cải cách hành chính
         </Typography.Title>
         <nav aria-label="Các phần" style={{ flex: 1, minWidth: 240 }}>
-          <Menu
-            mode="horizontal"
-            selectedKeys={[route.section]}
-            style={{ borderBottom: 'none', lineHeight: '40px' }}
-            items={sections.map((s) => ({
-              key: s.key,
-              label: (
-                <a href={s.path} onClick={(e) => followLink(e, s.path)}>
+          <ul className="console-sections">
+            {sections.map((s) => (
+              <li key={s.key}>
+                <a href={s.path} onClick={(e) => followLink(e, s.path)} aria-current={route.section === s.key ? 'page' : undefined}>
                   {s.label}
                 </a>
-              ),
-            }))}
-          />
+              </li>
+            ))}
+          </ul>
         </nav>
         <Space wrap>
           <Typography.Text>
