@@ -9,6 +9,7 @@ import { importProcedures } from '../src/modules/procedures/import-procedures.js
 import { importUnits } from '../src/modules/units/import-units.js'
 import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './support/files.js'
 import { createTestDatabase } from './support/test-database.js'
+import { rejection } from './support/rejection.js'
 
 /*
  * Tứ Kỳ in the second quarter of 2022, with the facts the Decision 766 index needs beyond the
@@ -90,6 +91,13 @@ describe('the Decision 766 inputs from the data motcua now keeps (Tứ Kỳ, 202
     expect((await inputsOf('H23.07'))['4.1']).toEqual({ numerator: 1, denominator: 2 })
   })
 
+  it('4.1 is 0/0 ("không phát sinh") on a day when every finished result is known not to be on paper; 1.4 stays null', async () => {
+    // Monday 9/5/2022: only AT-4 finished, its result is not a paper document; its sync is not known.
+    const inputs = await inputsOf('H23.07.01', '2022-05-09', '2022-05-09')
+    expect(inputs['4.1']).toEqual({ numerator: 0, denominator: 0 })
+    expect(inputs['1.4']).toBeNull()
+  })
+
   it('nothing known stays null: Quang Trung has dossiers but no flags', async () => {
     const inputs = await inputsOf('H23.07.02')
     for (const id of ['1.4', '4.1', '4.3', '4.4', '4.5b']) expect(inputs[id], id).toBeNull()
@@ -164,6 +172,15 @@ describe('the Decision 766 inputs from the data motcua now keeps (Tứ Kỳ, 202
     expect(await importDossiers(handle, old, strict)).toMatchObject({ updated: 0, unchanged: 1 })
     const row = await handle.db.selectFrom('dossiers').select(['synced_national', 'e_result_issued']).where('code', '=', 'AT-1').executeTakeFirstOrThrow()
     expect(row).toEqual({ synced_national: true, e_result_issued: true })
+  })
+
+  it('a bad publication cell names its line, column and reason, and nothing is written', async () => {
+    const before = await handle.db.selectFrom('procedure_versions').selectAll().orderBy('id').execute()
+    const bad = [PROCEDURES[0]!, PROCEDURES[1]!.replace('27/4/2022', '31/4/2022'), PROCEDURES[2]!.replace('2022-07-05', '2022-06-01')]
+    const error = await rejection(importProcedures(handle, writeCsv(dir, 'bad-procedures.csv', bad), strict))
+    expect(error.userMessage).toContain('dòng 2, cột decided_on (giá trị "31/4/2022"): ngày không tồn tại')
+    expect(error.userMessage).toContain('dòng 3, cột national_db_updated_on (giá trị "2022-06-01"): ngày cập nhật CSDL quốc gia trước ngày quyết định công bố')
+    expect(await handle.db.selectFrom('procedure_versions').selectAll().orderBy('id').execute()).toEqual(before)
   })
 
   it('a procedures file without the publication columns changes nothing; a publication change updates the version in place', async () => {
