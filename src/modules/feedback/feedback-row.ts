@@ -1,5 +1,5 @@
 import type { FeedbackRow } from '../../db/schema.js'
-import type { FeedbackChannel, FeedbackClassification, FeedbackInput, FeedbackReaction } from '../../domain/feedback/feedback.js'
+import type { FeedbackClassification, FeedbackInput, FeedbackReaction } from '../../domain/feedback/feedback.js'
 import type { FeedbackState } from '../../domain/feedback/feedback-steps.js'
 
 /** The columns of a feedback row an input sets (the import's and the API's). */
@@ -60,5 +60,3 @@ export function feedbackStateOf(row: FeedbackRow): FeedbackState {
     reaction: row.reaction as FeedbackReaction | null,
   }
 }
-
-export type { FeedbackChannel }
