@@ -229,6 +229,32 @@ describe('processing and returning the result', () => {
   })
 })
 
+describe('the Decision 766 facts of a dossier', () => {
+  const put = (user: SignedIn, payload: object) => user.inject({ method: 'PUT', url: `/api/v1/dossiers/${dossierCode}/flags`, payload })
+
+  it('start unknown, and the desk records that the dossier was synchronised and its electronic result issued, leaving the others unknown', async () => {
+    const page = (await anThanhOfficer.inject(`/api/v1/dossiers/${dossierCode}`)).json()
+    expect(page.flags).toEqual({ synced_national: null, reused_data: null, linked_data_store: null, population_data_used: null, result_on_paper: null, e_result_issued: null })
+
+    const response = await put(anThanhOfficer, { synced_national: true, result_on_paper: true, e_result_issued: true })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().flags).toEqual({ synced_national: true, reused_data: null, linked_data_store: null, population_data_used: null, result_on_paper: true, e_result_issued: true })
+  })
+
+  it('null says "not known" again; a field left out stays as it was', async () => {
+    const response = await put(anThanhOfficer, { synced_national: null })
+    expect(response.json().flags).toMatchObject({ synced_national: null, result_on_paper: true, e_result_issued: true })
+  })
+
+  it('an empty change and a value that is not true, false or null are refused in Vietnamese', async () => {
+    const empty = await put(anThanhOfficer, {})
+    expect(empty.statusCode).toBe(400)
+    expect(empty.json().message).toBe('Chưa chọn thông tin nào để cập nhật')
+    const wrong = await put(anThanhOfficer, { synced_national: 'có' })
+    expect(wrong.statusCode).toBe(400)
+  })
+})
+
 describe('another commune’s dossier', () => {
   it('an officer of Quang Trung gets 404 for An Thanh’s dossier on every desk route, and changes nothing', async () => {
     const before = await handle.db.selectFrom('dossier_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
@@ -243,6 +269,7 @@ describe('another commune’s dossier', () => {
       quangTrungOfficer.inject(`/api/v1/dossiers/${dossierCode}/components/1/file`),
       quangTrungOfficer.inject(`/api/v1/dossiers/${dossierCode}/result-file`),
       post(quangTrungOfficer, `/api/v1/dossiers/${dossierCode}/payment`, { paid_online: false }),
+      quangTrungOfficer.inject({ method: 'PUT', url: `/api/v1/dossiers/${dossierCode}/flags`, payload: { synced_national: true } }),
     ]
     for (const response of await Promise.all(attempts)) {
       expect(response.statusCode, `${response.raw.req.method} ${response.raw.req.url}`).toBe(404)
@@ -264,6 +291,7 @@ describe('another commune’s dossier', () => {
       'dossier.receive', 'dossier.receive',
       'dossier.digitize_component', 'dossier.digitize_component', 'dossier.file_read', 'dossier.payment',
       'dossier.finish', 'dossier.digitize_result', 'dossier.file_read', 'dossier.return',
+      'dossier.flags', 'dossier.flags',
     ])
     expect((await verifyAuditChain(handle.db)).ok).toBe(true)
   })

@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa')
     await page.getByLabel('Số CCCD/CMND/hộ chiếu').fill('030190001234')
     await page.getByLabel('Số điện thoại').fill('0912 345 678')
+    // The identity was checked against the population database (Decision 766, 4.5b); the rest stays unknown.
+    await page.locator('[data-flag="population_data_used"]').getByText('Có', { exact: true }).click()
     await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
     await page.waitForURL(/\/mot-cua\/ho-so\/H23\.07\.01-/)
     code = (await page.getByTestId('dossier-code').textContent())!
@@ -102,6 +104,10 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.getByRole('button', { name: 'Đồng ý' }).click()
     await page.locator('[data-event="return"]').waitFor()
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả')
+    await page.locator('[data-flag="synced_national"]').getByText('Có', { exact: true }).click()
+    await page.getByText('Đã cập nhật: Đã đồng bộ lên Cổng DVC quốc gia').waitFor()
+    const stored = (await page.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/dossiers/${encodeURIComponent(code)}`)) as { flags: Record<string, boolean | null> }
+    expect(stored.flags).toEqual({ synced_national: true, reused_data: null, linked_data_store: null, population_data_used: true, result_on_paper: null, e_result_issued: null })
 
     // The dashboard of An Thanh for today: one more dossier received, digitized, finished on time, its result digitized.
     const after = await figuresOf(page, 'H23.07.01', today)

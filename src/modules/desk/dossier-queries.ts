@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { maskIdentityNumber, maskPhone } from '../../domain/accounts/mask.js'
 import { END_OF_WORKING_DAY } from '../../domain/calendar/deadline.js'
 import { DOSSIER_EVENT_LABELS, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
+import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../domain/dossiers/dossier-flags.js'
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../domain/dossiers/dossier-status.js'
 import { replayDossier } from '../../domain/dossiers/replay-dossier.js'
 import { allowedNextEvents, TRANSITIONS } from '../../domain/dossiers/transitions.js'
@@ -132,12 +133,14 @@ export async function listDossierQueue(db: Kysely<Database>, request: QueueReque
  * if it did not exist.
  */
 export async function getVisibleDossier(db: Kysely<Database>, code: string, viewer: Viewer) {
-  const row = await baseQuery(db).select([...SUMMARY_COLUMNS, 'd.applicant_address', 'd.result_file_id']).where('d.code', '=', code).executeTakeFirst()
+  const row = await baseQuery(db).select([...SUMMARY_COLUMNS, 'd.applicant_address', 'd.result_file_id', ...FLAG_COLUMNS]).where('d.code', '=', code).executeTakeFirst()
   if (!row || !(viewer.unitIds.has(row.receiving_unit_id) || viewer.unitIds.has(row.deciding_unit_id))) {
     throw new AppError(ErrorCode.notFound, `dossier ${code} not visible`, `Không có hồ sơ với mã ${code} trong phạm vi bạn được xem`)
   }
   return row
 }
+
+const FLAG_COLUMNS = DOSSIER_FLAG_COLUMNS.map((c) => `d.${c}` as const)
 
 const fileColumns = ['f.id as file_id', 'f.original_name', 'f.size_bytes', 'f.media_type', 'f.uploaded_by', 'f.uploaded_at'] as const
 type FileRow = { file_id: string | null; original_name: string | null; size_bytes: number | null; media_type: string | null; uploaded_by: string | null; uploaded_at: Date | null }
@@ -179,6 +182,7 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
       position: c.position, name: c.name, required: c.required, received: c.received, digitized: c.digitized, digitized_at: c.digitized_at, file: fileOf(c),
     })),
     result_file: result ? fileOf(result) : null,
+    flags: Object.fromEntries(DOSSIER_FLAG_COLUMNS.map((c) => [c, row[c]])) as Record<DossierFlagColumn, boolean | null>,
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,

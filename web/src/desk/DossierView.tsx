@@ -7,6 +7,7 @@ import { DESK_PATH, followLink, printPath } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, readScan, type DossierDetails } from './desk-api.js'
 import { formatMoney } from './desk-labels.js'
 import { DossierActions } from './DossierActions.js'
+import { FLAG_LABELS, FlagChoices, type FlagName } from './DossierFlags.js'
 import { formsFor } from './forms/printable-forms.js'
 
 type Component = DossierDetails['components'][number]
@@ -232,6 +233,15 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
                 </Upload>
               )}
             </div>
+          </Card>
+
+          <Card size="small" title="Thông tin cho Chỉ số 766" style={{ marginTop: 12 }}>
+            <FlagChoices
+              names={Object.keys(FLAG_LABELS) as FlagName[]}
+              value={dossier.flags}
+              disabled={!canWrite || busy !== null}
+              onChange={(name, value) => void change(`flag-${name}`, () => deskApi.setFlags(code, { [name]: value }), `Đã cập nhật: ${FLAG_LABELS[name].label}`)}
+            />
           </Card>
 
           <Card size="small" title="Phí, lệ phí" style={{ marginTop: 12 }}>

@@ -6,6 +6,7 @@ import { dossierPath, DESK_PATH, followLink, navigate } from '../shell/navigatio
 import { buildUnitTree } from '../unit-tree.js'
 import { CHANNEL_LABELS, deskApi, type ProcedureChoice } from './desk-api.js'
 import { formatWorkingDays, ONLINE_LEVEL_LABELS } from './desk-labels.js'
+import { FlagChoices, RECEIPT_FLAGS, type Flags } from './DossierFlags.js'
 
 interface ApplicantFields {
   name: string
@@ -31,6 +32,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
   const [due, setDue] = useState<{ at: string } | { error: string } | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [flags, setFlags] = useState<Partial<Flags>>({})
   const searchTimer = useRef<number | undefined>(undefined)
 
   useEffect(() => {
@@ -101,6 +103,8 @@ export default function ReceiveDossier({ me }: { me: Me }) {
         received_components: received,
         fee_vnd: fields.fee_vnd ?? 0,
         paid_online: Boolean(fields.paid_online) && (fields.fee_vnd ?? 0) > 0,
+        // Only what the officer knows: "Chưa rõ" stays unknown rather than becoming "không".
+        ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== null && v !== undefined)),
       })
       void message.success(`Đã tiếp nhận hồ sơ ${dossier.code}`)
       navigate(`${dossierPath(dossier.code)}?moi=1`)
@@ -121,7 +125,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
           Tiếp nhận hồ sơ
         </Typography.Title>
       </div>
-      <Form<ApplicantFields> form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'direct', fee_vnd: 0, paid_online: false }} requiredMark="optional">
+      <Form<ApplicantFields> form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'direct', fee_vnd: 0, paid_online: false }}>
         <Row gutter={16}>
           <Col xs={24} lg={14}>
             <Card size="small" title="1. Thủ tục hành chính">
@@ -207,6 +211,9 @@ export default function ReceiveDossier({ me }: { me: Me }) {
                   <Checkbox disabled={!fee}>Đã thanh toán trực tuyến</Checkbox>
                 </Form.Item>
               </Space>
+            </Card>
+            <Card size="small" title="3. Thông tin cho Chỉ số 766" style={{ marginTop: 12 }}>
+              <FlagChoices names={RECEIPT_FLAGS} value={flags} onChange={(name, value) => setFlags((f) => ({ ...f, [name]: value }))} />
             </Card>
           </Col>
         </Row>

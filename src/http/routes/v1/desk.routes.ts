@@ -16,7 +16,8 @@ import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-eve
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
-import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
+import { DossierFlagsBody, DossierFlagsState, flagsOf } from './dossier-flags.schemas.js'
+import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -68,6 +69,7 @@ const DossierPage = DossierSummary.extend({
     position: z.number(), name: z.string(), required: z.boolean(), received: z.boolean(), digitized: z.boolean(), digitized_at: z.date().nullable(), file: FileInfo.nullable(),
   })),
   result_file: FileInfo.nullable(),
+  flags: DossierFlagsState.describe('Thông tin cho Chỉ số 766; null = chưa biết'),
   events: z.array(z.object({
     seq: z.number(), type: z.string(), label: z.string(), at: z.date(), actor: z.string(), actor_name: z.string().nullable(), reason: z.string().nullable(),
     status_after: z.string(), status_after_label: z.string(),
@@ -259,6 +261,23 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request, reply) => {
       const { bytes, file } = await sendFile(request, request.params.code, 'result')
       return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+    },
+  })
+
+  api.put('/api/v1/dossiers/:code/flags', {
+    config: write,
+    schema: {
+      summary: 'Cập nhật thông tin cho Chỉ số 766: đồng bộ Cổng DVC quốc gia, tái sử dụng dữ liệu, kho dữ liệu, dữ liệu dân cư/VNeID, kết quả giấy, kết quả điện tử (null = chưa biết; không gửi = giữ nguyên)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode }),
+      body: DossierFlagsBody,
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const viewer = viewerOf(request)
+      const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      await recordDossierFlags(db, dossier.id, request.body, who(request))
+      return getDossierPage(db, dossier.code, viewer)
     },
   })
 
