@@ -61,4 +61,15 @@ describe('the publication of a procedure through the API', () => {
   it('an unknown procedure is a 404', async () => {
     expect((await provinceAdmin.inject({ method: 'PUT', url: '/api/v1/procedures/9.999999/publication', payload: publication })).statusCode).toBe(404)
   })
+
+  it('the list gives every procedure with its publication and the 1.1/1.2 verdicts: decided on Wednesday 27/4/2022 for a basis in force on Friday 6/5/2022 — 5 working days before, past the 30/4–3/5 holidays — is on time, and so is the national database on 5/5', async () => {
+    const response = await communeOfficer.inject('/api/v1/procedure-publications')
+    expect(response.statusCode).toBe(200)
+    const list = response.json() as { code: string; published_on_time: boolean | null; national_db_on_time: boolean | null; decided_on: string | null }[]
+    const recorded = list.find((p) => p.code === '1.001193')!
+    expect(recorded).toMatchObject({ decided_on: '2022-04-27', published_on_time: true, national_db_on_time: true })
+    // The others are not known: no verdict is invented.
+    expect(list.filter((p) => p.code !== '1.001193').every((p) => p.published_on_time === null && p.national_db_on_time === null)).toBe(true)
+    expect(list.map((p) => p.code)).toEqual([...list.map((p) => p.code)].sort())
+  })
 })

@@ -186,4 +186,28 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     expect(stored.classification).toBe('official')
     expect(stored.handled_at).not.toBeNull()
   })
+
+  it('the province records a procedure’s publication; a commune officer sees it but cannot change it', async () => {
+    const province = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } })
+    const admin = await province.newPage()
+    await admin.goto(`${server.url}/thu-tuc`)
+    await logIn(admin, 'quantri')
+    const row = admin.locator('[data-procedure="2.000815"]')
+    await row.getByRole('button', { name: 'Cập nhật' }).click()
+    const dialog = admin.getByRole('dialog')
+    await dialog.getByLabel('Số quyết định công bố').fill('999/QĐ-UBND')
+    await dialog.getByRole('button', { name: 'Lưu' }).click()
+    await admin.getByText('Đã cập nhật công bố, công khai thủ tục 2.000815').waitFor()
+    await row.getByText(/^999\/QĐ-UBND/).waitFor()
+    await province.close()
+
+    await page.goto(`${server.url}/thu-tuc`)
+    await page.locator('[data-procedure="2.000815"]').getByText(/^999\/QĐ-UBND/).waitFor()
+    expect(await page.getByRole('button', { name: 'Cập nhật' }).count()).toBe(0)
+    const refused = await page.evaluate(
+      async (csrf) => (await fetch('/api/v1/procedures/2.000815/publication', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ decision_number: null, decided_on: null, legal_basis_effective_on: null, made_public_on: null, national_db_updated_on: null, all_parts_published: null, uses_population_data: null }) })).status,
+      ((await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrf_token: string }).csrf_token,
+    )
+    expect(refused).toBe(403)
+  })
 })

@@ -69,3 +69,23 @@ export async function setProcedurePublication(db: Kysely<Database>, code: string
     return { code, version: row.version, ...publication }
   })
 }
+
+export interface PublicationListItem extends PublicationOfVersion {
+  name: string
+  level: string
+}
+
+/** Every procedure's latest version with its publication, by code: the list the console edits. */
+export async function listProcedurePublications(db: Kysely<Database>): Promise<PublicationListItem[]> {
+  const rows = await db
+    .selectFrom('procedure_versions as pv')
+    .innerJoin('procedures as p', 'p.id', 'pv.procedure_id')
+    .selectAll('pv')
+    .select('p.code')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('procedure_versions as newer').select('newer.id').whereRef('newer.procedure_id', '=', 'pv.procedure_id').whereRef('newer.version', '>', 'pv.version'))),
+    )
+    .orderBy('p.code')
+    .execute()
+  return rows.map((row) => ({ code: row.code, version: row.version, name: row.name, level: row.level, ...publicationOfRow(row) }))
+}

@@ -5,7 +5,7 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/vi'
 import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { api, type Me } from '../api.js'
-import { DESK_PATH, FEEDBACK_PATH, followLink, INDEX_766_PATH, navigate, usePathname } from './navigation.js'
+import { DESK_PATH, FEEDBACK_PATH, followLink, INDEX_766_PATH, navigate, PROCEDURES_PATH, usePathname } from './navigation.js'
 import { matchRoute, type Route } from './routes.js'
 
 dayjs.locale('vi')
@@ -18,6 +18,7 @@ const DossierView = lazy(() => import('../desk/DossierView.js'))
 const PrintForm = lazy(() => import('../desk/forms/PrintForm.js'))
 const IndexPage = lazy(() => import('../index766/IndexPage.js'))
 const FeedbackPage = lazy(() => import('../feedback/FeedbackPage.js'))
+const ProceduresPage = lazy(() => import('../procedures/ProceduresPage.js'))
 
 interface Props {
   me: Me
@@ -61,6 +62,7 @@ function Console({ me, onLoggedOut }: Props) {
     { key: 'desk', path: DESK_PATH, label: 'Một cửa', show: me.permissions.includes('dossiers:read') },
     { key: 'feedback', path: FEEDBACK_PATH, label: 'Phản ánh, kiến nghị', show: me.permissions.includes('dossiers:read') },
     { key: 'index766', path: INDEX_766_PATH, label: 'Chỉ số 766', show: me.permissions.includes('indicators:read') },
+    { key: 'procedures', path: PROCEDURES_PATH, label: 'Thủ tục', show: me.permissions.includes('indicators:read') },
   ].filter((s) => s.show)
 
   if (route.page === 'print') {
@@ -119,6 +121,8 @@ function page(route: Route, me: Me, onLoggedOut: (notice?: string) => void): Rea
       return <IndexPage me={me} />
     case 'feedback':
       return <FeedbackPage me={me} />
+    case 'procedures':
+      return <ProceduresPage me={me} />
     case 'not-found':
       return <NotFound />
   }

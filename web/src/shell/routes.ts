@@ -8,6 +8,7 @@ export type Route =
   | { page: 'print'; section: 'desk'; code: string; form: PrintableForm }
   | { page: 'index766'; section: 'index766' }
   | { page: 'feedback'; section: 'feedback' }
+  | { page: 'procedures'; section: 'procedures' }
   | { page: 'not-found'; section: 'none' }
 
 function decode(segment: string): string | null {
@@ -24,6 +25,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { page: 'dashboard', section: 'dashboard' }
   if (parts[0] === 'chi-so-766' && parts.length === 1) return { page: 'index766', section: 'index766' }
   if (parts[0] === 'phan-anh' && parts.length === 1) return { page: 'feedback', section: 'feedback' }
+  if (parts[0] === 'thu-tuc' && parts.length === 1) return { page: 'procedures', section: 'procedures' }
   if (parts[0] !== 'mot-cua') return { page: 'not-found', section: 'none' }
   if (parts.length === 1) return { page: 'desk', section: 'desk' }
   if (parts[1] === 'tiep-nhan' && parts.length === 2) return { page: 'receive', section: 'desk' }

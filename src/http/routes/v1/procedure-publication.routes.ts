@@ -4,7 +4,9 @@ import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
-import { getProcedurePublication, setProcedurePublication, type PublicationOfVersion } from '../../../modules/procedures/set-procedure-publication.js'
+import { nationalDbOnTime, publishedOnTime } from '../../../domain/procedures/publication.js'
+import { loadWorkingCalendar } from '../../../modules/calendar/load-working-calendar.js'
+import { getProcedurePublication, listProcedurePublications, setProcedurePublication, type PublicationOfVersion } from '../../../modules/procedures/set-procedure-publication.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, LocalDateParam, PlainText } from '../../schemas.js'
 
@@ -43,6 +45,29 @@ export function registerProcedurePublicationRoutes(app: FastifyInstance, handle:
       throw new AppError(ErrorCode.forbidden, 'publication edited below the province', 'Chỉ cán bộ cấp tỉnh được cập nhật việc công bố, công khai thủ tục hành chính')
     }
   }
+
+  api.get('/api/v1/procedure-publications', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: {
+      summary: 'Công bố, công khai của mọi thủ tục (phiên bản hiện hành), với nhận định đúng hạn cho chỉ số 1.1 và 1.2',
+      tags: ['Thủ tục hành chính'],
+      response: {
+        200: z.array(PublicationResponse.extend({
+          name: z.string(),
+          level: z.string(),
+          published_on_time: z.boolean().nullable().describe('1.1: quyết định công bố đúng hạn; null = chưa đủ dữ liệu'),
+          national_db_on_time: z.boolean().nullable().describe('1.2: cập nhật CSDL quốc gia đúng hạn; null = chưa đủ dữ liệu'),
+        })),
+        ...errors,
+      },
+    },
+    handler: async () => {
+      const calendar = await loadWorkingCalendar(db)
+      return (await listProcedurePublications(db)).map((p) => ({
+        ...toBody(p), name: p.name, level: p.level, published_on_time: publishedOnTime(calendar, p), national_db_on_time: nationalDbOnTime(calendar, p),
+      }))
+    },
+  })
 
   api.get('/api/v1/procedures/:code/publication', {
     config: { access: { permission: 'indicators:read' } },
