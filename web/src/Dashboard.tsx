@@ -2,18 +2,20 @@ import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, 
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from './api.js'
-import { ChildrenTable } from './ChildrenTable.js'
-import { DossiersDrawer, type DrillRequest, type FigurePart } from './DossiersDrawer.js'
+import type { DrillRequest, FigurePart } from './DossiersDrawer.js'
 import { formatDate, formatPeriod } from './format.js'
 import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
-import { ThresholdLists } from './ThresholdLists.js'
 import { buildUnitTree } from './unit-tree.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
+// Below the cards, or only on a click: each comes after the first screen, in a chunk of its own.
+const ChildrenTable = lazy(() => import('./ChildrenTable.js').then((m) => ({ default: m.ChildrenTable })))
+const ThresholdLists = lazy(() => import('./ThresholdLists.js').then((m) => ({ default: m.ThresholdLists })))
+const DossiersDrawer = lazy(() => import('./DossiersDrawer.js').then((m) => ({ default: m.DossiersDrawer })))
 
 interface Props {
   me: Me
@@ -201,6 +203,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
             </Card>
 
             <Card style={{ marginTop: 16 }} size="small">
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
               <ChildrenTable
                 rows={children}
                 focus={focus}
@@ -209,16 +212,23 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 onOpenUnit={(row) => go({ ...view, unit: row.unit_code })}
                 onDrill={(row, indicator, part) => openDrill(row, indicator, part)}
               />
+              </Suspense>
             </Card>
 
             {children.some((r) => r.scope === 'subtree') && (
               <Card style={{ marginTop: 16 }} size="small">
-                <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} indicator={focus} />
+                <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+                  <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} indicator={focus} />
+                </Suspense>
               </Card>
             )}
           </div>
         ) : null}
-      <DossiersDrawer request={drill} onClose={() => setDrill(null)} />
+      {drill && (
+        <Suspense fallback={null}>
+          <DossiersDrawer request={drill} onClose={() => setDrill(null)} />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -9,7 +9,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
 /**
  * The web console: the files Vite built, at `/`, and index.html for any other GET outside
  * /api and /docs so the browser's own routes (/dang-nhap, /…) reload. The pages are public;
- * the data behind them is not (every /api route checks the session).
+ * the data behind them is not (every /api route checks the session). Dot folders (Vite's .vite/manifest.json)
+ * and `..` are never served.
  */
 export async function registerWebConsole(app: FastifyInstance, root: string = WEB_DIST): Promise<void> {
   // serve: false — only reply.sendFile; our own route declares its access as the auth plugin requires.
@@ -28,7 +29,7 @@ export async function registerWebConsole(app: FastifyInstance, root: string = WE
           .send('Giao diện web chưa được xây dựng: chạy "npm run build:web" (npm start tự làm việc này).')
       }
       const file = safeDecode(path).replace(/^\/+/, '')
-      if (file !== '' && file !== 'index.html' && !file.split('/').includes('..') && isFile(root + file)) {
+      if (file !== '' && file !== 'index.html' && !file.split('/').some((segment) => segment.startsWith('.')) && isFile(root + file)) {
         // Hashed bundles never change; the page itself is checked on every load.
         if (file.startsWith('assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable')
         return reply.sendFile(file)
