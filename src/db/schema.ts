@@ -53,6 +53,8 @@ export interface ProcedureVersionsTable {
   national_db_updated_on: DateOnly | null
   all_parts_published: boolean | null
   uses_population_data: boolean | null
+  /** Tích hợp thanh toán trực tuyến (3.5 B): null = not known. Migration 008. */
+  payment_integrated: boolean | null
 }
 
 export interface DossiersTable {

@@ -32,8 +32,10 @@ export interface ProcedureInput {
   cutoffTime?: string | null
   components?: readonly ProcedureComponent[]
   /**
-   * Publication and population data (Decision 766 1.1–1.3, 4.5a). Absent = not given: what is
-   * stored stays. Given, its fields (null = not known) replace the stored ones.
+   * Publication, population data and payment integration (Decision 766 1.1–1.3, 3.5, 4.5a).
+   * Absent = not given: what is stored stays. A field given (null = not known) replaces the
+   * stored one; a field left out stays as stored (a procedures.csv gives the publication columns
+   * together, and payment_integrated only when its header has that column).
    */
-  publication?: ProcedurePublication
+  publication?: Partial<ProcedurePublication>
 }

@@ -3,7 +3,8 @@ import { addDays, type LocalDate } from '../time/local-date.js'
 
 /*
  * The publication (công bố, công khai) of a procedure version: what Decision 766 scores in
- * 1.1–1.3, and whether it uses population data (4.5a). Every field is null when not known.
+ * 1.1–1.3, whether it uses population data (4.5a) and whether its fee can be paid online (3.5).
+ * Every field is null when not known.
  */
 export interface ProcedurePublication {
   /** Số quyết định công bố, e.g. `1234/QĐ-UBND`. */
@@ -20,10 +21,15 @@ export interface ProcedurePublication {
   allPartsPublished: boolean | null
   /** Thủ tục khai thác dữ liệu dân cư (Cơ sở dữ liệu quốc gia về dân cư, VNeID). */
   usesPopulationData: boolean | null
+  /**
+   * Tích hợp thanh toán trực tuyến: the fee can be paid online through the payment platform
+   * (Decision 766 3.5, part B). Migration 008.
+   */
+  paymentIntegrated: boolean | null
 }
 
 export const UNKNOWN_PUBLICATION: ProcedurePublication = {
-  decisionNumber: null, decidedOn: null, legalBasisEffectiveOn: null, madePublicOn: null, nationalDbUpdatedOn: null, allPartsPublished: null, usesPopulationData: null,
+  decisionNumber: null, decidedOn: null, legalBasisEffectiveOn: null, madePublicOn: null, nationalDbUpdatedOn: null, allPartsPublished: null, usesPopulationData: null, paymentIntegrated: null,
 }
 
 /**

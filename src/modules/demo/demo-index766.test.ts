@@ -49,4 +49,13 @@ describe("the demo's Decision 766 data", () => {
       expect(p.usesPopulationData).not.toBeNull()
     }
   })
+
+  it('knows the payment integration of every procedure with a fee, most of them integrated; a free one stays not known', () => {
+    const withFee = dataset.procedures.filter((procedure) => procedure.feeVnd > 0)
+    expect(withFee.every((procedure) => demoPublication(procedure).paymentIntegrated !== null)).toBe(true)
+    expect(dataset.procedures.filter((procedure) => procedure.feeVnd === 0).every((procedure) => demoPublication(procedure).paymentIntegrated === null)).toBe(true)
+    const integrated = withFee.filter((procedure) => demoPublication(procedure).paymentIntegrated).length
+    expect(integrated).toBeGreaterThan(withFee.length / 2)
+    expect(integrated).toBeLessThan(withFee.length)
+  })
 })

@@ -22,6 +22,15 @@ export const DEMO_FLAGS_FROM = '2022-07-01'
 /** A uniform draw in [0, 1) fixed by a text and a purpose. */
 const draw = (text: string, purpose: number): number => mulberry32(mixSeed(hashString(text), purpose))()
 
+/**
+ * Whether a demo procedure's fee is integrated for online payment (3.5 B): most procedures with a
+ * fee are; a free one has nothing to integrate (not known). Its own draw, so the other
+ * publication values stay as they were.
+ */
+export function demoPaymentIntegrated(procedure: ProcedureInput): boolean | null {
+  return procedure.feeVnd > 0 ? draw(procedure.code, 35) < 0.75 : null
+}
+
 /** Publication of a demo procedure: its legal basis took effect in 2022 or 2023; a few acts were late. */
 export function demoPublication(procedure: ProcedureInput): ProcedurePublication {
   const random = new SeededRandom(mixSeed(hashString(procedure.code), 766))
@@ -37,6 +46,7 @@ export function demoPublication(procedure: ProcedureInput): ProcedurePublication
     nationalDbUpdatedOn: isoOfDay(decided + random.int(1, 9)),
     allPartsPublished: random.chance(0.9),
     usesPopulationData: procedure.field === 'Hộ tịch' || procedure.field === 'Chứng thực' ? true : random.chance(0.4),
+    paymentIntegrated: demoPaymentIntegrated(procedure),
   }
 }
 

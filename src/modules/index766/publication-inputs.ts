@@ -35,6 +35,7 @@ interface VersionRow {
   national_db_updated_on: string | null
   all_parts_published: boolean | null
   uses_population_data: boolean | null
+  payment_integrated: boolean | null
 }
 
 const publicationOf = (v: VersionRow): ProcedurePublication => ({
@@ -45,6 +46,7 @@ const publicationOf = (v: VersionRow): ProcedurePublication => ({
   nationalDbUpdatedOn: v.national_db_updated_on,
   allPartsPublished: v.all_parts_published,
   usesPopulationData: v.uses_population_data,
+  paymentIntegrated: v.payment_integrated,
 })
 
 /** Counts over items whose fact is known; null when none of the items in scope carries it. */
@@ -76,7 +78,7 @@ export async function publicationInputs(db: Kysely<Database>, calendar: WorkingC
   const levels = LEVELS_OF[unit.kind as UnitKind] ?? LEVELS_OF.province
   const versions: VersionRow[] = await db
     .selectFrom('procedure_versions')
-    .select(['procedure_id', 'version', 'valid_from', 'decision_number', 'decided_on', 'legal_basis_effective_on', 'made_public_on', 'national_db_updated_on', 'all_parts_published', 'uses_population_data'])
+    .select(['procedure_id', 'version', 'valid_from', 'decision_number', 'decided_on', 'legal_basis_effective_on', 'made_public_on', 'national_db_updated_on', 'all_parts_published', 'uses_population_data', 'payment_integrated'])
     .where('level', 'in', levels)
     .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<', end)]))
     .orderBy('procedure_id')

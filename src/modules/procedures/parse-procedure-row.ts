@@ -14,11 +14,11 @@ function parseCutoff(raw: string): Parsed<string> {
 }
 
 /** The publication columns; null when the file has none of them (what is stored then stays). */
-function parsePublication(row: RowParser<ProcedureColumn>, hasPublicationColumns: boolean): ProcedurePublication | null {
+function parsePublication(row: RowParser<ProcedureColumn>, hasPublicationColumns: boolean): Omit<ProcedurePublication, 'paymentIntegrated'> | null {
   if (!hasPublicationColumns) return null
   const decisionNumber = row.text('decision_number') || null
   if (decisionNumber !== null && (decisionNumber.length > 100 || /[\u0000-\u001f]/.test(decisionNumber))) row.fail('decision_number', decisionNumber, 'số quyết định tối đa 100 ký tự, không chứa ký tự điều khiển')
-  const publication: ProcedurePublication = {
+  const publication: Omit<ProcedurePublication, 'paymentIntegrated'> = {
     decisionNumber,
     decidedOn: row.optional<string | null>('decided_on', parseLocalDate, null),
     legalBasisEffectiveOn: row.optional<string | null>('legal_basis_effective_on', parseLocalDate, null),
@@ -36,13 +36,19 @@ function parsePublication(row: RowParser<ProcedureColumn>, hasPublicationColumns
   return publication
 }
 
-/** A row parser for a header: the publication columns are read only when the file has one of them. */
+/**
+ * A row parser for a header: the publication columns are read only when the file has one of
+ * them, payment_integrated (tích hợp thanh toán trực tuyến, 3.5) only when it has that column —
+ * so an older file, with or without the publication columns, leaves the stored integration alone.
+ */
 export function procedureRowParser(header: ReadonlySet<ProcedureColumn>): (row: RowParser<ProcedureColumn>) => ProcedureInput {
   const hasPublication = PUBLICATION_COLUMNS.some((column) => header.has(column))
+  const hasPaymentIntegrated = header.has('payment_integrated')
   return (row) => {
     const input = parseProcedureRow(row)
-    const publication = parsePublication(row, hasPublication)
-    return publication ? { ...input, publication } : input
+    const publication: Partial<ProcedurePublication> = { ...parsePublication(row, hasPublication) }
+    if (hasPaymentIntegrated) publication.paymentIntegrated = row.optional('payment_integrated', parseKnownBoolean, null)
+    return hasPublication || hasPaymentIntegrated ? { ...input, publication } : input
   }
 }
 

@@ -3,6 +3,7 @@ import type { ColumnSpec } from '../import/columns.js'
 export type ProcedureColumn =
   | 'code' | 'name' | 'field' | 'level' | 'online_level' | 'processing_days' | 'fee_vnd' | 'cutoff_time'
   | PublicationColumn
+  | 'payment_integrated'
 
 /** The optional publication columns (Decision 766 1.1–1.3, 4.5a): empty = not known. */
 export const PUBLICATION_COLUMNS = [
@@ -27,4 +28,6 @@ export const PROCEDURE_COLUMNS: readonly ColumnSpec<ProcedureColumn>[] = [
   { name: 'national_db_updated_on', required: false, vietnamese: 'Ngày cập nhật CSDL quốc gia' },
   { name: 'all_parts_published', required: false, vietnamese: 'Công khai đầy đủ bộ phận' },
   { name: 'uses_population_data', required: false, vietnamese: 'Khai thác dữ liệu dân cư' },
+  // Optional on its own (3.5 B): a file without it leaves what is stored, even with the columns above.
+  { name: 'payment_integrated', required: false, vietnamese: 'Tích hợp thanh toán trực tuyến' },
 ]

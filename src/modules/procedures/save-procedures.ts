@@ -25,20 +25,19 @@ const PUBLICATION_FIELDS = {
   nationalDbUpdatedOn: 'national_db_updated_on',
   allPartsPublished: 'all_parts_published',
   usesPopulationData: 'uses_population_data',
+  paymentIntegrated: 'payment_integrated',
 } as const satisfies Record<keyof ProcedurePublication, keyof ProcedureVersionRow>
 
-type PublicationColumns = { [K in keyof ProcedurePublication as (typeof PUBLICATION_FIELDS)[K]]: ProcedurePublication[K] }
+type PublicationColumns = { [K in keyof ProcedurePublication as (typeof PUBLICATION_FIELDS)[K]]?: ProcedurePublication[K] }
 
-function publicationColumns(p: ProcedurePublication): PublicationColumns {
-  return {
-    decision_number: p.decisionNumber,
-    decided_on: p.decidedOn,
-    legal_basis_effective_on: p.legalBasisEffectiveOn,
-    made_public_on: p.madePublicOn,
-    national_db_updated_on: p.nationalDbUpdatedOn,
-    all_parts_published: p.allPartsPublished,
-    uses_population_data: p.usesPopulationData,
+/** The columns of the facts given; a fact left out is not touched. */
+function publicationColumns(p: Partial<ProcedurePublication>): PublicationColumns {
+  const columns: Record<string, string | boolean | null> = {}
+  for (const [field, column] of Object.entries(PUBLICATION_FIELDS) as [keyof ProcedurePublication, string][]) {
+    const value = p[field]
+    if (value !== undefined) columns[column] = value
   }
+  return columns as PublicationColumns
 }
 
 function samePublication(current: ProcedureVersionRow, input: ProcedureInput): boolean {

@@ -11,11 +11,12 @@ export interface PublicationOfVersion extends ProcedurePublication {
 
 function publicationOfRow(row: {
   decision_number: string | null; decided_on: string | null; legal_basis_effective_on: string | null; made_public_on: string | null
-  national_db_updated_on: string | null; all_parts_published: boolean | null; uses_population_data: boolean | null
+  national_db_updated_on: string | null; all_parts_published: boolean | null; uses_population_data: boolean | null; payment_integrated: boolean | null
 }): ProcedurePublication {
   return {
     decisionNumber: row.decision_number, decidedOn: row.decided_on, legalBasisEffectiveOn: row.legal_basis_effective_on, madePublicOn: row.made_public_on,
     nationalDbUpdatedOn: row.national_db_updated_on, allPartsPublished: row.all_parts_published, usesPopulationData: row.uses_population_data,
+    paymentIntegrated: row.payment_integrated,
   }
 }
 
@@ -58,7 +59,7 @@ export async function setProcedurePublication(db: Kysely<Database>, code: string
       .set({
         decision_number: publication.decisionNumber, decided_on: publication.decidedOn, legal_basis_effective_on: publication.legalBasisEffectiveOn,
         made_public_on: publication.madePublicOn, national_db_updated_on: publication.nationalDbUpdatedOn, all_parts_published: publication.allPartsPublished,
-        uses_population_data: publication.usesPopulationData,
+        uses_population_data: publication.usesPopulationData, payment_integrated: publication.paymentIntegrated,
       })
       .where('id', '=', row.id)
       .execute()

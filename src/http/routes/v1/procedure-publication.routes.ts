@@ -21,6 +21,7 @@ const Publication = z.object({
   national_db_updated_on: Day.nullable().describe('Ngày cập nhật, công khai trên CSDL quốc gia về TTHC'),
   all_parts_published: z.boolean().nullable().describe('Công khai đầy đủ các bộ phận của thủ tục'),
   uses_population_data: z.boolean().nullable().describe('Thủ tục khai thác dữ liệu dân cư (chỉ số 4.5)'),
+  payment_integrated: z.boolean().nullable().describe('Phí, lệ phí của thủ tục được tích hợp thanh toán trực tuyến (chỉ số 3.5)'),
 })
 const PublicationResponse = Publication.extend({ code: z.string(), version: z.number() })
 
@@ -30,10 +31,11 @@ function toBody(p: PublicationOfVersion): z.infer<typeof PublicationResponse> {
   return {
     code: p.code, version: p.version, decision_number: p.decisionNumber, decided_on: p.decidedOn, legal_basis_effective_on: p.legalBasisEffectiveOn,
     made_public_on: p.madePublicOn, national_db_updated_on: p.nationalDbUpdatedOn, all_parts_published: p.allPartsPublished, uses_population_data: p.usesPopulationData,
+    payment_integrated: p.paymentIntegrated,
   }
 }
 
-/** /api/v1/procedures/:code/publication: the publication facts Decision 766 scores (1.1–1.3, 4.5a). */
+/** /api/v1/procedures/:code/publication: the publication facts Decision 766 scores (1.1–1.3, 3.5 B, 4.5a). */
 export function registerProcedurePublicationRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
@@ -90,6 +92,7 @@ export function registerProcedurePublicationRoutes(app: FastifyInstance, handle:
       const saved = await setProcedurePublication(db, request.params.code, {
         decisionNumber: b.decision_number, decidedOn: b.decided_on, legalBasisEffectiveOn: b.legal_basis_effective_on, madePublicOn: b.made_public_on,
         nationalDbUpdatedOn: b.national_db_updated_on, allPartsPublished: b.all_parts_published, usesPopulationData: b.uses_population_data,
+        paymentIntegrated: b.payment_integrated,
       }, { actor: actorOf(request).label, ip: request.ip })
       return toBody(saved)
     },
