@@ -11,8 +11,9 @@ function vnDate(date: string): string {
 }
 
 function figure(indicator: IndicatorScore): string {
-  if (indicator.parts) return `B ${formatPercent(indicator.parts.b.ratio)}, C ${formatPercent(indicator.parts.c.ratio)}`
-  if (indicator.numerator === null || indicator.denominator === null) return ''
+  if (indicator.parts) return `B ${indicator.parts.b === null ? 'chưa có dữ liệu' : formatPercent(indicator.parts.b.ratio)}, C ${formatPercent(indicator.parts.c.ratio)}`
+  // An average (2.2) is written out in its explanation already.
+  if (indicator.average !== undefined || indicator.numerator === null || indicator.denominator === null) return ''
   return `${indicator.numerator}/${indicator.denominator} = ${formatPercent(indicator.ratio)}`
 }
 

@@ -33,7 +33,7 @@ export const DEFAULT_FORMULA_SET_INPUT: FormulaSetInput = {
       max_points: 20,
       indicators: [
         { id: '2.1', label: 'Hồ sơ giải quyết trước hạn, đúng hạn', max_points: 20, rule: linear, numerator_noun: 'hồ sơ đúng hạn' },
-        { id: '2.2', label: 'Thời gian giải quyết trung bình của TTHC', max_points: 0, rule: tracked },
+        { id: '2.2', label: 'Thời gian giải quyết trung bình của TTHC', max_points: 0, rule: { kind: 'tracked', measure: 'average_working_days' } },
       ],
     },
     {

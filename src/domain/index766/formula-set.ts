@@ -22,6 +22,15 @@ export const ScoringRuleKind = {
 } as const
 export type ScoringRuleKind = (typeof ScoringRuleKind)[keyof typeof ScoringRuleKind]
 
+/** What a tracked indicator shows: a ratio (5.1), or an average in working days per dossier (2.2). */
+export const TrackedMeasure = {
+  /** numerator / denominator as a percentage */
+  ratio: 'ratio',
+  /** total working days (numerator) / dossiers (denominator): may exceed 1 */
+  averageWorkingDays: 'average_working_days',
+} as const
+export type TrackedMeasure = (typeof TrackedMeasure)[keyof typeof TrackedMeasure]
+
 /** What an indicator whose denominator is 0 ("không phát sinh") scores. */
 export const EmptyDenominatorRule = {
   /** Full points: nothing was due, nothing was missed. The default (INDICATORS.md). */
@@ -45,7 +54,7 @@ export const scoringRuleSchema = z.discriminatedUnion('kind', [
     cap_b: z.number().positive(),
     factor_c: z.number().positive(),
   }),
-  z.object({ kind: z.literal(ScoringRuleKind.tracked) }),
+  z.object({ kind: z.literal(ScoringRuleKind.tracked), measure: z.enum([TrackedMeasure.ratio, TrackedMeasure.averageWorkingDays]).default(TrackedMeasure.ratio) }),
 ])
 export type ScoringRule = z.infer<typeof scoringRuleSchema>
 

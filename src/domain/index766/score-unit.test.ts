@@ -97,10 +97,34 @@ describe('scoreUnit, one rule at a time', () => {
     expect(high.explanation).toContain('tối đa 4 = 4 điểm')
   })
 
+  it('payment_3_5 with B not known (no procedure with a fee has its integration known): "chưa có dữ liệu", C still shown, counted as missing', () => {
+    const score = scoreUnit(DEFAULT_FORMULA_SET, { '3.6': { numerator: 1, denominator: 3 }, '3.5': { b: null, c: { numerator: 3, denominator: 5 } } })
+    expect(indicator(score, '3.5')).toMatchObject({
+      status: 'no_data', points: null,
+      parts: { b: null, c: { numerator: 3, denominator: 5, ratio: 60 } },
+      explanation: 'chưa có dữ liệu: chưa biết TTHC có phí, lệ phí nào được tích hợp thanh toán trực tuyến (B); C = 3/5 = 60%',
+    })
+    expect(group(score, '3tt')).toMatchObject({ scorable_points: 6, points: 2 })
+    expect(score.total.missing).toContain('3.5')
+  })
+
   it('tracked: 2.2 and 5.1 are shown, never scored', () => {
     const score = scoreUnit(DEFAULT_FORMULA_SET, { '5.1': { numerator: 12, denominator: 15 } })
     expect(indicator(score, '5.1')).toMatchObject({ status: 'tracked', points: null, ratio: 80, explanation: '12/15 = 80%; chỉ theo dõi, không tính điểm' })
     expect(score.total.missing).not.toContain('2.2')
+  })
+
+  it('2.2 is an average in working days: 12 working days over 5 finished dossiers is 2,4 a dossier, no percentage, no points', () => {
+    const score = scoreUnit(DEFAULT_FORMULA_SET, { '2.2': { numerator: 12, denominator: 5 } })
+    expect(indicator(score, '2.2')).toMatchObject({
+      status: 'tracked', points: null, numerator: 12, denominator: 5, ratio: null, average: 2.4,
+      explanation: 'trung bình 2,4 ngày làm việc (12 ngày làm việc / 5 hồ sơ); chỉ theo dõi, không tính điểm',
+    })
+    // 2/3 = 0,666… → 0,67 (half-up).
+    expect(indicator(scoreUnit(DEFAULT_FORMULA_SET, { '2.2': { numerator: 2, denominator: 3 } }), '2.2').average).toBe(0.67)
+    expect(indicator(scoreUnit(DEFAULT_FORMULA_SET, { '2.2': { numerator: 0, denominator: 0 } }), '2.2')).toMatchObject({ average: null, explanation: 'không phát sinh; chỉ theo dõi, không tính điểm' })
+    expect(indicator(score, '5.1').average).toBeUndefined()
+    expect(score.total).toMatchObject({ points: 0, scorable_points: 0 })
   })
 
   it('an indicator with no data is "chưa có dữ liệu", never 0, and leaves the points that could be scored', () => {

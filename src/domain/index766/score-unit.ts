@@ -1,8 +1,11 @@
 import { percentage } from '../indicators/percentage.js'
 import { add, compare, div, exact, fromDecimal, min, mul, ratioOf, toHundredths, ZERO, type Exact } from './exact.js'
-import { ratingBandOf, ScoringRuleKind, type FormulaIndicator, type FormulaSet, type ScoringRule } from './formula-set.js'
+import { ratingBandOf, ScoringRuleKind, TrackedMeasure, type FormulaIndicator, type FormulaSet, type ScoringRule } from './formula-set.js'
 
-/** A count over a count: dossiers, procedures, feedback or communes. */
+/**
+ * A count over a count: dossiers, procedures, feedback or communes; for an average (2.2), a total
+ * of working days over the dossiers (the numerator may then exceed the denominator).
+ */
 export interface Fraction {
   numerator: number
   denominator: number
@@ -10,8 +13,11 @@ export interface Fraction {
 
 /** 3.5 is scored from two procedure-level ratios. */
 export interface PaymentInput {
-  /** procedures with a fee whose payment is integrated online / procedures with a fee */
-  b: Fraction
+  /**
+   * procedures with a fee whose payment is integrated online / procedures with a fee whose
+   * integration is known; null when none is known: 3.5 is then "chưa có dữ liệu" (C is still shown)
+   */
+  b: Fraction | null
   /** procedures with at least one online payment / procedures with a fee */
   c: Fraction
 }
@@ -46,8 +52,10 @@ export interface IndicatorScore {
   denominator: number | null
   /** Percentage, half-up to two decimals; null when there is no data or the denominator is 0. */
   ratio: number | null
-  /** 3.5 only: its two ratios. */
-  parts?: { b: Fraction & { ratio: number | null }; c: Fraction & { ratio: number | null } }
+  /** 3.5 only: its two ratios; b is null when no procedure's integration is known. */
+  parts?: { b: (Fraction & { ratio: number | null }) | null; c: Fraction & { ratio: number | null } }
+  /** A tracked average (2.2): working days per dossier, half-up to two decimals; null when nothing finished. */
+  average?: number | null
   max_points: number
   /** The max after points spread from other indicators of the group (equals max_points otherwise). */
   effective_max_points: number
@@ -100,10 +108,28 @@ function isPayment(input: IndicatorInput): input is PaymentInput {
   return 'b' in input && 'c' in input
 }
 
-function checkFraction(id: string, f: Fraction): void {
-  if (!Number.isSafeInteger(f.numerator) || !Number.isSafeInteger(f.denominator) || f.numerator < 0 || f.denominator < 0 || f.numerator > f.denominator) {
-    throw new RangeError(`index 766: indicator ${id} needs 0 ≤ numerator ≤ denominator (whole numbers), got ${f.numerator}/${f.denominator}`)
+/** A ratio needs 0 ≤ numerator ≤ denominator; a total over a count (an average) only both ≥ 0. */
+function checkFraction(id: string, f: Fraction, isAverage = false): void {
+  if (!Number.isSafeInteger(f.numerator) || !Number.isSafeInteger(f.denominator) || f.numerator < 0 || f.denominator < 0 || (!isAverage && f.numerator > f.denominator)) {
+    const wanted = isAverage ? '0 ≤ numerator, 0 ≤ denominator' : '0 ≤ numerator ≤ denominator'
+    throw new RangeError(`index 766: indicator ${id} needs ${wanted} (whole numbers), got ${f.numerator}/${f.denominator}`)
   }
+}
+
+const isAverageRule = (rule: ScoringRule): boolean => rule.kind === ScoringRuleKind.tracked && rule.measure === TrackedMeasure.averageWorkingDays
+
+/** 12 working days over 5 dossiers → 2.4; null when no dossier. */
+function averageOf(f: Fraction): number | null {
+  return f.denominator === 0 ? null : toHundredths(ratioOf(f.numerator, f.denominator))
+}
+
+/** What a tracked indicator shows: its ratio, or its average ("trung bình 2,4 ngày làm việc"). */
+function trackedText(rule: ScoringRule, input: IndicatorInput): string {
+  if (isPayment(input) || input.denominator === 0) return 'không phát sinh; chỉ theo dõi, không tính điểm'
+  if (isAverageRule(rule)) {
+    return `trung bình ${formatPoints(averageOf(input) ?? 0)} ngày làm việc (${input.numerator} ngày làm việc / ${input.denominator} hồ sơ); chỉ theo dõi, không tính điểm`
+  }
+  return `${input.numerator}/${input.denominator} = ${pct(percentage(input.numerator, input.denominator))}; chỉ theo dõi, không tính điểm`
 }
 
 interface Base {
@@ -117,8 +143,9 @@ function basePoints(indicator: FormulaIndicator, input: IndicatorInput): Base {
   const maxText = formatPoints(indicator.max_points)
   const rule = indicator.rule
   if (rule.kind === ScoringRuleKind.payment35) {
-    if (!isPayment(input)) throw new TypeError(`index 766: indicator ${indicator.id} needs the parts b and c`)
-    const b = ratioOf(input.b.numerator, input.b.denominator)
+    if (!isPayment(input) || input.b === null) throw new TypeError(`index 766: indicator ${indicator.id} needs the parts b and c`)
+    const partB = input.b
+    const b = ratioOf(partB.numerator, partB.denominator)
     const c = ratioOf(input.c.numerator, input.c.denominator)
     const termB = min(fromDecimal(rule.cap_b), mul(fromDecimal(rule.factor_b), b))
     const termC = mul(fromDecimal(rule.factor_c), c)
@@ -128,7 +155,7 @@ function basePoints(indicator: FormulaIndicator, input: IndicatorInput): Base {
     return {
       points,
       explanation: (rounded) =>
-        `B = ${input.b.numerator}/${input.b.denominator} = ${pct(percentage(input.b.numerator, input.b.denominator))}, ` +
+        `B = ${partB.numerator}/${partB.denominator} = ${pct(percentage(partB.numerator, partB.denominator))}, ` +
         `C = ${input.c.numerator}/${input.c.denominator} = ${pct(percentage(input.c.numerator, input.c.denominator))}; ` +
         `min(${formatPoints(rule.cap_b)}; ${formatPoints(rule.factor_b)} × B) + ${formatPoints(rule.factor_c)} × C = ` +
         `${formatPoints(toHundredths(termB))} + ${formatPoints(toHundredths(termC))}` +
@@ -168,7 +195,7 @@ function basePoints(indicator: FormulaIndicator, input: IndicatorInput): Base {
 }
 
 function isEmpty(input: IndicatorInput): boolean {
-  return isPayment(input) ? input.b.denominator === 0 || input.c.denominator === 0 : input.denominator === 0
+  return isPayment(input) ? input.b?.denominator === 0 || input.c.denominator === 0 : input.denominator === 0
 }
 
 interface Working {
@@ -199,12 +226,15 @@ export function scoreUnit(set: FormulaSet, inputs: UnitInputs): UnitScore {
       const input = inputs[indicator.id] ?? null
       if (input === null) return { indicator, groupId: group.id, input, status: IndicatorScoreStatus.noData, base: null, explanation: NO_DATA_LABEL }
       if (isPayment(input)) {
-        checkFraction(indicator.id, input.b)
+        if (input.b !== null) checkFraction(indicator.id, input.b)
         checkFraction(indicator.id, input.c)
-      } else checkFraction(indicator.id, input)
+        if (input.b === null) {
+          const c = `C = ${input.c.numerator}/${input.c.denominator} = ${pct(percentage(input.c.numerator, input.c.denominator))}`
+          return { indicator, groupId: group.id, input, status: IndicatorScoreStatus.noData, base: null, explanation: `${NO_DATA_LABEL}: chưa biết TTHC có phí, lệ phí nào được tích hợp thanh toán trực tuyến (B); ${c}` }
+        }
+      } else checkFraction(indicator.id, input, isAverageRule(indicator.rule))
       if (indicator.rule.kind === ScoringRuleKind.tracked) {
-        const text = isPayment(input) || input.denominator === 0 ? 'không phát sinh' : `${input.numerator}/${input.denominator} = ${pct(percentage(input.numerator, input.denominator))}`
-        return { indicator, groupId: group.id, input, status: IndicatorScoreStatus.tracked, base: null, explanation: `${text}; chỉ theo dõi, không tính điểm` }
+        return { indicator, groupId: group.id, input, status: IndicatorScoreStatus.tracked, base: null, explanation: trackedText(indicator.rule, input) }
       }
       if (isEmpty(input)) {
         const max = formatPoints(indicator.max_points)
@@ -243,6 +273,7 @@ export function scoreUnit(set: FormulaSet, inputs: UnitInputs): UnitScore {
     for (const w of work) {
       const max = fromDecimal(w.indicator.max_points)
       const fraction = w.input && !isPayment(w.input) ? w.input : null
+      const average = fraction !== null && isAverageRule(w.indicator.rule)
       let points: number | null = null
       let effectiveMax = max
       let explanation = w.explanation
@@ -268,15 +299,17 @@ export function scoreUnit(set: FormulaSet, inputs: UnitInputs): UnitScore {
         status: w.status,
         numerator: fraction ? fraction.numerator : null,
         denominator: fraction ? fraction.denominator : null,
-        ratio: fraction ? percentage(fraction.numerator, fraction.denominator) : null,
+        // An average is no percentage: it is given as `average` instead.
+        ratio: fraction && !average ? percentage(fraction.numerator, fraction.denominator) : null,
         max_points: w.indicator.max_points,
         effective_max_points: toHundredths(effectiveMax),
         points,
         explanation,
       }
+      if (average) score.average = averageOf(fraction)
       if (w.input && isPayment(w.input)) {
         score.parts = {
-          b: { ...w.input.b, ratio: percentage(w.input.b.numerator, w.input.b.denominator) },
+          b: w.input.b === null ? null : { ...w.input.b, ratio: percentage(w.input.b.numerator, w.input.b.denominator) },
           c: { ...w.input.c, ratio: percentage(w.input.c.numerator, w.input.c.denominator) },
         }
       }
