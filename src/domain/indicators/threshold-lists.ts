@@ -1,7 +1,12 @@
+import { shortUnitName } from '../reports/short-unit-name.js'
+import { criticismOrder, nameOrder, praiseOrder, type ListOrderKey } from './list-order.js'
+
 export interface ListedUnit {
   unitCode: string
   unitName: string
   value: number | null
+  /** Since the previous period, in percentage points: it orders equal figures (see list-order). */
+  change?: number | null
 }
 
 export interface ThresholdLists {
@@ -15,16 +20,16 @@ export interface ThresholdLists {
   noValue: ListedUnit[]
 }
 
-const collator = new Intl.Collator('vi')
-
-/** The lists leaders write into letters: praised and criticised units with their figures. */
+/** The lists leaders write into letters, in the letters' order: praised and criticised units with their figures. */
 export function thresholdLists(units: readonly ListedUnit[], thresholds: { above?: number; below?: number }): ThresholdLists {
-  const byName = (a: ListedUnit, b: ListedUnit) => collator.compare(a.unitName, b.unitName)
+  const key = (u: ListedUnit & { value: number }): ListOrderKey => ({ value: u.value, change: u.change ?? null, name: shortUnitName(u.unitName) })
+  const named = (u: ListedUnit) => ({ name: shortUnitName(u.unitName) })
   const valued = units.filter((u): u is ListedUnit & { value: number } => u.value !== null)
+  const strip = ({ change: _change, ...u }: ListedUnit): ListedUnit => u
   return {
-    above: thresholds.above === undefined ? [] : valued.filter((u) => u.value >= thresholds.above!).sort((a, b) => b.value - a.value || byName(a, b)),
-    below: thresholds.below === undefined ? [] : valued.filter((u) => u.value <= thresholds.below!).sort((a, b) => a.value - b.value || byName(a, b)),
-    zero: valued.filter((u) => u.value === 0).sort(byName),
-    noValue: units.filter((u) => u.value === null).sort(byName),
+    above: thresholds.above === undefined ? [] : valued.filter((u) => u.value >= thresholds.above!).sort((a, b) => praiseOrder(key(a), key(b))).map(strip),
+    below: thresholds.below === undefined ? [] : valued.filter((u) => u.value <= thresholds.below!).sort((a, b) => criticismOrder(key(a), key(b))).map(strip),
+    zero: valued.filter((u) => u.value === 0).sort((a, b) => nameOrder(named(a), named(b))).map(strip),
+    noValue: units.filter((u) => u.value === null).sort((a, b) => nameOrder(named(a), named(b))).map(strip),
   }
 }

@@ -1,3 +1,4 @@
+import { criticismOrder, praiseOrder } from '../indicators/list-order.js'
 import { letterPercent } from './letter-percent.js'
 import { joinVietnamese } from './vietnamese-list.js'
 
@@ -22,12 +23,6 @@ export interface ListGroup {
 
 const collator = new Intl.Collator('vi')
 
-/** Null changes go after every known change, whichever way the list is sorted. */
-function byChange(a: number | null, b: number | null, direction: 1 | -1): number {
-  if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1
-  return direction * (a - b)
-}
-
 function grouped(units: readonly (LetterUnit & { value: number })[]): ListGroup[] {
   const groups: ListGroup[] = []
   for (const unit of units) {
@@ -41,27 +36,19 @@ function grouped(units: readonly (LetterUnit & { value: number })[]): ListGroup[
 
 const valued = (units: readonly LetterUnit[]) => units.filter((u): u is LetterUnit & { value: number } => u.value !== null)
 
-/**
- * The units praised ("đạt cao"): at or above the threshold, best first. Among equal figures the
- * unit that rose most since the previous period comes first, then the name. Seed 000 names
- * "An Thanh, Quang Trung và Quang Khải (100%)": in August (seed 001) Quang Khải had 93 %,
- * Quang Trung 83 % and An Thanh just over 50 %, so this rule writes them in the letter's order.
- */
+/** The units praised ("đạt cao"): at or above the threshold, in the order of `praiseOrder`. */
 export function praiseGroups(units: readonly LetterUnit[], atLeast: number): ListGroup[] {
   const listed = valued(units)
     .filter((u) => u.value >= atLeast)
-    .sort((a, b) => b.value - a.value || byChange(a.change, b.change, -1) || collator.compare(a.name, b.name))
+    .sort(praiseOrder)
   return grouped(listed)
 }
 
-/**
- * The units criticised ("đạt thấp"): at or below the threshold, worst first. Among equal
- * figures the unit that fell most comes first (the praise rule turned round), then the name.
- */
+/** The units criticised ("đạt thấp"): at or below the threshold, in the order of `criticismOrder`. */
 export function criticismGroups(units: readonly LetterUnit[], atMost: number): ListGroup[] {
   const listed = valued(units)
     .filter((u) => u.value <= atMost)
-    .sort((a, b) => a.value - b.value || byChange(a.change, b.change, 1) || collator.compare(a.name, b.name))
+    .sort(criticismOrder)
   return grouped(listed)
 }
 

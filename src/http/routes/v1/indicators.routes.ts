@@ -163,7 +163,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
       const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true })
-      const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null }))
+      const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null, change: row.indicators[q.indicator as IndicatorId]?.change ?? null }))
       return thresholdLists(children, { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) })
     },
   })
