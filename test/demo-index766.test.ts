@@ -12,7 +12,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => handle.close())
 
-const FILLED = ['1.1', '1.2', '1.3', '1.4', '4.1', '4.3', '4.4', '4.5a', '4.5b', '5.1', '5.2', '5.3']
+const FILLED = ['1.1', '1.2', '1.3', '1.4', '2.2', '3.5', '4.1', '4.3', '4.4', '4.5a', '4.5b', '5.1', '5.2', '5.3', '5.4']
 
 describe('the demo province feeds the Decision 766 index', () => {
   it('Tứ Kỳ in 2023-Q3: publication, flags and feedback all give figures', async () => {
@@ -21,6 +21,11 @@ describe('the demo province feeds the Decision 766 index', () => {
     for (const id of FILLED) expect(byId.get(id)?.status, id).not.toBe('no_data')
     expect(byId.get('1.4')!.denominator).toBeGreaterThan(0)
     expect(byId.get('5.2')!.denominator).toBeGreaterThan(0)
+    // The demo knows the payment integration of its fee procedures: 3.5 is scored, 2.2 and 5.4 come from the histories.
+    expect(byId.get('3.5')).toMatchObject({ status: 'scored' })
+    expect(byId.get('3.5')!.parts!.b!.denominator).toBeGreaterThan(0)
+    expect(byId.get('2.2')!.average).toBeGreaterThan(0)
+    expect(byId.get('5.4')!.denominator).toBeGreaterThan(0)
   })
 
   it('before July 2022 the dossiers carry no flags: 1.4 is "chưa có dữ liệu" in 2022-Q1', async () => {

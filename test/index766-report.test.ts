@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
+import { computeIndex } from '../src/modules/index766/compute-index.js'
 import { generateReport } from '../src/modules/reports/generate-report.js'
 import { DEFAULT_REPORT_TEMPLATES } from '../src/modules/reports/report-template.js'
 import { readDocx } from './support/docx-text.js'
@@ -18,10 +19,14 @@ import { createTestDatabase } from './support/test-database.js'
  *   3.6  paid online 1/3 of the dossiers with a fee           6 × 1/3            = 2
  *   4.2  fully digitized 4/5 = 80 % ≥ 80 %                    full               = 4
  *   4.ct communes with e-certified copies 1/3                 2 × 1/3            = 0,67
- *   5.4  satisfied 2/3 of the rated = 66,67 % < 90 %          6 × (2/3) / 90 %   = 4,44
+ *   5.4  the 5 dossiers of 2.1 less AT-2 (late and dissatisfied: removed once), no feedback:
+ *        4/5 = 80 % < 90 %                                   6 × (4/5) / 90 %   = 5,33
+ *   2.2  tracked: (0 + 2 + 0 + 0 + 0) working days / 5 finished = 0,4 a dossier — no points
+ *   3.5  no procedure's payment integration is known: B "chưa có dữ liệu", so 3.5 is not scored
+ *        (C is 1/2: of 2.000815 and 1.001612, the fee procedures, AT-3 paid the first online)
  *   the others have no data in motcua yet: not scored, not counted in the points that could be.
  *
- *   total 16 + 7,2 + 2 + 4 + 0,67 + 4,44 = 34,31 of 20 + 12 + 6 + 6 + 6 = 50 → 68,62/100, "trung bình" (50–70)
+ *   total 16 + 7,2 + 2 + 4 + 0,67 + 5,33 = 35,2 of 20 + 12 + 6 + 6 + 6 = 50 → 70,4/100, "khá" (70–80)
  *   what-if, most points first: 3.x to 5/5 adds 12 − 7,2 = 4,8 with 2 more online dossiers;
  *   2.1 to 5/5 adds 4 with 1 (3.6 also adds 4, but with 2: fewer dossiers come first).
  */
@@ -53,7 +58,7 @@ describe('the Decision 766 section of the monthly report', () => {
     const section = paragraphs.slice(start + 1, start + 14)
     expect(section[0]).toBe(
       'Theo số liệu trên phần mềm một cửa điện tử, Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công tháng 8/2025 ' +
-        'của huyện Tứ Kỳ đạt 34,31/50 điểm có thể chấm (tối đa 100 điểm), quy về thang điểm 100 đạt 68,62 điểm, xếp loại trung bình.',
+        'của huyện Tứ Kỳ đạt 35,2/50 điểm có thể chấm (tối đa 100 điểm), quy về thang điểm 100 đạt 70,4 điểm, xếp loại khá.',
     )
     expect(section[1]).toMatch(/^Các chỉ số chưa có dữ liệu, chưa chấm điểm: Công bố, công khai TTHC đúng hạn \(1\.1\), .*Hồ sơ đồng bộ lên Cổng DVC quốc gia \(1\.4\), .* và Hài lòng về xử lý phản ánh, kiến nghị \(5\.3\)\.$/)
     expect(section.slice(2)).toEqual([
@@ -63,7 +68,7 @@ describe('the Decision 766 section of the monthly report', () => {
       '- Cung cấp dịch vụ trực tuyến: 7,2/12 điểm (tối đa 12 điểm).',
       '- Thanh toán trực tuyến: 2/6 điểm (tối đa 10 điểm).',
       '- Số hóa hồ sơ: 4,67/6 điểm (tối đa 22 điểm).',
-      '- Mức độ hài lòng: 4,44/6 điểm (tối đa 18 điểm).',
+      '- Mức độ hài lòng: 5,33/6 điểm (tối đa 18 điểm).',
       'Các chỉ số có thể tăng điểm nhiều nhất:',
       '- Hồ sơ trực tuyến toàn trình (3.x): tăng thêm 4,8 điểm nếu có thêm 2 hồ sơ trực tuyến (đạt 5/5).',
       '- Hồ sơ giải quyết trước hạn, đúng hạn (2.1): tăng thêm 4 điểm nếu có thêm 1 hồ sơ đúng hạn (đạt 5/5).',
@@ -71,6 +76,15 @@ describe('the Decision 766 section of the monthly report', () => {
     ])
     // The set applies in 2025: no warning.
     expect(paragraphs.join('\n')).not.toContain('ngoài thời gian hiệu lực')
+  })
+
+  it('rests on the figures worked out above: 5.4 4/5, 2.2 an average of 0,4 working days, 3.5 without B', async () => {
+    const report = await computeIndex(handle.db, { unitCode: 'H23.07', period: '2025-08' })
+    const byId = Object.fromEntries(report.score.indicators.map((i) => [i.id, i]))
+    expect(byId['5.4']).toMatchObject({ numerator: 4, denominator: 5, points: 5.33 })
+    expect(byId['2.2']).toMatchObject({ status: 'tracked', numerator: 2, denominator: 5, average: 0.4 })
+    // The district answers for 2.000815 (2 000 đ) and 1.001612 (100 000 đ); AT-3 paid online for the first.
+    expect(byId['3.5']).toMatchObject({ status: 'no_data', parts: { b: null, c: { numerator: 1, denominator: 2 } } })
   })
 
   it('is switched off by the template ("show": false), and the weekly summary has none', async () => {

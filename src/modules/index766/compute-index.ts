@@ -1,13 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { computeDueAt } from '../../domain/calendar/deadline.js'
-import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
-import type { DossierEventType } from '../../domain/dossiers/dossier-event.js'
-import type { DossierStatus } from '../../domain/dossiers/dossier-status.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import { formulaSetAppliesOn, type FormulaSet } from '../../domain/index766/formula-set.js'
 import { parseIndexPeriod, type IndexPeriod } from '../../domain/index766/index-period.js'
-import { judgeOnTime21, type OnTimeEvent } from '../../domain/index766/on-time-2-1.js'
 import { scoreUnit, type Fraction, type UnitInputs, type UnitScore } from '../../domain/index766/score-unit.js'
 import { whatIf, type WhatIfOption } from '../../domain/index766/what-if.js'
 import { addDays } from '../../domain/time/local-date.js'
@@ -15,6 +10,8 @@ import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
+import { dossierHistoryInputs } from './dossier-history-inputs.js'
+import { paymentInputs } from './payment-inputs.js'
 import { feedbackInputs } from './feedback-inputs.js'
 import { publicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
@@ -42,8 +39,10 @@ const SOURCES: Record<string, string> = {
   '1.3': 'TTHC đang có hiệu lực đã công khai đến cuối kỳ, công khai đầy đủ các bộ phận / TTHC đã công khai có thông tin này',
   '1.4': 'hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVC quốc gia / hồ sơ tiếp nhận trong kỳ có thông tin đồng bộ',
   '2.1': 'hồ sơ và lịch sử xử lý: kết thúc ở sự kiện kết thúc đầu tiên, trừ thời gian chờ bổ sung, bổ sung từ 2 lần là trễ hạn, hồ sơ chưa kết thúc xét tại cuối kỳ',
+  '2.2': 'tổng số ngày làm việc từ ngày tiếp nhận đến ngày có kết quả (trừ thời gian chờ bổ sung) / số hồ sơ có kết quả trong kỳ; chỉ theo dõi',
   '3.x': 'tỷ lệ hồ sơ trực tuyến (thủ tục trực tuyến toàn trình hoặc một phần) — gần đúng: chỉ số đòi thủ tục toàn trình',
   '3.6': 'tỷ lệ thanh toán trực tuyến (hồ sơ có phí, lệ phí)',
+  '3.5': 'TTHC có phí, lệ phí (phiên bản hiện hành cuối kỳ, cấp của đơn vị và cấp dưới): B = TTHC đã tích hợp thanh toán trực tuyến / TTHC có thông tin tích hợp (chưa có dữ liệu khi không TTHC nào có); C = TTHC có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (theo ngày nộp phí, không có thì ngày tiếp nhận) / TTHC có phí, lệ phí',
   '4.1': 'hồ sơ có kết quả trong kỳ, kết quả là bản giấy, đã cấp kết quả điện tử / hồ sơ có kết quả bản giấy có thông tin này',
   '4.2': 'tỷ lệ số hóa đầy đủ thành phần hồ sơ — gần đúng: chưa tính số hóa kết quả',
   '4.ct': 'số xã có chứng thực bản sao điện tử trong kỳ / số xã thuộc đơn vị',
@@ -54,87 +53,10 @@ const SOURCES: Record<string, string> = {
   '5.1': 'phản ánh, kiến nghị tiếp nhận trong kỳ đã phân loại (quy định hoặc hành vi) đến cuối kỳ / phản ánh tiếp nhận trong kỳ',
   '5.2': 'phản ánh, kiến nghị xử lý đúng hạn (từ chối ≤ 2, yêu cầu bổ sung ≤ 5, xử lý ≤ 15, công khai ≤ 2 ngày làm việc), phản ánh chưa kết thúc xét tại cuối kỳ / phản ánh tiếp nhận đến cuối kỳ chưa kết thúc trước kỳ',
   '5.3': 'phản ánh, kiến nghị không trễ hạn, không bị phản hồi không hài lòng, không lặp lại / cùng mẫu số với 5.2',
-  '5.4': 'hồ sơ được đánh giá hài lòng, rất hài lòng / hồ sơ có đánh giá — gần đúng: chưa trừ hồ sơ bị khiếu nại hoặc trễ hạn',
+  '5.4': 'hồ sơ không bị đánh giá không hài lòng, không bị phản ánh, kiến nghị (mã hồ sơ trong phản ánh tiếp nhận đến cuối kỳ), không trễ hạn theo cách tính 2.1 / cùng mẫu số với 2.1 (hồ sơ tiếp nhận đến cuối kỳ chưa kết thúc trước kỳ, không chỉ hồ sơ có đánh giá); chưa có dữ liệu khi tỉnh chưa có đánh giá hồ sơ hay phản ánh nào',
 }
 
 const fraction = (numerator: number, denominator: number): Fraction => ({ numerator, denominator })
-
-interface DossierRow {
-  id: string
-  received_at: Date
-  due_at: Date | null
-  processing_days: string
-  cutoff_time: string | null
-}
-
-interface EventRow {
-  dossier_id: string
-  type: string
-  at: Date
-  status_after: string
-  data: unknown
-}
-
-function dateOrNull(value: unknown): Date | null {
-  return typeof value === 'string' || value instanceof Date ? new Date(value) : null
-}
-
-/**
- * 2.1 over the unit's subtree: the dossiers received by the period's end that were not over
- * before it began (ended in it, or open at its end), each judged by `judgeOnTime21`. Reads the
- * dossiers and their events: a district-year is tens of thousands of rows, fine for a command.
- */
-async function onTime21(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, start: Date, end: Date): Promise<Fraction> {
-  const inScope = db
-    .selectFrom('dossiers as d')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
-    .where('c.ancestor_id', '=', unitId)
-    .where('d.received_at', '<', end)
-    .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', start)]))
-  const dossiers: DossierRow[] = await inScope
-    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .select(['d.id', 'd.received_at', 'd.due_at', 'pv.processing_days', 'pv.cutoff_time'])
-    .execute()
-  if (dossiers.length === 0) return fraction(0, 0)
-  const events: EventRow[] = await db
-    .selectFrom('dossier_events as e')
-    .where('e.dossier_id', 'in', inScope.select('d.id'))
-    .select(['e.dossier_id', 'e.type', 'e.at', 'e.status_after', 'e.data'])
-    .orderBy('e.dossier_id')
-    .orderBy('e.seq')
-    .execute()
-  const byDossier = new Map<string, OnTimeEvent[]>()
-  const firstType = new Map<string, string>()
-  for (const e of events) {
-    const id = String(e.dossier_id)
-    if (!firstType.has(id)) firstType.set(id, e.type)
-    const data = (e.data ?? {}) as Record<string, unknown>
-    const list = byDossier.get(id) ?? []
-    list.push({
-      type: e.type as DossierEventType,
-      at: new Date(e.at),
-      status: e.status_after as DossierStatus,
-      finishedAt: dateOrNull(data.finished_at),
-      returnedAt: dateOrNull(data.returned_at),
-    })
-    byDossier.set(id, list)
-  }
-  let onTime = 0
-  for (const d of dossiers) {
-    const id = String(d.id)
-    const receivedAt = new Date(d.received_at)
-    // A desk dossier's due_at already holds its closed pauses; 2.1 subtracts the supplements
-    // itself, so it starts from the appointment made at receipt.
-    const dueAt =
-      firstType.get(id) === 'receive'
-        ? computeDueAt(calendar, { receivedAt, processingDays: Number(d.processing_days), ...(d.cutoff_time ? { cutoff: d.cutoff_time } : {}) })
-        : d.due_at === null
-          ? null
-          : new Date(d.due_at)
-    if (judgeOnTime21(calendar, { receivedAt, dueAt, events: byDossier.get(id) ?? [] }, end).onTime) onTime += 1
-  }
-  return fraction(onTime, dossiers.length)
-}
 
 async function communesManaged(db: Kysely<Database>, unitId: number): Promise<number> {
   const row = await db
@@ -149,7 +71,8 @@ async function communesManaged(db: Kysely<Database>, unitId: number): Promise<nu
 
 /**
  * The inputs motcua has for a unit (its whole subtree) and period; an input no data in scope
- * speaks to stays null. 2.2 and 3.5 are never filled yet.
+ * speaks to stays null: 1.x, 3.5 (its part B), 4.x flags and 5.x when nothing in scope carries
+ * the facts they need. 2.1, 2.2 and 5.4 come from the dossiers' histories.
  */
 export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string): Promise<UnitInputs> {
   const totals = (await totalsForScopes(db, [{ key: 'u', unitId, scope: 'subtree' }], { from, to })).get('u')!
@@ -160,14 +83,17 @@ export async function indexInputs(db: Kysely<Database>, unitId: number, from: st
   const publication = await publicationInputs(db, calendar, unitId, from, to, end)
   const flags = await dossierFlagInputs(db, unitId, start, end)
   const feedback = await feedbackInputs(db, calendar, unitId, start, end)
+  const history = await dossierHistoryInputs(db, calendar, unitId, start, end)
   return {
     '1.1': publication['1.1'],
     '1.2': publication['1.2'],
     '1.3': publication['1.3'],
     '1.4': flags['1.4'],
-    '2.1': await onTime21(db, calendar, unitId, start, end),
+    '2.1': history['2.1'],
+    '2.2': history['2.2'],
     '3.x': fraction(t.online, t.onlineEligible),
     '3.6': fraction(t.paidOnline, t.feeEligible),
+    '3.5': await paymentInputs(db, unitId, start, end),
     '4.1': flags['4.1'],
     '4.2': fraction(t.fullyDigitized, t.digitizationEligible),
     '4.ct': fraction(totals.ecertUnits, await communesManaged(db, unitId)),
@@ -178,7 +104,7 @@ export async function indexInputs(db: Kysely<Database>, unitId: number, from: st
     '5.1': feedback['5.1'],
     '5.2': feedback['5.2'],
     '5.3': feedback['5.3'],
-    '5.4': fraction(t.satisfied, t.rated),
+    '5.4': history['5.4'],
   }
 }
 

@@ -17,7 +17,7 @@ const date = (value: Date | null) => (value === null ? null : new Date(value))
  * root was received by the period's end. Otherwise 5.1–5.3 are "chưa có dữ liệu" — a province
  * that never brought its feedback in must not get full points for "no feedback".
  */
-async function feedbackKept(db: Kysely<Database>, unitId: number, end: Date): Promise<boolean> {
+export async function feedbackKept(db: Kysely<Database>, unitId: number, end: Date): Promise<boolean> {
   const { rows } = await sql<{ kept: boolean }>`
     select exists (
       select 1 from feedback f

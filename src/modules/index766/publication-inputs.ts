@@ -17,7 +17,7 @@ export interface PublicationInputs {
  * The procedures a unit answers for: those decided at its level and below (a commune's are the
  * commune-level ones; a district adds its own; a province, or an office, all of them).
  */
-const LEVELS_OF: Record<UnitKind, readonly string[]> = {
+export const LEVELS_OF: Record<UnitKind, readonly string[]> = {
   province: ['province', 'district', 'commune'],
   district: ['district', 'commune'],
   commune: ['commune'],
