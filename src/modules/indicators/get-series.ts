@@ -6,7 +6,8 @@ import { seriesBuckets, type Granularity } from '../../domain/indicators/series-
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { getUnitByCode } from './get-indicators.js'
 import type { ScopeKind } from './indicator-scope.js'
-import { totalsForScopes } from './rollup.repository.js'
+import { bucketTotals } from './series-fold.js'
+import { readSeriesRollups } from './series.repository.js'
 
 export interface SeriesPoint {
   from: string
@@ -37,10 +38,11 @@ export async function getIndicatorSeries(
   if (buckets.length > MAX_POINTS) {
     throw new AppError(ErrorCode.validation, 'too many points', `Chuỗi có ${buckets.length} điểm, quá nhiều (tối đa ${MAX_POINTS}): hãy chọn khoảng ngắn hơn hoặc theo tháng, quý, năm`)
   }
-  const points: SeriesPoint[] = []
-  for (const bucket of buckets) {
-    const totals = (await totalsForScopes(db, [{ key: 'u', unitId: unit.id, scope: request.scope }], bucket)).get('u')!
-    points.push({ ...bucket, indicators: computeIndicators(totals.totals, request.scope === 'subtree' ? totals.ecertUnits : null) })
-  }
+  // Every rollup row of the whole period in one query, whatever the number of buckets, folded here.
+  const rollups = await readSeriesRollups(db, { unitId: unit.id, scope: request.scope }, period)
+  const points = buckets.map((bucket): SeriesPoint => {
+    const scoped = bucketTotals(rollups, bucket)
+    return { ...bucket, indicators: computeIndicators(scoped.totals, request.scope === 'subtree' ? scoped.ecertUnits : null) }
+  })
   return { unit_code: unit.code, unit_name: unit.name, scope: request.scope, granularity: request.granularity, points }
 }
