@@ -205,7 +205,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.locator('[data-procedure="2.000815"]').getByText(/^999\/QĐ-UBND/).waitFor()
     expect(await page.getByRole('button', { name: 'Cập nhật' }).count()).toBe(0)
     const refused = await page.evaluate(
-      async (csrf) => (await fetch('/api/v1/procedures/2.000815/publication', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ decision_number: null, decided_on: null, legal_basis_effective_on: null, made_public_on: null, national_db_updated_on: null, all_parts_published: null, uses_population_data: null }) })).status,
+      async (csrf) => (await fetch('/api/v1/procedures/2.000815/publication', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ decision_number: null, decided_on: null, legal_basis_effective_on: null, made_public_on: null, national_db_updated_on: null, all_parts_published: null, uses_population_data: null, payment_integrated: null }) })).status,
       ((await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrf_token: string }).csrf_token,
     )
     expect(refused).toBe(403)

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, TreeSelect, Typography } from 'antd'
+import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from './api.js'
@@ -8,7 +8,7 @@ import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
-import { buildUnitTree } from './unit-tree.js'
+import { UnitPicker } from './UnitPicker.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -95,7 +95,6 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
   }, [view, onLoggedOut])
 
   const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units])
-  const tree = useMemo(() => buildUnitTree(units), [units])
 
   /** From the caller's own unit down to the one shown. */
   const trail = useMemo(() => {
@@ -123,19 +122,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
         <Card size="small" style={{ marginBottom: 16 }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-end' }}>
             <Field label="Đơn vị" htmlFor="chon-don-vi">
-              <TreeSelect
-                id="chon-don-vi"
-                style={{ width: 280 }}
-                treeData={tree}
-                value={units.length ? view.unit : undefined}
-                placeholder="Chọn đơn vị"
-                showSearch
-                treeNodeFilterProp="title"
-                treeDefaultExpandedKeys={[me.unit_code]}
-                onChange={(code: string) => code && go({ ...view, unit: code })}
-                notFoundContent="Không tìm thấy đơn vị"
-                aria-label="Chọn đơn vị"
-              />
+              <UnitPicker id="chon-don-vi" units={units} value={view.unit} expanded={me.unit_code} onChange={(code) => go({ ...view, unit: code })} />
             </Field>
             <PeriodControls period={view.period} onChange={(period) => go({ ...view, period }, 'replace')} />
           </div>

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Badge, Button, Card, Empty, Result, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
-import { api, type Me, type Unit } from '../api.js'
+import { Badge, Button, Card, Empty, Result, Space, Table, Tabs, Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import type { Me } from '../api.js'
 import { formatDateTime } from '../format.js'
-import { buildUnitTree } from '../unit-tree.js'
+import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName, type QueuePage } from './desk-api.js'
 
@@ -22,14 +22,10 @@ export default function DeskQueues({ me }: { me: Me }) {
   const [page, setPage] = useState(1)
   const [data, setData] = useState<QueuePage | null>(null)
   const [counts, setCounts] = useState<Partial<Record<QueueName, number>>>({})
-  const [units, setUnits] = useState<Unit[]>([])
+  const units = useVisibleUnits()
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<Error | null>(null)
   const canReceive = me.permissions.includes('dossiers:write')
-
-  useEffect(() => {
-    api.units().then(setUnits).catch(() => setUnits([]))
-  }, [])
 
   useEffect(() => {
     const params = new URLSearchParams({ unit: view.unit, 'hang-doi': view.queue })
@@ -60,8 +56,6 @@ export default function DeskQueues({ me }: { me: Me }) {
     }
     return () => controller.abort()
   }, [view.unit])
-
-  const tree = useMemo(() => buildUnitTree(units), [units])
 
   const columns = [
     {
@@ -115,28 +109,24 @@ export default function DeskQueues({ me }: { me: Me }) {
           <Typography.Text type="secondary">Hồ sơ đang ở đơn vị, theo từng việc cần làm</Typography.Text>
         </div>
         <Space wrap align="end">
-          {tree.length > 0 && (units.length > 1 || tree[0]?.children.length) ? (
+          {hasChoice(units) && (
             <div>
               <label htmlFor="desk-unit" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
                 Đơn vị
               </label>
-              <TreeSelect
+              <UnitPicker
                 id="desk-unit"
-                style={{ width: 280 }}
-                treeData={tree}
+                units={units}
                 value={view.unit}
-                showSearch
-                treeNodeFilterProp="title"
-                treeDefaultExpandedKeys={[me.unit_code]}
-                onChange={(unit: string) => {
+                expanded={me.unit_code}
+                onChange={(unit) => {
                   setPage(1)
                   setCounts({})
                   setView((v) => ({ ...v, unit }))
                 }}
-                aria-label="Đơn vị"
               />
             </div>
-          ) : null}
+          )}
           {canReceive && (
             <Button type="primary" icon={<PlusOutlined />} href={RECEIVE_PATH} onClick={(e) => (e.preventDefault(), navigate(RECEIVE_PATH))}>
               Tiếp nhận hồ sơ

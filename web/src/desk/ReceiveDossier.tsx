@@ -1,9 +1,9 @@
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { api, ApiError, type Me, type Unit } from '../api.js'
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd'
+import { useEffect, useRef, useState } from 'react'
+import { ApiError, type Me } from '../api.js'
 import { formatCount, formatDateTime } from '../format.js'
 import { dossierPath, DESK_PATH, followLink, navigate } from '../shell/navigation.js'
-import { buildUnitTree } from '../unit-tree.js'
+import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
 import { CHANNEL_LABELS, deskApi, type ProcedureChoice } from './desk-api.js'
 import { formatWorkingDays, ONLINE_LEVEL_LABELS } from './desk-labels.js'
 import { FlagChoices, RECEIPT_FLAGS, type Flags } from './DossierFlags.js'
@@ -22,7 +22,7 @@ interface ApplicantFields {
 export default function ReceiveDossier({ me }: { me: Me }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<ApplicantFields>()
-  const [units, setUnits] = useState<Unit[]>([])
+  const units = useVisibleUnits()
   const [unit, setUnit] = useState(me.unit_code)
   const [query, setQuery] = useState('')
   const [options, setOptions] = useState<ProcedureChoice[]>([])
@@ -34,10 +34,6 @@ export default function ReceiveDossier({ me }: { me: Me }) {
   const [error, setError] = useState<string | null>(null)
   const [flags, setFlags] = useState<Partial<Flags>>({})
   const searchTimer = useRef<number | undefined>(undefined)
-
-  useEffect(() => {
-    api.units().then(setUnits).catch(() => setUnits([]))
-  }, [])
 
   // Search as the officer types, a moment after the last key; the server folds diacritics ("chung thuc" finds "chứng thực").
   useEffect(() => {
@@ -81,7 +77,6 @@ export default function ReceiveDossier({ me }: { me: Me }) {
   }
 
   const missing = procedure ? procedure.components.filter((c) => c.required && !received.includes(c.position)) : []
-  const tree = useMemo(() => buildUnitTree(units), [units])
   const fee = Form.useWatch('fee_vnd', form) ?? 0
 
   const submit = async (fields: ApplicantFields) => {
@@ -129,9 +124,9 @@ export default function ReceiveDossier({ me }: { me: Me }) {
         <Row gutter={16}>
           <Col xs={24} lg={14}>
             <Card size="small" title="1. Thủ tục hành chính">
-              {tree.length > 0 && (tree[0]?.children.length ?? 0) > 0 && (
+              {hasChoice(units) && (
                 <Form.Item label="Đơn vị tiếp nhận" htmlFor="receive-unit">
-                  <TreeSelect id="receive-unit" treeData={tree} value={unit} onChange={(u: string) => setUnit(u)} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} />
+                  <UnitPicker id="receive-unit" units={units} value={unit} expanded={me.unit_code} onChange={setUnit} style={{ width: '100%' }} />
                 </Form.Item>
               )}
               <Form.Item label="Tìm thủ tục theo tên hoặc mã (gõ không dấu được)" htmlFor="procedure-search" required>

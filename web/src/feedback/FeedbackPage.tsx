@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Checkbox, Dropdown, Empty, Form, Input, Modal, Result, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd'
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { api, ApiError, type Me, type Unit } from '../api.js'
+import { App, Button, Card, Checkbox, Dropdown, Empty, Form, Input, Modal, Result, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { ApiError, type Me } from '../api.js'
 import { formatDateTime } from '../format.js'
-import { buildUnitTree } from '../unit-tree.js'
+import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
 import { allowedFeedbackSteps, CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackPage as Page, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
 
 const PAGE_SIZE = 20
@@ -15,17 +15,13 @@ export default function FeedbackPage({ me }: { me: Me }) {
   const [unit, setUnit] = useState(() => new URLSearchParams(window.location.search).get('unit') || me.unit_code)
   const [page, setPage] = useState(1)
   const [data, setData] = useState<Page | null>(null)
-  const [units, setUnits] = useState<Unit[]>([])
+  const units = useVisibleUnits()
   const [error, setError] = useState<Error | null>(null)
   const [loading, setLoading] = useState(true)
   const [creating, setCreating] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const [form] = Form.useForm<NewFeedback>()
   const canWrite = me.permissions.includes('dossiers:write')
-
-  useEffect(() => {
-    api.units().then(setUnits).catch(() => setUnits([]))
-  }, [])
 
   const load = useCallback(
     (signal?: AbortSignal) => {
@@ -48,8 +44,6 @@ export default function FeedbackPage({ me }: { me: Me }) {
     load(controller.signal)
     return () => controller.abort()
   }, [unit, load])
-
-  const tree = useMemo(() => buildUnitTree(units), [units])
 
   const step = async (item: FeedbackItem, body: FeedbackStepBody, label: string) => {
     setBusy(item.id)
@@ -93,9 +87,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
           <Typography.Text type="secondary">Thời hạn: từ chối trong 2, yêu cầu bổ sung trong 5, xử lý trong 15, công khai kết quả trong 2 ngày làm việc</Typography.Text>
         </div>
         <Space wrap align="end">
-          {tree.length > 0 && (tree[0]?.children.length ?? 0) > 0 && (
-            <TreeSelect style={{ width: 280 }} treeData={tree} value={unit} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} onChange={(u: string) => (setPage(1), setUnit(u))} aria-label="Đơn vị" />
-          )}
+          {hasChoice(units) && <UnitPicker units={units} value={unit} expanded={me.unit_code} onChange={(u) => (setPage(1), setUnit(u))} />}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.setFieldsValue({ unit, channel: 'direct' }), setCreating(true))}>
               Tiếp nhận phản ánh
@@ -191,7 +183,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
       <Modal open={creating} title="Tiếp nhận phản ánh, kiến nghị" okText="Tiếp nhận" cancelText="Hủy" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false} initialValues={{ unit, channel: 'direct' }}>
           <Form.Item name="unit" label="Đơn vị tiếp nhận" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
-            <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} />
+            <UnitPicker units={units} value={undefined} expanded={me.unit_code} onChange={() => undefined} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="channel" label="Kênh tiếp nhận" rules={[{ required: true, message: 'Chọn kênh' }]}>
             <Select options={options(FEEDBACK_CHANNEL_LABELS)} />

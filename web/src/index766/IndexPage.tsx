@@ -1,9 +1,9 @@
-import { Alert, Card, Col, DatePicker, Empty, Progress, Result, Row, Select, Skeleton, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd'
+import { Alert, Card, Col, DatePicker, Empty, Progress, Result, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { api, type Me, type Unit } from '../api.js'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import type { Me } from '../api.js'
 import { formatDate } from '../format.js'
-import { buildUnitTree } from '../unit-tree.js'
+import { UnitPicker, useVisibleUnits } from '../UnitPicker.js'
 import { describeIndexPeriod, formatPoints, indexApi, type IndexIndicator, type IndexOverview } from './index-api.js'
 
 const IndexTrend = lazy(() => import('./IndexTrend.js'))
@@ -47,15 +47,11 @@ const STATUS_TAGS: Record<IndexIndicator['status'], { color: string; label: stri
 /** Chỉ số 766: a unit's score, explained point by point, its children ranked, its trend, and what would add the most. */
 export default function IndexPage({ me }: { me: Me }) {
   const [view, setView] = useState(() => readView(me))
-  const [units, setUnits] = useState<Unit[]>([])
+  const units = useVisibleUnits()
   const [data, setData] = useState<IndexOverview | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [loading, setLoading] = useState(true)
   const granularity = granularityOf(view.period)
-
-  useEffect(() => {
-    api.units().then(setUnits).catch(() => setUnits([]))
-  }, [])
 
   useEffect(() => {
     const params = new URLSearchParams({ unit: view.unit, ky: view.period })
@@ -73,7 +69,6 @@ export default function IndexPage({ me }: { me: Me }) {
     return () => controller.abort()
   }, [view])
 
-  const tree = useMemo(() => buildUnitTree(units), [units])
   const report = data?.report
   const total = report?.score.total
 
@@ -91,7 +86,7 @@ export default function IndexPage({ me }: { me: Me }) {
             <label htmlFor="index-unit" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
               Đơn vị
             </label>
-            <TreeSelect id="index-unit" style={{ width: 280 }} treeData={tree} value={units.length ? view.unit : undefined} showSearch treeNodeFilterProp="title" treeDefaultExpandedKeys={[me.unit_code]} onChange={(unit: string) => unit && setView((v) => ({ ...v, unit }))} aria-label="Đơn vị" />
+            <UnitPicker id="index-unit" units={units} value={view.unit} expanded={me.unit_code} onChange={(unit) => setView((v) => ({ ...v, unit }))} />
           </div>
           <div>
             <label htmlFor="index-granularity" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
@@ -175,7 +170,7 @@ export default function IndexPage({ me }: { me: Me }) {
                 { title: 'Mã', dataIndex: 'id', width: 60 },
                 { title: 'Chỉ số', dataIndex: 'label' },
                 { title: 'Tử số / mẫu số', key: 'fraction', width: 140, render: (_, i) => (i.numerator === null ? '—' : `${i.numerator.toLocaleString('vi-VN')} / ${(i.denominator ?? 0).toLocaleString('vi-VN')}`) },
-                { title: 'Tỷ lệ', key: 'ratio', width: 90, render: (_, i) => (i.ratio === null ? '—' : `${formatPoints(i.ratio)}%`) },
+                { title: 'Tỷ lệ', key: 'ratio', width: 110, render: (_, i) => (i.average != null ? `TB ${formatPoints(i.average)} ngày` : i.ratio === null ? '—' : `${formatPoints(i.ratio)}%`) },
                 {
                   title: 'Điểm',
                   key: 'points',

@@ -10,6 +10,8 @@ export interface IndexIndicator {
   numerator: number | null
   denominator: number | null
   ratio: number | null
+  /** 2.2 only: working days on average (its ratio is null). */
+  average?: number | null
   max_points: number
   effective_max_points: number
   points: number | null

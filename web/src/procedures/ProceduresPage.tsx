@@ -17,15 +17,21 @@ interface Publication {
   national_db_updated_on: string | null
   all_parts_published: boolean | null
   uses_population_data: boolean | null
+  payment_integrated: boolean | null
   published_on_time: boolean | null
   national_db_on_time: boolean | null
 }
 
 type Editable = Omit<Publication, 'code' | 'version' | 'name' | 'level' | 'published_on_time' | 'national_db_on_time'>
-type FormValues = { decision_number?: string; decided_on?: Dayjs | null; legal_basis_effective_on?: Dayjs | null; made_public_on?: Dayjs | null; national_db_updated_on?: Dayjs | null; all_parts_published: string; uses_population_data: string }
+type FormValues = { decision_number?: string; decided_on?: Dayjs | null; legal_basis_effective_on?: Dayjs | null; made_public_on?: Dayjs | null; national_db_updated_on?: Dayjs | null; all_parts_published: string; uses_population_data: string; payment_integrated: string }
 
 const LEVELS: Record<string, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' }
 const DATE_FIELDS = ['decided_on', 'legal_basis_effective_on', 'made_public_on', 'national_db_updated_on'] as const
+const TRI_STATE_LABELS = {
+  all_parts_published: 'Công khai đầy đủ các bộ phận của thủ tục (1.3)',
+  uses_population_data: 'Thủ tục khai thác dữ liệu dân cư (4.5a)',
+  payment_integrated: 'Phí, lệ phí được tích hợp thanh toán trực tuyến (3.5)',
+} as const
 const tri = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no')
 const fromTri = (v: string) => (v === 'unknown' ? null : v === 'yes')
 
@@ -67,6 +73,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
       ...Object.fromEntries(DATE_FIELDS.map((f) => [f, p[f] ? dayjs(p[f]) : null])),
       all_parts_published: tri(p.all_parts_published),
       uses_population_data: tri(p.uses_population_data),
+      payment_integrated: tri(p.payment_integrated),
     })
     setEditing(p)
   }
@@ -82,6 +89,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
       national_db_updated_on: v.national_db_updated_on ? v.national_db_updated_on.format('YYYY-MM-DD') : null,
       all_parts_published: fromTri(v.all_parts_published),
       uses_population_data: fromTri(v.uses_population_data),
+      payment_integrated: fromTri(v.payment_integrated),
     }
     setSaving(true)
     try {
@@ -104,7 +112,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
         <Typography.Title level={2} style={{ margin: 0 }}>
           Công bố, công khai thủ tục hành chính
         </Typography.Title>
-        <Typography.Text type="secondary">Dữ liệu của các chỉ số 1.1, 1.2, 1.3 và 4.5a (Quyết định 766); ô trống là chưa biết, không tính là trễ.</Typography.Text>
+        <Typography.Text type="secondary">Dữ liệu của các chỉ số 1.1, 1.2, 1.3, 3.5 và 4.5a (Quyết định 766); ô trống là chưa biết, không tính là trễ.</Typography.Text>
       </div>
       <Card size="small">
         {error ? (
@@ -136,6 +144,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
                     <Verdict value={p.national_db_on_time} what="CSDL" />
                     {p.all_parts_published !== null && <Tag color={p.all_parts_published ? 'green' : 'red'}>{p.all_parts_published ? 'Đủ bộ phận' : 'Thiếu bộ phận'}</Tag>}
                     {p.uses_population_data && <Tag color="blue">Dữ liệu dân cư</Tag>}
+                    {p.payment_integrated !== null && <Tag color={p.payment_integrated ? 'blue' : 'default'}>{p.payment_integrated ? 'Tích hợp thanh toán' : 'Chưa tích hợp thanh toán'}</Tag>}
                   </Space>
                 ),
               },
@@ -163,8 +172,8 @@ export default function ProceduresPage({ me }: { me: Me }) {
               <DatePicker format="D/M/YYYY" />
             </Form.Item>
           </Space>
-          {(['all_parts_published', 'uses_population_data'] as const).map((name) => (
-            <Form.Item key={name} name={name} label={name === 'all_parts_published' ? 'Công khai đầy đủ các bộ phận của thủ tục' : 'Thủ tục khai thác dữ liệu dân cư'}>
+          {(Object.keys(TRI_STATE_LABELS) as (keyof typeof TRI_STATE_LABELS)[]).map((name) => (
+            <Form.Item key={name} name={name} label={TRI_STATE_LABELS[name]}>
               <Radio.Group optionType="button" options={[{ value: 'yes', label: 'Có' }, { value: 'no', label: 'Không' }, { value: 'unknown', label: 'Chưa rõ' }]} />
             </Form.Item>
           ))}

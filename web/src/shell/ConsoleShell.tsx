@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { api, type Me } from '../api.js'
 import { DESK_PATH, FEEDBACK_PATH, followLink, INDEX_766_PATH, navigate, PROCEDURES_PATH, usePathname } from './navigation.js'
 import { matchRoute, type Route } from './routes.js'
+import { forgetVisibleUnits } from '../UnitPicker.js'
 
 dayjs.locale('vi')
 
@@ -38,6 +39,8 @@ export default function ConsoleShell(props: Props) {
 
 function Console({ me, onLoggedOut }: Props) {
   const { message } = AntApp.useApp()
+  // The console closes at logout (or an expired session): the next user loads their own units.
+  useEffect(() => forgetVisibleUnits, [])
   const pathname = usePathname()
   const route = matchRoute(pathname)
 

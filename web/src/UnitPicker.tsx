@@ -1,0 +1,64 @@
+import { TreeSelect } from 'antd'
+import { useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { api, type Unit } from './api.js'
+import { buildUnitTree } from './unit-tree.js'
+
+// The units a user may see change rarely: one request for all the pages of a visit.
+let visibleUnits: Promise<Unit[]> | null = null
+
+/** The units the signed-in user may see (their subtree), loaded once per visit; empty on failure. */
+export function useVisibleUnits(): Unit[] {
+  const [units, setUnits] = useState<Unit[]>([])
+  useEffect(() => {
+    visibleUnits ??= api.units().catch(() => {
+      visibleUnits = null
+      return []
+    })
+    let live = true
+    void visibleUnits.then((u) => live && setUnits(u))
+    return () => {
+      live = false
+    }
+  }, [])
+  return units
+}
+
+/** Forgotten at logout, so the next user does not see the previous one's units. */
+export function forgetVisibleUnits(): void {
+  visibleUnits = null
+}
+
+interface Props {
+  id?: string
+  units: Unit[]
+  value: string | undefined
+  /** Opened at first: the user's own unit. */
+  expanded: string
+  onChange: (code: string) => void
+  style?: CSSProperties
+}
+
+/** Chọn đơn vị: the tree of visible units, searchable by name. */
+export function UnitPicker({ id, units, value, expanded, onChange, style }: Props) {
+  const tree = useMemo(() => buildUnitTree(units), [units])
+  return (
+    <TreeSelect
+      {...(id ? { id } : {})}
+      style={{ width: 280, ...style }}
+      treeData={tree}
+      value={units.length ? value : undefined}
+      placeholder="Chọn đơn vị"
+      showSearch
+      treeNodeFilterProp="title"
+      treeDefaultExpandedKeys={[expanded]}
+      onChange={(code: string) => code && onChange(code)}
+      notFoundContent="Không tìm thấy đơn vị"
+      aria-label="Chọn đơn vị"
+    />
+  )
+}
+
+/** Whether there is anything to choose: more than the user's own unit. */
+export function hasChoice(units: Unit[]): boolean {
+  return units.length > 1
+}
