@@ -141,6 +141,12 @@ describe('the work queues', () => {
     expect(firstPage.items).toHaveLength(2)
     expect((await anThanhOfficer.inject('/api/v1/dossiers?unit=H23.07.01&queue=supplement')).json().total).toBe(0)
   })
+
+  it('the officer’s queue "to hand over" holds the two dossiers just received at the counter, not the one already being processed', async () => {
+    const toHandOver = (await anThanhOfficer.inject('/api/v1/dossiers?unit=H23.07.01&queue=to_hand_over')).json()
+    expect(toHandOver.items.map((d: { code: string }) => d.code).sort()).toEqual([dossierCode, 'H23.07.01-220429-002'].sort())
+    expect(toHandOver.items.every((d: { status: string }) => d.status === 'received')).toBe(true)
+  })
 })
 
 describe('digitizing the dossier', () => {

@@ -14,6 +14,7 @@ import { historyOf } from '../dossiers/history-of.js'
 
 /** The desk's work queues. */
 export const DossierQueue = {
+  toHandOver: 'to_hand_over', // just received at the counter, not yet handed to a specialist (the officer's queue)
   toProcess: 'to_process', // received, being processed or paused: in the unit's hands
   supplement: 'supplement', // waiting for the applicant
   dueSoon: 'due_soon', // open, due by the end of the next working day, not yet late
@@ -96,6 +97,9 @@ export async function listDossierQueue(db: Kysely<Database>, request: QueueReque
   if (unitIds.length === 0) return { total: 0, page: request.page, page_size: request.pageSize, items: [] as DossierSummary[] }
   let query = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds)
   switch (request.queue) {
+    case 'to_hand_over':
+      query = query.where('d.status', '=', 'received')
+      break
     case 'to_process':
       query = query.where('d.status', 'in', ['received', 'processing', 'paused'])
       break

@@ -7,13 +7,20 @@ import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName, type QueuePage } from './desk-api.js'
 
-const QUEUES: QueueName[] = ['to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
+const QUEUES: QueueName[] = ['to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
+
+/** Each role starts where its work is: the counter hands over what it received, a specialist processes, a leader watches what is late. */
+function defaultQueue(me: Me): QueueName {
+  if (me.role === 'officer') return 'to_hand_over'
+  if (me.role === 'leader' || me.role === 'monitor') return 'overdue'
+  return 'to_process'
+}
 
 function readParams(me: Me): { unit: string; queue: QueueName } {
   const params = new URLSearchParams(window.location.search)
   const queue = params.get('hang-doi') as QueueName | null
-  return { unit: params.get('unit') || me.unit_code, queue: queue && QUEUES.includes(queue) ? queue : 'to_process' }
+  return { unit: params.get('unit') || me.unit_code, queue: queue && QUEUES.includes(queue) ? queue : defaultQueue(me) }
 }
 
 /** The desk's work queues (hàng đợi hồ sơ) of a unit and its subtree, with how many wait in each. */

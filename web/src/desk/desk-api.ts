@@ -76,7 +76,7 @@ export interface QueuePage {
   items: DossierSummary[]
 }
 
-export type QueueName = 'to_process' | 'supplement' | 'due_soon' | 'overdue' | 'finished' | 'all'
+export type QueueName = 'to_hand_over' | 'to_process' | 'supplement' | 'due_soon' | 'overdue' | 'finished' | 'all'
 
 export interface ReceiveRequest {
   unit: string
@@ -123,6 +123,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
 }
 
 export const QUEUE_LABELS: Record<QueueName, string> = {
+  to_hand_over: 'Mới tiếp nhận, chờ chuyển',
   to_process: 'Đang giải quyết',
   supplement: 'Chờ bổ sung',
   due_soon: 'Sắp đến hạn',
