@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import { buildServer } from '../src/http/build-server.js'
+import { addDays } from '../src/domain/time/local-date.js'
+import { toVietnamDate } from '../src/domain/time/vietnam-time.js'
 import { verifyAuditChain } from '../src/modules/audit/verify-audit-chain.js'
+import { loadWorkingCalendar } from '../src/modules/calendar/load-working-calendar.js'
 import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { saveProcedures } from '../src/modules/procedures/save-procedures.js'
 import { importUnits } from '../src/modules/units/import-units.js'
@@ -261,6 +264,43 @@ describe('the Decision 766 facts of a dossier', () => {
   })
 })
 
+describe('the apology letter for a late dossier', () => {
+  // H23.07.01-220429-002 was received on Friday 29/4/2022 and is still open: long past its appointment.
+  const late = 'H23.07.01-220429-002'
+  const apologize = (user: SignedIn, code: string, payload: object) => post(user, `/api/v1/dossiers/${code}/apology`, payload)
+  // Days after today by the calendar in force, whatever day the tests run on.
+  const nextDay = async (working: boolean) => {
+    const calendar = await loadWorkingCalendar(handle.db)
+    let day = toVietnamDate(new Date())
+    do day = addDays(day, 1)
+    while (calendar.isWorkingDay(day) !== working)
+    return day
+  }
+  const nextWorkingDay = () => nextDay(true)
+
+  it('records the reason and the new appointment; the legal due date, and so lateness, stay as they were', async () => {
+    const before = (await anThanhOfficer.inject(`/api/v1/dossiers/${late}`)).json()
+    const newDueOn = await nextWorkingDay()
+    const response = await apologize(anThanhOfficer, late, { reason: 'Chờ xác minh của Công an huyện', new_due_on: newDueOn })
+    expect(response.statusCode, response.body).toBe(200)
+    const page = response.json()
+    expect(page.apologies).toEqual([expect.objectContaining({ reason: 'Chờ xác minh của Công an huyện', new_due_on: newDueOn })])
+    expect(page.due_at).toBe(before.due_at)
+    expect(page.overdue).toBe(true)
+  })
+
+  it('is refused for a dossier already returned, on a day off and without a reason, in Vietnamese', async () => {
+    const returned = await apologize(anThanhOfficer, dossierCode, { reason: 'Trễ', new_due_on: await nextWorkingDay() })
+    expect(returned.statusCode).toBe(409)
+    expect(returned.json().message).toContain('Hồ sơ đã kết thúc')
+    const dayOff = await apologize(anThanhOfficer, late, { reason: 'Trễ', new_due_on: await nextDay(false) })
+    expect(dayOff.statusCode).toBe(400)
+    expect(dayOff.json().message).toBe('Ngày hẹn lại phải là ngày làm việc')
+    expect((await apologize(anThanhOfficer, late, { reason: '', new_due_on: await nextWorkingDay() })).statusCode).toBe(400)
+    expect((await apologize(anThanhOfficer, late, { reason: 'Trễ', new_due_on: '2026-02-30' })).statusCode).toBe(400)
+  })
+})
+
 describe('another commune’s dossier', () => {
   it('an officer of Quang Trung gets 404 for An Thanh’s dossier on every desk route, and changes nothing', async () => {
     const before = await handle.db.selectFrom('dossier_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
@@ -276,6 +316,7 @@ describe('another commune’s dossier', () => {
       quangTrungOfficer.inject(`/api/v1/dossiers/${dossierCode}/result-file`),
       post(quangTrungOfficer, `/api/v1/dossiers/${dossierCode}/payment`, { paid_online: false }),
       quangTrungOfficer.inject({ method: 'PUT', url: `/api/v1/dossiers/${dossierCode}/flags`, payload: { synced_national: true } }),
+      post(quangTrungOfficer, `/api/v1/dossiers/H23.07.01-220429-002/apology`, { reason: 'Thử', new_due_on: '2030-01-02' }),
     ]
     for (const response of await Promise.all(attempts)) {
       expect(response.statusCode, `${response.raw.req.method} ${response.raw.req.url}`).toBe(404)
@@ -297,7 +338,7 @@ describe('another commune’s dossier', () => {
       'dossier.receive', 'dossier.receive',
       'dossier.digitize_component', 'dossier.digitize_component', 'dossier.file_read', 'dossier.payment',
       'dossier.finish', 'dossier.digitize_result', 'dossier.file_read', 'dossier.return',
-      'dossier.flags', 'dossier.flags',
+      'dossier.flags', 'dossier.flags', 'dossier.apology',
     ])
     expect((await verifyAuditChain(handle.db)).ok).toBe(true)
   })

@@ -8,6 +8,7 @@ import * as officials from './migrations/20261123_005_officials.js'
 import * as desk from './migrations/20261123_006_desk.js'
 import * as index766Data from './migrations/20261123_007_index766_data.js'
 import * as paymentIntegration from './migrations/20261123_008_payment_integration.js'
+import * as apologies from './migrations/20261123_009_apologies.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_006_desk': desk,
   '20261123_007_index766_data': index766Data,
   '20261123_008_payment_integration': paymentIntegration,
+  '20261123_009_apologies': apologies,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -264,6 +264,16 @@ export interface FilesTable {
   uploaded_at: Generated<Date>
 }
 
+/** Phiếu xin lỗi và hẹn lại ngày trả kết quả: the new appointment given for a late dossier. */
+export interface DossierApologiesTable {
+  id: Generated<string>
+  dossier_id: string
+  reason: string
+  new_due_on: DateOnly
+  issued_at: Generated<Date>
+  issued_by: string
+}
+
 export interface DossierCodeCountersTable {
   unit_id: number
   day: DateOnly
@@ -313,6 +323,7 @@ export interface Database {
   officials: OfficialsTable
   files: FilesTable
   dossier_code_counters: DossierCodeCountersTable
+  dossier_apologies: DossierApologiesTable
   feedback: FeedbackTable
 }
 

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatPercent } from '../../src/domain/format/vietnamese-numbers.js'
+import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
+import { addDays } from '../../src/domain/time/local-date.js'
 import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
 import { tempDir } from '../support/files.js'
 import { dashboardPath, DEMO_PASSWORD, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
@@ -209,5 +211,31 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
       ((await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrf_token: string }).csrf_token,
     )
     expect(refused).toBe(403)
+  })
+
+  it('gives a late dossier an apology letter with a new appointment, recorded before it prints', async () => {
+    // The browser's print dialog is replaced by a mark the test can see.
+    await page.addInitScript('window.print = () => document.body.setAttribute("data-printed", "yes")')
+    await page.goto(`${server.url}/mot-cua?unit=H23.07.01&hang-doi=overdue`)
+    const first = page.locator('[data-dossier]').first()
+    await first.waitFor()
+    const lateCode = (await first.textContent())!
+    await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(lateCode)}/in/xin-loi`)
+    await page.getByTestId('printed-form').waitFor()
+
+    const calendar = new WorkingCalendar()
+    let day = toVietnamDate(new Date())
+    do day = addDays(day, 1)
+    while (!calendar.isWorkingDay(day))
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    await page.locator('#apology-reason').fill('Chờ ý kiến của Phòng Tư pháp huyện')
+    await page.locator('#apology-date').fill(`${d}/${m}/${y}`)
+    await page.locator('#apology-date').press('Enter')
+    await page.getByRole('button', { name: 'Ghi nhận và in' }).click()
+    await page.locator('body[data-printed="yes"]').waitFor()
+    expect(await page.getByTestId('printed-form').textContent()).toContain(`hẹn lại thời gian trả kết quả vào ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`)
+
+    await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(lateCode)}`)
+    expect(await page.getByTestId('apology').textContent()).toBe(`${d}/${m}/${y} — Chờ ý kiến của Phòng Tư pháp huyện`)
   })
 })

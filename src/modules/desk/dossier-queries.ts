@@ -171,6 +171,14 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
     .where('e.dossier_id', '=', row.id)
     .orderBy('e.seq')
     .execute()
+  const apologies = await db
+    .selectFrom('dossier_apologies as a')
+    .leftJoin('users as usr', (join) => join.on('a.issued_by', 'like', 'user:%').onRef('usr.username', '=', (eb) => eb.fn('substr', [eb.ref('a.issued_by'), eb.lit(6)])))
+    .select(['a.reason', 'a.new_due_on', 'a.issued_at', 'a.issued_by', 'usr.display_name'])
+    .where('a.dossier_id', '=', row.id)
+    .orderBy('a.issued_at')
+    .orderBy('a.id')
+    .execute()
   const status = row.status as DossierStatus
   let allowed = allowedNextEvents(status)
   try {
@@ -186,6 +194,7 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
       position: c.position, name: c.name, required: c.required, received: c.received, digitized: c.digitized, digitized_at: c.digitized_at, file: fileOf(c),
     })),
     result_file: result ? fileOf(result) : null,
+    apologies: apologies.map((a) => ({ reason: a.reason, new_due_on: a.new_due_on, issued_at: a.issued_at, issued_by: a.issued_by, issued_by_name: a.display_name })),
     flags: Object.fromEntries(DOSSIER_FLAG_COLUMNS.map((c) => [c, row[c]])) as Record<DossierFlagColumn, boolean | null>,
     events: events.map((e) => ({
       seq: e.seq,

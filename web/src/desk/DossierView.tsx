@@ -2,7 +2,7 @@ import { PrinterOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Empty, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError, type Me } from '../api.js'
-import { formatDateTime } from '../format.js'
+import { formatDate, formatDateTime } from '../format.js'
 import { DESK_PATH, followLink, printPath } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, readScan, type DossierDetails } from './desk-api.js'
 import { formatMoney } from './desk-labels.js'
@@ -152,6 +152,13 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
                   {dossier.due_at ? formatDateTime(dossier.due_at) : '—'}
                 </span>
               </Descriptions.Item>
+              {dossier.apologies.length > 0 && (
+                <Descriptions.Item label="Hẹn lại (phiếu xin lỗi)" span={2}>
+                  <span data-testid="apology">
+                    {formatDate(dossier.apologies[dossier.apologies.length - 1]!.new_due_on)} — {dossier.apologies[dossier.apologies.length - 1]!.reason}
+                  </span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="Có kết quả lúc">{dossier.finished_at ? formatDateTime(dossier.finished_at) : '—'}</Descriptions.Item>
               <Descriptions.Item label="Trả kết quả lúc">{dossier.returned_at ? formatDateTime(dossier.returned_at) : '—'}</Descriptions.Item>
             </Descriptions>

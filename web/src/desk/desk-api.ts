@@ -64,6 +64,7 @@ export interface DossierDetails extends DossierSummary {
   applicant_address: string | null
   components: { position: number; name: string; required: boolean; received: boolean; digitized: boolean; digitized_at: string | null; file: DeskFile | null }[]
   result_file: DeskFile | null
+  apologies: { reason: string; new_due_on: string; issued_at: string; issued_by: string; issued_by_name: string | null }[]
   flags: Record<'synced_national' | 'reused_data' | 'linked_data_store' | 'population_data_used' | 'result_on_paper' | 'e_result_issued', boolean | null>
   events: DossierEventView[]
   allowed_next_events: { type: string; label: string; reason_required: boolean }[]
@@ -110,6 +111,7 @@ export const deskApi = {
   step: (code: string, type: string, reason?: string) => request<DossierDetails>('POST', `${path(code)}/events`, { body: reason ? { type, reason } : { type } }),
   uploadComponent: (code: string, position: number, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/components/${position}/file`, { body: upload }),
   uploadResult: (code: string, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/result-file`, { body: upload }),
+  apologize: (code: string, reason: string, newDueOn: string) => request<DossierDetails>('POST', `${path(code)}/apology`, { body: { reason, new_due_on: newDueOn } }),
   setFlags: (code: string, flags: Partial<DossierDetails['flags']>) => request<DossierDetails>('PUT', `${path(code)}/flags`, { body: flags }),
   pay: (code: string, paidOnline: boolean) => request<DossierDetails>('POST', `${path(code)}/payment`, { body: { paid_online: paidOnline } }),
   componentFileUrl: (code: string, position: number) => `${path(code)}/components/${position}/file`,

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
+import { isLocalDate } from '../../../domain/time/local-date.js'
 import { can } from '../../../modules/accounts/actor.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { digitizeComponent, digitizeResult, findDossierFile, recordPayment } from '../../../modules/desk/digitize-dossier.js'
@@ -15,9 +16,10 @@ import { searchProcedures } from '../../../modules/desk/search-procedures.js'
 import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-event.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
 import { DossierFlagsBody, DossierFlagsState, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
+import { recordApology } from '../../../modules/desk/record-apology.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -69,6 +71,8 @@ const DossierPage = DossierSummary.extend({
     position: z.number(), name: z.string(), required: z.boolean(), received: z.boolean(), digitized: z.boolean(), digitized_at: z.date().nullable(), file: FileInfo.nullable(),
   })),
   result_file: FileInfo.nullable(),
+  apologies: z.array(z.object({ reason: z.string(), new_due_on: z.string(), issued_at: z.date(), issued_by: z.string(), issued_by_name: z.string().nullable() }))
+    .describe('Phiếu xin lỗi và hẹn lại ngày trả kết quả đã lập (hạn giải quyết theo quy định không đổi)'),
   flags: DossierFlagsState.describe('Thông tin cho Chỉ số 766; null = chưa biết'),
   events: z.array(z.object({
     seq: z.number(), type: z.string(), label: z.string(), at: z.date(), actor: z.string(), actor_name: z.string().nullable(), reason: z.string().nullable(),
@@ -277,6 +281,23 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
       await recordDossierFlags(db, dossier.id, request.body, who(request))
+      return getDossierPage(db, dossier.code, viewer)
+    },
+  })
+
+  api.post('/api/v1/dossiers/:code/apology', {
+    config: write,
+    schema: {
+      summary: 'Lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho hồ sơ trễ hạn (Mẫu 04, Thông tư 01/2018/TT-VPCP)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode }),
+      body: z.object({ reason: PlainText(1000).describe('Lý do chậm trả'), new_due_on: LocalDateParam.refine(isLocalDate, 'Ngày không tồn tại').describe('Ngày hẹn lại (ngày làm việc)') }),
+      response: { 200: DossierPage, ...errors },
+    },
+    handler: async (request) => {
+      const viewer = viewerOf(request)
+      const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      await recordApology(db, dossier.id, { reason: request.body.reason, newDueOn: request.body.new_due_on, ...who(request) })
       return getDossierPage(db, dossier.code, viewer)
     },
   })

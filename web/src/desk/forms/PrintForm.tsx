@@ -22,10 +22,35 @@ export default function PrintForm({ code, form }: Props) {
   const [dossier, setDossier] = useState<DossierDetails | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const [apology, setApology] = useState<{ reason: string; newDate: Dayjs | null }>({ reason: '', newDate: null })
+  const [saving, setSaving] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
 
   useEffect(() => {
-    deskApi.dossier(code).then(setDossier).catch((e: unknown) => setError(e as Error))
+    deskApi
+      .dossier(code)
+      .then((d) => {
+        setDossier(d)
+        // A letter already given prints again as it was.
+        const last = d.apologies[d.apologies.length - 1]
+        if (last) setApology({ reason: last.reason, newDate: dayjs(last.new_due_on) })
+      })
+      .catch((e: unknown) => setError(e as Error))
   }, [code])
+
+  /** The apology is recorded (reason, new appointment, audit) before it is printed. */
+  const recordAndPrint = async () => {
+    if (!dossier || !apology.newDate || !apology.reason.trim()) return setSaveError('Nhập lý do chậm trả và chọn ngày hẹn lại.')
+    setSaving(true)
+    setSaveError(null)
+    try {
+      setDossier(await deskApi.apologize(code, apology.reason.trim(), apology.newDate.format('YYYY-MM-DD')))
+      window.setTimeout(() => window.print(), 50)
+    } catch (e) {
+      setSaveError(e instanceof ApiError ? e.message : (e as Error).message)
+    } finally {
+      setSaving(false)
+    }
+  }
 
   useEffect(() => {
     document.title = `${PRINTABLE_FORMS[form]} — ${code}`
@@ -45,20 +70,27 @@ export default function PrintForm({ code, form }: Props) {
         </a>
         {form === 'xin-loi' && (
           <>
-            <label>
-              Lý do chậm trả
-              <Input style={{ width: 360, display: 'block' }} value={apology.reason} onChange={(e) => setApology((a) => ({ ...a, reason: e.target.value }))} />
-            </label>
-            <label>
-              Hẹn lại ngày trả
-              <DatePicker style={{ display: 'block' }} value={apology.newDate} format="D/M/YYYY" disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => setApology((a) => ({ ...a, newDate: d }))} />
-            </label>
+            <div>
+              <label htmlFor="apology-reason">Lý do chậm trả</label>
+              <Input id="apology-reason" style={{ width: 360, display: 'block' }} value={apology.reason} onChange={(e) => setApology((a) => ({ ...a, reason: e.target.value }))} />
+            </div>
+            <div>
+              <label htmlFor="apology-date">Hẹn lại ngày trả</label>
+              <DatePicker id="apology-date" style={{ display: 'block' }} value={apology.newDate} format="D/M/YYYY" disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => setApology((a) => ({ ...a, newDate: d }))} />
+            </div>
           </>
         )}
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          In
-        </Button>
+        {form === 'xin-loi' && !recorded(dossier, apology) ? (
+          <Button type="primary" icon={<PrinterOutlined />} loading={saving} onClick={() => void recordAndPrint()}>
+            Ghi nhận và in
+          </Button>
+        ) : (
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+            In
+          </Button>
+        )}
         {form === 'xin-loi' && !isLate(dossier) && <Alert type="info" showIcon message="Hồ sơ này không trễ hạn." />}
+        {saveError && <Alert type="error" showIcon message={saveError} role="alert" />}
       </div>
       <article className="paper" data-testid="printed-form" aria-label={PRINTABLE_FORMS[form]}>
         {form === 'giay-tiep-nhan' && <ReceiptSlip d={dossier} />}
@@ -69,6 +101,11 @@ export default function PrintForm({ code, form }: Props) {
       </article>
     </>
   )
+}
+
+/** Whether the letter on screen is one already recorded (printing it again records nothing new). */
+function recorded(d: DossierDetails, a: { reason: string; newDate: Dayjs | null }): boolean {
+  return d.apologies.some((x) => x.reason === a.reason.trim() && a.newDate !== null && x.new_due_on === a.newDate.format('YYYY-MM-DD'))
 }
 
 const dots = '………………………………'
