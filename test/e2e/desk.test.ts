@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await row.getByRole('combobox').click()
     await page.locator('.ant-select-item-option').filter({ hasText: 'Về hành vi của cán bộ, công chức' }).click()
     await page.getByText(`${feedbackCode}: đã phân loại`).waitFor()
-    await row.getByRole('button', { name: 'Bước tiếp theo' }).hover()
+    await row.getByRole('button', { name: 'Bước tiếp theo' }).click()
     await page.getByRole('menuitem', { name: 'Xử lý xong' }).click()
     await row.getByText('Đã xử lý xong').waitFor()
 
@@ -237,5 +237,10 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
 
     await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(lateCode)}`)
     expect(await page.getByTestId('apology').textContent()).toBe(`${d}/${m}/${y} — Chờ ý kiến của Phòng Tư pháp huyện`)
+
+    // With the keyboard alone: the slips menu opens from its button and offers the apology letter of this late dossier.
+    await page.getByRole('button', { name: 'In giấy tờ' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('menuitem', { name: /Phiếu xin lỗi và hẹn lại ngày trả kết quả/ }).waitFor()
   })
 })

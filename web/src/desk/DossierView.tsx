@@ -91,6 +91,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
             {dossier.code}
           </Typography.Title>
           <Dropdown
+            trigger={['click']}
             menu={{
               items: forms.map((f) => ({
                 key: f.form,

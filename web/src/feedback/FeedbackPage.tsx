@@ -160,6 +160,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
                         if (!steps.length) return null
                         return (
                           <Dropdown
+                            trigger={['click']}
                             disabled={busy === f.id}
                             menu={{
                               items: steps.flatMap((s) =>
