@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../src/db/open-database.js'
 import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { importFeedback } from '../src/modules/feedback/import-feedback.js'
 import { computeIndex, indexInputs } from '../src/modules/index766/compute-index.js'
+import { totalsForScopes } from '../src/modules/indicators/rollup.repository.js'
 import { importProcedures } from '../src/modules/procedures/import-procedures.js'
 import { getProcedurePublication } from '../src/modules/procedures/set-procedure-publication.js'
 import { importUnits } from '../src/modules/units/import-units.js'
@@ -177,5 +178,13 @@ describe('2.2 and 5.4 by hand (An Thanh, 2022-Q2)', () => {
     expect(report.sources['2.2']).toMatch(/^tổng số ngày làm việc/)
     expect(report.sources['3.5']).toContain('tích hợp thanh toán trực tuyến')
     expect(report.sources['5.4']).toContain('cùng mẫu số với 2.1')
+  })
+})
+
+describe('3.x counts only full-online procedures, as Decision 766 does', () => {
+  it('An Thanh in the second quarter: 4 online of the 6 dossiers of full-online procedures (D2, D4, D6, D8 of D2–D6, D8); the partly-online D1 is left out, though the dashboard’s online rate counts it (5/7)', async () => {
+    expect((await inputsOf('H23.07.01'))['3.x']).toEqual({ numerator: 4, denominator: 6 })
+    const { totals } = (await totalsForScopes(handle.db, [{ key: 'u', unitId: await unitId('H23.07.01'), scope: 'subtree' }], { from: '2022-04-01', to: '2022-06-30' })).get('u')!
+    expect({ online: totals.online, eligible: totals.onlineEligible }).toEqual({ online: 5, eligible: 7 })
   })
 })

@@ -15,7 +15,9 @@ import { createTestDatabase } from './support/test-database.js'
  * against a score worked out by hand with the default formula set (Cổng DVC quốc gia 2025–2026):
  *
  *   2.1  on time 4/5 (AT-2 finished two days late)           20 × 4/5           = 16
- *   3.x  online 3/5 (AT-1, QT-1, DH-1)                       12 × 3/5           = 7,2
+ *   3.x  full-online procedures only (1.001193): online 1/2 (AT-1; AT-2 at the desk)
+ *                                                             12 × 1/2           = 6
+ *        (QT-1 and DH-1 are online but 2.000815 is only partly online: not counted)
  *   3.6  paid online 1/3 of the dossiers with a fee           6 × 1/3            = 2
  *   4.2  fully digitized 4/5 = 80 % ≥ 80 %                    full               = 4
  *   4.ct communes with e-certified copies 1/3                 2 × 1/3            = 0,67
@@ -26,8 +28,8 @@ import { createTestDatabase } from './support/test-database.js'
  *        (C is 1/2: of 2.000815 and 1.001612, the fee procedures, AT-3 paid the first online)
  *   the others have no data in motcua yet: not scored, not counted in the points that could be.
  *
- *   total 16 + 7,2 + 2 + 4 + 0,67 + 5,33 = 35,2 of 20 + 12 + 6 + 6 + 6 = 50 → 70,4/100, "khá" (70–80)
- *   what-if, most points first: 3.x to 5/5 adds 12 − 7,2 = 4,8 with 2 more online dossiers;
+ *   total 16 + 6 + 2 + 4 + 0,67 + 5,33 = 34 of 20 + 12 + 6 + 6 + 6 = 50 → 68/100, "trung bình" (50–70)
+ *   what-if, most points first: 3.x to 2/2 adds 12 − 6 = 6 with 1 more online dossier;
  *   2.1 to 5/5 adds 4 with 1 (3.6 also adds 4, but with 2: fewer dossiers come first).
  */
 
@@ -58,19 +60,19 @@ describe('the Decision 766 section of the monthly report', () => {
     const section = paragraphs.slice(start + 1, start + 14)
     expect(section[0]).toBe(
       'Theo số liệu trên phần mềm một cửa điện tử, Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công tháng 8/2025 ' +
-        'của huyện Tứ Kỳ đạt 35,2/50 điểm có thể chấm (tối đa 100 điểm), quy về thang điểm 100 đạt 70,4 điểm, xếp loại khá.',
+        'của huyện Tứ Kỳ đạt 34/50 điểm có thể chấm (tối đa 100 điểm), quy về thang điểm 100 đạt 68 điểm, xếp loại trung bình.',
     )
     expect(section[1]).toMatch(/^Các chỉ số chưa có dữ liệu, chưa chấm điểm: Công bố, công khai TTHC đúng hạn \(1\.1\), .*Hồ sơ đồng bộ lên Cổng DVC quốc gia \(1\.4\), .* và Hài lòng về xử lý phản ánh, kiến nghị \(5\.3\)\.$/)
     expect(section.slice(2)).toEqual([
       'Điểm từng nhóm chỉ số:',
       '- Công khai, minh bạch: chưa có dữ liệu (tối đa 18 điểm).',
       '- Tiến độ, kết quả giải quyết: 16/20 điểm (tối đa 20 điểm).',
-      '- Cung cấp dịch vụ trực tuyến: 7,2/12 điểm (tối đa 12 điểm).',
+      '- Cung cấp dịch vụ trực tuyến: 6/12 điểm (tối đa 12 điểm).',
       '- Thanh toán trực tuyến: 2/6 điểm (tối đa 10 điểm).',
       '- Số hóa hồ sơ: 4,67/6 điểm (tối đa 22 điểm).',
       '- Mức độ hài lòng: 5,33/6 điểm (tối đa 18 điểm).',
       'Các chỉ số có thể tăng điểm nhiều nhất:',
-      '- Hồ sơ trực tuyến toàn trình (3.x): tăng thêm 4,8 điểm nếu có thêm 2 hồ sơ trực tuyến (đạt 5/5).',
+      '- Hồ sơ trực tuyến toàn trình (3.x): tăng thêm 6 điểm nếu có thêm 1 hồ sơ trực tuyến (đạt 2/2).',
       '- Hồ sơ giải quyết trước hạn, đúng hạn (2.1): tăng thêm 4 điểm nếu có thêm 1 hồ sơ đúng hạn (đạt 5/5).',
       '(Có phụ lục chi tiết kèm theo)',
     ])

@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
 import { dossierHistoryInputs } from './dossier-history-inputs.js'
+import { fullOnlineInput } from './online-inputs.js'
 import { paymentInputs } from './payment-inputs.js'
 import { feedbackInputs } from './feedback-inputs.js'
 import { publicationInputs } from './publication-inputs.js'
@@ -40,7 +41,7 @@ const SOURCES: Record<string, string> = {
   '1.4': 'hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng DVC quốc gia / hồ sơ tiếp nhận trong kỳ có thông tin đồng bộ',
   '2.1': 'hồ sơ và lịch sử xử lý: kết thúc ở sự kiện kết thúc đầu tiên, trừ thời gian chờ bổ sung, bổ sung từ 2 lần là trễ hạn, hồ sơ chưa kết thúc xét tại cuối kỳ',
   '2.2': 'tổng số ngày làm việc từ ngày tiếp nhận đến ngày có kết quả (trừ thời gian chờ bổ sung) / số hồ sơ có kết quả trong kỳ; chỉ theo dõi',
-  '3.x': 'tỷ lệ hồ sơ trực tuyến (thủ tục trực tuyến toàn trình hoặc một phần) — gần đúng: chỉ số đòi thủ tục toàn trình',
+  '3.x': 'hồ sơ trực tuyến của TTHC trực tuyến toàn trình / hồ sơ tiếp nhận trong kỳ của các TTHC này (khác tỷ lệ hồ sơ trực tuyến của bảng điều hành, tính cả TTHC một phần)',
   '3.6': 'tỷ lệ thanh toán trực tuyến (hồ sơ có phí, lệ phí)',
   '3.5': 'TTHC có phí, lệ phí (phiên bản hiện hành cuối kỳ, cấp của đơn vị và cấp dưới): B = TTHC đã tích hợp thanh toán trực tuyến / TTHC có thông tin tích hợp (chưa có dữ liệu khi không TTHC nào có); C = TTHC có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (theo ngày nộp phí, không có thì ngày tiếp nhận) / TTHC có phí, lệ phí',
   '4.1': 'hồ sơ có kết quả trong kỳ, kết quả là bản giấy, đã cấp kết quả điện tử / hồ sơ có kết quả bản giấy có thông tin này',
@@ -91,7 +92,7 @@ export async function indexInputs(db: Kysely<Database>, unitId: number, from: st
     '1.4': flags['1.4'],
     '2.1': history['2.1'],
     '2.2': history['2.2'],
-    '3.x': fraction(t.online, t.onlineEligible),
+    '3.x': await fullOnlineInput(db, unitId, start, end),
     '3.6': fraction(t.paidOnline, t.feeEligible),
     '3.5': await paymentInputs(db, unitId, start, end),
     '4.1': flags['4.1'],

@@ -1,0 +1,23 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import type { Fraction } from '../../domain/index766/score-unit.js'
+
+/**
+ * 3.x as Decision 766 counts it: online dossiers of full-online procedures (trực tuyến toàn
+ * trình) / dossiers of those procedures, received in the period in the unit's subtree. The
+ * dashboard's online_rate also counts partly-online procedures; the index does not. Read from
+ * the dossiers with their pinned procedure version — the rollups do not split by online level.
+ */
+export async function fullOnlineInput(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<Fraction> {
+  const row = await db
+    .selectFrom('dossiers as d')
+    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
+    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
+    .where('c.ancestor_id', '=', unitId)
+    .where('d.received_at', '>=', start)
+    .where('d.received_at', '<', end)
+    .where('pv.online_level', '=', 'full')
+    .select([sql<number>`(count(*) filter (where d.channel = 'online'))::int`.as('online'), sql<number>`count(*)::int`.as('eligible')])
+    .executeTakeFirstOrThrow()
+  return { numerator: Number(row.online), denominator: Number(row.eligible) }
+}
