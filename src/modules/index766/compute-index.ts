@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
 import { dossierHistoryInputs } from './dossier-history-inputs.js'
+import { digitizationInput } from './digitization-inputs.js'
 import { fullOnlineInput } from './online-inputs.js'
 import { paymentInputs } from './payment-inputs.js'
 import { feedbackInputs } from './feedback-inputs.js'
@@ -45,7 +46,7 @@ const SOURCES: Record<string, string> = {
   '3.6': 'tỷ lệ thanh toán trực tuyến (hồ sơ có phí, lệ phí)',
   '3.5': 'TTHC có phí, lệ phí (phiên bản hiện hành cuối kỳ, cấp của đơn vị và cấp dưới): B = TTHC đã tích hợp thanh toán trực tuyến / TTHC có thông tin tích hợp (chưa có dữ liệu khi không TTHC nào có); C = TTHC có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ (theo ngày nộp phí, không có thì ngày tiếp nhận) / TTHC có phí, lệ phí',
   '4.1': 'hồ sơ có kết quả trong kỳ, kết quả là bản giấy, đã cấp kết quả điện tử / hồ sơ có kết quả bản giấy có thông tin này',
-  '4.2': 'tỷ lệ số hóa đầy đủ thành phần hồ sơ — gần đúng: chưa tính số hóa kết quả',
+  '4.2': 'hồ sơ tiếp nhận trong kỳ đã số hóa đủ thành phần và, khi đã có kết quả, số hóa cả kết quả / hồ sơ tiếp nhận trong kỳ có thành phần',
   '4.ct': 'số xã có chứng thực bản sao điện tử trong kỳ / số xã thuộc đơn vị',
   '4.3': 'hồ sơ tiếp nhận trong kỳ có thành phần tái sử dụng dữ liệu số hóa / hồ sơ tiếp nhận trong kỳ có thông tin này',
   '4.4': 'hồ sơ tiếp nhận trong kỳ gắn với kho dữ liệu cá nhân / hồ sơ tiếp nhận trong kỳ có thông tin này',
@@ -96,7 +97,7 @@ export async function indexInputs(db: Kysely<Database>, unitId: number, from: st
     '3.6': fraction(t.paidOnline, t.feeEligible),
     '3.5': await paymentInputs(db, unitId, start, end),
     '4.1': flags['4.1'],
-    '4.2': fraction(t.fullyDigitized, t.digitizationEligible),
+    '4.2': await digitizationInput(db, unitId, start, end),
     '4.ct': fraction(totals.ecertUnits, await communesManaged(db, unitId)),
     '4.3': flags['4.3'],
     '4.4': flags['4.4'],

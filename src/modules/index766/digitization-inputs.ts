@@ -1,0 +1,25 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import type { Fraction } from '../../domain/index766/score-unit.js'
+
+/**
+ * 4.2 as Decision 766 counts it: a dossier is digitized when its components and its result carry
+ * files. Over the dossiers received in the period with components (as the dashboard's
+ * dossier_digitization_rate): every component scanned and, once the result exists (finished or
+ * returned), the result scanned too. An open dossier has no result yet to scan.
+ */
+export async function digitizationInput(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<Fraction> {
+  const row = await db
+    .selectFrom('dossiers as d')
+    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
+    .where('c.ancestor_id', '=', unitId)
+    .where('d.received_at', '>=', start)
+    .where('d.received_at', '<', end)
+    .where('d.components_total', '>', 0)
+    .select([
+      sql<number>`(count(*) filter (where d.components_digitized >= d.components_total and (d.result_digitized or d.status not in ('finished', 'returned'))))::int`.as('digitized'),
+      sql<number>`count(*)::int`.as('eligible'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { numerator: Number(row.digitized), denominator: Number(row.eligible) }
+}
