@@ -46,6 +46,8 @@ describe('the publication of a procedure through the API', () => {
     expect(district.statusCode).toBe(403)
     expect(district.json().message).toBe('Chỉ cán bộ cấp tỉnh được cập nhật việc công bố, công khai thủ tục hành chính')
     expect((await communeOfficer.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: publication })).statusCode).toBe(403)
+    // Refused before the body is even read: a malformed one gets 403 too, not a lesson in what a valid one looks like.
+    expect((await communeOfficer.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { decided_on: 'x' } })).statusCode).toBe(403)
     expect((await communeOfficer.inject('/api/v1/procedures/1.001193/publication')).json().uses_population_data).toBe(true)
   })
 

@@ -48,7 +48,8 @@ export async function registerAuthentication(app: FastifyInstance, handle: Datab
     if (token) request.actor = await actorFromSession(handle.db, token)
   })
 
-  app.addHook('preHandler', async (request) => {
+  // Before the body is validated: someone without the right learns nothing of what a valid request looks like.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access
     if (!access) {
       // A route is unknown (404 is handled elsewhere) or forgot to say what it needs.
