@@ -150,6 +150,16 @@ describe('the work queues', () => {
     expect(toHandOver.items.map((d: { code: string }) => d.code).sort()).toEqual([dossierCode, 'H23.07.01-220429-002'].sort())
     expect(toHandOver.items.every((d: { status: string }) => d.status === 'received')).toBe(true)
   })
+
+  it('counts every queue in one answer, the same totals as each queue’s own list', async () => {
+    const counts = (await anThanhOfficer.inject('/api/v1/dossier-queue-counts?unit=H23.07.01')).json() as Record<string, number>
+    for (const queue of ['to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']) {
+      const listed = (await anThanhOfficer.inject(`/api/v1/dossiers?unit=H23.07.01&queue=${queue}&page_size=1`)).json().total
+      expect({ queue, count: counts[queue] }).toEqual({ queue, count: listed })
+    }
+    expect(counts.all).toBe(3)
+    expect((await quangTrungOfficer.inject('/api/v1/dossier-queue-counts?unit=H23.07.01')).statusCode).toBe(404)
+  })
 })
 
 describe('digitizing the dossier', () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { maskIdentityNumber, maskPhone } from '../../domain/accounts/mask.js'
 import { END_OF_WORKING_DAY } from '../../domain/calendar/deadline.js'
@@ -91,36 +91,31 @@ export interface QueueRequest {
   pageSize: number
 }
 
+/**
+ * Each queue as one condition on the dossier row, so a page of one queue and the counts of all
+ * of them read the same definition. `due_soon` needs the calendar: open, due by the end of the
+ * next working day, not yet late.
+ */
+async function queueConditions(db: Kysely<Database>, now: Date): Promise<Record<DossierQueue, RawBuilder<boolean>>> {
+  const calendar = await loadWorkingCalendar(db)
+  const dueSoonLimit = vietnamDateTime(calendar.nextWorkingDay(toVietnamDate(now)), END_OF_WORKING_DAY)
+  const open = sql.join(OPEN.map((status) => sql.lit(status)))
+  return {
+    to_hand_over: sql<boolean>`d.status = 'received'`,
+    to_process: sql<boolean>`d.status in ('received', 'processing', 'paused')`,
+    supplement: sql<boolean>`d.status = 'supplement'`,
+    due_soon: sql<boolean>`d.status in ('received', 'processing') and d.due_at >= ${now} and d.due_at <= ${dueSoonLimit}`,
+    overdue: sql<boolean>`d.status in (${open}) and d.due_at < ${now}`,
+    finished: sql<boolean>`d.status = 'finished'`,
+    all: sql<boolean>`true`,
+  }
+}
+
 /** A page of one work queue. Open queues are ordered by due time, the others newest first. */
 export async function listDossierQueue(db: Kysely<Database>, request: QueueRequest, viewer: Viewer, now = new Date()) {
   const unitIds = request.unitIds.filter((id) => viewer.unitIds.has(id))
   if (unitIds.length === 0) return { total: 0, page: request.page, page_size: request.pageSize, items: [] as DossierSummary[] }
-  let query = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds)
-  switch (request.queue) {
-    case 'to_hand_over':
-      query = query.where('d.status', '=', 'received')
-      break
-    case 'to_process':
-      query = query.where('d.status', 'in', ['received', 'processing', 'paused'])
-      break
-    case 'supplement':
-      query = query.where('d.status', '=', 'supplement')
-      break
-    case 'due_soon': {
-      const calendar = await loadWorkingCalendar(db)
-      const limit = vietnamDateTime(calendar.nextWorkingDay(toVietnamDate(now)), END_OF_WORKING_DAY)
-      query = query.where('d.status', 'in', ['received', 'processing']).where('d.due_at', '>=', now).where('d.due_at', '<=', limit)
-      break
-    }
-    case 'overdue':
-      query = query.where('d.status', 'in', OPEN).where('d.due_at', '<', now)
-      break
-    case 'finished':
-      query = query.where('d.status', '=', 'finished')
-      break
-    case 'all':
-      break
-  }
+  const query = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds).where((await queueConditions(db, now))[request.queue])
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   const byDue = request.queue !== 'finished' && request.queue !== 'all'
   const rows = await (byDue ? query.orderBy('d.due_at', 'asc') : query.orderBy('d.received_at', 'desc'))
@@ -130,6 +125,20 @@ export async function listDossierQueue(db: Kysely<Database>, request: QueueReque
     .offset((request.page - 1) * request.pageSize)
     .execute()
   return { total: Number(total), page: request.page, page_size: request.pageSize, items: rows.map((r) => summary(r, viewer, now)) }
+}
+
+/** How many dossiers wait in every queue, in one query (the tabs' badges). */
+export async function countDossierQueues(db: Kysely<Database>, unitIds: readonly number[], viewer: Viewer, now = new Date()): Promise<Record<DossierQueue, number>> {
+  const visible = unitIds.filter((id) => viewer.unitIds.has(id))
+  const zero = Object.fromEntries(DOSSIER_QUEUES.map((q) => [q, 0])) as Record<DossierQueue, number>
+  if (visible.length === 0) return zero
+  const conditions = await queueConditions(db, now)
+  const row = await db
+    .selectFrom('dossiers as d')
+    .where('d.receiving_unit_id', 'in', visible)
+    .select(DOSSIER_QUEUES.map((q) => sql<number>`(count(*) filter (where ${conditions[q]}))::int`.as(q)))
+    .executeTakeFirstOrThrow()
+  return Object.fromEntries(DOSSIER_QUEUES.map((q) => [q, Number((row as Record<string, unknown>)[q] ?? 0)])) as Record<DossierQueue, number>
 }
 
 /**

@@ -107,6 +107,7 @@ export const deskApi = {
   receive: (body: ReceiveRequest) => request<DossierDetails>('POST', '/api/v1/dossiers', { body }),
   queue: (q: { unit: string; queue: QueueName; page: number; page_size: number }, signal?: AbortSignal) =>
     request<QueuePage>('GET', '/api/v1/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),
+  queueCounts: (unit: string, signal?: AbortSignal) => request<Record<QueueName, number>>('GET', '/api/v1/dossier-queue-counts', { query: { unit }, ...(signal ? { signal } : {}) }),
   dossier: (code: string, signal?: AbortSignal) => request<DossierDetails>('GET', path(code), signal ? { signal } : {}),
   step: (code: string, type: string, reason?: string) => request<DossierDetails>('POST', `${path(code)}/events`, { body: reason ? { type, reason } : { type } }),
   uploadComponent: (code: string, position: number, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/components/${position}/file`, { body: upload }),

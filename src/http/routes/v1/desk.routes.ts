@@ -6,10 +6,10 @@ import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
-import { can } from '../../../modules/accounts/actor.js'
+import { can, subtreeOf } from '../../../modules/accounts/actor.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { digitizeComponent, digitizeResult, findDossierFile, recordPayment } from '../../../modules/desk/digitize-dossier.js'
-import { DOSSIER_QUEUES, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
+import { countDossierQueues, DOSSIER_QUEUES, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { receiveDossier } from '../../../modules/desk/receive-dossier.js'
 import { searchProcedures } from '../../../modules/desk/search-procedures.js'
@@ -173,8 +173,21 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const q = request.query
       const unit = await visibleUnit(db, request, q.unit)
-      const subtree = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.id).execute()
-      return listDossierQueue(db, { unitIds: subtree.map((r) => r.descendant_id), queue: q.queue as (typeof DOSSIER_QUEUES)[number], page: q.page, pageSize: q.page_size }, viewerOf(request))
+      return listDossierQueue(db, { unitIds: [...(await subtreeOf(db, unit.id))], queue: q.queue as (typeof DOSSIER_QUEUES)[number], page: q.page, pageSize: q.page_size }, viewerOf(request))
+    },
+  })
+
+  api.get('/api/v1/dossier-queue-counts', {
+    config: read,
+    schema: {
+      summary: 'Số hồ sơ trong từng hàng đợi của đơn vị (một truy vấn)',
+      tags: ['Một cửa'],
+      querystring: z.object({ unit: UnitCode }),
+      response: { 200: z.record(z.enum(DOSSIER_QUEUES as [string, ...string[]]), z.number()), ...errors },
+    },
+    handler: async (request) => {
+      const unit = await visibleUnit(db, request, request.query.unit)
+      return countDossierQueues(db, [...(await subtreeOf(db, unit.id))], viewerOf(request))
     },
   })
 
