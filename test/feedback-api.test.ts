@@ -43,6 +43,7 @@ describe('feedback through the API (/api/v1/feedback)', () => {
     expect(response.statusCode).toBe(200)
     const item = response.json()
     expect(item).toMatchObject({ code: 'H23.07.01-PA-220429-001', unit_code: 'H23.07.01', channel: 'phone', classification: null, handled_at: null })
+    expect(item.allowed_steps).toEqual(['classify', 'reject', 'request_supplement', 'handle'])
     feedbackId = item.id
     const audit = await handle.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'feedback.receive').execute()
     expect(audit).toEqual([{ action: 'feedback.receive', entity_id: feedbackId }])
@@ -53,6 +54,7 @@ describe('feedback through the API (/api/v1/feedback)', () => {
     expect((await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'handle', at: '2022-05-24T10:00:00+07:00' })).statusCode).toBe(200)
     const published = await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'publish', at: '2022-05-26T09:00:00+07:00' })
     expect(published.json()).toMatchObject({ classification: 'official', deadline: { on_time: true, reason: 'published_on_time' } })
+    expect(published.json().allowed_steps).toEqual(['classify', 'record_reaction'])
     const reacted = await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'record_reaction', reaction: 'satisfied' })
     expect(reacted.json()).toMatchObject({ reaction: 'satisfied' })
     const actions = await handle.db.selectFrom('audit_log').select('action').where('entity', '=', 'feedback').orderBy('id').execute()

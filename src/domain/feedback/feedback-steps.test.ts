@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { vietnamDateTime } from '../time/vietnam-time.js'
-import { applyFeedbackStep, type FeedbackState } from './feedback-steps.js'
+import { allowedFeedbackSteps, applyFeedbackStep, type FeedbackState } from './feedback-steps.js'
 
 const at = (date: string, time = '09:00') => vietnamDateTime(date, time)
 const received: FeedbackState = {
@@ -22,5 +22,18 @@ describe('the steps of a feedback item', () => {
     expect(() => applyFeedbackStep(rejected, { type: 'handle', at: at('2022-05-05') })).toThrow(expect.objectContaining({ userMessage: 'Phản ánh đã bị từ chối, không thể xử lý' }))
     expect(() => applyFeedbackStep(received, { type: 'handle', at: at('2022-04-28') })).toThrow(expect.objectContaining({ userMessage: 'Thời điểm của bước xử lý không được trước ngày tiếp nhận phản ánh' }))
     expect(() => applyFeedbackStep(received, { type: 'record_reaction', at: at('2022-05-05'), reaction: 'satisfied' })).toThrow(expect.objectContaining({ code: 'invalid_transition' }))
+  })
+})
+
+describe('the steps offered for a feedback item', () => {
+  const base = { receivedAt: new Date('2022-04-29T02:00:00Z'), classification: null, classifiedAt: null, rejectedAt: null, supplementRequestedAt: null, handledAt: null, publishedAt: null, reaction: null }
+  const now = new Date('2022-05-10T02:00:00Z')
+
+  it('an open item may be classified, rejected, asked to supplement or handled — not published nor answered yet', () => {
+    expect(allowedFeedbackSteps(base, now)).toEqual(['classify', 'reject', 'request_supplement', 'handle'])
+  })
+
+  it('a handled item may be classified, published and get the applicant’s reaction', () => {
+    expect(allowedFeedbackSteps({ ...base, handledAt: new Date('2022-05-05T02:00:00Z') }, now)).toEqual(['classify', 'publish', 'record_reaction'])
   })
 })

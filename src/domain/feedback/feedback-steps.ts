@@ -64,3 +64,23 @@ export function applyFeedbackStep(state: FeedbackState, step: FeedbackStep): Fee
       return { reaction: step.reaction }
   }
 }
+
+/** A sample of each step at a moment, to ask the rules above whether it would be taken. */
+function sampleStep(type: FeedbackStepType, at: Date): FeedbackStep {
+  if (type === 'classify') return { type, at, classification: 'rule' }
+  if (type === 'record_reaction') return { type, at, reaction: 'satisfied' }
+  return { type, at }
+}
+
+/** The steps `applyFeedbackStep` would take now: the buttons to offer, from the same rules. */
+export function allowedFeedbackSteps(state: FeedbackState, now: Date): FeedbackStepType[] {
+  return FEEDBACK_STEP_TYPES.filter((type) => {
+    try {
+      applyFeedbackStep(state, sampleStep(type, now))
+      return true
+    } catch (error) {
+      if (error instanceof AppError) return false
+      throw error
+    }
+  })
+}

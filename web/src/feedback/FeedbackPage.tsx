@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { ApiError, type Me } from '../api.js'
 import { formatDateTime } from '../format.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
-import { allowedFeedbackSteps, CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackPage as Page, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
+import { CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackPage as Page, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
 
 const PAGE_SIZE = 20
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
@@ -156,7 +156,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
                       key: 'steps',
                       width: 150,
                       render: (_: unknown, f: FeedbackItem) => {
-                        const steps = allowedFeedbackSteps(f)
+                        const steps = f.allowed_steps.filter((step) => step !== 'classify')
                         if (!steps.length) return null
                         return (
                           <Dropdown

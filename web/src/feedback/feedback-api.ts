@@ -20,6 +20,8 @@ export interface FeedbackItem {
   reaction: string | null
   repeated: boolean | null
   deadline: { on_time: boolean; reason: string; explanation: string }
+  /** The steps the server's rules allow now. */
+  allowed_steps: ('classify' | 'reject' | 'request_supplement' | 'handle' | 'publish' | 'record_reaction')[]
 }
 
 export interface FeedbackPage {
@@ -73,18 +75,6 @@ export function feedbackStage(f: FeedbackItem): string {
   if (f.handled_at) return 'Đã xử lý xong'
   if (f.supplement_requested_at) return 'Chờ bổ sung'
   return 'Đang xử lý'
-}
-
-/** The steps the rules allow now (the server checks again and says why when it refuses). */
-export function allowedFeedbackSteps(f: FeedbackItem): ('reject' | 'request_supplement' | 'handle' | 'publish' | 'record_reaction')[] {
-  const steps: ('reject' | 'request_supplement' | 'handle' | 'publish' | 'record_reaction')[] = []
-  const over = Boolean(f.rejected_at || f.handled_at)
-  if (!over) steps.push('reject')
-  if (!over && !f.supplement_requested_at) steps.push('request_supplement')
-  if (!over) steps.push('handle')
-  if (f.handled_at && !f.published_at) steps.push('publish')
-  if (over && !f.reaction) steps.push('record_reaction')
-  return steps
 }
 
 export const STEP_LABELS = {

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js'
 import { judgeFeedback } from '../../../domain/feedback/feedback-deadlines.js'
 import { FEEDBACK_CHANNELS, FEEDBACK_CLASSIFICATIONS, FEEDBACK_REACTIONS, type FeedbackChannel, type FeedbackClassification } from '../../../domain/feedback/feedback.js'
-import type { FeedbackStep } from '../../../domain/feedback/feedback-steps.js'
+import { allowedFeedbackSteps, FEEDBACK_STEP_TYPES, type FeedbackStep } from '../../../domain/feedback/feedback-steps.js'
 import { addDays } from '../../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../../domain/time/vietnam-time.js'
 import { subtreeOf } from '../../../modules/accounts/actor.js'
@@ -40,6 +40,7 @@ const FeedbackItem = z.object({
   reaction: z.string().nullable(),
   repeated: z.boolean().nullable(),
   deadline: z.object({ on_time: z.boolean(), reason: z.string(), explanation: z.string() }).describe('Đúng hạn hay không, xét đến thời điểm hỏi (chỉ số 5.2)'),
+  allowed_steps: z.array(z.enum(FEEDBACK_STEP_TYPES as [string, ...string[]])).describe('Các bước được phép lúc này (theo cùng quy tắc với POST …/steps)'),
 })
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
@@ -61,13 +62,15 @@ function stepOf(body: StepBody, now: Date): FeedbackStep {
 }
 
 function present(row: FeedbackWithUnit, calendar: WorkingCalendar, now: Date): z.infer<typeof FeedbackItem> {
-  const verdict = judgeFeedback(calendar, feedbackStateOf(row), now)
+  const state = feedbackStateOf(row)
+  const verdict = judgeFeedback(calendar, state, now)
   return {
     id: String(row.id), code: row.code, unit_code: row.unit_code, unit_name: row.unit_name, received_at: row.received_at, channel: row.channel, summary: row.summary,
     procedure_code: row.procedure_code, dossier_code: row.dossier_code, classification: row.classification, classified_at: row.classified_at,
     rejected_at: row.rejected_at, supplement_requested_at: row.supplement_requested_at, handled_at: row.handled_at, published_at: row.published_at,
     reaction: row.reaction, repeated: row.repeated,
     deadline: { on_time: verdict.onTime, reason: verdict.reason, explanation: verdict.explanation },
+    allowed_steps: allowedFeedbackSteps(state, now),
   }
 }
 
