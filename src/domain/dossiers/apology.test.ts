@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { WorkingCalendar } from '../calendar/working-calendar.js'
-import { checkApology, isLateDossier } from './apology.js'
+import { checkApology, isLateDossier, mayApologize } from './apology.js'
 
 const calendar = new WorkingCalendar()
 // Due Friday 29/4/2022 at 17:00; today Thursday 5/5/2022 at 09:00, after the 30/4–3/5 holidays.
@@ -21,6 +21,8 @@ describe('an apology letter and a new appointment for a late dossier (Mẫu 04)'
   it('a dossier due Friday 29/4/2022 and still open on Thursday 5/5/2022 is late; one finished on 29/4 at 16:00 is not', () => {
     expect(isLateDossier(late, now)).toBe(true)
     expect(isLateDossier({ status: 'finished', dueAt, finishedAt: new Date('2022-04-29T09:00:00Z') }, now)).toBe(false)
+    expect(mayApologize(late, now)).toBe(true)
+    expect(mayApologize({ ...late, status: 'returned' }, now)).toBe(false)
   })
 
   it('may promise Friday 6/5/2022, a working day after today', () => {

@@ -20,6 +20,11 @@ export function isLateDossier(facts: ApologyFacts, now: Date): boolean {
   return (facts.finishedAt ?? now).getTime() > facts.dueAt.getTime()
 }
 
+/** Whether the desk may give this dossier an apology letter now: late, and not yet returned or ended. */
+export function mayApologize(facts: ApologyFacts, now: Date): boolean {
+  return APOLOGY_STATUSES.includes(facts.status) && isLateDossier(facts, now)
+}
+
 /**
  * Refuses, in words for the officer, an apology that the rules do not call for or a new
  * appointment the unit could not keep: the dossier must be late and not yet returned, and the

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { maskIdentityNumber, maskPhone } from '../../domain/accounts/mask.js'
 import { END_OF_WORKING_DAY } from '../../domain/calendar/deadline.js'
+import { mayApologize } from '../../domain/dossiers/apology.js'
 import { DOSSIER_EVENT_LABELS, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
 import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../domain/dossiers/dossier-flags.js'
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../domain/dossiers/dossier-status.js'
@@ -203,6 +204,7 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
       position: c.position, name: c.name, required: c.required, received: c.received, digitized: c.digitized, digitized_at: c.digitized_at, file: fileOf(c),
     })),
     result_file: result ? fileOf(result) : null,
+    may_apologize: mayApologize({ status, dueAt: row.due_at, finishedAt: row.finished_at }, now),
     apologies: apologies.map((a) => ({ reason: a.reason, new_due_on: a.new_due_on, issued_at: a.issued_at, issued_by: a.issued_by, issued_by_name: a.display_name })),
     flags: Object.fromEntries(DOSSIER_FLAG_COLUMNS.map((c) => [c, row[c]])) as Record<DossierFlagColumn, boolean | null>,
     events: events.map((e) => ({

@@ -22,7 +22,7 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
 
   if (steps.length === 0) return <Typography.Text type="secondary">Hồ sơ đã kết thúc: không còn bước xử lý nào.</Typography.Text>
 
-  const needsReason = (s: Step) => s.reason_required || s.type in REASON_PROMPTS
+  const needsReason = (s: Step) => s.reason_required
   const resultMissing = !dossier.result_digitized
 
   const button = (s: Step) => {

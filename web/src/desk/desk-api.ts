@@ -64,6 +64,7 @@ export interface DossierDetails extends DossierSummary {
   applicant_address: string | null
   components: { position: number; name: string; required: boolean; received: boolean; digitized: boolean; digitized_at: string | null; file: DeskFile | null }[]
   result_file: DeskFile | null
+  may_apologize: boolean
   apologies: { reason: string; new_due_on: string; issued_at: string; issued_by: string; issued_by_name: string | null }[]
   flags: Record<'synced_national' | 'reused_data' | 'linked_data_store' | 'population_data_used' | 'result_on_paper' | 'e_result_issued', boolean | null>
   events: DossierEventView[]

@@ -71,6 +71,7 @@ const DossierPage = DossierSummary.extend({
     position: z.number(), name: z.string(), required: z.boolean(), received: z.boolean(), digitized: z.boolean(), digitized_at: z.date().nullable(), file: FileInfo.nullable(),
   })),
   result_file: FileInfo.nullable(),
+  may_apologize: z.boolean().describe('Hồ sơ trễ hạn, chưa trả: được lập phiếu xin lỗi và hẹn lại'),
   apologies: z.array(z.object({ reason: z.string(), new_due_on: z.string(), issued_at: z.date(), issued_by: z.string(), issued_by_name: z.string().nullable() }))
     .describe('Phiếu xin lỗi và hẹn lại ngày trả kết quả đã lập (hạn giải quyết theo quy định không đổi)'),
   flags: DossierFlagsState.describe('Thông tin cho Chỉ số 766; null = chưa biết'),

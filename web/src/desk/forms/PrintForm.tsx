@@ -10,7 +10,7 @@ import { ApiError } from '../../api.js'
 import { formatCount } from '../../format.js'
 import { dossierPath, followLink } from '../../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, type DossierDetails } from '../desk-api.js'
-import { isLate, PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
+import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
 
 interface Props {
   code: string
@@ -89,7 +89,7 @@ export default function PrintForm({ code, form }: Props) {
             In
           </Button>
         )}
-        {form === 'xin-loi' && !isLate(dossier) && <Alert type="info" showIcon message="Hồ sơ này không trễ hạn." />}
+        {form === 'xin-loi' && !dossier.may_apologize && <Alert type="info" showIcon message="Hồ sơ này không trễ hạn hoặc đã kết thúc: không lập phiếu xin lỗi mới." />}
         {saveError && <Alert type="error" showIcon message={saveError} role="alert" />}
       </div>
       <article className="paper" data-testid="printed-form" aria-label={PRINTABLE_FORMS[form]}>

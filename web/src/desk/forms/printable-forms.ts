@@ -14,17 +14,12 @@ export function isPrintableForm(value: string): value is PrintableForm {
   return Object.hasOwn(PRINTABLE_FORMS, value)
 }
 
-/** A late dossier: open past its appointment, or ended after it. */
-export function isLate(d: Pick<DossierDetails, 'overdue' | 'due_at' | 'finished_at'>): boolean {
-  if (d.overdue) return true
-  return d.due_at !== null && d.finished_at !== null && d.finished_at > d.due_at
-}
-
 /** The slips that make sense for this dossier now. */
 export function formsFor(d: DossierDetails): { form: PrintableForm; label: string }[] {
   const forms: PrintableForm[] = ['giay-tiep-nhan', 'kiem-soat']
   if (d.events.some((e) => e.type === 'request_supplement')) forms.push('yeu-cau-bo-sung')
   if (d.status === 'rejected') forms.push('tu-choi')
-  if (isLate(d)) forms.push('xin-loi')
+  // The server says when an apology is due (the rule that also checks the request); one given prints again.
+  if (d.may_apologize || d.apologies.length > 0) forms.push('xin-loi')
   return forms.map((form) => ({ form, label: PRINTABLE_FORMS[form] }))
 }
