@@ -7,6 +7,7 @@ import { scoreUnit, type Fraction, type UnitInputs, type UnitScore } from '../..
 import { whatIf, type WhatIfOption } from '../../domain/index766/what-if.js'
 import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
@@ -76,9 +77,9 @@ async function communesManaged(db: Kysely<Database>, unitId: number): Promise<nu
  * speaks to stays null: 1.x, 3.5 (its part B), 4.x flags and 5.x when nothing in scope carries
  * the facts they need. 2.1, 2.2 and 5.4 come from the dossiers' histories.
  */
-export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string): Promise<UnitInputs> {
+export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string, calendar?: WorkingCalendar): Promise<UnitInputs> {
+  calendar ??= await loadWorkingCalendar(db)
   const totals = (await totalsForScopes(db, [{ key: 'u', unitId, scope: 'subtree' }], { from, to })).get('u')!
-  const calendar = await loadWorkingCalendar(db)
   const start = startOfVietnamDay(from)
   const end = startOfVietnamDay(addDays(to, 1))
   const t = totals.totals

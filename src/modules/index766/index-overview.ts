@@ -6,6 +6,8 @@ import { indexTrendPeriods } from '../../domain/index766/index-trend-periods.js'
 import { scoreUnit, type UnitScore } from '../../domain/index766/score-unit.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
 import { UnitKind } from '../../domain/units/unit-kind.js'
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
+import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { computeIndex, indexInputs, type IndexReport } from './compute-index.js'
 
 /** A child unit's index for the same period, and its place among its siblings. */
@@ -43,8 +45,8 @@ const RANKED_KINDS: readonly string[] = [UnitKind.district, UnitKind.commune]
 
 const collator = new Intl.Collator('vi')
 
-async function scoreOf(db: Kysely<Database>, set: FormulaSet, unitId: number, from: string, to: string): Promise<UnitScore> {
-  return scoreUnit(set, await indexInputs(db, unitId, from, to))
+async function scoreOf(db: Kysely<Database>, set: FormulaSet, calendar: WorkingCalendar, unitId: number, from: string, to: string): Promise<UnitScore> {
+  return scoreUnit(set, await indexInputs(db, unitId, from, to, calendar))
 }
 
 /**
@@ -59,11 +61,13 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
   const report = await computeIndex(db, { unitCode: request.unitCode, period: request.period, formulaSet: set })
   const unit = await db.selectFrom('units').select('id').where('code', '=', report.unit_code).executeTakeFirstOrThrow()
   const { from, to } = report.period
+  // One calendar for every child and trend period, not one read each.
+  const calendar = await loadWorkingCalendar(db)
 
   const childUnits = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('parent_id', '=', unit.id).where('kind', 'in', [...RANKED_KINDS]).execute()
   const scored: Omit<IndexChild, 'rank'>[] = []
   for (const child of childUnits) {
-    const score = await scoreOf(db, set, child.id, from, to)
+    const score = await scoreOf(db, set, calendar, child.id, from, to)
     scored.push({ unit_code: child.code, unit_name: child.name, kind: child.kind, total: score.total.points, max_total: score.total.scorable_points, band: score.total.band })
   }
   const children = rankByValue(scored, (child) => child.total, (a, b) => collator.compare(a.unit_name, b.unit_name) || a.unit_code.localeCompare(b.unit_code)).map(
@@ -74,7 +78,7 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
   const trend: IndexTrendPoint[] = []
   for (const period of indexTrendPeriods(report.period)) {
     // A month's trend ends with the month itself: already scored.
-    const score = period.from === from && period.to === to ? report.score : await scoreOf(db, set, unit.id, period.from, period.to)
+    const score = period.from === from && period.to === to ? report.score : await scoreOf(db, set, calendar, unit.id, period.from, period.to)
     trend.push({ period: period.label, from: period.from, to: period.to, total: score.total.points, max_total: score.total.scorable_points })
   }
   return { report, children, trend }
