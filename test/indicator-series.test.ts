@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import type { Database } from '../src/db/schema.js'
 import type { DossierInput } from '../src/domain/dossiers/dossier-input.js'
-import type { DossierStatus } from '../src/domain/dossiers/dossier-status.js'
 import { computeIndicators } from '../src/domain/indicators/compute-indicators.js'
 import { checkPeriod } from '../src/domain/indicators/period.js'
 import { GRANULARITIES, seriesBuckets, type Granularity } from '../src/domain/indicators/series-buckets.js'
@@ -14,6 +13,7 @@ import { getIndicatorSeries, type SeriesPoint } from '../src/modules/indicators/
 import type { ScopeKind } from '../src/modules/indicators/indicator-scope.js'
 import { totalsForScopes } from '../src/modules/indicators/rollup.repository.js'
 import { loadSmallDistrict } from './support/small-district.js'
+import { randomDossier } from './support/random-dossier.js'
 import { createTestDatabase } from './support/test-database.js'
 
 /*
@@ -36,48 +36,7 @@ const HOUR = 3_600_000
 const BASE = Date.parse('2022-11-28T00:00:00+07:00') // a Monday; the dossiers span ~14 months across 2023
 const SPAN_DAYS = 430
 
-const statusArb = fc.constantFrom<DossierStatus>('received', 'processing', 'supplement', 'paused', 'finished', 'returned', 'rejected', 'withdrawn')
-
-const dossierArb = (code: string) =>
-  fc
-    .record({
-      unit: fc.constantFrom(...UNIT_CODES),
-      procedure: fc.constantFrom(...PROCEDURES),
-      channel: fc.constantFrom('online', 'direct', 'postal' as const),
-      receivedHour: fc.integer({ min: 0, max: SPAN_DAYS * 24 }),
-      dueHours: fc.option(fc.integer({ min: -30, max: 40 * 24 }), { nil: null }),
-      finishHours: fc.integer({ min: 0, max: 90 * 24 }),
-      status: statusArb,
-      componentsTotal: fc.integer({ min: 0, max: 3 }),
-      digitized: fc.integer({ min: 0, max: 3 }),
-      resultDigitized: fc.boolean(),
-      paid: fc.boolean(),
-      ecert: fc.constantFrom(0, 0, 1, 2),
-      rating: fc.constantFrom(null, 'very_satisfied', 'satisfied', 'dissatisfied' as const),
-    })
-    .map((r): DossierInput => {
-      const receivedAt = new Date(BASE + r.receivedHour * HOUR)
-      const ends = r.status === 'finished' || r.status === 'returned' || r.status === 'rejected' || r.status === 'withdrawn'
-      const finishedAt = ends ? new Date(receivedAt.getTime() + r.finishHours * HOUR) : null
-      return {
-        code,
-        unitCode: r.unit,
-        procedureCode: r.procedure.code,
-        channel: r.channel,
-        status: r.status,
-        receivedAt,
-        dueAt: r.dueHours === null ? null : new Date(receivedAt.getTime() + r.dueHours * HOUR),
-        finishedAt,
-        returnedAt: r.status === 'returned' && finishedAt ? new Date(finishedAt.getTime() + HOUR) : null,
-        componentsTotal: r.componentsTotal,
-        componentsDigitized: Math.min(r.digitized, r.componentsTotal),
-        resultDigitized: r.resultDigitized,
-        feeVnd: r.procedure.feeVnd,
-        paidOnline: r.paid && r.procedure.feeVnd > 0,
-        ecertCopies: r.ecert,
-        rating: r.rating,
-      }
-    })
+const dossierArb = (code: string) => randomDossier({ unitCodes: UNIT_CODES, procedures: PROCEDURES, base: BASE, spanDays: SPAN_DAYS, dueWithinDays: 40, finishWithinDays: 90 }, code)
 
 const dossiersArb = (prefix: string, max: number) =>
   fc.integer({ min: 1, max }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => dossierArb(`${prefix}-${i}`))))

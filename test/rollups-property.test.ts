@@ -3,13 +3,13 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import type { DossierInput } from '../src/domain/dossiers/dossier-input.js'
-import type { DossierStatus } from '../src/domain/dossiers/dossier-status.js'
 import { importDossierInputs } from '../src/modules/dossiers/import/import-dossiers.js'
 import type { IndicatorScope } from '../src/modules/indicators/indicator-scope.js'
 import { rawTotalsForScope } from '../src/modules/indicators/raw-scan.js'
 import { totalsForScopes } from '../src/modules/indicators/rollup.repository.js'
 import { saveProcedures } from '../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../src/modules/units/save-units.js'
+import { randomDossier } from './support/random-dossier.js'
 import { createTestDatabase } from './support/test-database.js'
 
 /*
@@ -48,49 +48,7 @@ beforeAll(async () => {
 })
 afterAll(async () => handle.close())
 
-const statusArb = fc.constantFrom<DossierStatus>('received', 'processing', 'supplement', 'paused', 'finished', 'returned', 'rejected', 'withdrawn')
-
-const dossierArb = (code: string) =>
-  fc
-    .record({
-      unit: fc.constantFrom(...UNIT_CODES),
-      procedure: fc.constantFrom(...PROCEDURES),
-      channel: fc.constantFrom('online', 'direct', 'postal' as const),
-      receivedHour: fc.integer({ min: 0, max: 40 * 24 }),
-      dueHours: fc.option(fc.integer({ min: -30, max: 10 * 24 }), { nil: null }),
-      finishHours: fc.integer({ min: 0, max: 20 * 24 }),
-      returnHours: fc.integer({ min: 0, max: 5 * 24 }),
-      status: statusArb,
-      componentsTotal: fc.integer({ min: 0, max: 4 }),
-      digitizedShare: fc.integer({ min: 0, max: 4 }),
-      resultDigitized: fc.boolean(),
-      paid: fc.boolean(),
-      ecert: fc.integer({ min: 0, max: 3 }),
-      rating: fc.constantFrom(null, 'very_satisfied', 'satisfied', 'dissatisfied' as const),
-    })
-    .map((r): DossierInput => {
-      const receivedAt = new Date(BASE + r.receivedHour * 3_600_000)
-      const ends = r.status === 'finished' || r.status === 'returned' || r.status === 'rejected' || r.status === 'withdrawn'
-      const finishedAt = ends ? new Date(receivedAt.getTime() + r.finishHours * 3_600_000) : null
-      return {
-        code,
-        unitCode: r.unit,
-        procedureCode: r.procedure.code,
-        channel: r.channel,
-        status: r.status,
-        receivedAt,
-        dueAt: r.dueHours === null ? null : new Date(receivedAt.getTime() + r.dueHours * 3_600_000),
-        finishedAt,
-        returnedAt: r.status === 'returned' && finishedAt ? new Date(finishedAt.getTime() + r.returnHours * 3_600_000) : null,
-        componentsTotal: r.componentsTotal,
-        componentsDigitized: Math.min(r.digitizedShare, r.componentsTotal),
-        resultDigitized: r.resultDigitized,
-        feeVnd: r.procedure.feeVnd,
-        paidOnline: r.paid && r.procedure.feeVnd > 0,
-        ecertCopies: r.ecert,
-        rating: r.rating,
-      }
-    })
+const dossierArb = (code: string) => randomDossier({ unitCodes: UNIT_CODES, procedures: PROCEDURES, base: BASE, spanDays: 40, dueWithinDays: 10, finishWithinDays: 20 }, code)
 
 const queryArb = fc.record({
   unit: fc.constantFrom(...UNIT_CODES),
