@@ -8,7 +8,7 @@ import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
-import { UnitPicker } from './UnitPicker.js'
+import { UnitPicker, useVisibleUnits } from './UnitPicker.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -50,7 +50,8 @@ function writeView(view: View, mode: 'push' | 'replace'): void {
 
 export default function Dashboard({ me, onLoggedOut }: Props) {
   const [view, setView] = useState<View>(() => readView(me))
-  const [units, setUnits] = useState<Unit[]>([])
+  // The same list the other pages use, loaded once per visit.
+  const units = useVisibleUnits()
   const [table, setTable] = useState<IndicatorTable | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiError | Error | null>(null)
@@ -68,13 +69,6 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
     window.addEventListener('popstate', onPop)
     return () => window.removeEventListener('popstate', onPop)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-
-  useEffect(() => {
-    api
-      .units()
-      .then(setUnits)
-      .catch((e: unknown) => setError(e as Error))
   }, [])
 
   useEffect(() => {
