@@ -1,3 +1,5 @@
+import { AppError, ErrorCode } from '../shared/app-error.js'
+
 /*
  * Facts about a dossier that Decision 766 scores and the core interchange format does not
  * carry. Each is null when not known — never false by default — so dossiers imported before
@@ -33,4 +35,16 @@ export const FLAG_OF_COLUMN: Record<DossierFlagColumn, keyof DossierFlags> = {
 
 export const UNKNOWN_FLAGS: DossierFlags = {
   syncedNational: null, reusedData: null, linkedDataStore: null, populationDataUsed: null, resultOnPaper: null, eResultIssued: null,
+}
+
+/**
+ * Refuses a change of the facts that would contradict itself: an electronic result issued for a
+ * procedure whose result is known not to be a paper document (4.1 does not look at those), unless
+ * the same change corrects "result on paper".
+ */
+export function checkFlagChange(before: Partial<Record<DossierFlagColumn, boolean | null>>, change: Partial<Record<DossierFlagColumn, boolean | null>>): void {
+  const resultOnPaper = change.result_on_paper !== undefined ? change.result_on_paper : before.result_on_paper
+  if (change.e_result_issued === true && resultOnPaper === false) {
+    throw new AppError(ErrorCode.validation, 'e-result for a non-paper result', 'Kết quả của thủ tục này không phải giấy tờ: chỉ số 4.1 không xét cấp kết quả điện tử. Sửa "kết quả là giấy tờ" trước.')
+  }
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../domain/dossiers/dossier-flags.js'
+import { checkFlagChange, DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../domain/dossiers/dossier-flags.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
 
@@ -18,10 +18,7 @@ export async function recordDossierFlags(db: Kysely<Database>, dossierId: string
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('dossiers').select(['code', ...DOSSIER_FLAG_COLUMNS]).where('id', '=', dossierId).forUpdate().executeTakeFirstOrThrow()
     const set = Object.fromEntries(columns.map((c) => [c, changes[c]!])) as Partial<Record<DossierFlagColumn, boolean | null>>
-    if (set.e_result_issued === true && before.result_on_paper === false && set.result_on_paper === undefined) {
-      // An electronic result of a procedure whose result is not a paper document is what 4.1 leaves out; say so rather than store a contradiction silently.
-      throw new AppError(ErrorCode.validation, 'e-result for a non-paper result', 'Kết quả của thủ tục này không phải giấy tờ: chỉ số 4.1 không xét cấp kết quả điện tử. Sửa "kết quả là giấy tờ" trước.')
-    }
+    checkFlagChange(before, set)
     await trx.updateTable('dossiers').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', dossierId).execute()
     await writeAudit(trx, {
       actor: who.actor, ip: who.ip ?? null, action: 'dossier.flags', entity: 'dossier', entityId: before.code,
