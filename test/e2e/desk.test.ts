@@ -102,9 +102,12 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     }
     await page.locator('[data-testid="upload-result"]').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]').setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF })
     await page.getByTestId('result-scan').waitFor()
-    await page.locator('[data-step="return"]').click()
-    await page.getByRole('button', { name: 'Đồng ý' }).click()
-    await page.locator('[data-event="return"]').waitFor()
+    // The upload's own re-render must be over (the buttons are enabled again) before the final step.
+    await page.locator('[data-step="return"]:not([disabled])').click()
+    const confirm = page.locator('.ant-popconfirm:visible')
+    await confirm.waitFor()
+    await confirm.getByRole('button', { name: 'Đồng ý' }).click()
+    await page.locator('[data-event="return"]').waitFor({ timeout: 60_000 })
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả')
     await page.locator('[data-flag="synced_national"]').getByText('Có', { exact: true }).click()
     await page.getByText('Đã cập nhật: Đã đồng bộ lên Cổng DVC quốc gia').waitFor()
@@ -178,8 +181,16 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await row.getByRole('combobox').click()
     await page.locator('.ant-select-item-option').filter({ hasText: 'Về hành vi của cán bộ, công chức' }).click()
     await page.getByText(`${feedbackCode}: đã phân loại`).waitFor()
-    await row.getByRole('button', { name: 'Bước tiếp theo' }).click()
-    await page.getByRole('menuitem', { name: 'Xử lý xong' }).click()
+    // The row re-renders when the classification lands; a menu opened just then may close, so open it again if needed.
+    for (let attempt = 1; ; attempt++) {
+      await row.getByRole('button', { name: 'Bước tiếp theo' }).click()
+      try {
+        await page.getByRole('menuitem', { name: 'Xử lý xong' }).click({ timeout: 5_000 })
+        break
+      } catch (error) {
+        if (attempt === 3) throw error
+      }
+    }
     await row.getByText('Đã xử lý xong').waitFor()
 
     // The API says the same.
