@@ -41,6 +41,8 @@ describe('the web console’s files', () => {
     const app = await consoleServer(builtConsole())
     for (const path of ['/.vite/manifest.json', '/assets/../.vite/manifest.json', '/%2e%2e/%2e%2e/etc/passwd']) {
       const response = await app.inject(path)
+      expect(response.statusCode, path).toBe(200)
+      expect(response.body, path).toContain('<div id="root">')
       expect(response.body, path).not.toContain('"file"')
       expect(response.body, path).not.toContain('root:')
     }

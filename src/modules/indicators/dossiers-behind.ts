@@ -1,50 +1,13 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { IndicatorId } from '../../domain/indicators/indicator-id.js'
 import type { CheckedPeriod } from '../../domain/indicators/period.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { FIGURE_PARTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
 import type { ScopeKind } from './indicator-scope.js'
 
 /** Which dossiers of a figure: those counted above the line, below it, or below and not above. */
 export type FigurePart = 'numerator' | 'denominator' | 'gap'
-
-type Eb = ExpressionBuilder<Database & { d: Database['dossiers']; pv: Database['procedure_versions'] }, 'd' | 'pv'>
-type Condition = (eb: Eb, bounds: { start: Date; end: Date }) => Expression<SqlBool>
-
-const receivedIn: Condition = (eb, { start, end }) => eb.and([eb('d.received_at', '>=', start), eb('d.received_at', '<', end)])
-const finishedIn: Condition = (eb, { start, end }) =>
-  eb.and([eb('d.status', 'in', ['finished', 'returned']), eb('d.finished_at', '>=', start), eb('d.finished_at', '<', end)])
-const onlineEligible: Condition = (eb, b) => eb.and([receivedIn(eb, b), eb('pv.online_level', 'in', ['full', 'partial'])])
-const withComponents: Condition = (eb, b) => eb.and([receivedIn(eb, b), eb('d.components_total', '>', 0)])
-const withFee: Condition = (eb, b) => eb.and([receivedIn(eb, b), eb('d.fee_vnd', '>', '0')])
-const rated: Condition = (eb, b) => eb.and([finishedIn(eb, b), eb('d.rating', 'is not', null)])
-const late: Condition = (eb, b) => eb.and([finishedIn(eb, b), eb('d.finished_at', '>', eb.ref('d.due_at'))])
-const overdueAtEnd: Condition = (eb, { end }) =>
-  eb.and([
-    eb('d.received_at', '<', end),
-    eb('d.due_at', '<', end),
-    eb.or([eb('d.status', 'not in', ['finished', 'returned', 'rejected', 'withdrawn']), eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', end)]),
-  ])
-
-/** The numerator and denominator of every indicator as conditions on a dossier, as INDICATORS.md defines them. */
-const FIGURES: Record<Exclude<IndicatorId, 'ecert_units'>, { numerator: Condition; denominator: Condition }> = {
-  received: { numerator: receivedIn, denominator: receivedIn },
-  online_rate: { numerator: (eb, b) => eb.and([onlineEligible(eb, b), eb('d.channel', '=', 'online')]), denominator: onlineEligible },
-  dossier_digitization_rate: {
-    numerator: (eb, b) => eb.and([withComponents(eb, b), eb('d.components_digitized', '=', eb.ref('d.components_total'))]),
-    denominator: withComponents,
-  },
-  result_digitization_rate: { numerator: (eb, b) => eb.and([finishedIn(eb, b), eb('d.result_digitized', '=', true)]), denominator: finishedIn },
-  on_time_rate: {
-    numerator: (eb, b) => eb.and([finishedIn(eb, b), eb.or([eb('d.due_at', 'is', null), eb('d.finished_at', '<=', eb.ref('d.due_at'))])]),
-    denominator: finishedIn,
-  },
-  late: { numerator: late, denominator: late },
-  overdue_open: { numerator: overdueAtEnd, denominator: overdueAtEnd },
-  online_payment_rate: { numerator: (eb, b) => eb.and([withFee(eb, b), eb('d.paid_online', '=', true)]), denominator: withFee },
-  ecert_copies: { numerator: (eb, b) => eb.and([receivedIn(eb, b), eb('d.ecert_copies', '>', 0)]), denominator: receivedIn },
-  satisfaction_rate: { numerator: (eb, b) => eb.and([rated(eb, b), eb('d.rating', 'in', ['satisfied', 'very_satisfied'])]), denominator: rated },
-}
 
 export interface DossierBehindFigure {
   code: string
@@ -84,19 +47,13 @@ export interface DossiersBehindRequest {
   pageSize: number
 }
 
-function vietnamMidnight(date: string): Date {
-  return new Date(`${date}T00:00:00+07:00`)
-}
-
 /** The dossiers behind a number, paged: "which 12 dossiers of Văn Tố were not digitized". */
 export async function dossiersBehindFigure(db: Kysely<Database>, request: DossiersBehindRequest): Promise<DossierPage> {
   if (request.indicator === 'ecert_units') {
     throw new AppError(ErrorCode.validation, 'ecert_units counts units, not dossiers', 'Chỉ số này đếm đơn vị, không có danh sách hồ sơ; hãy xem "ecert_copies"')
   }
-  const figure = FIGURES[request.indicator]
-  const end = vietnamMidnight(request.period.to)
-  end.setUTCDate(end.getUTCDate() + 1)
-  const bounds = { start: vietnamMidnight(request.period.from), end }
+  const figure = FIGURE_PARTS[request.indicator]
+  const bounds = periodBounds(request.period)
   const base = db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
@@ -106,7 +63,7 @@ export async function dossiersBehindFigure(db: Kysely<Database>, request: Dossie
         : eb('d.receiving_unit_id', 'in', eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', request.unitId)),
     )
     .where((eb) => {
-      const e = eb as unknown as Eb
+      const e = eb as unknown as DossierRowBuilder
       if (request.part === 'numerator') return figure.numerator(e, bounds)
       if (request.part === 'denominator') return figure.denominator(e, bounds)
       return e.and([figure.denominator(e, bounds), e.not(figure.numerator(e, bounds))])
