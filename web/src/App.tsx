@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
-import { api, ApiError, rememberCsrf, type Me } from './api.js'
+import { api, ApiError, rememberCsrf, type Me } from './shared/api.js'
 import { LoginPage } from './LoginPage.js'
 
 // The console (Ant Design, tables, charts, date pickers) is loaded after login: the first screen stays small.

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { api, type Me } from './api.js'
+import { api, type Me } from './shared/api.js'
 
 interface Props {
   onLoggedIn: (me: Me) => void

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Badge, Button, Card, Empty, Result, Space, Table, Tabs, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import type { Me } from '../api.js'
-import { formatDateTime } from '../format.js'
-import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
+import type { Me } from '../shared/api.js'
+import { formatDateTime } from '../shared/format.js'
+import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName, type QueuePage } from './desk-api.js'
 

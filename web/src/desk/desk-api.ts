@@ -1,4 +1,4 @@
-import { request } from '../api.js'
+import { request } from '../shared/api.js'
 
 /** The one-stop desk's answers (see /docs, tag "Một cửa"). Dates arrive as ISO strings. */
 export interface ProcedureChoice {

@@ -1,4 +1,4 @@
-import { formatCount } from '../format.js'
+import { formatCount } from '../shared/format.js'
 
 export const ONLINE_LEVEL_LABELS: Record<string, string> = {
   full: 'Trực tuyến toàn trình',

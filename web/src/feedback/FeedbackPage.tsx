@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { App, Button, Card, Checkbox, Dropdown, Empty, Form, Input, Modal, Result, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
-import { ApiError, type Me } from '../api.js'
-import { formatDateTime } from '../format.js'
-import { hasChoice, UnitPicker, useVisibleUnits } from '../UnitPicker.js'
-import { CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackPage as Page, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
+import { useEffect, useState } from 'react'
+import { ApiError, type Me } from '../shared/api.js'
+import { formatDateTime } from '../shared/format.js'
+import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
+import { useApiData } from '../shared/use-api-data.js'
+import { CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
 
 const PAGE_SIZE = 20
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
@@ -14,42 +15,22 @@ export default function FeedbackPage({ me }: { me: Me }) {
   const { message } = App.useApp()
   const [unit, setUnit] = useState(() => new URLSearchParams(window.location.search).get('unit') || me.unit_code)
   const [page, setPage] = useState(1)
-  const [data, setData] = useState<Page | null>(null)
   const units = useVisibleUnits()
-  const [error, setError] = useState<Error | null>(null)
-  const [loading, setLoading] = useState(true)
   const [creating, setCreating] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const [form] = Form.useForm<NewFeedback>()
   const canWrite = me.permissions.includes('dossiers:write')
 
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      setLoading(true)
-      setError(null)
-      feedbackApi
-        .list({ unit, page, page_size: PAGE_SIZE }, signal)
-        .then(setData)
-        .catch((e: unknown) => {
-          if ((e as Error).name !== 'AbortError') setError(e as Error)
-        })
-        .finally(() => setLoading(false))
-    },
-    [unit, page],
-  )
-
   useEffect(() => {
     window.history.replaceState(null, '', `${window.location.pathname}?unit=${encodeURIComponent(unit)}`)
-    const controller = new AbortController()
-    load(controller.signal)
-    return () => controller.abort()
-  }, [unit, load])
+  }, [unit])
+  const { data, error, loading, reload } = useApiData((signal) => feedbackApi.list({ unit, page, page_size: PAGE_SIZE }, signal), [unit, page])
 
   const step = async (item: FeedbackItem, body: FeedbackStepBody, label: string) => {
     setBusy(item.id)
     try {
-      const updated = await feedbackApi.step(item.id, body)
-      setData((d) => (d ? { ...d, items: d.items.map((i) => (i.id === updated.id ? updated : i)) } : d))
+      await feedbackApi.step(item.id, body)
+      reload()
       void message.success(`${item.code}: ${label}`)
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : (e as Error).message, 6)
@@ -71,7 +52,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
       setCreating(false)
       form.resetFields()
       setPage(1)
-      load()
+      reload()
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : (e as Error).message, 6)
     }

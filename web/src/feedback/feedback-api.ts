@@ -1,4 +1,4 @@
-import { request } from '../api.js'
+import { request } from '../shared/api.js'
 
 /** /api/v1/feedback: feedback and complaints (phản ánh, kiến nghị). */
 export interface FeedbackItem {

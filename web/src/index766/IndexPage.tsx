@@ -1,9 +1,10 @@
 import { Alert, Card, Col, DatePicker, Empty, Progress, Result, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import type { Me } from '../api.js'
-import { formatDate } from '../format.js'
-import { UnitPicker, useVisibleUnits } from '../UnitPicker.js'
+import type { Me } from '../shared/api.js'
+import { formatDate } from '../shared/format.js'
+import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
+import { useApiData } from '../shared/use-api-data.js'
 import { describeIndexPeriod, formatPoints, indexApi, type IndexIndicator, type IndexOverview } from './index-api.js'
 
 const IndexTrend = lazy(() => import('./IndexTrend.js'))
@@ -48,26 +49,13 @@ const STATUS_TAGS: Record<IndexIndicator['status'], { color: string; label: stri
 export default function IndexPage({ me }: { me: Me }) {
   const [view, setView] = useState(() => readView(me))
   const units = useVisibleUnits()
-  const [data, setData] = useState<IndexOverview | null>(null)
-  const [error, setError] = useState<Error | null>(null)
-  const [loading, setLoading] = useState(true)
   const granularity = granularityOf(view.period)
 
   useEffect(() => {
     const params = new URLSearchParams({ unit: view.unit, ky: view.period })
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
-    const controller = new AbortController()
-    setLoading(true)
-    setError(null)
-    indexApi
-      .overview(view.unit, view.period, controller.signal)
-      .then(setData)
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e as Error)
-      })
-      .finally(() => setLoading(false))
-    return () => controller.abort()
   }, [view])
+  const { data, error, loading } = useApiData((signal) => indexApi.overview(view.unit, view.period, signal), [view])
 
   const report = data?.report
   const total = report?.score.total

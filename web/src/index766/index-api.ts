@@ -1,4 +1,4 @@
-import { request } from '../api.js'
+import { request } from '../shared/api.js'
 
 /** GET /api/v1/index766 (see /docs, tag of the Decision 766 index). */
 export interface IndexIndicator {

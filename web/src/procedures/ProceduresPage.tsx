@@ -1,8 +1,9 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useEffect, useState } from 'react'
-import { api, ApiError, request, type Me } from '../api.js'
-import { formatDate } from '../format.js'
+import { useState } from 'react'
+import { api, ApiError, request, type Me } from '../shared/api.js'
+import { formatDate } from '../shared/format.js'
+import { useApiData } from '../shared/use-api-data.js'
 
 /** GET /api/v1/procedure-publications: a procedure's current version and its publication (null = not known). */
 interface Publication {
@@ -43,27 +44,13 @@ function Verdict({ value, what }: { value: boolean | null; what: string }) {
 /** Công bố, công khai thủ tục hành chính: what indicators 1.1–1.3 and 4.5a of Decision 766 are computed from. */
 export default function ProceduresPage({ me }: { me: Me }) {
   const { message } = App.useApp()
-  const [rows, setRows] = useState<Publication[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { data: rows, error, reload } = useApiData((signal) => request<Publication[]>('GET', '/api/v1/procedure-publications', { signal }), [])
   const [editing, setEditing] = useState<Publication | null>(null)
   const [saving, setSaving] = useState(false)
-  const [atProvince, setAtProvince] = useState(false)
   const [form] = Form.useForm<FormValues>()
-
-  const load = useCallback(() => {
-    request<Publication[]>('GET', '/api/v1/procedure-publications')
-      .then(setRows)
-      .catch((e: unknown) => setError((e as Error).message))
-  }, [])
-
-  useEffect(() => {
-    load()
-    // Procedures are the province's: only a province account edits their publication (the server checks again).
-    api
-      .units()
-      .then((units) => setAtProvince(units.some((u) => u.code === me.unit_code && u.parent_code === null)))
-      .catch(() => setAtProvince(false))
-  }, [load, me.unit_code])
+  // Procedures are the province's: only a province account edits their publication (the server checks again).
+  const { data: units } = useApiData(() => api.units(), [])
+  const atProvince = units?.some((u) => u.code === me.unit_code && u.parent_code === null) ?? false
 
   const canEdit = atProvince && me.permissions.includes('import:write')
 
@@ -96,7 +83,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
       await request('PUT', `/api/v1/procedures/${encodeURIComponent(editing.code)}/publication`, { body })
       void message.success(`Đã cập nhật công bố, công khai thủ tục ${editing.code}`)
       setEditing(null)
-      load()
+      reload()
     } catch (e) {
       void message.error(e instanceof ApiError ? e.message : (e as Error).message, 6)
     } finally {
@@ -116,7 +103,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
       </div>
       <Card size="small">
         {error ? (
-          <Typography.Text type="danger">{error}</Typography.Text>
+          <Typography.Text type="danger">{error.message}</Typography.Text>
         ) : (
           <Table<Publication>
             rowKey="code"

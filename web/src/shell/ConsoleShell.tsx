@@ -3,23 +3,13 @@ import { App as AntApp, Button, ConfigProvider, Layout, Skeleton, Space, Typogra
 import viVN from 'antd/locale/vi_VN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/vi'
-import { lazy, Suspense, useEffect, type ReactNode } from 'react'
-import { api, type Me } from '../api.js'
-import { DESK_PATH, FEEDBACK_PATH, followLink, INDEX_766_PATH, navigate, PROCEDURES_PATH, usePathname } from './navigation.js'
-import { matchRoute, type Route } from './routes.js'
-import { forgetVisibleUnits } from '../UnitPicker.js'
+import { Suspense, useEffect } from 'react'
+import { api, type Me } from '../shared/api.js'
+import { DESK_PATH, followLink, navigate, usePathname } from './navigation.js'
+import { FEATURES, matchRoute } from './routes.js'
+import { forgetVisibleUnits } from '../shared/UnitPicker.js'
 
 dayjs.locale('vi')
-
-// Each page is a chunk of its own: a leader's dashboard does not carry the desk's forms, nor the reverse.
-const Dashboard = lazy(() => import('../Dashboard.js'))
-const DeskQueues = lazy(() => import('../desk/DeskQueues.js'))
-const ReceiveDossier = lazy(() => import('../desk/ReceiveDossier.js'))
-const DossierView = lazy(() => import('../desk/DossierView.js'))
-const PrintForm = lazy(() => import('../desk/forms/PrintForm.js'))
-const IndexPage = lazy(() => import('../index766/IndexPage.js'))
-const FeedbackPage = lazy(() => import('../feedback/FeedbackPage.js'))
-const ProceduresPage = lazy(() => import('../procedures/ProceduresPage.js'))
 
 interface Props {
   me: Me
@@ -45,7 +35,7 @@ function Console({ me, onLoggedOut }: Props) {
   const route = matchRoute(pathname)
 
   // An officer's work is the desk: "/" with no view in the address opens it (decided before the dashboard mounts and writes its view).
-  const toDesk = route.page === 'dashboard' && pathname === '/' && !window.location.search && isDeskFirst(me)
+  const toDesk = route.section === 'dashboard' && pathname === '/' && !window.location.search && isDeskFirst(me)
   useEffect(() => {
     if (toDesk) navigate(DESK_PATH, { replace: true })
   }, [toDesk])
@@ -60,16 +50,12 @@ function Console({ me, onLoggedOut }: Props) {
     onLoggedOut('Bạn đã đăng xuất.')
   }
 
-  const sections = [
-    { key: 'dashboard', path: '/', label: 'Bảng điều hành', show: me.permissions.includes('indicators:read') },
-    { key: 'desk', path: DESK_PATH, label: 'Một cửa', show: me.permissions.includes('dossiers:read') },
-    { key: 'feedback', path: FEEDBACK_PATH, label: 'Phản ánh, kiến nghị', show: me.permissions.includes('dossiers:read') },
-    { key: 'index766', path: INDEX_766_PATH, label: 'Chỉ số 766', show: me.permissions.includes('indicators:read') },
-    { key: 'procedures', path: PROCEDURES_PATH, label: 'Thủ tục', show: me.permissions.includes('indicators:read') },
-  ].filter((s) => s.show)
+  const sections = FEATURES.filter((f) => me.permissions.includes(f.permission))
+  const context = { me, onLoggedOut }
+  const content = route.page ? route.page.render(context) : <NotFound />
 
-  if (route.page === 'print') {
-    return <Suspense fallback={<Skeleton active />}>{page(route, me, onLoggedOut)}</Suspense>
+  if (route.page?.bare) {
+    return <Suspense fallback={<Skeleton active />}>{content}</Suspense>
   }
 
   return (
@@ -102,33 +88,10 @@ function Console({ me, onLoggedOut }: Props) {
         </Space>
       </Layout.Header>
       <Layout.Content id="noi-dung" style={{ padding: 24, maxWidth: 1600, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
-        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{toDesk ? null : page(route, me, onLoggedOut)}</Suspense>
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{toDesk ? null : content}</Suspense>
       </Layout.Content>
     </Layout>
   )
-}
-
-function page(route: Route, me: Me, onLoggedOut: (notice?: string) => void): ReactNode {
-  switch (route.page) {
-    case 'dashboard':
-      return <Dashboard me={me} onLoggedOut={onLoggedOut} />
-    case 'desk':
-      return <DeskQueues me={me} />
-    case 'receive':
-      return <ReceiveDossier me={me} />
-    case 'dossier':
-      return <DossierView code={route.code} me={me} />
-    case 'print':
-      return <PrintForm code={route.code} form={route.form} />
-    case 'index766':
-      return <IndexPage me={me} />
-    case 'feedback':
-      return <FeedbackPage me={me} />
-    case 'procedures':
-      return <ProceduresPage me={me} />
-    case 'not-found':
-      return <NotFound />
-  }
 }
 
 function isDeskFirst(me: Me): boolean {

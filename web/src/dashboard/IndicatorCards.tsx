@@ -1,8 +1,8 @@
 import { Card, Tag, Tooltip, Typography } from 'antd'
-import type { Figure, TableRow } from './api.js'
+import type { Figure, TableRow } from '../shared/api.js'
 import type { FigurePart } from './DossiersDrawer.js'
-import { formatChange, formatCount, formatPercent, NO_VALUE_LABEL } from './format.js'
-import { CARD_INDICATORS, INDICATORS, type IndicatorId } from './labels.js'
+import { formatChange, formatCount, formatPercent, NO_VALUE_LABEL } from '../shared/format.js'
+import { CARD_INDICATORS, INDICATORS, type IndicatorId } from '../shared/labels.js'
 
 interface Props {
   total: TableRow

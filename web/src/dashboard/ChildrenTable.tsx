@@ -2,10 +2,10 @@ import { DownloadOutlined } from '@ant-design/icons'
 import { App, Button, Space, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
-import type { Figure, TableRow } from './api.js'
+import type { Figure, TableRow } from '../shared/api.js'
 import type { FigurePart } from './DossiersDrawer.js'
-import { formatCount, formatPercent, NO_VALUE_LABEL } from './format.js'
-import { INDICATORS, SHORT_LABELS, type IndicatorId } from './labels.js'
+import { formatCount, formatPercent, NO_VALUE_LABEL } from '../shared/format.js'
+import { INDICATORS, SHORT_LABELS, type IndicatorId } from '../shared/labels.js'
 
 export const TABLE_INDICATORS: readonly IndicatorId[] = ['received', 'dossier_digitization_rate', 'result_digitization_rate', 'online_rate', 'online_payment_rate', 'on_time_rate', 'late', 'ecert_copies']
 

@@ -5,9 +5,9 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef, useState } from 'react'
-import { api, type Series } from './api.js'
-import { formatCount, formatPercent } from './format.js'
-import { INDICATORS, type IndicatorId } from './labels.js'
+import { api, type Series } from '../shared/api.js'
+import { formatCount, formatPercent } from '../shared/format.js'
+import { INDICATORS, type IndicatorId } from '../shared/labels.js'
 
 // Only the parts of ECharts the chart uses; this module is itself loaded lazily.
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer])

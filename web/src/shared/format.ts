@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs'
-import { formatCount, formatPercent, NO_VALUE_LABEL } from '../../src/domain/format/vietnamese-numbers.js'
+import { formatCount, formatPercent, NO_VALUE_LABEL } from '../../../src/domain/format/vietnamese-numbers.js'
 
 // The server's own formatting: a figure reads the same in the console, the CLI and the letters.
 export { formatCount, formatPercent, NO_VALUE_LABEL }

@@ -1,14 +1,14 @@
 import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from './api.js'
+import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from '../shared/api.js'
 import type { DrillRequest, FigurePart } from './DossiersDrawer.js'
-import { formatDate, formatPeriod } from './format.js'
+import { formatDate, formatPeriod } from '../shared/format.js'
 import { IndicatorCards } from './IndicatorCards.js'
-import { INDICATORS, RATE_INDICATORS, type IndicatorId } from './labels.js'
+import { INDICATORS, RATE_INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
-import { UnitPicker, useVisibleUnits } from './UnitPicker.js'
+import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))

@@ -1,5 +1,5 @@
-import type { TableRow } from './api.js'
-import { INDICATORS, SHORT_LABELS, type IndicatorId } from './labels.js'
+import type { TableRow } from '../shared/api.js'
+import { INDICATORS, SHORT_LABELS, type IndicatorId } from '../shared/labels.js'
 
 /** Loaded only when an officer exports: exceljs is large and the first screen does not need it. */
 export async function exportTableXlsx(options: { rows: TableRow[]; indicators: readonly IndicatorId[]; title: string; periodText: string; fileName: string }): Promise<void> {

@@ -1,8 +1,8 @@
 import { Alert, Card, Col, Empty, InputNumber, Row, Space, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { api, type ListedUnit, type Lists } from './api.js'
-import { formatPercent } from './format.js'
-import { INDICATORS, type IndicatorId } from './labels.js'
+import { api, type ListedUnit, type Lists } from '../shared/api.js'
+import { formatPercent } from '../shared/format.js'
+import { INDICATORS, type IndicatorId } from '../shared/labels.js'
 
 interface Props {
   unitCode: string

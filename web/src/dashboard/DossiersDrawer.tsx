@@ -1,9 +1,9 @@
 import { Alert, Drawer, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
-import { api, type DossierItem, type DossierPage } from './api.js'
-import { formatCount, formatDateTime, formatPeriod } from './format.js'
-import { CHANNEL_LABELS, INDICATORS, statusLabel, type IndicatorId } from './labels.js'
+import { api, type DossierItem, type DossierPage } from '../shared/api.js'
+import { formatCount, formatDateTime, formatPeriod } from '../shared/format.js'
+import { CHANNEL_LABELS, INDICATORS, statusLabel, type IndicatorId } from '../shared/labels.js'
 
 export type FigurePart = 'numerator' | 'denominator' | 'gap'
 

@@ -1,4 +1,4 @@
-import type { IndicatorId } from '../../src/domain/indicators/indicator-id.js'
+import type { IndicatorId } from '../../../src/domain/indicators/indicator-id.js'
 
 /** An answer of the API that is not a success: its Vietnamese message is what the officer reads. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
-import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../src/domain/dossiers/dossier-status.js'
-import { INDICATORS, type IndicatorId } from '../../src/domain/indicators/indicator-id.js'
+import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../src/domain/dossiers/dossier-status.js'
+import { INDICATORS, type IndicatorId } from '../../../src/domain/indicators/indicator-id.js'
 
 export { INDICATORS, type IndicatorId }
 
