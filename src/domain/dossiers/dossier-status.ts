@@ -40,6 +40,12 @@ export const Channel = {
 export type Channel = (typeof Channel)[keyof typeof Channel]
 export const CHANNELS = Object.values(Channel) as readonly Channel[]
 
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  direct: 'Trực tiếp',
+  online: 'Trực tuyến',
+  postal: 'Bưu chính công ích',
+}
+
 export const Rating = {
   verySatisfied: 'very_satisfied',
   satisfied: 'satisfied',

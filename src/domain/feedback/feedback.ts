@@ -15,6 +15,14 @@ export const FeedbackChannel = {
 export type FeedbackChannel = (typeof FeedbackChannel)[keyof typeof FeedbackChannel]
 export const FEEDBACK_CHANNELS = Object.values(FeedbackChannel) as readonly FeedbackChannel[]
 
+export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = {
+  online: 'Trực tuyến',
+  direct: 'Trực tiếp',
+  phone: 'Điện thoại, đường dây nóng',
+  postal: 'Văn bản, bưu chính',
+  email: 'Thư điện tử',
+}
+
 /** What it is about: a rule (quy định hành chính) or an official's conduct (hành vi của cán bộ). */
 export const FeedbackClassification = {
   rule: 'rule', // về quy định hành chính
@@ -22,6 +30,11 @@ export const FeedbackClassification = {
 } as const
 export type FeedbackClassification = (typeof FeedbackClassification)[keyof typeof FeedbackClassification]
 export const FEEDBACK_CLASSIFICATIONS = Object.values(FeedbackClassification) as readonly FeedbackClassification[]
+
+export const CLASSIFICATION_LABELS: Record<FeedbackClassification, string> = {
+  rule: 'Về quy định hành chính',
+  official: 'Về hành vi của cán bộ, công chức',
+}
 
 /** The applicant's reaction to the handling; null on the item = not recorded. */
 export const FeedbackReaction = {
@@ -31,6 +44,12 @@ export const FeedbackReaction = {
 } as const
 export type FeedbackReaction = (typeof FeedbackReaction)[keyof typeof FeedbackReaction]
 export const FEEDBACK_REACTIONS = Object.values(FeedbackReaction) as readonly FeedbackReaction[]
+
+export const REACTION_LABELS: Record<FeedbackReaction, string> = {
+  satisfied: 'Hài lòng',
+  unsatisfied: 'Không hài lòng',
+  none: 'Không có ý kiến',
+}
 
 /** The dates of a feedback item's steps: what the deadlines are judged on. */
 export interface FeedbackSteps {

@@ -24,9 +24,7 @@ const firstRows = (iterable: Iterable<DossierInput>, count: number): DossierInpu
 }
 
 const dataset = buildDemoDataset()
-const startedAt = performance.now()
 const rows = [...dataset.dossiers()]
-const generationMs = performance.now() - startedAt
 const units = new Map(dataset.units.map((unit) => [unit.code, unit]))
 const procedures = new Map(dataset.procedures.map((procedure) => [procedure.code, procedure]))
 const END_OF_2023 = new Date('2024-01-01T00:00:00+07:00')
@@ -44,10 +42,10 @@ describe('the demo dataset', () => {
     expect(firstRows(dataset.dossiers(), 50)).toEqual(rows.slice(0, 50))
   })
 
-  it('holds 60 to 120 thousand dossiers for the two default years, generated in under 3 seconds', () => {
+  // How fast it is generated is measured in bench/, not asserted here: tests check behaviour.
+  it('holds 60 to 120 thousand dossiers for the two default years', () => {
     expect(rows.length).toBeGreaterThan(60_000)
     expect(rows.length).toBeLessThan(120_000)
-    expect(generationMs).toBeLessThan(3_000)
   })
 
   it('is ordered by receipt time and every dossier code is unique', () => {

@@ -10,21 +10,10 @@ import { replayDossier } from '../../domain/dossiers/replay-dossier.js'
 import { allowedNextEvents, TRANSITIONS } from '../../domain/dossiers/transitions.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { toVietnamDate, vietnamDateTime } from '../../domain/time/vietnam-time.js'
+import { DOSSIER_QUEUES, DossierQueue } from '../../domain/dossiers/dossier-queues.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { historyOf } from '../dossiers/history-of.js'
 
-/** The desk's work queues. */
-export const DossierQueue = {
-  toHandOver: 'to_hand_over', // just received at the counter, not yet handed to a specialist (the officer's queue)
-  toProcess: 'to_process', // received, being processed or paused: in the unit's hands
-  supplement: 'supplement', // waiting for the applicant
-  dueSoon: 'due_soon', // open, due by the end of the next working day, not yet late
-  overdue: 'overdue', // not ended and past the due time (INDICATORS.md overdue_open, now)
-  finished: 'finished', // the result is ready, to hand back
-  all: 'all',
-} as const
-export type DossierQueue = (typeof DossierQueue)[keyof typeof DossierQueue]
-export const DOSSIER_QUEUES = Object.values(DossierQueue) as readonly DossierQueue[]
 
 const OPEN: DossierStatus[] = ['received', 'processing', 'supplement', 'paused']
 

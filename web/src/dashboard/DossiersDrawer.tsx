@@ -1,9 +1,10 @@
 import { Alert, Drawer, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
-import { api, type DossierItem, type DossierPage } from '../shared/api.js'
+import { api, type DossierItem } from '../shared/api.js'
 import { formatCount, formatDateTime, formatPeriod } from '../shared/format.js'
-import { CHANNEL_LABELS, INDICATORS, statusLabel, type IndicatorId } from '../shared/labels.js'
+import { CHANNEL_LABELS, type IndicatorId, INDICATORS, labelOf, statusLabel } from '../shared/labels.js'
+import { useApiData } from '../shared/use-api-data.js'
 
 export type FigurePart = 'numerator' | 'denominator' | 'gap'
 
@@ -29,7 +30,7 @@ const columns: ColumnsType<DossierItem> = [
   { title: 'Mã hồ sơ', dataIndex: 'code', key: 'code', width: 190 },
   { title: 'Đơn vị tiếp nhận', dataIndex: 'unit_name', key: 'unit', width: 140 },
   { title: 'Thủ tục', dataIndex: 'procedure_name', key: 'procedure', ellipsis: true },
-  { title: 'Hình thức', dataIndex: 'channel', key: 'channel', width: 100, render: (c: string) => CHANNEL_LABELS[c] ?? c },
+  { title: 'Hình thức', dataIndex: 'channel', key: 'channel', width: 100, render: (c: string) => labelOf(CHANNEL_LABELS, c) },
   { title: 'Trạng thái', dataIndex: 'status', key: 'status', width: 130, render: (s: string) => <Tag>{statusLabel(s)}</Tag> },
   { title: 'Tiếp nhận', dataIndex: 'received_at', key: 'received', width: 130, render: (v: string) => formatDateTime(v) },
   { title: 'Hẹn trả', dataIndex: 'due_at', key: 'due', width: 130, render: (v: string | null) => formatDateTime(v) },
@@ -45,26 +46,14 @@ const columns: ColumnsType<DossierItem> = [
 /** The dossiers behind a number of a card or a table cell, a page at a time. */
 export function DossiersDrawer({ request, onClose }: { request: DrillRequest | null; onClose: () => void }) {
   const [page, setPage] = useState(1)
-  const [data, setData] = useState<DossierPage | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
   useEffect(() => setPage(1), [request])
-
-  useEffect(() => {
-    if (!request) return
-    const controller = new AbortController()
-    setLoading(true)
-    setError(null)
-    api
-      .dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: PAGE_SIZE }, controller.signal)
-      .then((d) => setData(d))
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError((e as Error).message)
-      })
-      .finally(() => setLoading(false))
-    return () => controller.abort()
-  }, [request, page])
+  const { data, error, loading } = useApiData(
+    (signal) =>
+      request
+        ? api.dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: PAGE_SIZE }, signal)
+        : Promise.resolve(null),
+    [request, page],
+  )
 
   return (
     <Drawer open={request !== null} onClose={onClose} size={1100} title={request ? `Hồ sơ — ${INDICATORS[request.indicator].label}` : ''} destroyOnHidden>
@@ -75,7 +64,7 @@ export function DossiersDrawer({ request, onClose }: { request: DrillRequest | n
             {request.scope === 'own' ? ' (Bộ phận Một cửa của đơn vị)' : ''}, {formatPeriod(request.from, request.to)}: {PART_LABELS[request.part]}
             {data ? ` — ${formatCount(data.total)} hồ sơ` : ''}.
           </Typography.Paragraph>
-          {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+          {error && <Alert type="error" showIcon message={error.message} role="alert" style={{ marginBottom: 12 }} />}
           <Table<DossierItem>
             size="small"
             rowKey="code"

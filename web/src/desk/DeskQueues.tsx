@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react'
 import type { Me } from '../shared/api.js'
 import { formatDateTime } from '../shared/format.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
+import { useApiData } from '../shared/use-api-data.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
-import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName, type QueuePage } from './desk-api.js'
+import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName } from './desk-api.js'
+import { labelOf } from '../shared/labels.js'
 
 const QUEUES: QueueName[] = ['to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
@@ -27,11 +29,7 @@ function readParams(me: Me): { unit: string; queue: QueueName } {
 export default function DeskQueues({ me }: { me: Me }) {
   const [view, setView] = useState(() => readParams(me))
   const [page, setPage] = useState(1)
-  const [data, setData] = useState<QueuePage | null>(null)
-  const [counts, setCounts] = useState<Partial<Record<QueueName, number>>>({})
   const units = useVisibleUnits()
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<Error | null>(null)
   const canReceive = me.permissions.includes('dossiers:write')
 
   useEffect(() => {
@@ -39,29 +37,11 @@ export default function DeskQueues({ me }: { me: Me }) {
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
   }, [view])
 
-  useEffect(() => {
-    const controller = new AbortController()
-    setLoading(true)
-    setError(null)
-    deskApi
-      .queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, controller.signal)
-      .then(setData)
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e as Error)
-      })
-      .finally(() => setLoading(false))
-    return () => controller.abort()
-  }, [view, page])
-
+  const { data, error, loading } = useApiData((signal) => deskApi.queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal), [view, page])
   // The badges: every queue counted by the server in one query; refreshed with the unit.
-  useEffect(() => {
-    const controller = new AbortController()
-    deskApi
-      .queueCounts(view.unit, controller.signal)
-      .then(setCounts)
-      .catch(() => undefined)
-    return () => controller.abort()
-  }, [view.unit])
+  // (no badges while another unit's counts load: the old unit's would mislead)
+  const queueCounts = useApiData((signal) => deskApi.queueCounts(view.unit, signal), [view.unit])
+  const counts: Partial<Record<QueueName, number>> = (!queueCounts.loading && queueCounts.data) || {}
 
   const columns = [
     {
@@ -76,7 +56,7 @@ export default function DeskQueues({ me }: { me: Me }) {
     },
     { title: 'Thủ tục', dataIndex: 'procedure_name', key: 'procedure', ellipsis: true },
     { title: 'Người nộp', dataIndex: 'applicant_name', key: 'applicant', render: (name: string | null) => name ?? '—' },
-    { title: 'Kênh', dataIndex: 'channel', key: 'channel', render: (c: string) => CHANNEL_LABELS[c] ?? c },
+    { title: 'Kênh', dataIndex: 'channel', key: 'channel', render: (c: string) => labelOf(CHANNEL_LABELS, c) },
     { title: 'Tiếp nhận', dataIndex: 'received_at', key: 'received', render: (t: string) => formatDateTime(t) },
     {
       title: 'Hẹn trả',
@@ -127,7 +107,6 @@ export default function DeskQueues({ me }: { me: Me }) {
                 expanded={me.unit_code}
                 onChange={(unit) => {
                   setPage(1)
-                  setCounts({})
                   setView((v) => ({ ...v, unit }))
                 }}
               />

@@ -9,6 +9,7 @@ import { formatMoney } from './desk-labels.js'
 import { DossierActions } from './DossierActions.js'
 import { FLAG_LABELS, FlagChoices, type FlagName } from './DossierFlags.js'
 import { formsFor } from './forms/printable-forms.js'
+import { labelOf } from '../shared/labels.js'
 
 type Component = DossierDetails['components'][number]
 
@@ -146,7 +147,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
               <Descriptions.Item label="Điện thoại">{dossier.applicant_phone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="Địa chỉ">{dossier.applicant_address ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="Đơn vị tiếp nhận">{dossier.unit_name}</Descriptions.Item>
-              <Descriptions.Item label="Hình thức nộp">{CHANNEL_LABELS[dossier.channel] ?? dossier.channel}</Descriptions.Item>
+              <Descriptions.Item label="Hình thức nộp">{labelOf(CHANNEL_LABELS, dossier.channel)}</Descriptions.Item>
               <Descriptions.Item label="Tiếp nhận lúc">{formatDateTime(dossier.received_at)}</Descriptions.Item>
               <Descriptions.Item label="Hẹn trả kết quả">
                 <span className={dossier.overdue ? 'status-overdue' : undefined} data-testid="dossier-due">

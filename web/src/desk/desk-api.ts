@@ -1,84 +1,25 @@
+import type { z } from 'zod'
+import type {
+  DeskFile as DeskFileSchema,
+  DossierDetails as DossierDetailsSchema,
+  DossierSummary as DossierSummarySchema,
+  ProcedureChoice as ProcedureChoiceSchema,
+  QueuePage as QueuePageSchema,
+} from '../../../src/contracts/desk.js'
+import type { Json } from '../../../src/contracts/json.js'
+import { QUEUE_LABELS, type DossierQueue } from '../../../src/domain/dossiers/dossier-queues.js'
+import { CHANNEL_LABELS } from '../../../src/domain/dossiers/dossier-status.js'
 import { request } from '../shared/api.js'
 
-/** The one-stop desk's answers (see /docs, tag "Một cửa"). Dates arrive as ISO strings. */
-export interface ProcedureChoice {
-  code: string
-  version: number
-  name: string
-  field: string | null
-  level: string
-  online_level: string
-  processing_days: number
-  fee_vnd: number
-  cutoff_time: string | null
-  publicly_listed: boolean
-  components: { position: number; name: string; required: boolean }[]
-}
-
-export interface DeskFile {
-  name: string
-  size_bytes: number
-  media_type: string
-  uploaded_by: string
-  uploaded_at: string
-}
-
-export interface DossierSummary {
-  code: string
-  unit_code: string
-  unit_name: string
-  procedure_code: string
-  procedure_name: string
-  applicant_name: string | null
-  applicant_id_number: string | null
-  applicant_phone: string | null
-  channel: string
-  status: string
-  status_label: string
-  received_at: string
-  due_at: string | null
-  finished_at: string | null
-  returned_at: string | null
-  overdue: boolean
-  components_total: number
-  components_digitized: number
-  result_digitized: boolean
-  fee_vnd: number
-  paid_online: boolean
-  paid_at: string | null
-}
-
-export interface DossierEventView {
-  seq: number
-  type: string
-  label: string
-  at: string
-  actor: string
-  actor_name: string | null
-  reason: string | null
-  status_after: string
-  status_after_label: string
-}
-
-export interface DossierDetails extends DossierSummary {
-  applicant_address: string | null
-  components: { position: number; name: string; required: boolean; received: boolean; digitized: boolean; digitized_at: string | null; file: DeskFile | null }[]
-  result_file: DeskFile | null
-  may_apologize: boolean
-  apologies: { reason: string; new_due_on: string; issued_at: string; issued_by: string; issued_by_name: string | null }[]
-  flags: Record<'synced_national' | 'reused_data' | 'linked_data_store' | 'population_data_used' | 'result_on_paper' | 'e_result_issued', boolean | null>
-  events: DossierEventView[]
-  allowed_next_events: { type: string; label: string; reason_required: boolean }[]
-}
-
-export interface QueuePage {
-  total: number
-  page: number
-  page_size: number
-  items: DossierSummary[]
-}
-
-export type QueueName = 'to_hand_over' | 'to_process' | 'supplement' | 'due_soon' | 'overdue' | 'finished' | 'all'
+/** The one-stop desk's answers (see /docs, tag "Một cửa"), typed from the server's own schemas. */
+export type ProcedureChoice = Json<z.infer<typeof ProcedureChoiceSchema>>
+export type DeskFile = Json<z.infer<typeof DeskFileSchema>>
+export type DossierSummary = Json<z.infer<typeof DossierSummarySchema>>
+export type DossierDetails = Json<z.infer<typeof DossierDetailsSchema>>
+export type DossierEventView = DossierDetails['events'][number]
+export type QueuePage = Json<z.infer<typeof QueuePageSchema>>
+export type QueueName = DossierQueue
+export { CHANNEL_LABELS, QUEUE_LABELS }
 
 export interface ReceiveRequest {
   unit: string
@@ -118,22 +59,6 @@ export const deskApi = {
   pay: (code: string, paidOnline: boolean) => request<DossierDetails>('POST', `${path(code)}/payment`, { body: { paid_online: paidOnline } }),
   componentFileUrl: (code: string, position: number) => `${path(code)}/components/${position}/file`,
   resultFileUrl: (code: string) => `${path(code)}/result-file`,
-}
-
-export const CHANNEL_LABELS: Record<string, string> = {
-  direct: 'Trực tiếp',
-  online: 'Trực tuyến',
-  postal: 'Bưu chính công ích',
-}
-
-export const QUEUE_LABELS: Record<QueueName, string> = {
-  to_hand_over: 'Mới tiếp nhận, chờ chuyển',
-  to_process: 'Đang giải quyết',
-  supplement: 'Chờ bổ sung',
-  due_soon: 'Sắp đến hạn',
-  overdue: 'Quá hạn',
-  finished: 'Có kết quả, chờ trả',
-  all: 'Tất cả',
 }
 
 /** Scans the server accepts: PDF or an image, at most 10 MB. */

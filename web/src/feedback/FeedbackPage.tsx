@@ -6,6 +6,7 @@ import { formatDateTime } from '../shared/format.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
+import { labelOf } from '../shared/labels.js'
 
 const PAGE_SIZE = 20
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
@@ -92,7 +93,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
             columns={[
               { title: 'Mã', dataIndex: 'code', width: 170 },
               { title: 'Tiếp nhận', dataIndex: 'received_at', width: 140, render: (t: string) => formatDateTime(t) },
-              { title: 'Kênh', dataIndex: 'channel', width: 110, render: (c: string) => FEEDBACK_CHANNEL_LABELS[c] ?? c },
+              { title: 'Kênh', dataIndex: 'channel', width: 110, render: (c: string) => labelOf(FEEDBACK_CHANNEL_LABELS, c) },
               { title: 'Nội dung', dataIndex: 'summary', ellipsis: true },
               {
                 title: 'Phân loại',
@@ -111,7 +112,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
                       aria-label={`Phân loại phản ánh ${f.code}`}
                     />
                   ) : (
-                    (f.classification && CLASSIFICATION_LABELS[f.classification]) ?? 'Chưa phân loại'
+                    (f.classification && labelOf(CLASSIFICATION_LABELS, f.classification)) || 'Chưa phân loại'
                   ),
               },
               {
@@ -126,7 +127,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
                         {f.deadline.on_time ? 'Đúng hạn' : 'Trễ hạn'}
                       </Tag>
                     </Tooltip>
-                    {f.reaction && <Tag color={f.reaction === 'satisfied' ? 'green' : f.reaction === 'unsatisfied' ? 'red' : 'default'}>{REACTION_LABELS[f.reaction]}</Tag>}
+                    {f.reaction && <Tag color={f.reaction === 'satisfied' ? 'green' : f.reaction === 'unsatisfied' ? 'red' : 'default'}>{labelOf(REACTION_LABELS, f.reaction)}</Tag>}
                   </Space>
                 ),
               },

@@ -1,47 +1,12 @@
+import type { z } from 'zod'
+import type { IndexOverviewSchema } from '../../../src/contracts/index766.js'
+import type { Json } from '../../../src/contracts/json.js'
 import { request } from '../shared/api.js'
 
-/** GET /api/v1/index766 (see /docs, tag of the Decision 766 index). */
-export interface IndexIndicator {
-  id: string
-  label: string
-  group_id: string
-  rule: string
-  status: 'scored' | 'empty_full_points' | 'empty_excluded' | 'empty_spread' | 'no_data' | 'tracked'
-  numerator: number | null
-  denominator: number | null
-  ratio: number | null
-  /** 2.2 only: working days on average (its ratio is null). */
-  average?: number | null
-  max_points: number
-  effective_max_points: number
-  points: number | null
-  explanation: string
-}
-
-export interface IndexWhatIfStep {
-  extra_numerator: number
-  points_gained: number
-  sentence: string
-}
-
-export interface IndexOverview {
-  report: {
-    unit_code: string
-    unit_name: string
-    period: { label: string; from: string; to: string }
-    formula_set_applies: boolean
-    sources: Record<string, string>
-    score: {
-      formula_set: { name: string; valid_from: string; valid_to: string | null }
-      indicators: IndexIndicator[]
-      groups: { id: string; label: string; max_points: number; scorable_points: number; points: number }[]
-      total: { points: number; scorable_points: number; max_points: number; score_100: number | null; band: string | null; complete: boolean; missing: string[] }
-    }
-    what_if: { id: string; label: string; numerator: number; denominator: number; current_points: number; first_point: IndexWhatIfStep | null; to_full: IndexWhatIfStep }[]
-  }
-  children: { unit_code: string; unit_name: string; kind: string; total: number; max_total: number; band: string | null; rank: number }[]
-  trend: { period: string; from: string; to: string; total: number; max_total: number }[]
-}
+/** GET /api/v1/index766 (see /docs), typed from the server's schema. */
+export type IndexOverview = Json<z.infer<typeof IndexOverviewSchema>>
+export type IndexIndicator = IndexOverview['report']['score']['indicators'][number]
+export type IndexWhatIfStep = NonNullable<IndexOverview['report']['what_if'][number]['first_point']>
 
 export const indexApi = {
   overview: (unit: string, period: string, signal?: AbortSignal) => request<IndexOverview>('GET', '/api/v1/index766', { query: { unit, period }, ...(signal ? { signal } : {}) }),

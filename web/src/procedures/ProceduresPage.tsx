@@ -1,27 +1,15 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
+import type { z } from 'zod'
+import type { Json } from '../../../src/contracts/json.js'
+import type { PublicationListItem } from '../../../src/contracts/procedures.js'
 import { api, ApiError, request, type Me } from '../shared/api.js'
 import { formatDate } from '../shared/format.js'
 import { useApiData } from '../shared/use-api-data.js'
 
 /** GET /api/v1/procedure-publications: a procedure's current version and its publication (null = not known). */
-interface Publication {
-  code: string
-  version: number
-  name: string
-  level: string
-  decision_number: string | null
-  decided_on: string | null
-  legal_basis_effective_on: string | null
-  made_public_on: string | null
-  national_db_updated_on: string | null
-  all_parts_published: boolean | null
-  uses_population_data: boolean | null
-  payment_integrated: boolean | null
-  published_on_time: boolean | null
-  national_db_on_time: boolean | null
-}
+type Publication = Json<z.infer<typeof PublicationListItem>>
 
 type Editable = Omit<Publication, 'code' | 'version' | 'name' | 'level' | 'published_on_time' | 'national_db_on_time'>
 type FormValues = { decision_number?: string; decided_on?: Dayjs | null; legal_basis_effective_on?: Dayjs | null; made_public_on?: Dayjs | null; national_db_updated_on?: Dayjs | null; all_parts_published: string; uses_population_data: string; payment_integrated: string }

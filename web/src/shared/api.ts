@@ -1,3 +1,16 @@
+import type { z } from 'zod'
+import type { Me as MeSchema } from '../../../src/contracts/auth.js'
+import type {
+  DossiersBehindPage,
+  EnrichedFigure,
+  IndicatorSeries,
+  IndicatorTable as IndicatorTableSchema,
+  ListedUnit as ListedUnitSchema,
+  TableRow as TableRowSchema,
+  ThresholdListsAnswer,
+} from '../../../src/contracts/indicators.js'
+import type { Json } from '../../../src/contracts/json.js'
+import type { UnitListItem } from '../../../src/contracts/units.js'
 import type { IndicatorId } from '../../../src/domain/indicators/indicator-id.js'
 
 /** An answer of the API that is not a success: its Vietnamese message is what the officer reads. */
@@ -11,112 +24,22 @@ export class ApiError extends Error {
   }
 }
 
-export interface Me {
-  username: string
-  role: string | null
-  role_label: string | null
-  unit_code: string
-  unit_name: string
-  permissions: string[]
-  csrf_token: string | null
-}
-
-export interface Unit {
-  code: string
-  name: string
-  kind: string
-  parent_code: string | null
-  valid_from: string | null
-  valid_to: string | null
-}
-
-export interface TargetFigure {
-  minimum: number
-  decided_by: string
-  status: 'meets' | 'misses' | 'no_value'
-  gap: number | null
-}
-
-export interface Figure {
-  numerator?: number
-  denominator?: number
-  value: number | null
-  previous: number | null
-  change: number | null
-  target: TargetFigure | null
-  rank: number | null
-}
-
-export interface TableRow {
-  unit_code: string
-  unit_name: string
-  unit_kind: string
-  scope: 'own' | 'subtree'
-  indicators: Partial<Record<IndicatorId, Figure>>
-}
-
-export interface IndicatorTable {
-  from: string
-  to: string
-  previous: { from: string; to: string }
-  rows: TableRow[]
-}
-
-export interface SeriesPoint {
-  from: string
-  to: string
-  label: string
-  indicators: Partial<Record<IndicatorId, { numerator?: number; denominator?: number; value: number | null }>>
-}
-
-export interface Series {
-  unit_code: string
-  unit_name: string
-  scope: string
-  granularity: string
-  points: SeriesPoint[]
-}
-
-export interface ListedUnit {
-  unitCode: string
-  unitName: string
-  value: number | null
-}
-
-export interface Lists {
-  above: ListedUnit[]
-  below: ListedUnit[]
-  zero: ListedUnit[]
-  noValue: ListedUnit[]
-}
-
-export interface DossierItem {
-  code: string
-  unit_code: string
-  unit_name: string
-  procedure_code: string
-  procedure_name: string
-  channel: string
-  status: string
-  received_at: string
-  due_at: string | null
-  finished_at: string | null
-  returned_at: string | null
-  components_total: number
-  components_digitized: number
-  result_digitized: boolean
-  fee_vnd: number
-  paid_online: boolean
-  ecert_copies: number
-  rating: string | null
-}
-
-export interface DossierPage {
-  total: number
-  page: number
-  page_size: number
-  items: DossierItem[]
-}
+/*
+ * The API's answers, typed from the very zod schemas the server answers with (src/contracts):
+ * one definition, dates as the ISO strings JSON carries.
+ */
+export type Me = Json<z.infer<typeof MeSchema>>
+export type Unit = Json<z.infer<typeof UnitListItem>>
+export type Figure = Json<z.infer<typeof EnrichedFigure>>
+export type TargetFigure = NonNullable<Figure['target']>
+export type TableRow = Json<z.infer<typeof TableRowSchema>>
+export type IndicatorTable = Json<z.infer<typeof IndicatorTableSchema>>
+export type Series = Json<z.infer<typeof IndicatorSeries>>
+export type SeriesPoint = Series['points'][number]
+export type ListedUnit = Json<z.infer<typeof ListedUnitSchema>>
+export type Lists = Json<z.infer<typeof ThresholdListsAnswer>>
+export type DossierPage = Json<z.infer<typeof DossiersBehindPage>>
+export type DossierItem = DossierPage['items'][number]
 
 let csrfToken: string | null = null
 

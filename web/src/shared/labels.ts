@@ -34,10 +34,14 @@ export const SHORT_LABELS: Partial<Record<IndicatorId, string>> = {
   ecert_copies: 'Chứng thực điện tử',
 }
 
-export const CHANNEL_LABELS: Record<string, string> = { online: 'Trực tuyến', direct: 'Trực tiếp', postal: 'Bưu chính' }
+export { CHANNEL_LABELS } from '../../../src/domain/dossiers/dossier-status.js'
 
 export function statusLabel(status: string): string {
   return DOSSIER_STATUS_LABELS[status as DossierStatus] ?? status
 }
 
-export const UNIT_KIND_LABELS: Record<string, string> = { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' }
+
+/** The label of a value the API sends as a plain string; an unknown value is shown as it is. */
+export function labelOf<K extends string>(labels: Record<K, string>, value: string): string {
+  return (labels as Record<string, string>)[value] ?? value
+}

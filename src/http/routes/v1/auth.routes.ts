@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { Me } from '../../../contracts/auth.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../../domain/accounts/role.js'
 import { login } from '../../../modules/accounts/login.js'
@@ -10,15 +11,6 @@ import { actorOf } from '../../plugins/authentication.js'
 import { LoginRateLimit } from '../../plugins/login-rate-limit.js'
 import { ErrorBody, PlainText } from '../../schemas.js'
 
-const Me = z.object({
-  username: z.string(),
-  role: z.string().nullable(),
-  role_label: z.string().nullable(),
-  unit_code: z.string(),
-  unit_name: z.string(),
-  permissions: z.array(z.string()),
-  csrf_token: z.string().nullable(),
-})
 
 /** /api/v1/auth: log in with a password (HttpOnly, SameSite cookie), log out, log out everywhere. */
 export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle, options: { secureCookies: boolean }): void {

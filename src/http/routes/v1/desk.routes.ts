@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { DossierDetails, ProcedureChoice, QueuePage } from '../../../contracts/desk.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
@@ -9,7 +10,8 @@ import { isLocalDate } from '../../../domain/time/local-date.js'
 import { can, subtreeOf } from '../../../modules/accounts/actor.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { digitizeComponent, digitizeResult, findDossierFile, recordPayment } from '../../../modules/desk/digitize-dossier.js'
-import { countDossierQueues, DOSSIER_QUEUES, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
+import { countDossierQueues, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
+import { DOSSIER_QUEUES } from '../../../domain/dossiers/dossier-queues.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { receiveDossier } from '../../../modules/desk/receive-dossier.js'
 import { searchProcedures } from '../../../modules/desk/search-procedures.js'
@@ -17,7 +19,7 @@ import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-eve
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
-import { DossierFlagsBody, DossierFlagsState, flagsOf } from './dossier-flags.schemas.js'
+import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
 
@@ -38,55 +40,6 @@ const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={
 const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content })
 const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
 
-const FileInfo = z.object({ name: z.string(), size_bytes: z.number(), media_type: z.string(), uploaded_by: z.string(), uploaded_at: z.date() })
-
-const DossierSummary = z.object({
-  code: z.string(),
-  unit_code: z.string(),
-  unit_name: z.string(),
-  procedure_code: z.string(),
-  procedure_name: z.string(),
-  applicant_name: z.string().nullable(),
-  applicant_id_number: z.string().nullable().describe('Che bớt nếu người xem không có quyền personal_data:read'),
-  applicant_phone: z.string().nullable().describe('Che bớt nếu người xem không có quyền personal_data:read'),
-  channel: z.string(),
-  status: z.string(),
-  status_label: z.string(),
-  received_at: z.date(),
-  due_at: z.date().nullable().describe('Ngày hẹn trả kết quả'),
-  finished_at: z.date().nullable(),
-  returned_at: z.date().nullable(),
-  overdue: z.boolean(),
-  components_total: z.number(),
-  components_digitized: z.number(),
-  result_digitized: z.boolean(),
-  fee_vnd: z.number(),
-  paid_online: z.boolean(),
-  paid_at: z.date().nullable(),
-})
-
-const DossierPage = DossierSummary.extend({
-  applicant_address: z.string().nullable(),
-  components: z.array(z.object({
-    position: z.number(), name: z.string(), required: z.boolean(), received: z.boolean(), digitized: z.boolean(), digitized_at: z.date().nullable(), file: FileInfo.nullable(),
-  })),
-  result_file: FileInfo.nullable(),
-  may_apologize: z.boolean().describe('Hồ sơ trễ hạn, chưa trả: được lập phiếu xin lỗi và hẹn lại'),
-  apologies: z.array(z.object({ reason: z.string(), new_due_on: z.string(), issued_at: z.date(), issued_by: z.string(), issued_by_name: z.string().nullable() }))
-    .describe('Phiếu xin lỗi và hẹn lại ngày trả kết quả đã lập (hạn giải quyết theo quy định không đổi)'),
-  flags: DossierFlagsState.describe('Thông tin cho Chỉ số 766; null = chưa biết'),
-  events: z.array(z.object({
-    seq: z.number(), type: z.string(), label: z.string(), at: z.date(), actor: z.string(), actor_name: z.string().nullable(), reason: z.string().nullable(),
-    status_after: z.string(), status_after_label: z.string(),
-  })),
-  allowed_next_events: z.array(z.object({ type: z.string(), label: z.string(), reason_required: z.boolean() })),
-})
-
-const Procedure = z.object({
-  code: z.string(), version: z.number(), name: z.string(), field: z.string().nullable(), level: z.string(), online_level: z.string(),
-  processing_days: z.number(), fee_vnd: z.number(), cutoff_time: z.string().nullable(), publicly_listed: z.boolean(),
-  components: z.array(z.object({ position: z.number(), name: z.string(), required: z.boolean() })),
-})
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const read = { access: { permission: 'dossiers:read' as const } }
@@ -111,7 +64,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       summary: 'Tìm thủ tục hành chính theo mã hoặc tên (gõ không dấu được)',
       tags: ['Một cửa'],
       querystring: z.object({ q: z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').default('') }),
-      response: { 200: z.array(Procedure), ...errors },
+      response: { 200: z.array(ProcedureChoice), ...errors },
     },
     handler: async (request) => searchProcedures(db, request.query.q),
   })
@@ -137,7 +90,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         received_at: z.iso.datetime({ offset: true }).optional().describe('Nhập bù hồ sơ giấy: thời điểm đã tiếp nhận (mặc định: bây giờ)'),
         ...DossierFlagsBody.shape,
       }),
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const b = request.body
@@ -169,7 +122,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         page: z.coerce.number().int().min(1).max(100_000).default(1),
         page_size: z.coerce.number().int().min(1).max(100).default(20),
       }),
-      response: { 200: z.object({ total: z.number(), page: z.number(), page_size: z.number(), items: z.array(DossierSummary) }), ...errors },
+      response: { 200: QueuePage, ...errors },
     },
     handler: async (request) => {
       const q = request.query
@@ -194,7 +147,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
 
   api.get('/api/v1/dossiers/:code', {
     config: read,
-    schema: { summary: 'Hồ sơ: thông tin, thành phần và tệp số hóa, quá trình xử lý, thao tác tiếp theo', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: DossierPage, ...errors } },
+    schema: { summary: 'Hồ sơ: thông tin, thành phần và tệp số hóa, quá trình xử lý, thao tác tiếp theo', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: DossierDetails, ...errors } },
     handler: async (request) => getDossierPage(db, request.params.code, viewerOf(request)),
   })
 
@@ -205,7 +158,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
       body: z.object({ type: z.enum(DESK_EVENT_TYPES as [string, ...string[]]), reason: PlainText(1000).optional() }),
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)
@@ -223,7 +176,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode, position: Position }),
       body: UploadBody,
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)
@@ -241,7 +194,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
       body: UploadBody,
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)
@@ -289,7 +242,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
       body: DossierFlagsBody,
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)
@@ -306,7 +259,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
       body: z.object({ reason: PlainText(1000).describe('Lý do chậm trả'), new_due_on: LocalDateParam.refine(isLocalDate, 'Ngày không tồn tại').describe('Ngày hẹn lại (ngày làm việc)') }),
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)
@@ -323,7 +276,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
       body: z.object({ paid_online: z.boolean() }),
-      response: { 200: DossierPage, ...errors },
+      response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)

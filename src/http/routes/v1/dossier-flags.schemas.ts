@@ -14,16 +14,6 @@ export const DossierFlagsBody = z.object({
 })
 export type DossierFlagsBody = z.infer<typeof DossierFlagsBody>
 
-/** The flags as the dossier page shows them: each known (true/false) or not (null). */
-export const DossierFlagsState = z.object({
-  synced_national: z.boolean().nullable(),
-  reused_data: z.boolean().nullable(),
-  linked_data_store: z.boolean().nullable(),
-  population_data_used: z.boolean().nullable(),
-  result_on_paper: z.boolean().nullable(),
-  e_result_issued: z.boolean().nullable(),
-})
-
 /** The flags given in a body, in the domain's names; absent ones are left out (unknown). */
 export function flagsOf(body: DossierFlagsBody): { flags?: Partial<DossierFlags> } {
   const flags: Partial<DossierFlags> = {}

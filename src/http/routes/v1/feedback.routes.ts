@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { FeedbackItem, FeedbackPage } from '../../../contracts/feedback.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { WorkingCalendar } from '../../../domain/calendar/working-calendar.js'
 import { judgeFeedback } from '../../../domain/feedback/feedback-deadlines.js'
@@ -21,27 +22,6 @@ import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js
 const Instant = z.iso.datetime({ offset: true })
 const FeedbackId = z.string().regex(/^\d{1,18}$/, 'Số phản ánh không hợp lệ')
 
-const FeedbackItem = z.object({
-  id: z.string(),
-  code: z.string(),
-  unit_code: z.string(),
-  unit_name: z.string(),
-  received_at: z.date(),
-  channel: z.string(),
-  summary: z.string(),
-  procedure_code: z.string().nullable(),
-  dossier_code: z.string().nullable(),
-  classification: z.string().nullable().describe('rule: về quy định hành chính; official: về hành vi của cán bộ'),
-  classified_at: z.date().nullable(),
-  rejected_at: z.date().nullable(),
-  supplement_requested_at: z.date().nullable(),
-  handled_at: z.date().nullable(),
-  published_at: z.date().nullable(),
-  reaction: z.string().nullable(),
-  repeated: z.boolean().nullable(),
-  deadline: z.object({ on_time: z.boolean(), reason: z.string(), explanation: z.string() }).describe('Đúng hạn hay không, xét đến thời điểm hỏi (chỉ số 5.2)'),
-  allowed_steps: z.array(z.enum(FEEDBACK_STEP_TYPES as [string, ...string[]])).describe('Các bước được phép lúc này (theo cùng quy tắc với POST …/steps)'),
-})
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const read = { access: { permission: 'dossiers:read' as const } }
@@ -97,7 +77,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
         page: z.coerce.number().int().min(1).max(100_000).default(1),
         page_size: z.coerce.number().int().min(1).max(100).default(20),
       }),
-      response: { 200: z.object({ total: z.number(), page: z.number(), page_size: z.number(), items: z.array(FeedbackItem) }), ...errors },
+      response: { 200: FeedbackPage, ...errors },
     },
     handler: async (request) => {
       const q = request.query

@@ -12,25 +12,8 @@ import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/ind
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
-
-const EnrichedFigure = z.object({
-  numerator: z.number().optional(),
-  denominator: z.number().optional(),
-  value: z.number().nullable(),
-  previous: z.number().nullable(),
-  change: z.number().nullable(),
-  target: z.object({ minimum: z.number(), decided_by: z.string(), status: z.enum(['meets', 'misses', 'no_value']), gap: z.number().nullable() }).nullable(),
-  rank: z.number().nullable(),
-})
-
-const TableRow = z.object({
-  unit_code: z.string(),
-  unit_name: z.string(),
-  unit_kind: z.string(),
-  scope: z.enum(['own', 'subtree']),
-  indicators: perIndicator(EnrichedFigure),
-})
+import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
+import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 404: ErrorBody }
 
@@ -46,7 +29,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       description: 'Toàn đơn vị; với children=true thêm Bộ phận Một cửa của đơn vị và từng đơn vị trực thuộc, kèm chỉ tiêu, thay đổi so với kỳ trước và thứ hạng.',
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ children: BooleanParam.optional() }),
-      response: { 200: z.object({ from: z.string(), to: z.string(), previous: z.object({ from: z.string(), to: z.string() }), rows: z.array(TableRow) }), ...errors },
+      response: { 200: IndicatorTable, ...errors },
     },
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
@@ -62,13 +45,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ granularity: GranularityParam.default('month'), scope: ScopeParam }),
       response: {
-        200: z.object({
-          unit_code: z.string(),
-          unit_name: z.string(),
-          scope: z.string(),
-          granularity: z.string(),
-          points: z.array(z.object({ from: z.string(), to: z.string(), label: z.string(), indicators: IndicatorValuesSchema })),
-        }),
+        200: IndicatorSeries,
         ...errors,
       },
     },
@@ -93,19 +70,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         page_size: z.coerce.number().int().min(1).max(500).default(50),
       }),
       response: {
-        200: z.object({
-          total: z.number(),
-          page: z.number(),
-          page_size: z.number(),
-          items: z.array(
-            z.object({
-              code: z.string(), unit_code: z.string(), unit_name: z.string(), procedure_code: z.string(), procedure_name: z.string(), channel: z.string(), status: z.string(),
-              received_at: z.date(), due_at: z.date().nullable(), finished_at: z.date().nullable(), returned_at: z.date().nullable(),
-              components_total: z.number(), components_digitized: z.number(), result_digitized: z.boolean(), fee_vnd: z.number(), paid_online: z.boolean(),
-              ecert_copies: z.number(), rating: z.string().nullable(),
-            }),
-          ),
-        }),
+        200: DossiersBehindPage,
         ...errors,
       },
     },
@@ -124,11 +89,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ indicator: IndicatorParam }),
       response: {
-        200: z.object({
-          unit_code: z.string(), indicator: z.string(), value: z.number().nullable(), rank: z.number().nullable(), of: z.number(), kind: z.string(),
-          within: z.object({ code: z.string(), name: z.string() }),
-          ranking: z.array(z.object({ unit_code: z.string(), unit_name: z.string(), value: z.number().nullable(), rank: z.number().nullable() })),
-        }),
+        200: IndicatorRanking,
         ...errors,
       },
     },
@@ -149,12 +110,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional() }),
       response: {
-        200: z.object(
-          Object.fromEntries(['above', 'below', 'zero', 'noValue'].map((k) => [k, z.array(z.object({ unitCode: z.string(), unitName: z.string(), value: z.number().nullable() }))])) as Record<
-            'above' | 'below' | 'zero' | 'noValue',
-            z.ZodArray<z.ZodObject<{ unitCode: z.ZodString; unitName: z.ZodString; value: z.ZodNullable<z.ZodNumber> }>>
-          >,
-        ),
+        200: ThresholdListsAnswer,
         ...errors,
       },
     },

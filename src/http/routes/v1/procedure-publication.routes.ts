@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { Publication, PublicationListItem, PublicationResponse } from '../../../contracts/procedures.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
@@ -10,20 +11,7 @@ import { getProcedurePublication, listProcedurePublications, setProcedurePublica
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, LocalDateParam, PlainText } from '../../schemas.js'
 
-const Day = LocalDateParam.refine(isLocalDate, 'Ngày không tồn tại')
 const ProcedureCode = PlainText(32).describe('Mã TTHC, ví dụ 1.001193')
-
-const Publication = z.object({
-  decision_number: PlainText(100).nullable().describe('Số quyết định công bố'),
-  decided_on: Day.nullable().describe('Ngày ban hành quyết định công bố'),
-  legal_basis_effective_on: Day.nullable().describe('Ngày văn bản QPPL quy định thủ tục có hiệu lực'),
-  made_public_on: Day.nullable().describe('Ngày công khai thủ tục'),
-  national_db_updated_on: Day.nullable().describe('Ngày cập nhật, công khai trên CSDL quốc gia về TTHC'),
-  all_parts_published: z.boolean().nullable().describe('Công khai đầy đủ các bộ phận của thủ tục'),
-  uses_population_data: z.boolean().nullable().describe('Thủ tục khai thác dữ liệu dân cư (chỉ số 4.5)'),
-  payment_integrated: z.boolean().nullable().describe('Phí, lệ phí của thủ tục được tích hợp thanh toán trực tuyến (chỉ số 3.5)'),
-})
-const PublicationResponse = Publication.extend({ code: z.string(), version: z.number() })
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
@@ -54,12 +42,7 @@ export function registerProcedurePublicationRoutes(app: FastifyInstance, handle:
       summary: 'Công bố, công khai của mọi thủ tục (phiên bản hiện hành), với nhận định đúng hạn cho chỉ số 1.1 và 1.2',
       tags: ['Thủ tục hành chính'],
       response: {
-        200: z.array(PublicationResponse.extend({
-          name: z.string(),
-          level: z.string(),
-          published_on_time: z.boolean().nullable().describe('1.1: quyết định công bố đúng hạn; null = chưa đủ dữ liệu'),
-          national_db_on_time: z.boolean().nullable().describe('1.2: cập nhật CSDL quốc gia đúng hạn; null = chưa đủ dữ liệu'),
-        })),
+        200: z.array(PublicationListItem),
         ...errors,
       },
     },

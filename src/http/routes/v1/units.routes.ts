@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { UnitListItem } from '../../../contracts/units.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { actorOf } from '../../plugins/authentication.js'
 
@@ -12,7 +13,7 @@ export function registerUnitRoutes(app: FastifyInstance, handle: DatabaseHandle)
       summary: 'Danh sách đơn vị (cây đơn vị hành chính)',
       tags: ['Đơn vị'],
       response: {
-        200: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), parent_code: z.string().nullable(), valid_from: z.string().nullable(), valid_to: z.string().nullable() })),
+        200: z.array(UnitListItem),
       },
     },
     // Only the units the caller may see: its unit and everything below it.

@@ -11,6 +11,7 @@ import { formatCount } from '../../shared/format.js'
 import { dossierPath, followLink } from '../../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, type DossierDetails } from '../desk-api.js'
 import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
+import { labelOf } from '../../shared/labels.js'
 
 interface Props {
   code: string
@@ -189,7 +190,7 @@ function ReceiptSlip({ d }: { d: DossierDetails }) {
         <p>{dots}</p>
       )}
       <p>2. Số lượng hồ sơ: 01 bộ.</p>
-      <p>3. Hình thức nộp: {CHANNEL_LABELS[d.channel] ?? d.channel}.</p>
+      <p>3. Hình thức nộp: {labelOf(CHANNEL_LABELS, d.channel)}.</p>
       <p data-testid="slip-received">4. Thời gian nhận hồ sơ: {instant(d.received_at)}.</p>
       <p data-testid="slip-due">5. Thời gian trả kết quả giải quyết hồ sơ: {instant(d.due_at)}.</p>
       <p>6. Phí, lệ phí: {d.fee_vnd ? `${formatCount(d.fee_vnd)} đồng` : 'không thu'}.</p>

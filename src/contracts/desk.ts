@@ -1,0 +1,68 @@
+import { z } from 'zod'
+
+/* The one-stop desk's answers (tag "Một cửa" in /docs). */
+
+/** The Decision 766 facts as the dossier page shows them: each known (true/false) or not (null). */
+export const DossierFlagsState = z.object({
+  synced_national: z.boolean().nullable(),
+  reused_data: z.boolean().nullable(),
+  linked_data_store: z.boolean().nullable(),
+  population_data_used: z.boolean().nullable(),
+  result_on_paper: z.boolean().nullable(),
+  e_result_issued: z.boolean().nullable(),
+})
+
+export const DeskFile = z.object({ name: z.string(), size_bytes: z.number(), media_type: z.string(), uploaded_by: z.string(), uploaded_at: z.date() })
+
+export const DossierSummary = z.object({
+  code: z.string(),
+  unit_code: z.string(),
+  unit_name: z.string(),
+  procedure_code: z.string(),
+  procedure_name: z.string(),
+  applicant_name: z.string().nullable(),
+  applicant_id_number: z.string().nullable().describe('Che bớt nếu người xem không có quyền personal_data:read'),
+  applicant_phone: z.string().nullable().describe('Che bớt nếu người xem không có quyền personal_data:read'),
+  channel: z.string(),
+  status: z.string(),
+  status_label: z.string(),
+  received_at: z.date(),
+  due_at: z.date().nullable().describe('Ngày hẹn trả kết quả'),
+  finished_at: z.date().nullable(),
+  returned_at: z.date().nullable(),
+  overdue: z.boolean(),
+  components_total: z.number(),
+  components_digitized: z.number(),
+  result_digitized: z.boolean(),
+  fee_vnd: z.number(),
+  paid_online: z.boolean(),
+  paid_at: z.date().nullable(),
+})
+
+/** The dossier page: the dossier, its components and scans, fee, Decision 766 facts, timeline and next steps. */
+export const DossierDetails = DossierSummary.extend({
+  applicant_address: z.string().nullable(),
+  components: z.array(z.object({
+    position: z.number(), name: z.string(), required: z.boolean(), received: z.boolean(), digitized: z.boolean(), digitized_at: z.date().nullable(), file: DeskFile.nullable(),
+  })),
+  result_file: DeskFile.nullable(),
+  may_apologize: z.boolean().describe('Hồ sơ trễ hạn, chưa trả: được lập phiếu xin lỗi và hẹn lại'),
+  apologies: z.array(z.object({ reason: z.string(), new_due_on: z.string(), issued_at: z.date(), issued_by: z.string(), issued_by_name: z.string().nullable() }))
+    .describe('Phiếu xin lỗi và hẹn lại ngày trả kết quả đã lập (hạn giải quyết theo quy định không đổi)'),
+  flags: DossierFlagsState.describe('Thông tin cho Chỉ số 766; null = chưa biết'),
+  events: z.array(z.object({
+    seq: z.number(), type: z.string(), label: z.string(), at: z.date(), actor: z.string(), actor_name: z.string().nullable(), reason: z.string().nullable(),
+    status_after: z.string(), status_after_label: z.string(),
+  })),
+  allowed_next_events: z.array(z.object({ type: z.string(), label: z.string(), reason_required: z.boolean() })),
+})
+
+/** A procedure the desk can receive, with its components (GET /api/v1/procedures). */
+export const ProcedureChoice = z.object({
+  code: z.string(), version: z.number(), name: z.string(), field: z.string().nullable(), level: z.string(), online_level: z.string(),
+  processing_days: z.number(), fee_vnd: z.number(), cutoff_time: z.string().nullable(), publicly_listed: z.boolean(),
+  components: z.array(z.object({ position: z.number(), name: z.string(), required: z.boolean() })),
+})
+
+/** A page of a desk queue (GET /api/v1/dossiers). */
+export const QueuePage = z.object({ total: z.number(), page: z.number(), page_size: z.number(), items: z.array(DossierSummary) })

@@ -1,0 +1,23 @@
+/** The desk's work queues. */
+export const DossierQueue = {
+  toHandOver: 'to_hand_over', // just received at the counter, not yet handed to a specialist (the officer's queue)
+  toProcess: 'to_process', // received, being processed or paused: in the unit's hands
+  supplement: 'supplement', // waiting for the applicant
+  dueSoon: 'due_soon', // open, due by the end of the next working day, not yet late
+  overdue: 'overdue', // not ended and past the due time (INDICATORS.md overdue_open, now)
+  finished: 'finished', // the result is ready, to hand back
+  all: 'all',
+} as const
+export type DossierQueue = (typeof DossierQueue)[keyof typeof DossierQueue]
+export const DOSSIER_QUEUES = Object.values(DossierQueue) as readonly DossierQueue[]
+
+/** The queues' names on the desk, the same words on every page. */
+export const QUEUE_LABELS: Record<DossierQueue, string> = {
+  to_hand_over: 'Mới tiếp nhận, chờ chuyển',
+  to_process: 'Đang giải quyết',
+  supplement: 'Chờ bổ sung',
+  due_soon: 'Sắp đến hạn',
+  overdue: 'Quá hạn',
+  finished: 'Có kết quả, chờ trả',
+  all: 'Tất cả',
+}
