@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { checkAuditAnchors, type AuditAnchorStore } from './audit-anchors.js'
 import { auditHash } from './write-audit.js'
 
 export interface AuditProblem {
@@ -9,6 +10,8 @@ export interface AuditProblem {
 
 export interface AuditVerification {
   rows: number
+  /** Anchors checked (heads written outside the database); null when none were given to check. */
+  anchors: number | null
   ok: boolean
   problems: AuditProblem[]
 }
@@ -20,8 +23,10 @@ const PAGE = 5000
  * hash, and that the head names the last row. The chain is followed by `prev_hash`, not by id:
  * ids come from a sequence, and a rolled-back transaction or a crash leaves a gap that is not a
  * deletion. A removed row still shows: the next row names a hash no row has any more.
+ * With the anchor store, the heads written outside the database must still be in the chain:
+ * that catches a chain rewritten consistently by someone holding only the database.
  */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Kysely<Database>, anchorStore?: AuditAnchorStore): Promise<AuditVerification> {
   const problems: AuditProblem[] = []
   let previousHash = 'genesis'
   let previousId = '0'
@@ -51,5 +56,7 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
   if (String(head.last_id) !== previousId || head.last_hash !== previousHash) {
     problems.push({ id: String(head.last_id), reason: `các dòng cuối nhật ký (đến dòng ${head.last_id}) đã bị xóa hoặc sửa` })
   }
-  return { rows, ok: problems.length === 0, problems }
+  const anchored = anchorStore ? await checkAuditAnchors(db, anchorStore) : null
+  if (anchored) problems.push(...anchored.problems)
+  return { rows, anchors: anchored?.anchors ?? null, ok: problems.length === 0, problems }
 }
