@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../src/db/open-database.js'
 import { importFeedback } from '../src/modules/feedback/import-feedback.js'
-import { importUnits } from '../src/modules/units/import-units.js'
 import { rejection } from './support/rejection.js'
-import { tempDir, UNITS_CSV, writeCsv, writeXlsx } from './support/files.js'
+import { tempDir, writeCsv, writeXlsx } from './support/files.js'
+import { loadSmallDistrict } from './support/small-district.js'
 import { createTestDatabase } from './support/test-database.js'
 
 let handle: DatabaseHandle
@@ -18,7 +18,8 @@ const GOOD = [
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await importUnits(handle, writeCsv(dir, 'units.csv', UNITS_CSV), strict)
+  // The dossier PA-01 of An Thanh names (a named dossier must exist in the item's unit).
+  await loadSmallDistrict(handle, ['H23.07.01-220429-001,H23.07.01,1.001193,online,2022-04-29T08:00:00+07:00,,2022-04-29T10:00:00+07:00,,finished,1,1,true,0,false,0,'])
 })
 afterAll(async () => handle.close())
 

@@ -2,12 +2,16 @@ import { userInfo } from 'node:os'
 import { loadConfig, type AppConfig } from '../config/app-config.js'
 import { openDatabase, type DatabaseHandle } from '../db/open-database.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { loadAuditAnchorKey } from '../modules/audit/audit-anchor-key.js'
+import { appendAuditAnchor, auditAnchorPath, type AuditAnchorStore } from '../modules/audit/audit-anchors.js'
 
 /** What every command gets: the configuration and, opened on demand, the database. */
 export interface CliContext {
   config: AppConfig
   /** Opens (once) and migrates the database; it is closed when the command ends or is interrupted. */
   database(): Promise<DatabaseHandle>
+  /** The audit anchor file of this database and its key (made on first use), outside the database. */
+  auditAnchors(): AuditAnchorStore
   /** Who runs the command, for the audit log: `cli:<os user>`. */
   actor: string
   stdout: (text: string) => void
@@ -17,6 +21,7 @@ export interface CliContext {
 export function createCliContext(dataDir: string | undefined): { context: CliContext; close: () => Promise<void> } {
   const config = loadConfig(process.env, dataDir ? { dataDir } : {})
   let opened: Promise<DatabaseHandle> | null = null
+  let anchors: AuditAnchorStore | null = null
   const context: CliContext = {
     config,
     database() {
@@ -32,6 +37,10 @@ export function createCliContext(dataDir: string | undefined): { context: CliCon
       })()
       return opened
     },
+    auditAnchors() {
+      anchors ??= { path: auditAnchorPath(config.dataDir, config.databaseUrl), key: loadAuditAnchorKey(config.dataDir, config.auditKey) }
+      return anchors
+    },
     actor: `cli:${userInfo().username}`,
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -39,7 +48,14 @@ export function createCliContext(dataDir: string | undefined): { context: CliCon
   const close = async () => {
     if (!opened) return
     const handle = await opened.catch(() => null)
-    await handle?.close()
+    if (!handle) return
+    // Whatever the command changed, its audit rows are anchored outside the database.
+    try {
+      await appendAuditAnchor(handle.db, context.auditAnchors())
+    } catch (error) {
+      context.stderr(`Cảnh báo: không ghi được mốc neo nhật ký (${error instanceof Error ? error.message : String(error)})`)
+    }
+    await handle.close()
   }
   return { context, close }
 }

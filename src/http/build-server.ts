@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
 import { registerAuthentication } from './plugins/authentication.js'
+import { registerWellFormedInput } from './plugins/well-formed-input.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndex766Routes } from './routes/v1/index766.routes.js'
@@ -42,6 +43,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     transform: jsonSchemaTransform,
   })
   await registerAuthentication(app, handle)
+  registerWellFormedInput(app)
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu' })

@@ -1,9 +1,10 @@
+import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { verifyAuditChain } from '../../modules/audit/verify-audit-chain.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
 
-const USAGE = 'cli -- audit verify [--json] | cli -- audit list [--limit N] [--json] [--data DIR]'
+const USAGE = 'cli -- audit verify [--json] | cli -- audit anchor | cli -- audit list [--limit N] [--json] [--data DIR]'
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -13,15 +14,23 @@ export const auditCommand: Command = {
     const [action] = positionals
     const handle = await context.database()
     if (action === 'verify') {
-      const result = await verifyAuditChain(handle.db)
+      const anchors = context.auditAnchors()
+      const result = await verifyAuditChain(handle.db, anchors)
       if (values.json) context.stdout(JSON.stringify(result))
       if (result.ok) {
-        context.stderr(`Nhật ký kiểm tra toàn vẹn: ${result.rows.toLocaleString('vi-VN')} dòng, chuỗi băm liền mạch.`)
+        const anchored = result.anchors ? `, khớp ${result.anchors.toLocaleString('vi-VN')} mốc neo ngoài cơ sở dữ liệu (${anchors.path})` : ', chưa có mốc neo ngoài cơ sở dữ liệu'
+        context.stderr(`Nhật ký kiểm tra toàn vẹn: ${result.rows.toLocaleString('vi-VN')} dòng, chuỗi băm liền mạch${anchored}.`)
         return 0
       }
       context.stderr(`Nhật ký đã bị can thiệp (${result.problems.length} vấn đề):`)
       for (const problem of result.problems.slice(0, 50)) context.stderr(`  - ${problem.reason}`)
       return 1
+    }
+    if (action === 'anchor') {
+      const anchors = context.auditAnchors()
+      const anchor = await appendAuditAnchor(handle.db, anchors)
+      context.stderr(anchor ? `Đã neo nhật ký đến dòng ${anchor.last_id} vào ${anchors.path}.` : 'Nhật ký không đổi từ mốc neo trước.')
+      return 0
     }
     if (action === 'list') {
       const limit = values.limit === undefined ? 50 : Number(values.limit)

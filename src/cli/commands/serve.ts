@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { buildServer } from '../../http/build-server.js'
+import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
@@ -20,6 +21,13 @@ export const serveCommand: Command = {
       if (seeded.accounts.length > 0) context.stderr(describeDemoAccounts(seeded))
     }
     const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files') })
+    // The chain's head goes to the anchor file outside the database while it runs (and at the end).
+    const anchors = context.auditAnchors()
+    const anchorTimer = setInterval(() => {
+      appendAuditAnchor(handle.db, anchors).catch((error: unknown) => context.stderr(`Cảnh báo: không ghi được mốc neo nhật ký (${error instanceof Error ? error.message : String(error)})`))
+    }, context.config.auditAnchorSeconds * 1000)
+    anchorTimer.unref()
+    app.addHook('onClose', async () => clearInterval(anchorTimer))
     const address = await app.listen({ port, host: values.host ?? context.config.host })
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     await new Promise<void>((resolve) => {

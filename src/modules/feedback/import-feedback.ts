@@ -7,6 +7,7 @@ import { openTabularFile } from '../import/tabular-file.js'
 import type { ImportOptions } from '../units/import-units.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { FEEDBACK_COLUMNS } from './feedback-columns.js'
+import { checkFeedbackSubjects } from './feedback-subject.js'
 import { parseFeedbackRow } from './parse-feedback-row.js'
 import { saveFeedback } from './save-feedback.js'
 
@@ -28,10 +29,19 @@ export async function importFeedback(handle: DatabaseHandle, path: string, optio
   const invalid: Invalid[] = [...rows.invalid]
   const firstLine = new Map<string, number>()
   const valid: { line: number; input: (typeof rows.valid)[number]['value']; unitId: number }[] = []
-  for (const row of rows.valid) {
+  const known = rows.valid.flatMap((row) => {
     const unitId = unitIdByCode.get(row.value.unitCode)
     if (unitId === undefined) {
       invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'unit_code', value: row.value.unitCode, reason: 'không có đơn vị với mã này' }] })
+      return []
+    }
+    return [{ row, unitId }]
+  })
+  const subjectIssues = await checkFeedbackSubjects(handle.db, known.map(({ row, unitId }) => ({ unitId, procedureCode: row.value.procedureCode, dossierCode: row.value.dossierCode })))
+  for (const [index, { row, unitId }] of known.entries()) {
+    const issues = subjectIssues[index] ?? []
+    if (issues.length > 0) {
+      invalid.push({ line: row.line, cells: row.cells, issues: issues.map((issue) => ({ line: row.line, ...issue })) })
       continue
     }
     const key = `${row.value.unitCode}\u0000${row.value.code}`

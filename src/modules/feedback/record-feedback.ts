@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { feedbackValues } from './feedback-row.js'
+import { checkFeedbackSubjects } from './feedback-subject.js'
 
 export interface RecordFeedbackInput extends Omit<FeedbackInput, 'code' | 'unitCode'> {
   unit: { id: number; code: string }
@@ -37,6 +38,11 @@ export async function recordFeedback(db: Kysely<Database>, input: RecordFeedback
     throw new AppError(ErrorCode.validation, `feedback rules broken: ${broken.map((b) => b.field).join(', ')}`, broken.map((b) => b.reason).join('; '), broken.map((b) => ({ column: b.field, value: b.value, reason: b.reason })))
   }
   return db.transaction().execute(async (trx) => {
+    const [subjectIssues = []] = await checkFeedbackSubjects(trx, [{ unitId: input.unit.id, procedureCode: input.procedureCode, dossierCode: input.dossierCode }])
+    if (subjectIssues.length > 0) {
+      throw new AppError(ErrorCode.validation, `feedback names an unknown subject: ${subjectIssues.map((i) => i.column).join(', ')}`,
+        subjectIssues.map((i) => `${i.value}: ${i.reason}`).join('; '), subjectIssues)
+    }
     const taken = await trx.selectFrom('feedback').select('id').where('unit_id', '=', input.unit.id).where('code', '=', code).executeTakeFirst()
     if (taken) throw new AppError(ErrorCode.conflict, `feedback ${code} exists`, `Đơn vị đã có phản ánh, kiến nghị mã ${code}`)
     const row = await trx.insertInto('feedback').values(feedbackValues(full, input.unit.id)).returning('id').executeTakeFirstOrThrow()

@@ -1,3 +1,4 @@
+import { isWellFormedText, toWellFormedText } from '../../domain/shared/well-formed-text.js'
 import type { ImportIssue } from './import-issue.js'
 import type { Parsed } from './value-parsers.js'
 
@@ -7,11 +8,24 @@ import type { Parsed } from './value-parsers.js'
  */
 export class RowParser<Name extends string> {
   readonly issues: ImportIssue[] = []
+  private readonly read: (name: Name) => string
 
   constructor(
     readonly line: number,
-    private readonly read: (name: Name) => string,
-  ) {}
+    readCell: (name: Name) => string,
+  ) {
+    // A lone surrogate (an XLSX character reference can make one) would be stored as U+FFFD,
+    // unlike what was checked: the cell is refused, once, whichever way it is read.
+    const refused = new Set<Name>()
+    this.read = (name) => {
+      const value = readCell(name)
+      if (!isWellFormedText(value) && !refused.has(name)) {
+        refused.add(name)
+        this.fail(name, toWellFormedText(value), 'chứa ký tự Unicode không hợp lệ (nửa cặp thay thế)')
+      }
+      return value
+    }
+  }
 
   text(name: Name): string {
     return this.read(name)

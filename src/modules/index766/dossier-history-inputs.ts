@@ -81,8 +81,11 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
   const complained = new Set(
     (await db
       .selectFrom('feedback as f')
+      // An item counts against a dossier of its own unit or a unit below it, never another's.
+      .innerJoin('dossiers as named', 'named.code', 'f.dossier_code')
+      .innerJoin('unit_closure as fc', (join) => join.onRef('fc.descendant_id', '=', 'named.receiving_unit_id').onRef('fc.ancestor_id', '=', 'f.unit_id'))
       .where('f.received_at', '<', end)
-      .where('f.dossier_code', 'in', inScope.select('d.code'))
+      .where('named.id', 'in', inScope.select('d.id'))
       .select('f.dossier_code')
       .distinct()
       .execute()).map((f) => f.dossier_code),

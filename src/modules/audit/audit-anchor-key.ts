@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto'
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+
+export const AUDIT_KEY_FILE = 'audit-anchor.key'
+const MIN_KEY_LENGTH = 32
+
+/**
+ * The HMAC key of the audit anchors, kept outside the database: `MOTCUA_AUDIT_KEY` when set
+ * (at least 32 characters, e.g. `openssl rand -hex 32`), otherwise `<data>/audit-anchor.key`,
+ * made on first use (32 random bytes, hex, mode 0600). Whoever holds only the database cannot
+ * write an anchor that verifies.
+ */
+export function loadAuditAnchorKey(dataDir: string, fromEnv: string | undefined): Buffer {
+  if (fromEnv !== undefined) {
+    if (fromEnv.length < MIN_KEY_LENGTH) {
+      throw new AppError(ErrorCode.validation, 'MOTCUA_AUDIT_KEY too short', `MOTCUA_AUDIT_KEY phải dài ít nhất ${MIN_KEY_LENGTH} ký tự (ví dụ: openssl rand -hex 32)`)
+    }
+    return Buffer.from(fromEnv, 'utf8')
+  }
+  mkdirSync(dataDir, { recursive: true })
+  const path = join(dataDir, AUDIT_KEY_FILE)
+  try {
+    const fd = openSync(path, 'wx', 0o600)
+    try {
+      writeSync(fd, `${randomBytes(32).toString('hex')}\n`)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  const key = readFileSync(path, 'utf8').trim()
+  if (key.length < MIN_KEY_LENGTH) {
+    throw new AppError(ErrorCode.validation, `${path} too short`, `Tệp khóa ${path} không hợp lệ (ít nhất ${MIN_KEY_LENGTH} ký tự)`)
+  }
+  return Buffer.from(key, 'utf8')
+}
