@@ -2,10 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import compress from '@fastify/compress'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
+import { documentAccess, SECURITY_SCHEMES } from './openapi-access.js'
 import { registerAuthentication } from './plugins/authentication.js'
+import { registerSecurityHeaders } from './plugins/security-headers.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndex766Routes } from './routes/v1/index766.routes.js'
@@ -25,6 +27,8 @@ export interface ServerOptions {
   secureCookies?: boolean
   /** Where uploaded scans and results are stored by content (default ./data/files). */
   filesDir?: string
+  /** The built console (default web/dist). */
+  webDist?: string
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -33,13 +37,15 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  registerSecurityHeaders(app)
   // gzip/brotli for JSON and the console's scripts (the dashboard's bundle is ~0,5 MB compressed, 3× that raw).
   await app.register(compress, { threshold: 1024 })
   await app.register(swagger, {
     openapi: {
       info: { title: 'motcua API', description: 'Bộ phận Một cửa và các chỉ số cải cách hành chính', version: '1.0.0' },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: jsonSchemaTransform,
+    ...documentAccess(),
   })
   await registerAuthentication(app, handle)
   await app.register(swaggerUi, { routePrefix: '/docs' })
@@ -58,6 +64,6 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerTargetAndAuditRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
-  await registerWebConsole(app)
+  await registerWebConsole(app, options.webDist)
   return app
 }
