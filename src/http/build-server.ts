@@ -3,6 +3,7 @@ import compress from '@fastify/compress'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { TrustProxy } from '../config/app-config.js'
 import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
 import { documentAccess, SECURITY_SCHEMES } from './openapi-access.js'
@@ -23,6 +24,8 @@ import './schemas.js'
 
 export interface ServerOptions {
   logger?: boolean
+  /** Proxies trusted for the client's address (X-Forwarded-For): none by default. */
+  trustProxy?: TrustProxy
   /** Mark cookies Secure: set when the server is reached over HTTPS (behind a proxy). */
   secureCookies?: boolean
   /** Where uploaded scans and results are stored by content (default ./data/files). */
@@ -33,7 +36,10 @@ export interface ServerOptions {
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
 export async function buildServer(handle: DatabaseHandle, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false })
+  const trust = options.trustProxy ?? false
+  // A number of hops: the client is the address that many proxies before us (what Fastify does for a number).
+  const trustProxy = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+  const app = Fastify({ logger: options.logger ?? false, trustProxy })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)

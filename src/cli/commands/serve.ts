@@ -19,7 +19,8 @@ export const serveCommand: Command = {
       context.stderr(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
       if (seeded.accounts.length > 0) context.stderr(describeDemoAccounts(seeded))
     }
-    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files') })
+    const { trustProxy, secureCookies } = context.config
+    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies })
     const address = await app.listen({ port, host: values.host ?? context.config.host })
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     await new Promise<void>((resolve) => {
