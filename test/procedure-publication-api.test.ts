@@ -44,7 +44,9 @@ describe('the publication of a procedure through the API', () => {
   it('below the province it is refused (403), and without import:write too', async () => {
     const district = await districtMonitor.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { ...publication, uses_population_data: false } })
     expect(district.statusCode).toBe(403)
-    expect(district.json().message).toBe('Chỉ cán bộ cấp tỉnh được cập nhật việc công bố, công khai thủ tục hành chính')
+    expect(district.json().message).toBe('Chỉ tài khoản cấp tỉnh được thay đổi việc công bố, công khai thủ tục hành chính của cả tỉnh')
+    // The district holds import:write, so only the root check stands between it and the body: it must come first.
+    expect((await districtMonitor.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { decided_on: 'x' } })).statusCode).toBe(403)
     expect((await communeOfficer.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: publication })).statusCode).toBe(403)
     // Refused before the body is even read: a malformed one gets 403 too, not a lesson in what a valid one looks like.
     expect((await communeOfficer.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/publication', payload: { decided_on: 'x' } })).statusCode).toBe(403)

@@ -1,14 +1,59 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { AppError, ErrorCode } from '../domain/shared/app-error.js'
 
+// An empty variable means unset, as shells and CI files often leave it.
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v)
+
+const Flag = z.preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0'], { message: 'phải là true hoặc false' }).default('false').transform((v) => v === 'true' || v === '1'))
+
+/** An address or a CIDR block (10.0.0.0/8, fd00::/8), or a name Fastify knows (loopback, linklocal, uniquelocal). */
+const isProxyAddress = (entry: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * Which proxies are trusted to say who the client is (X-Forwarded-For, X-Forwarded-Proto): none by
+ * default; `true` for all (only when nothing reaches the server but through the proxy); a number of
+ * hops; or a comma-separated list of proxy addresses and CIDR blocks.
+ */
+export type TrustProxy = boolean | number | string[]
+const TrustProxySchema = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .default('false')
+    .transform((v, ctx): TrustProxy => {
+      const value = v.trim()
+      if (['false', '0'].includes(value)) return false
+      if (value === 'true') return true
+      if (/^\d{1,2}$/.test(value)) return Number(value)
+      const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '')
+      const bad = entries.filter((e) => !isProxyAddress(e))
+      if (entries.length === 0 || bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `phải là true, false, số tầng proxy hoặc danh sách địa chỉ/CIDR cách nhau bởi dấu phẩy (sai: ${bad.join(', ') || v})` })
+        return z.NEVER
+      }
+      return entries
+    }),
+)
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  // An empty variable means unset, as shells and CI files often leave it.
-  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
-  MOTCUA_DATA: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./data')),
+  /** The address to listen on: 127.0.0.1 (this machine only) unless set, e.g. 0.0.0.0 behind a proxy on another host. */
+  HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_DATA: z.preprocess(unsetIfEmpty, z.string().default('./data')),
+  MOTCUA_TRUST_PROXY: TrustProxySchema,
+  /** Mark the session cookie Secure: set when users reach the server over HTTPS (a TLS proxy in front). */
+  MOTCUA_SECURE_COOKIES: Flag,
   // The audit anchors' HMAC key, outside the database; by default <data>/audit-anchor.key.
-  MOTCUA_AUDIT_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
+  MOTCUA_AUDIT_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
   // How often the server writes the audit chain's head to the anchor file (when it moved).
   MOTCUA_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })
@@ -20,6 +65,8 @@ export interface AppConfig {
   dataDir: string
   auditKey: string | undefined
   auditAnchorSeconds: number
+  trustProxy: TrustProxy
+  secureCookies: boolean
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -30,5 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new AppError(ErrorCode.validation, `invalid environment: ${problems}`, `Cấu hình môi trường không hợp lệ: ${problems}`)
   }
   const e = parsed.data
-  return { port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA, auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS, ...overrides }
+  return {
+    port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA,
+    trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
+    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS, ...overrides,
+  }
 }

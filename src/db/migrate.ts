@@ -10,6 +10,7 @@ import * as index766Data from './migrations/20261123_007_index766_data.js'
 import * as paymentIntegration from './migrations/20261123_008_payment_integration.js'
 import * as apologies from './migrations/20261123_009_apologies.js'
 import * as integrityAAuditHead from './migrations/20261125_010_integrity_a_audit_head.js'
+import * as loginFailures from './migrations/20261125_010_integrity_b_login_failures.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_008_payment_integration': paymentIntegration,
   '20261123_009_apologies': apologies,
   '20261125_010_integrity_a_audit_head': integrityAAuditHead,
+  '20261125_010_integrity_b_login_failures': loginFailures,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -191,6 +191,14 @@ export interface UsersTable {
   created_at: Generated<Date>
 }
 
+/** Failed logins by the name typed (an account's or not): the lockout. */
+export interface LoginFailuresTable {
+  username: string
+  failures: number
+  locked_until: Timestamp | null
+  last_failed_at: Timestamp
+}
+
 export interface SessionsTable {
   id: string
   user_id: number
@@ -317,6 +325,7 @@ export interface Database {
   rollup_daily: RollupDailyTable
   users: UsersTable
   sessions: SessionsTable
+  login_failures: LoginFailuresTable
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable

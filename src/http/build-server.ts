@@ -2,10 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import compress from '@fastify/compress'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { TrustProxy } from '../config/app-config.js'
 import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
+import { documentAccess, SECURITY_SCHEMES } from './openapi-access.js'
 import { registerAuthentication } from './plugins/authentication.js'
+import { registerSecurityHeaders } from './plugins/security-headers.js'
 import { registerWellFormedInput } from './plugins/well-formed-input.js'
 import { registerHealthRoutes } from './routes/health.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
@@ -22,25 +25,34 @@ import './schemas.js'
 
 export interface ServerOptions {
   logger?: boolean
+  /** Proxies trusted for the client's address (X-Forwarded-For): none by default. */
+  trustProxy?: TrustProxy
   /** Mark cookies Secure: set when the server is reached over HTTPS (behind a proxy). */
   secureCookies?: boolean
   /** Where uploaded scans and results are stored by content (default ./data/files). */
   filesDir?: string
+  /** The built console (default web/dist). */
+  webDist?: string
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
 export async function buildServer(handle: DatabaseHandle, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false })
+  const trust = options.trustProxy ?? false
+  // A number of hops: the client is the address that many proxies before us (what Fastify does for a number).
+  const trustProxy = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+  const app = Fastify({ logger: options.logger ?? false, trustProxy })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  registerSecurityHeaders(app)
   // gzip/brotli for JSON and the console's scripts (the dashboard's bundle is ~0,5 MB compressed, 3× that raw).
   await app.register(compress, { threshold: 1024 })
   await app.register(swagger, {
     openapi: {
       info: { title: 'motcua API', description: 'Bộ phận Một cửa và các chỉ số cải cách hành chính', version: '1.0.0' },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: jsonSchemaTransform,
+    ...documentAccess(),
   })
   await registerAuthentication(app, handle)
   registerWellFormedInput(app)
@@ -60,6 +72,6 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerTargetAndAuditRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
-  await registerWebConsole(app)
+  await registerWebConsole(app, options.webDist)
   return app
 }

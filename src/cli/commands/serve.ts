@@ -20,7 +20,8 @@ export const serveCommand: Command = {
       context.stderr(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
       if (seeded.accounts.length > 0) context.stderr(describeDemoAccounts(seeded))
     }
-    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files') })
+    const { trustProxy, secureCookies } = context.config
+    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies })
     // The chain's head goes to the anchor file outside the database while it runs (and at the end).
     const anchors = context.auditAnchors()
     const anchorTimer = setInterval(() => {

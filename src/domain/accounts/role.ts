@@ -52,3 +52,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function roleCan(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission)
 }
+
+/**
+ * Permissions whose every action changes data the whole province shares: its working calendar
+ * (every due date of every unit) and its procedures' publication (every unit's 1.1–1.3, 3.5, 4.5).
+ * They are exercised only by an actor at the root unit; an API token carrying one is issued only
+ * there. Kind-wide targets are shared too, but targets:write also sets a unit's own target within
+ * the subtree, so that one action checks the root itself.
+ */
+export const SHARED_DATA_PERMISSIONS: Readonly<Partial<Record<Permission, string>>> = {
+  'calendar:write': 'lịch làm việc (ngày nghỉ, ngày làm bù) của cả tỉnh',
+  'import:write': 'việc công bố, công khai thủ tục hành chính của cả tỉnh',
+}
+
+export function actsOnSharedData(permission: Permission): boolean {
+  return SHARED_DATA_PERMISSIONS[permission] !== undefined
+}

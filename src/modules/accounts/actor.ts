@@ -15,6 +15,8 @@ export interface Actor {
   tokenScopes: readonly Permission[] | null
   /** Every unit the actor may see: its unit and all below it. */
   unitIds: ReadonlySet<number>
+  /** Held at a root unit (the province): may act on data the whole tree shares. */
+  atRoot: boolean
   /** For audit rows. */
   label: string
   sessionId: string | null
@@ -37,6 +39,18 @@ export function assertUnitVisible(actor: Actor, unitId: number, unitCode: string
   if (!actor.unitIds.has(unitId)) {
     throw new AppError(ErrorCode.notFound, `${actor.label} may not see unit ${unitCode}`, `Không có đơn vị với mã ${unitCode} trong phạm vi bạn được xem`)
   }
+}
+
+/** Data every unit shares (calendar, procedures, kind-wide targets) is changed from the root only. */
+export function assertAtRoot(actor: Actor, what: string): void {
+  if (!actor.atRoot) {
+    throw new AppError(ErrorCode.forbidden, `${actor.label} is below the root`, `Chỉ tài khoản cấp tỉnh được thay đổi ${what}`)
+  }
+}
+
+export async function isRootUnit(db: Kysely<Database>, unitId: number): Promise<boolean> {
+  const unit = await db.selectFrom('units').select('parent_id').where('id', '=', unitId).executeTakeFirst()
+  return unit !== undefined && unit.parent_id === null
 }
 
 export async function subtreeOf(db: Kysely<Database>, unitId: number): Promise<Set<number>> {

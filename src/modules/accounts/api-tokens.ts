@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { PERMISSIONS, type Permission } from '../../domain/accounts/role.js'
+import { actsOnSharedData, PERMISSIONS, SHARED_DATA_PERMISSIONS, type Permission } from '../../domain/accounts/role.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { subtreeOf, type Actor } from './actor.js'
+import { isRootUnit, subtreeOf, type Actor } from './actor.js'
 import { sha256 } from './sessions.js'
 
 const PREFIX = 'mct_'
@@ -25,6 +25,15 @@ export async function issueApiToken(
   }
   if (!Number.isInteger(request.days) || request.days < 1 || request.days > 366) {
     throw new AppError(ErrorCode.validation, 'bad expiry', 'Thời hạn của mã truy cập phải từ 1 đến 366 ngày')
+  }
+  // A commune's system must not carry a right over the whole province's data.
+  const shared = request.scopes.filter(actsOnSharedData)
+  if (shared.length > 0 && !(await isRootUnit(db, request.unitId))) {
+    throw new AppError(
+      ErrorCode.validation,
+      `shared-data scopes ${shared.join(',')} below the root`,
+      `Mã truy cập của đơn vị dưới cấp tỉnh không được mang quyền ${shared.map((s) => `${s} (thay đổi ${SHARED_DATA_PERMISSIONS[s]})`).join(', ')}; hãy cấp mã đó tại đơn vị cấp tỉnh`,
+    )
   }
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`
   const expiresAt = new Date(Date.now() + request.days * 86_400_000)
@@ -49,6 +58,7 @@ export async function actorFromApiToken(db: Kysely<Database>, token: string): Pr
     role: null,
     tokenScopes: row.scopes as Permission[],
     unitIds: await subtreeOf(db, row.unit_id),
+    atRoot: await isRootUnit(db, row.unit_id),
     label: `token:${row.name}`,
     sessionId: null,
     csrfToken: null,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Role } from '../../domain/accounts/role.js'
-import { subtreeOf, type Actor } from './actor.js'
+import { isRootUnit, subtreeOf, type Actor } from './actor.js'
 
 export const SESSION_COOKIE = 'motcua_session'
 /** A working day and a half: officials log in each morning. */
@@ -47,6 +47,7 @@ export async function actorFromSession(db: Kysely<Database>, token: string): Pro
     role: row.role as Role,
     tokenScopes: null,
     unitIds: await subtreeOf(db, row.unit_id),
+    atRoot: await isRootUnit(db, row.unit_id),
     label: `user:${row.username}`,
     sessionId: row.session_id,
     csrfToken: row.csrf_token,

@@ -22,17 +22,17 @@ function shortText(row: RowParser<FeedbackColumn>, column: FeedbackColumn, value
 
 /** One row of feedback.csv to a typed item; every bad cell and broken rule is reported. */
 export function parseFeedbackRow(row: RowParser<FeedbackColumn>): FeedbackInput {
-  const code = row.required('code')
+  const code = row.code('code', 'required')
   shortText(row, 'code', code, 100, 'mã phản ánh')
   const summary = row.required('summary')
   if (summary.length > 2000) row.fail('summary', summary, 'nội dung tóm tắt tối đa 2000 ký tự')
-  const procedureCode = row.text('procedure_code') || null
+  const procedureCode = row.code('procedure_code', 'optional') || null
   if (procedureCode) shortText(row, 'procedure_code', procedureCode, 32, 'mã TTHC')
-  const dossierCode = row.text('dossier_code') || null
+  const dossierCode = row.code('dossier_code', 'optional') || null
   if (dossierCode) shortText(row, 'dossier_code', dossierCode, 100, 'mã hồ sơ')
   const input: FeedbackInput = {
     code,
-    unitCode: row.required('unit_code'),
+    unitCode: row.code('unit_code', 'required'),
     receivedAt: row.mandatory('received_at', parseTime, EPOCH),
     channel: row.mandatory<FeedbackChannel>('channel', (raw) => parseEnum(raw, FEEDBACK_CHANNEL_ALIASES, FEEDBACK_CHANNELS.join(', ')), 'online'),
     summary,

@@ -1,3 +1,4 @@
+import { readSpreadsheetSafe } from '../../domain/text/spreadsheet-safe.js'
 import type { ImportIssue } from './import-issue.js'
 import { normalizeKey } from './normalize-text.js'
 
@@ -48,10 +49,14 @@ export function mapHeader<Name extends string>(
   return { index, issues }
 }
 
-/** Reads cells by canonical name; an absent column reads as empty. */
+/**
+ * Reads cells by canonical name; an absent column reads as empty. The apostrophe motcua puts
+ * before a formula-like cell in the files it writes (spreadsheet-safe.ts) is taken off again, so
+ * an export or a fixed rejected-rows file imports back to the same values.
+ */
 export function cellReader<Name extends string>(index: ColumnIndex<Name>, cells: readonly string[]): (name: Name) => string {
   return (name) => {
     const position = index.get(name)
-    return position === undefined ? '' : (cells[position] ?? '').trim()
+    return position === undefined ? '' : readSpreadsheetSafe((cells[position] ?? '').trim()).trim()
   }
 }

@@ -1,14 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { spreadsheetCsvLine } from './csv-line.js'
 import type { ImportIssue } from './import-issue.js'
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\n`
-}
 
 /**
  * With --skip-invalid the rejected rows go to `<file>.rejected.csv` beside the input: the
@@ -28,10 +21,11 @@ export class RejectedRowsWriter {
   async write(line: number, cells: readonly string[], issues: readonly ImportIssue[]): Promise<void> {
     if (!this.stream) {
       this.stream = createWriteStream(this.path)
-      this.stream.write(`\uFEFF${csvLine([...this.header, 'dòng', 'lý do'])}`)
+      this.stream.write(`\uFEFF${spreadsheetCsvLine([...this.header, 'dòng', 'lý do'])}`)
     }
     const reasons = issues.map((issue) => (issue.column ? `${issue.column}: ${issue.reason}` : issue.reason)).join('; ')
-    if (!this.stream.write(csvLine([...cells, String(line), reasons]))) await once(this.stream, 'drain')
+    // The cells are the file's own, whatever it held: written so no spreadsheet runs them.
+    if (!this.stream.write(spreadsheetCsvLine([...cells, String(line), reasons]))) await once(this.stream, 'drain')
   }
 
   get used(): boolean {

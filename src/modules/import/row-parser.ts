@@ -1,4 +1,5 @@
 import { isWellFormedText, toWellFormedText } from '../../domain/shared/well-formed-text.js'
+import { codeProblem, visibleText } from '../../domain/text/code-text.js'
 import type { ImportIssue } from './import-issue.js'
 import type { Parsed } from './value-parsers.js'
 
@@ -34,6 +35,17 @@ export class RowParser<Name extends string> {
   required(name: Name): string {
     const value = this.read(name)
     if (value === '') this.fail(name, '', 'bắt buộc, không được để trống')
+    return value
+  }
+
+  /**
+   * A code (of a unit, procedure, dossier, feedback item): control and hidden characters and a
+   * formula-like start are refused, the value shown escaped. An empty optional code is ''.
+   */
+  code(name: Name, presence: 'required' | 'optional'): string {
+    const value = presence === 'required' ? this.required(name) : this.read(name)
+    const problem = value === '' ? null : codeProblem(value)
+    if (problem !== null) this.fail(name, visibleText(value), problem)
     return value
   }
 

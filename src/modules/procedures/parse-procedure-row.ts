@@ -53,7 +53,7 @@ export function procedureRowParser(header: ReadonlySet<ProcedureColumn>): (row: 
 }
 
 export function parseProcedureRow(row: RowParser<ProcedureColumn>): ProcedureInput {
-  const code = row.required('code')
+  const code = row.code('code', 'required')
   const name = row.required('name')
   const field = row.text('field') || null
   const level = row.mandatory<DecidingLevel>('level', (raw) => parseEnum(raw, LEVEL_ALIASES, DECIDING_LEVELS.join(', ')), 'commune')

@@ -15,16 +15,16 @@ function parseLocalDate(raw: string): Parsed<string> {
 }
 
 export function parseUnitRow(row: RowParser<UnitColumn>): UnitInput {
-  const code = row.required('code')
-  if (code && !CODE_PATTERN.test(code)) row.fail('code', code, 'mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự)')
+  const code = row.code('code', 'required')
+  if (code && row.issues.length === 0 && !CODE_PATTERN.test(code)) row.fail('code', code, 'mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự)')
   const name = row.required('name')
   const kind = row.mandatory<UnitKind>('kind', (raw) => parseEnum(raw, UNIT_KIND_ALIASES, UNIT_KINDS.join(', ')), 'commune')
-  const parentCode = row.text('parent_code') || null
+  const parentCode = row.code('parent_code', 'optional') || null
   if (parentCode !== null && parentCode === code) row.fail('parent_code', parentCode, 'đơn vị không thể là cấp trên của chính nó')
   const validFrom = row.optional('valid_from', parseLocalDate, null)
   const validTo = row.optional('valid_to', parseLocalDate, null)
   if (validFrom && validTo && validTo < validFrom) row.fail('valid_to', validTo, 'ngày hết hiệu lực trước ngày có hiệu lực')
-  const successorCode = row.text('successor_code') || null
+  const successorCode = row.code('successor_code', 'optional') || null
   if (successorCode !== null && successorCode === code) row.fail('successor_code', successorCode, 'đơn vị không thể kế thừa chính nó')
   return { code, name, kind, parentCode, validFrom, validTo, successorCode }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Me } from '../../../contracts/auth.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../../domain/accounts/role.js'
+import { ErrorCode, isAppError } from '../../../domain/shared/app-error.js'
 import { login } from '../../../modules/accounts/login.js'
 import { revokeAllSessions, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../../../modules/accounts/sessions.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
@@ -41,7 +42,10 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
     },
     handler: async (request, reply) => {
       limiter.check(request.ip)
-      const result = await login(handle.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null })
+      const result = await login(handle.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }).catch((error: unknown) => {
+        if (isAppError(error) && error.code === ErrorCode.unauthenticated) limiter.recordFailure(request.ip)
+        throw error
+      })
       void reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'strict',

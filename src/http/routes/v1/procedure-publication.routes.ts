@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Publication, PublicationListItem, PublicationResponse } from '../../../contracts/procedures.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
 import { nationalDbOnTime, publishedOnTime } from '../../../domain/procedures/publication.js'
 import { loadWorkingCalendar } from '../../../modules/calendar/load-working-calendar.js'
@@ -27,14 +26,6 @@ function toBody(p: PublicationOfVersion): z.infer<typeof PublicationResponse> {
 export function registerProcedurePublicationRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
-
-  /** Procedures are the province's: only an actor at a root unit (the province) edits them. */
-  const assertProvinceActor = async (request: FastifyRequest) => {
-    const unit = await db.selectFrom('units').select('parent_id').where('id', '=', actorOf(request).unitId).executeTakeFirst()
-    if (!unit || unit.parent_id !== null) {
-      throw new AppError(ErrorCode.forbidden, 'publication edited below the province', 'Chỉ cán bộ cấp tỉnh được cập nhật việc công bố, công khai thủ tục hành chính')
-    }
-  }
 
   api.get('/api/v1/procedure-publications', {
     config: { access: { permission: 'indicators:read' } },
@@ -61,6 +52,7 @@ export function registerProcedurePublicationRoutes(app: FastifyInstance, handle:
   })
 
   api.put('/api/v1/procedures/:code/publication', {
+    // import:write acts on the province's shared data: the access check refuses actors below the root.
     config: { access: { permission: 'import:write' } },
     schema: {
       summary: 'Ghi nhận công bố, công khai của phiên bản hiện hành của thủ tục (thay toàn bộ; null = chưa biết)',
@@ -70,7 +62,6 @@ export function registerProcedurePublicationRoutes(app: FastifyInstance, handle:
       response: { 200: PublicationResponse, ...errors },
     },
     handler: async (request) => {
-      await assertProvinceActor(request)
       const b = request.body
       const saved = await setProcedurePublication(db, request.params.code, {
         decisionNumber: b.decision_number, decidedOn: b.decided_on, legalBasisEffectiveOn: b.legal_basis_effective_on, madePublicOn: b.made_public_on,

@@ -61,7 +61,9 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
       const actor = actorOf(request)
       // A unit-wide kind target is the province's to set; a unit's own target needs the unit in scope.
       if (b.unit) assertUnitVisible(actor, (await getUnitByCode(handle.db, b.unit)).id, b.unit)
-      else if (actor.role !== 'system_admin') throw new AppError(ErrorCode.forbidden, 'kind targets need system_admin', 'Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu chung cho một loại đơn vị')
+      else if (!actor.atRoot || (actor.kind === 'user' && actor.role !== 'system_admin')) {
+        throw new AppError(ErrorCode.forbidden, 'kind targets need the root', 'Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu chung cho một loại đơn vị')
+      }
       const target = { indicator: b.indicator as IndicatorId, year: b.year, unitKind: b.unit ? null : b.unit_kind ?? null, unitCode: b.unit ?? null, scope: b.scope, minimum: b.minimum, decidedBy: b.decided_by }
       await handle.db.transaction().execute(async (trx) => {
         await saveTarget(trx, target)
@@ -88,8 +90,8 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
       let query = handle.db.selectFrom('audit_log').select(['id', 'at', 'actor', 'ip', 'action', 'entity', 'entity_id', 'summary']).orderBy('id', 'desc').limit(q.limit)
       if (q.before_id) query = query.where('id', '<', String(q.before_id))
       if (q.action) query = query.where('action', '=', q.action)
-      // Below the province, an administrator reads what the accounts of their units did.
-      if (actor.role !== 'system_admin') {
+      // Below the province, whatever the role, one reads what the accounts of one's units did.
+      if (!actor.atRoot) {
         query = query.where('actor', 'in', sql<string>`(select 'user:' || username from users where unit_id in (${sql.join([...actor.unitIds])}))`)
       }
       const rows = await query.execute()

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DOSSIER_FLAG_COLUMNS } from '../../../domain/dossiers/dossier-flags.js'
 import { formatVietnamIso } from '../../../domain/format/vietnam-iso.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
-import { csvLine } from '../../import/rejected-rows-writer.js'
+import { spreadsheetCsvLine } from '../../import/csv-line.js'
 import { formatOf } from '../../import/tabular-file.js'
 import { writeAudit } from '../../audit/write-audit.js'
 import { DOSSIER_COLUMNS, type DossierColumn } from '../import/dossier-columns.js'
@@ -111,9 +111,9 @@ export async function exportDossiers(handle: DatabaseHandle, path: string, filte
       await workbook.commit()
     } else {
       const out = createWriteStream(partial)
-      out.write(csvLine(columns))
+      out.write(spreadsheetCsvLine(columns))
       for await (const row of exportRows(handle, filter)) {
-        if (!out.write(csvLine(columns.map((c) => row[c])))) await once(out, 'drain')
+        if (!out.write(spreadsheetCsvLine(columns.map((c) => row[c])))) await once(out, 'drain')
         count++
       }
       out.end()

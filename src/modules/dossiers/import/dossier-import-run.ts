@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { csvLine } from '../../import/rejected-rows-writer.js'
+import { csvLine } from '../../import/csv-line.js'
 import type { StagedDossier } from './resolve-dossier.js'
 import { DOSSIER_FLAG_COLUMNS, FLAG_OF_COLUMN, UNKNOWN_FLAGS, type DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
 import { writeAudit } from '../../audit/write-audit.js'

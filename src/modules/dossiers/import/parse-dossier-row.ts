@@ -18,12 +18,12 @@ function parseFlags(row: RowParser<DossierColumn>): DossierFlags {
 
 /** One row of dossiers.csv to a typed dossier; every bad cell and broken rule is reported. */
 export function parseDossierRow(row: RowParser<DossierColumn>): DossierInput {
-  const code = row.required('code')
-  if (code.length > 100 || /[\u0000-\u001f]/.test(code)) row.fail('code', code, 'mã hồ sơ tối đa 100 ký tự, không chứa ký tự điều khiển')
+  const code = row.code('code', 'required')
+  if (code.length > 100) row.fail('code', code, 'mã hồ sơ tối đa 100 ký tự')
   const input: DossierInput = {
     code,
-    unitCode: row.required('unit_code'),
-    procedureCode: row.required('procedure_code'),
+    unitCode: row.code('unit_code', 'required'),
+    procedureCode: row.code('procedure_code', 'required'),
     channel: row.mandatory<Channel>('channel', (raw) => parseEnum(raw, CHANNEL_ALIASES, CHANNELS.join(', ')), 'direct'),
     status: row.mandatory<DossierStatus>('status', (raw) => parseEnum(raw, STATUS_ALIASES, DOSSIER_STATUSES.join(', ')), 'received'),
     receivedAt: row.mandatory('received_at', parseTime, EPOCH),
