@@ -22,6 +22,7 @@ import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './
 import { runCli } from './support/run-cli.js'
 import {
   buildLetterDossiers,
+  COMMUNES,
   communeCode,
   DISTRICT_CODE,
   dossiersCsvLines,
@@ -29,6 +30,8 @@ import {
   unitsCsvLines,
   WEEK,
   WEEK_DIGITIZATION,
+  WEEK_ECERT_STOPPED,
+  WEEK_NO_ECERT,
 } from './support/seed-letter-data.js'
 import { signIn, type SignedIn } from './support/sign-in.js'
 import { createTestDatabase, useProcessDatabase } from './support/test-database.js'
@@ -43,6 +46,7 @@ const strict = { skipInvalid: false, ignoreUnknown: false }
 const dir = tempDir()
 const week = { from: WEEK.from, to: WEEK.to }
 const LETTER_DATE = '2022-09-15'
+const vi = new Intl.Collator('vi')
 const libreOffice = await findLibreOffice()
 const pdftoppm = spawnSync('pdftoppm', ['-v']).error === undefined
 
@@ -107,6 +111,41 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect(text).toContain('kiểm điểm làm rõ trách nhiệm của các công chức có liên quan, trước ngày 20/9/2022, báo cáo Chủ tịch UBND huyện')
     expect(text).toContain('phấn đấu toàn huyện đạt và vượt chỉ tiêu UBND tỉnh giao năm 2022.')
     expect(paragraphs).toContain('Yêu cầu nghiêm túc triển khai thực hiện./.')
+  })
+
+  it('names exactly seed 000’s ten criticised communes and four non-starters; the praised Quảng Nghiệp, which stopped e-certifying, is praised and nothing else', async () => {
+    const { paragraphs } = await readDocx((await letter()).bytes)
+    const text = textOfDocument(paragraphs)
+    const namesAfter = (pattern: RegExp) => {
+      const match = pattern.exec(text)
+      if (!match) throw new Error(`no ${pattern}`)
+      return match[1]!.split(/, | và /)
+    }
+    const sorted = (names: readonly string[]) => [...names].sort(vi.compare)
+    const seedCriticised = ['Văn Tố', 'Hà Thanh', 'Tân Kỳ', 'Tiên Động', 'Hưng Đạo', 'Ngọc Kỳ', 'Hà Kỳ', 'Minh Đức', 'Quang Phục', 'Chí Minh']
+    const criticised = namesAfter(/Nghiêm túc phê bình trách nhiệm của Chủ tịch UBND các xã: (.+?) trong công tác/)
+    const selfCriticism = namesAfter(/Giao Chủ tịch UBND các xã: (.+?) kiểm điểm/)
+    const praised = namesAfter(/1\. Biểu dương Chủ tịch UBND các xã: (.+?) \(là những xã/)
+    const notStarted = namesAfter(/vẫn còn một số xã chưa thực hiện như: (.+?)\./)
+    expect(sorted(criticised)).toEqual(sorted(seedCriticised))
+    expect(selfCriticism).toEqual(criticised)
+    expect(sorted(notStarted)).toEqual(sorted(WEEK_NO_ECERT))
+    expect(praised).toContain('Quảng Nghiệp')
+    for (const name of praised) expect(criticised).not.toContain(name)
+    // The same lists found from the rows alone: ≤ 20 % in the week, or no e-certified copy ever up to 9/9.
+    const rows = buildLetterDossiers()
+    const ofCommune = (short: string) => rows.filter((r) => r.unitCode === communeCode(short))
+    const inWeek = (short: string) => ofCommune(short).filter((r) => r.receivedAt.slice(0, 10) >= week.from && r.receivedAt.slice(0, 10) <= week.to && r.componentsTotal > 0)
+    const never = COMMUNES.map((c) => c.short).filter((short) => ofCommune(short).every((r) => r.receivedAt.slice(0, 10) > week.to || r.ecertCopies === 0))
+    const low = COMMUNES.map((c) => c.short).filter((short) => {
+      const measured = inWeek(short)
+      return measured.length > 0 && (measured.filter((r) => r.componentsDigitized === r.componentsTotal).length / measured.length) * 100 <= 20
+    })
+    expect(sorted(never)).toEqual(sorted(notStarted))
+    expect(sorted(criticised)).toEqual(sorted([...new Set([...low, ...never])]))
+    // The communes that stopped e-certifying are named nowhere as not having started.
+    for (const name of WEEK_ECERT_STOPPED) expect(notStarted).not.toContain(name)
+    for (const name of WEEK_ECERT_STOPPED.filter((n) => !low.includes(n))) expect(criticised).not.toContain(name)
   })
 
   it('the figures in the lists are the fractions of the data, one decimal, not the two-decimal figures rounded again', async () => {
@@ -306,8 +345,10 @@ describe('the weekly summary and the monthly report', () => {
     expect(text).toContain('+ Chưa đạt chỉ tiêu (6/23): Hà Thanh (0%, còn thiếu 5 hồ sơ), Tân Kỳ (0%, còn thiếu 4 hồ sơ), Văn Tố (3,33%, còn thiếu 7 hồ sơ), Tiên Động (4,55%, còn thiếu 5 hồ sơ), Hưng Đạo (17,65%, còn thiếu 2 hồ sơ), Ngọc Kỳ (20%, còn thiếu 1 hồ sơ).')
     expect(text).toContain('+ Đạt chỉ tiêu (1/1): Bộ phận Một cửa cấp huyện (75%).')
     expect(text).toContain('trong đó 0 hồ sơ trễ hạn')
-    expect(text).toContain('19/23 đơn vị cấp xã đã thực hiện.')
-    expect(text).toContain('Đơn vị chưa thực hiện: Chí Minh, Hà Kỳ, Minh Đức và Quang Phục.')
+    // E-certification to date, not "none this week": Quảng Nghiệp, Hưng Đạo and Tái Sơn started before it.
+    expect(text).toContain('đến hết ngày 09/9/2022, 19/23 đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ: 16/23).')
+    expect(text).toContain('Đơn vị cấp xã chưa thực hiện: Chí Minh, Hà Kỳ, Minh Đức và Quang Phục.')
+    expect(text).toContain('- Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế): 19/23 đơn vị')
     expect(text).toContain('PHỤ LỤC')
     expect(sections).toHaveLength(2)
     expect(sections[1]).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)

@@ -88,6 +88,10 @@ export interface Lists {
   below: ListedUnit[]
   zero: ListedUnit[]
   noValue: ListedUnit[]
+  /** Communes that never e-certified a copy up to the period's end (cumulative). */
+  ecertNotStarted: ListedUnit[]
+  /** Whom a letter criticises: below the threshold, or never e-certified, and not praised. */
+  criticised: ListedUnit[]
 }
 
 export interface DossierItem {

@@ -1,17 +1,11 @@
-import { criticismOrder, praiseOrder } from '../indicators/list-order.js'
+import { praiseAndCriticism, type JudgedUnit } from '../indicators/praise-and-criticism.js'
 import { letterPercent } from './letter-percent.js'
 import { joinVietnamese } from './vietnamese-list.js'
 
 /** A unit as a letter's lists see it: its name in the list, its fraction, its figure and its change. */
-export interface LetterUnit {
-  /** As the letter names it: "An Thanh" (see shortUnitName). */
-  name: string
+export interface LetterUnit extends JudgedUnit {
   numerator: number
   denominator: number
-  /** The published two-decimal rate; null when there is nothing to measure. */
-  value: number | null
-  /** Percentage points since the previous period; null when either period has no value. */
-  change: number | null
 }
 
 /** Units listed together under one figure: "An Thanh, Quang Trung và Quang Khải (100%)". */
@@ -23,7 +17,7 @@ export interface ListGroup {
 
 const collator = new Intl.Collator('vi')
 
-function grouped(units: readonly (LetterUnit & { value: number })[]): ListGroup[] {
+function grouped(units: readonly LetterUnit[]): ListGroup[] {
   const groups: ListGroup[] = []
   for (const unit of units) {
     const figure = letterPercent(unit.numerator, unit.denominator)!
@@ -34,22 +28,25 @@ function grouped(units: readonly (LetterUnit & { value: number })[]): ListGroup[
   return groups
 }
 
-const valued = (units: readonly LetterUnit[]) => units.filter((u): u is LetterUnit & { value: number } => u.value !== null)
-
-/** The units praised ("đạt cao"): at or above the threshold, in the order of `praiseOrder`. */
-export function praiseGroups(units: readonly LetterUnit[], atLeast: number): ListGroup[] {
-  const listed = valued(units)
-    .filter((u) => u.value >= atLeast)
-    .sort(praiseOrder)
-  return grouped(listed)
+/** A letter's lists: praised and low with their figures, the e-certification non-starters and the criticised, by name. */
+export interface LetterLists {
+  praise: ListGroup[]
+  criticism: ListGroup[]
+  /** Never e-certified a copy up to the period's end, alphabetical; praised ones too (the e-certification sentence only). */
+  noEcert: string[]
+  /** The low ones, then the non-starters neither praised nor low: who is criticised and told to self-criticise. */
+  criticised: string[]
 }
 
-/** The units criticised ("đạt thấp"): at or below the threshold, in the order of `criticismOrder`. */
-export function criticismGroups(units: readonly LetterUnit[], atMost: number): ListGroup[] {
-  const listed = valued(units)
-    .filter((u) => u.value <= atMost)
-    .sort(criticismOrder)
-  return grouped(listed)
+/** The lists of a letter by the one rule of praise and criticism (domain/indicators/praise-and-criticism). */
+export function letterLists(units: readonly LetterUnit[], thresholds: { praiseAtLeast: number; criticiseAtMost: number }): LetterLists {
+  const lists = praiseAndCriticism(units, thresholds)
+  return {
+    praise: grouped(lists.praised),
+    criticism: grouped(lists.low),
+    noEcert: lists.ecertNotStarted.map((u) => u.name),
+    criticised: lists.criticised.map((u) => u.name),
+  }
 }
 
 /** "An Thanh, Quang Trung và Quang Khải (100%), Dân Chủ (97,2%), Phượng Kỳ (95,8%)". */

@@ -27,7 +27,7 @@ const overdueAtEnd: Condition = (eb, { end }) =>
   ])
 
 /** The numerator and denominator of every indicator as conditions on a dossier, as INDICATORS.md defines them. */
-const FIGURES: Record<Exclude<IndicatorId, 'ecert_units'>, { numerator: Condition; denominator: Condition }> = {
+const FIGURES: Record<Exclude<IndicatorId, 'ecert_units' | 'ecert_units_to_date'>, { numerator: Condition; denominator: Condition }> = {
   received: { numerator: receivedIn, denominator: receivedIn },
   online_rate: { numerator: (eb, b) => eb.and([onlineEligible(eb, b), eb('d.channel', '=', 'online')]), denominator: onlineEligible },
   dossier_digitization_rate: {
@@ -90,8 +90,8 @@ function vietnamMidnight(date: string): Date {
 
 /** The dossiers behind a number, paged: "which 12 dossiers of Văn Tố were not digitized". */
 export async function dossiersBehindFigure(db: Kysely<Database>, request: DossiersBehindRequest): Promise<DossierPage> {
-  if (request.indicator === 'ecert_units') {
-    throw new AppError(ErrorCode.validation, 'ecert_units counts units, not dossiers', 'Chỉ số này đếm đơn vị, không có danh sách hồ sơ; hãy xem "ecert_copies"')
+  if (request.indicator === 'ecert_units' || request.indicator === 'ecert_units_to_date') {
+    throw new AppError(ErrorCode.validation, `${request.indicator} counts units, not dossiers`, 'Chỉ số này đếm đơn vị, không có danh sách hồ sơ; hãy xem "ecert_copies"')
   }
   const figure = FIGURES[request.indicator]
   const end = vietnamMidnight(request.period.to)

@@ -2,14 +2,14 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
-import type { ScopeTotals } from './rollup.repository.js'
+import type { ScopeTotals, TotalsOptions } from './rollup.repository.js'
 
 /**
  * The same sums as `totalsForScopes`, computed straight from the dossier table with a plain
  * aggregate. The product never calls it: it is the baseline of the benchmark and the
  * reference the property-based test holds the rollups to.
  */
-export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period): Promise<ScopeTotals> {
+export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period, options: TotalsOptions = {}): Promise<ScopeTotals> {
   const units =
     scope.scope === 'own'
       ? sql`select ${scope.unitId}::integer as unit_id`
@@ -50,12 +50,16 @@ export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorSc
     finished: n('finished'), resultDigitized: n('result_digitized'), onTime: n('on_time'), late: n('late'), rated: n('rated'),
     satisfied: n('satisfied'), overdueOpen: n('overdue_open'),
   }
-  const ecert = await sql<{ n: number }>`
-    select count(*)::int as n from (
-      select d.receiving_unit_id from dossiers d join units u on u.id = d.receiving_unit_id
-      where d.receiving_unit_id in (${units}) and u.kind = 'commune' and d.received_at >= ${start} and d.received_at < ${end}
-      group by d.receiving_unit_id having sum(d.ecert_copies) > 0
-    ) x
-  `.execute(db)
-  return { totals, ecertUnits: Number(ecert.rows[0]?.n ?? 0) }
+  const communesWithCopies = async (from: ReturnType<typeof sql>) => {
+    const ecert = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select d.receiving_unit_id from dossiers d join units u on u.id = d.receiving_unit_id
+        where d.receiving_unit_id in (${units}) and u.kind = 'commune' and d.received_at >= ${from} and d.received_at < ${end}
+        group by d.receiving_unit_id having sum(d.ecert_copies) > 0
+      ) x
+    `.execute(db)
+    return Number(ecert.rows[0]?.n ?? 0)
+  }
+  const since = options.ecertSince ? sql`(${options.ecertSince}::date::timestamp at time zone 'UTC') - interval '7 hours'` : sql`'-infinity'::timestamptz`
+  return { totals, ecertUnits: await communesWithCopies(start), ecertUnitsToDate: await communesWithCopies(since) }
 }

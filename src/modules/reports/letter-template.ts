@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../../domain/indicators/indicator-id.js'
 import type { LetterTemplate } from '../../domain/reports/document-template.js'
 import { readTemplateFile, TEMPLATES_DIR } from './read-template-file.js'
-import { HeaderSchema, Lines, SignerSchema, TemplateParagraphSchema, TrendWordsSchema } from './template-schemas.js'
+import { EcertSinceSchema, HeaderSchema, Lines, SignerSchema, TemplateParagraphSchema, TrendWordsSchema } from './template-schemas.js'
 
 /** The directive letter motcua drafts when no `--template` is given (seed 000's letter). */
 export const DEFAULT_LETTER_TEMPLATE = new URL('letters/digitization-praise-criticism.json', TEMPLATES_DIR)
@@ -17,6 +17,7 @@ export const LetterTemplateSchema = z.strictObject({
   thresholds: z.strictObject({ praise_at_least: Percent, criticize_at_most: Percent }),
   trend: z.strictObject({ previous_months: z.number().int().min(0).max(24) }),
   deadline: z.strictObject({ working_days_after_letter: z.number().int().min(0).max(60) }),
+  ecert_since: EcertSinceSchema,
   header: HeaderSchema,
   subject: Lines.min(1).max(6),
   recipients: Lines.min(1),
