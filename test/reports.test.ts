@@ -340,7 +340,9 @@ describe('the weekly summary and the monthly report', () => {
     expect(text).toContain('- Tỷ lệ số hóa đầy đủ thành phần hồ sơ: 58,59% (290/495)')
     expect(text).toContain('trong đó Bộ phận Một cửa cấp huyện 75%, Bộ phận Một cửa cấp xã 57,14%')
     expect(text).toContain('II. XU HƯỚNG CÁC TUẦN GẦN ĐÂY')
-    expect(text).toMatch(/Tỷ lệ số hóa đầy đủ thành phần hồ sơ toàn huyện .* và đạt 58,59% \(tuần 05\/9–11\/9\/2022\)\./)
+    // The week is labelled as it is: Monday 5 to Friday 9, not to Sunday 11.
+    expect(text).toMatch(/Tỷ lệ số hóa đầy đủ thành phần hồ sơ toàn huyện .* và đạt 58,59% \(tuần 05\/9–09\/9\/2022\)\./)
+    expect(text).not.toContain('11/9')
     expect(text).toContain('- Tỷ lệ số hóa đầy đủ thành phần hồ sơ (chỉ tiêu tối thiểu 25%, UBND tỉnh):')
     expect(text).toContain('+ Chưa đạt chỉ tiêu (6/23): Hà Thanh (0%, còn thiếu 5 hồ sơ), Tân Kỳ (0%, còn thiếu 4 hồ sơ), Văn Tố (3,33%, còn thiếu 7 hồ sơ), Tiên Động (4,55%, còn thiếu 5 hồ sơ), Hưng Đạo (17,65%, còn thiếu 2 hồ sơ), Ngọc Kỳ (20%, còn thiếu 1 hồ sơ).')
     expect(text).toContain('+ Đạt chỉ tiêu (1/1): Bộ phận Một cửa cấp huyện (75%).')
@@ -363,6 +365,15 @@ describe('the weekly summary and the monthly report', () => {
     expect(paragraphs).toContain('Kính gửi: Ủy ban nhân dân tỉnh Hải Dương.')
     expect(paragraphs.join('\n')).toContain('Ủy ban nhân dân huyện Tứ Kỳ báo cáo kết quả tiếp nhận')
     expect(paragraphs).toEqual(expect.arrayContaining(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'I. KẾT QUẢ TRONG THÁNG']))
+  })
+
+  it('a month cut at the 14th is "01/9–14/9/2022" in the title and the trend, never "Tháng 9/2022"', async () => {
+    const report = await generateReport(handle.db, { kind: 'monthly', unitCode: DISTRICT_CODE, from: '2022-09-01', to: '2022-09-14', date: '2022-09-15', today: '2022-09-15' }, { actor: 'test' })
+    const { paragraphs } = await readDocx(report.bytes)
+    const text = textOfDocument(paragraphs)
+    expect(paragraphs).toContain('(từ ngày 01/9-14/9/2022)')
+    expect(paragraphs).toEqual(expect.arrayContaining(['Tháng 7/2022', 'Tháng 8/2022', '01/9–14/9/2022']))
+    expect(text).not.toMatch(/[Tt]háng 9\/2022/)
   })
 })
 
@@ -468,6 +479,18 @@ describe('GET /api/v1/reports/{kind}', () => {
     const period = await monitor.inject(`/api/v1/reports/letter?unit=${DISTRICT_CODE}&from=2022-09-09&to=2022-09-05`)
     expect(period.statusCode).toBe(400)
     expect(period.json().message).toMatch(/Ngày bắt đầu .* sau ngày kết thúc/)
+  })
+
+  it('the five days 05/9–09/9/2022 are a weekly summary, never a "monthly report": 400 in Vietnamese, nothing written or audited', async () => {
+    const before = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'export.report').executeTakeFirstOrThrow()
+    const monthly = await monitor.inject(query('monthly'))
+    expect(monthly.statusCode).toBe(400)
+    expect(monthly.json().message).toMatch(/^Báo cáo tháng không dùng cho kỳ từ 05\/9\/2022 đến 09\/9\/2022 \(5 ngày\).*báo cáo tuần \(weekly\)$/)
+    const weekly = await monitor.inject(`/api/v1/reports/weekly?unit=${DISTRICT_CODE}&from=2022-09-01&to=2022-09-14`)
+    expect(weekly.statusCode).toBe(400)
+    expect(weekly.json().message).toMatch(/báo cáo tháng \(monthly\)$/)
+    const after = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'export.report').executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
   })
 })
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { composeReport, type ReportFacts } from '../../domain/reports/compose-report.js'
 import type { ReportTemplate } from '../../domain/reports/document-template.js'
+import { checkPeriod } from '../../domain/indicators/period.js'
+import { checkPeriodicReportKind } from '../../domain/reports/report-kinds.js'
 import type { MonthlyDue } from '../../domain/reports/monthly-due-date.js'
 import type { OfficialDocument } from '../../domain/reports/official-document.js'
 import { addDays, dayOfWeek, type LocalDate } from '../../domain/time/local-date.js'
@@ -61,6 +63,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
 
 /** A weekly summary or a monthly report, as DOCX with its appendix. */
 export async function writeReport(db: Kysely<Database>, kind: ReportTemplateKind, request: ReportRequest): Promise<WrittenReport> {
+  checkPeriodicReportKind(kind, checkPeriod(request.from, request.to))
   const template = await loadReportTemplate(kind, request.templatePath)
   const { facts, due } = await reportFacts(db, kind, template, request)
   const document = composeReport(template, facts)
