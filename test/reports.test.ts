@@ -242,6 +242,19 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect(paragraphs.filter((p) => p !== '').slice(-3)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đào Văn Soái'])
   })
 
+  it('writes each list with the decimals its template asks for: two in the criticism list (seed 002’s 19,44%), one in the praise list', async () => {
+    const template = JSON.parse(readFileSync(DEFAULT_LETTER_TEMPLATE, 'utf8'))
+    template.list_decimals = { praise: 1, criticism: 2 }
+    const path = join(dir, 'two-decimals.json')
+    writeFileSync(path, JSON.stringify(template))
+    const text = textOfDocument((await readDocx((await letter({ templatePath: path })).bytes)).paragraphs)
+    expect(text).toContain('Dân Chủ (97,2%), Phượng Kỳ (95,8%), Quảng Nghiệp (93,9%), Nguyên Giáp (92%), Đại Hợp (88%)')
+    expect(text).toContain('Hà Thanh và Tân Kỳ (0%), Văn Tố (3,33%), Tiên Động (4,55%), Hưng Đạo (17,65%), Ngọc Kỳ (20%)')
+    template.list_decimals = { praise: 5, criticism: 1 }
+    writeFileSync(path, JSON.stringify(template))
+    await expect(letter({ templatePath: path })).rejects.toMatchObject({ userMessage: expect.stringMatching(/list_decimals\.praise/) })
+  })
+
   it('drops a sentence whose list is empty instead of writing an empty list: a commune has no units below it to praise or criticise', async () => {
     const { paragraphs } = await readDocx((await letter({ unitCode: communeCode('An Thanh') })).bytes)
     const text = textOfDocument(paragraphs)

@@ -36,7 +36,8 @@ export function letterValues(template: LetterTemplate, facts: LetterFacts): Reco
   const place = placeName(facts.unitName)
   const short = (name: string) => shortUnitName(name, [place])
   const units = facts.units.map((u) => ({ ...u, name: short(u.name) }))
-  const { praise, criticism, noEcert, criticised } = letterLists(units, { praiseAtLeast: template.thresholds.praise_at_least, criticiseAtMost: template.thresholds.criticize_at_most })
+  const thresholds = { praiseAtLeast: template.thresholds.praise_at_least, criticiseAtMost: template.thresholds.criticize_at_most }
+  const { praise, criticism, noEcert, criticised } = letterLists(units, thresholds, template.list_decimals)
   const previous = facts.ecert.previousCopies
   const words = template.change_words
   const current = facts.trend[facts.trend.length - 1]

@@ -2,6 +2,7 @@ import type { IndicatorId } from '../indicators/indicator-id.js'
 import type { LocalDate } from '../time/local-date.js'
 import { fillPlaceholders } from './fill-placeholders.js'
 import type { Index766Wording } from './index766-section.js'
+import type { ListDecimals } from './praise-criticism.js'
 import type { TrendWords } from './trend-sentence.js'
 
 /**
@@ -47,6 +48,8 @@ export interface LetterTemplate {
   deadline: { working_days_after_letter: number }
   /** Where "has ever e-certified" starts counting (ecert_units_to_date); absent: the earliest data. */
   ecert_since?: LocalDate | undefined
+  /** Decimals of the figures in the praise and criticism lists (at most; seed 000 one, seed 002 two); absent: one each. */
+  list_decimals?: ListDecimals | undefined
   header: HeaderTemplate
   /** "V/v …" lines. */
   subject: string[]

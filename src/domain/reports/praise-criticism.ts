@@ -11,22 +11,31 @@ export interface LetterUnit extends JudgedUnit {
 /** Units listed together under one figure: "An Thanh, Quang Trung và Quang Khải (100%)". */
 export interface ListGroup {
   names: string[]
-  /** As the letter writes it, one decimal at most: "97,2%". */
+  /** As the letter writes it, with the list's decimals at most: "97,2%" (one), "19,44%" (two). */
   figure: string
 }
 
 const collator = new Intl.Collator('vi')
 
-function grouped(units: readonly LetterUnit[]): ListGroup[] {
+function grouped(units: readonly LetterUnit[], decimals: number): ListGroup[] {
   const groups: ListGroup[] = []
   for (const unit of units) {
-    const figure = letterPercent(unit.numerator, unit.denominator)!
+    const figure = letterPercent(unit.numerator, unit.denominator, decimals)!
     const last = groups[groups.length - 1]
     if (last && last.figure === figure) last.names.push(unit.name)
     else groups.push({ names: [unit.name], figure })
   }
   return groups
 }
+
+/** How many decimals each list writes its figures with, at most (trailing zeros dropped). */
+export interface ListDecimals {
+  praise: number
+  criticism: number
+}
+
+/** Seed 000: "Dân Chủ (97,2%)", "Nguyên Giáp (92%)" — one decimal at most. */
+export const DEFAULT_LIST_DECIMALS: ListDecimals = { praise: 1, criticism: 1 }
 
 /** A letter's lists: praised and low with their figures, the e-certification non-starters and the criticised, by name. */
 export interface LetterLists {
@@ -39,11 +48,15 @@ export interface LetterLists {
 }
 
 /** The lists of a letter by the one rule of praise and criticism (domain/indicators/praise-and-criticism). */
-export function letterLists(units: readonly LetterUnit[], thresholds: { praiseAtLeast: number; criticiseAtMost: number }): LetterLists {
+export function letterLists(
+  units: readonly LetterUnit[],
+  thresholds: { praiseAtLeast: number; criticiseAtMost: number },
+  decimals: ListDecimals = DEFAULT_LIST_DECIMALS,
+): LetterLists {
   const lists = praiseAndCriticism(units, thresholds)
   return {
-    praise: grouped(lists.praised),
-    criticism: grouped(lists.low),
+    praise: grouped(lists.praised, decimals.praise),
+    criticism: grouped(lists.low, decimals.criticism),
     noEcert: lists.ecertNotStarted.map((u) => u.name),
     criticised: lists.criticised.map((u) => u.name),
   }
