@@ -336,6 +336,21 @@ describe('the appendix workbook', () => {
     expect(rowByCode.get(communeCode('An Thanh'))!.getCell(11).numFmt).toBe('+0.00;-0.00;0.00')
   })
 
+  it('counts e-certification to date beside the week: 19 communes have started by 9/9, 16 issued copies in the week', async () => {
+    const sheet = (await workbook()).getWorksheet('Số hóa')!
+    const header = sheet.getRow(3)
+    const columnOf = (label: string) => {
+      for (let c = 1; c <= sheet.columnCount; c++) if (header.getCell(c).value === label) return c
+      throw new Error(`no column ${label}`)
+    }
+    const toDate = columnOf('Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế)')
+    const inWeek = columnOf('Số đơn vị cấp xã đã thực hiện chứng thực điện tử')
+    expect(sheet.getRow(5).getCell(toDate).value).toBe(19)
+    expect(sheet.getRow(5).getCell(inWeek).value).toBe(16)
+    const quangNghiep = Array.from({ length: 23 }, (_, i) => sheet.getRow(7 + i)).find((row) => row.getCell(2).value === communeCode('Quảng Nghiệp'))!
+    expect([quangNghiep.getCell(inWeek).value, quangNghiep.getCell(toDate).value]).toEqual([0, 1])
+  })
+
   it('a rate with nothing to measure says "không phát sinh", not 0 %', async () => {
     const sheet = (await workbook()).getWorksheet('Hài lòng')!
     expect(sheet.getRow(5).getCell(6).value).toBe('không phát sinh')
