@@ -22,6 +22,7 @@ import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from './
 import { runCli } from './support/run-cli.js'
 import {
   buildLetterDossiers,
+  COMMUNES,
   communeCode,
   DISTRICT_CODE,
   dossiersCsvLines,
@@ -29,6 +30,8 @@ import {
   unitsCsvLines,
   WEEK,
   WEEK_DIGITIZATION,
+  WEEK_ECERT_STOPPED,
+  WEEK_NO_ECERT,
 } from './support/seed-letter-data.js'
 import { signIn, type SignedIn } from './support/sign-in.js'
 import { createTestDatabase, useProcessDatabase } from './support/test-database.js'
@@ -43,6 +46,7 @@ const strict = { skipInvalid: false, ignoreUnknown: false }
 const dir = tempDir()
 const week = { from: WEEK.from, to: WEEK.to }
 const LETTER_DATE = '2022-09-15'
+const vi = new Intl.Collator('vi')
 const libreOffice = await findLibreOffice()
 const pdftoppm = spawnSync('pdftoppm', ['-v']).error === undefined
 
@@ -107,6 +111,41 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect(text).toContain('kiểm điểm làm rõ trách nhiệm của các công chức có liên quan, trước ngày 20/9/2022, báo cáo Chủ tịch UBND huyện')
     expect(text).toContain('phấn đấu toàn huyện đạt và vượt chỉ tiêu UBND tỉnh giao năm 2022.')
     expect(paragraphs).toContain('Yêu cầu nghiêm túc triển khai thực hiện./.')
+  })
+
+  it('names exactly seed 000’s ten criticised communes and four non-starters; the praised Quảng Nghiệp, which stopped e-certifying, is praised and nothing else', async () => {
+    const { paragraphs } = await readDocx((await letter()).bytes)
+    const text = textOfDocument(paragraphs)
+    const namesAfter = (pattern: RegExp) => {
+      const match = pattern.exec(text)
+      if (!match) throw new Error(`no ${pattern}`)
+      return match[1]!.split(/, | và /)
+    }
+    const sorted = (names: readonly string[]) => [...names].sort(vi.compare)
+    const seedCriticised = ['Văn Tố', 'Hà Thanh', 'Tân Kỳ', 'Tiên Động', 'Hưng Đạo', 'Ngọc Kỳ', 'Hà Kỳ', 'Minh Đức', 'Quang Phục', 'Chí Minh']
+    const criticised = namesAfter(/Nghiêm túc phê bình trách nhiệm của Chủ tịch UBND các xã: (.+?) trong công tác/)
+    const selfCriticism = namesAfter(/Giao Chủ tịch UBND các xã: (.+?) kiểm điểm/)
+    const praised = namesAfter(/1\. Biểu dương Chủ tịch UBND các xã: (.+?) \(là những xã/)
+    const notStarted = namesAfter(/vẫn còn một số xã chưa thực hiện như: (.+?)\./)
+    expect(sorted(criticised)).toEqual(sorted(seedCriticised))
+    expect(selfCriticism).toEqual(criticised)
+    expect(sorted(notStarted)).toEqual(sorted(WEEK_NO_ECERT))
+    expect(praised).toContain('Quảng Nghiệp')
+    for (const name of praised) expect(criticised).not.toContain(name)
+    // The same lists found from the rows alone: ≤ 20 % in the week, or no e-certified copy ever up to 9/9.
+    const rows = buildLetterDossiers()
+    const ofCommune = (short: string) => rows.filter((r) => r.unitCode === communeCode(short))
+    const inWeek = (short: string) => ofCommune(short).filter((r) => r.receivedAt.slice(0, 10) >= week.from && r.receivedAt.slice(0, 10) <= week.to && r.componentsTotal > 0)
+    const never = COMMUNES.map((c) => c.short).filter((short) => ofCommune(short).every((r) => r.receivedAt.slice(0, 10) > week.to || r.ecertCopies === 0))
+    const low = COMMUNES.map((c) => c.short).filter((short) => {
+      const measured = inWeek(short)
+      return measured.length > 0 && (measured.filter((r) => r.componentsDigitized === r.componentsTotal).length / measured.length) * 100 <= 20
+    })
+    expect(sorted(never)).toEqual(sorted(notStarted))
+    expect(sorted(criticised)).toEqual(sorted([...new Set([...low, ...never])]))
+    // The communes that stopped e-certifying are named nowhere as not having started.
+    for (const name of WEEK_ECERT_STOPPED) expect(notStarted).not.toContain(name)
+    for (const name of WEEK_ECERT_STOPPED.filter((n) => !low.includes(n))) expect(criticised).not.toContain(name)
   })
 
   it('the figures in the lists are the fractions of the data, one decimal, not the two-decimal figures rounded again', async () => {
@@ -203,6 +242,19 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect(paragraphs.filter((p) => p !== '').slice(-3)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đào Văn Soái'])
   })
 
+  it('writes each list with the decimals its template asks for: two in the criticism list (seed 002’s 19,44%), one in the praise list', async () => {
+    const template = JSON.parse(readFileSync(DEFAULT_LETTER_TEMPLATE, 'utf8'))
+    template.list_decimals = { praise: 1, criticism: 2 }
+    const path = join(dir, 'two-decimals.json')
+    writeFileSync(path, JSON.stringify(template))
+    const text = textOfDocument((await readDocx((await letter({ templatePath: path })).bytes)).paragraphs)
+    expect(text).toContain('Dân Chủ (97,2%), Phượng Kỳ (95,8%), Quảng Nghiệp (93,9%), Nguyên Giáp (92%), Đại Hợp (88%)')
+    expect(text).toContain('Hà Thanh và Tân Kỳ (0%), Văn Tố (3,33%), Tiên Động (4,55%), Hưng Đạo (17,65%), Ngọc Kỳ (20%)')
+    template.list_decimals = { praise: 5, criticism: 1 }
+    writeFileSync(path, JSON.stringify(template))
+    await expect(letter({ templatePath: path })).rejects.toMatchObject({ userMessage: expect.stringMatching(/list_decimals\.praise/) })
+  })
+
   it('drops a sentence whose list is empty instead of writing an empty list: a commune has no units below it to praise or criticise', async () => {
     const { paragraphs } = await readDocx((await letter({ unitCode: communeCode('An Thanh') })).bytes)
     const text = textOfDocument(paragraphs)
@@ -284,6 +336,21 @@ describe('the appendix workbook', () => {
     expect(rowByCode.get(communeCode('An Thanh'))!.getCell(11).numFmt).toBe('+0.00;-0.00;0.00')
   })
 
+  it('counts e-certification to date beside the week: 19 communes have started by 9/9, 16 issued copies in the week', async () => {
+    const sheet = (await workbook()).getWorksheet('Số hóa')!
+    const header = sheet.getRow(3)
+    const columnOf = (label: string) => {
+      for (let c = 1; c <= sheet.columnCount; c++) if (header.getCell(c).value === label) return c
+      throw new Error(`no column ${label}`)
+    }
+    const toDate = columnOf('Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế)')
+    const inWeek = columnOf('Số đơn vị cấp xã đã thực hiện chứng thực điện tử')
+    expect(sheet.getRow(5).getCell(toDate).value).toBe(19)
+    expect(sheet.getRow(5).getCell(inWeek).value).toBe(16)
+    const quangNghiep = Array.from({ length: 23 }, (_, i) => sheet.getRow(7 + i)).find((row) => row.getCell(2).value === communeCode('Quảng Nghiệp'))!
+    expect([quangNghiep.getCell(inWeek).value, quangNghiep.getCell(toDate).value]).toEqual([0, 1])
+  })
+
   it('a rate with nothing to measure says "không phát sinh", not 0 %', async () => {
     const sheet = (await workbook()).getWorksheet('Hài lòng')!
     expect(sheet.getRow(5).getCell(6).value).toBe('không phát sinh')
@@ -301,13 +368,17 @@ describe('the weekly summary and the monthly report', () => {
     expect(text).toContain('- Tỷ lệ số hóa đầy đủ thành phần hồ sơ: 58,59% (290/495)')
     expect(text).toContain('trong đó Bộ phận Một cửa cấp huyện 75%, Bộ phận Một cửa cấp xã 57,14%')
     expect(text).toContain('II. XU HƯỚNG CÁC TUẦN GẦN ĐÂY')
-    expect(text).toMatch(/Tỷ lệ số hóa đầy đủ thành phần hồ sơ toàn huyện .* và đạt 58,59% \(tuần 05\/9–11\/9\/2022\)\./)
+    // The week is labelled as it is: Monday 5 to Friday 9, not to Sunday 11.
+    expect(text).toMatch(/Tỷ lệ số hóa đầy đủ thành phần hồ sơ toàn huyện .* và đạt 58,59% \(tuần 05\/9–09\/9\/2022\)\./)
+    expect(text).not.toContain('11/9')
     expect(text).toContain('- Tỷ lệ số hóa đầy đủ thành phần hồ sơ (chỉ tiêu tối thiểu 25%, UBND tỉnh):')
     expect(text).toContain('+ Chưa đạt chỉ tiêu (6/23): Hà Thanh (0%, còn thiếu 5 hồ sơ), Tân Kỳ (0%, còn thiếu 4 hồ sơ), Văn Tố (3,33%, còn thiếu 7 hồ sơ), Tiên Động (4,55%, còn thiếu 5 hồ sơ), Hưng Đạo (17,65%, còn thiếu 2 hồ sơ), Ngọc Kỳ (20%, còn thiếu 1 hồ sơ).')
     expect(text).toContain('+ Đạt chỉ tiêu (1/1): Bộ phận Một cửa cấp huyện (75%).')
     expect(text).toContain('trong đó 0 hồ sơ trễ hạn')
-    expect(text).toContain('19/23 đơn vị cấp xã đã thực hiện.')
-    expect(text).toContain('Đơn vị chưa thực hiện: Chí Minh, Hà Kỳ, Minh Đức và Quang Phục.')
+    // E-certification to date, not "none this week": Quảng Nghiệp, Hưng Đạo and Tái Sơn started before it.
+    expect(text).toContain('đến hết ngày 09/9/2022, 19/23 đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ: 16/23).')
+    expect(text).toContain('Đơn vị cấp xã chưa thực hiện: Chí Minh, Hà Kỳ, Minh Đức và Quang Phục.')
+    expect(text).toContain('- Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế): 19/23 đơn vị')
     expect(text).toContain('PHỤ LỤC')
     expect(sections).toHaveLength(2)
     expect(sections[1]).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
@@ -322,6 +393,15 @@ describe('the weekly summary and the monthly report', () => {
     expect(paragraphs).toContain('Kính gửi: Ủy ban nhân dân tỉnh Hải Dương.')
     expect(paragraphs.join('\n')).toContain('Ủy ban nhân dân huyện Tứ Kỳ báo cáo kết quả tiếp nhận')
     expect(paragraphs).toEqual(expect.arrayContaining(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'I. KẾT QUẢ TRONG THÁNG']))
+  })
+
+  it('a month cut at the 14th is "01/9–14/9/2022" in the title and the trend, never "Tháng 9/2022"', async () => {
+    const report = await generateReport(handle.db, { kind: 'monthly', unitCode: DISTRICT_CODE, from: '2022-09-01', to: '2022-09-14', date: '2022-09-15', today: '2022-09-15' }, { actor: 'test' })
+    const { paragraphs } = await readDocx(report.bytes)
+    const text = textOfDocument(paragraphs)
+    expect(paragraphs).toContain('(từ ngày 01/9-14/9/2022)')
+    expect(paragraphs).toEqual(expect.arrayContaining(['Tháng 7/2022', 'Tháng 8/2022', '01/9–14/9/2022']))
+    expect(text).not.toMatch(/[Tt]háng 9\/2022/)
   })
 })
 
@@ -427,6 +507,18 @@ describe('GET /api/v1/reports/{kind}', () => {
     const period = await monitor.inject(`/api/v1/reports/letter?unit=${DISTRICT_CODE}&from=2022-09-09&to=2022-09-05`)
     expect(period.statusCode).toBe(400)
     expect(period.json().message).toMatch(/Ngày bắt đầu .* sau ngày kết thúc/)
+  })
+
+  it('the five days 05/9–09/9/2022 are a weekly summary, never a "monthly report": 400 in Vietnamese, nothing written or audited', async () => {
+    const before = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'export.report').executeTakeFirstOrThrow()
+    const monthly = await monitor.inject(query('monthly'))
+    expect(monthly.statusCode).toBe(400)
+    expect(monthly.json().message).toMatch(/^Báo cáo tháng không dùng cho kỳ từ 05\/9\/2022 đến 09\/9\/2022 \(5 ngày\).*báo cáo tuần \(weekly\)$/)
+    const weekly = await monitor.inject(`/api/v1/reports/weekly?unit=${DISTRICT_CODE}&from=2022-09-01&to=2022-09-14`)
+    expect(weekly.statusCode).toBe(400)
+    expect(weekly.json().message).toMatch(/báo cáo tháng \(monthly\)$/)
+    const after = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'export.report').executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
   })
 })
 

@@ -31,6 +31,7 @@ import {
   unitsCsvLines,
   WEEK,
   WEEK_DIGITIZATION,
+  WEEK_ECERT_STOPPED,
   WEEK_NO_ECERT,
   YEAR_2023,
 } from './support/seed-letter-data.js'
@@ -124,6 +125,8 @@ interface Figures {
   ecert_copies: { value: number }
   /** Subtrees only. */
   ecert_units?: { value: number }
+  /** Subtrees only: communes that have ever e-certified, up to the period's end. */
+  ecert_units_to_date?: { value: number }
 }
 
 /** The letter figures of one unit, scope and period, counted from the rows. */
@@ -141,7 +144,10 @@ function expected(unitCode: string, scope: Scope, period: Period): Figures {
   }
   if (scope === 'own') return figures
   const doing = new Set(received.filter((r) => COMMUNE_CODES.has(r.unitCode) && r.ecertCopies > 0).map((r) => r.unitCode))
-  return { ...figures, ecert_units: { value: doing.size } }
+  const everDone = new Set(
+    ROWS.filter((r) => inScope(r, unitCode, scope) && vnDay(r.receivedAt) <= period.to && COMMUNE_CODES.has(r.unitCode) && r.ecertCopies > 0).map((r) => r.unitCode),
+  )
+  return { ...figures, ecert_units: { value: doing.size }, ecert_units_to_date: { value: everDone.size } }
 }
 
 /** The rows `indicators --children` has: the subtree, the district's own one-stop shop, then each commune by code. */
@@ -198,6 +204,8 @@ interface Lists {
   below: Listed[]
   zero: Listed[]
   noValue: Listed[]
+  ecertNotStarted: Listed[]
+  criticised: Listed[]
 }
 interface TableFigure extends Partial<Rate> {
   value: number | null
@@ -350,20 +358,56 @@ describe('seed 000: digitization and e-certified copies in the week 5–9/9/2022
     expect(figure(DISTRICT_CODE)).toMatchObject({ value: 58.59, previous: before.value, change: pointsBetween(58.59, before.value!) })
   })
 
-  it('every commune but Hà Kỳ, Minh Đức, Quang Phục and Chí Minh issued e-certified copies: 19 communes', async () => {
+  it('every commune but Hà Kỳ, Minh Đức, Quang Phục and Chí Minh has started e-certifying copies by 9/9: 19 communes, though only 16 issued any in the week', async () => {
     const mine = expected(DISTRICT_CODE, 'subtree', week)
-    expect(mine.ecert_units).toEqual({ value: 19 })
+    expect(mine.ecert_units_to_date).toEqual({ value: 19 })
+    expect(mine.ecert_units).toEqual({ value: 19 - WEEK_ECERT_STOPPED.length })
     const report = await getIndicators(handle.db, { unitCode: DISTRICT_CODE, from: week.from, to: week.to, children: true })
-    expect(rowOf(report.rows, DISTRICT_CODE).indicators.ecert_units).toEqual({ value: 19 })
+    expect(rowOf(report.rows, DISTRICT_CODE).indicators.ecert_units_to_date).toEqual({ value: 19 })
+    expect(rowOf(report.rows, DISTRICT_CODE).indicators.ecert_units).toEqual(mine.ecert_units)
     expect(rowOf(report.rows, DISTRICT_CODE).indicators.ecert_copies).toEqual(mine.ecert_copies)
     // The district's own copies count as copies, not as a commune doing it.
     expect(expected(DISTRICT_CODE, 'own', week).ecert_copies.value).toBeGreaterThan(0)
     expect(rowOf(report.rows, DISTRICT_CODE, 'own').indicators.ecert_units).toBeUndefined()
+    expect(rowOf(report.rows, DISTRICT_CODE, 'own').indicators.ecert_units_to_date).toBeUndefined()
+    // "Chưa thực hiện" is never up to the period's end: the four, not the communes that stopped.
+    const never = COMMUNES.filter((c) => ofCommune(c.short, week).ecert_units_to_date!.value === 0).sort((a, b) => vi.compare(a.name, b.name))
+    expect(never.map((c) => c.short)).toEqual(['Chí Minh', 'Hà Kỳ', 'Minh Đức', 'Quang Phục'])
+    expect(never.map((c) => c.short).sort(vi.compare)).toEqual([...WEEK_NO_ECERT].sort(vi.compare))
+    const noneThisWeek = COMMUNES.filter((c) => ofCommune(c.short, week).ecert_copies.value === 0).sort((a, b) => vi.compare(a.name, b.name))
+    expect(noneThisWeek.map((c) => c.short).sort(vi.compare)).toEqual([...WEEK_NO_ECERT, ...WEEK_ECERT_STOPPED].sort(vi.compare))
     const lists = await getJson<Lists>(query('/api/v1/indicators/lists', { unit: DISTRICT_CODE, ...week, indicator: 'ecert_copies' }))
-    const none = COMMUNES.filter((c) => ofCommune(c.short, week).ecert_copies.value === 0).sort((a, b) => vi.compare(a.name, b.name))
-    expect(none.map((c) => c.short)).toEqual(['Chí Minh', 'Hà Kỳ', 'Minh Đức', 'Quang Phục'])
-    expect(lists.zero).toEqual(none.map((c) => ({ unitCode: c.code, unitName: c.name, value: 0 })))
-    expect(lists.zero.map((u) => communeShortName(u.unitCode)).sort(vi.compare)).toEqual([...WEEK_NO_ECERT].sort(vi.compare))
+    expect(lists.ecertNotStarted).toEqual(never.map((c) => ({ unitCode: c.code, unitName: c.name, value: 0 })))
+    // The in-period count's own zero list is what it says: no copy this week.
+    expect(lists.zero).toEqual(noneThisWeek.map((c) => ({ unitCode: c.code, unitName: c.name, value: 0 })))
+  })
+
+  it('the dashboard’s lists criticise whom seed 000 criticises: the six below 20 % and the four that never e-certified, never the praised Quảng Nghiệp that stopped', async () => {
+    const lists = await getJson<Lists>(query('/api/v1/indicators/lists', { unit: DISTRICT_CODE, ...week, indicator: 'dossier_digitization_rate', above: 88, below: 20 }))
+    const low = COMMUNES.filter((c) => ofCommune(c.short, week).dossier_digitization_rate.value! <= 20)
+    const never = COMMUNES.filter((c) => ofCommune(c.short, week).ecert_units_to_date!.value === 0)
+    const praised = new Set(lists.above.map((u) => u.unitCode))
+    const wanted = new Set([...low, ...never].map((c) => c.code).filter((code) => !praised.has(code)))
+    expect(new Set(lists.criticised.map((u) => u.unitCode))).toEqual(wanted)
+    expect(lists.criticised).toHaveLength(wanted.size)
+    expect(lists.criticised.map((u) => communeShortName(u.unitCode)).sort(vi.compare)).toEqual(
+      ['Văn Tố', 'Hà Thanh', 'Tân Kỳ', 'Tiên Động', 'Hưng Đạo', 'Ngọc Kỳ', 'Hà Kỳ', 'Minh Đức', 'Quang Phục', 'Chí Minh'].sort(vi.compare),
+    )
+    expect(lists.criticised.some((u) => praised.has(u.unitCode))).toBe(false)
+    expect(lists.above.map((u) => communeShortName(u.unitCode))).toContain('Quảng Nghiệp')
+    expect(ofCommune('Quảng Nghiệp', week).ecert_copies.value).toBe(0)
+  })
+
+  it('the cumulative figure counts from a start date when one is given: since 1/8/2022 Quảng Nghiệp (July only) has not started', async () => {
+    const table = await getJson<Table>(query('/api/v1/indicators', { unit: DISTRICT_CODE, ...week, children: true, ecert_since: '2022-08-01' }))
+    const since = { from: '2022-08-01', to: week.to }
+    const counted = COMMUNES.filter((c) => expected(c.code, 'subtree', since).ecert_copies.value > 0)
+    expect(rowOf(table.rows, DISTRICT_CODE).indicators.ecert_units_to_date!.value).toBe(counted.length)
+    expect(counted.map((c) => c.short)).not.toContain('Quảng Nghiệp')
+    expect(rowOf(table.rows, communeCode('Quảng Nghiệp')).indicators.ecert_units_to_date!.value).toBe(0)
+    const lists = await getJson<Lists>(query('/api/v1/indicators/lists', { unit: DISTRICT_CODE, ...week, indicator: 'dossier_digitization_rate', above: 88, below: 20, ecert_since: '2022-08-01' }))
+    expect(lists.ecertNotStarted.map((u) => communeShortName(u.unitCode))).toContain('Quảng Nghiệp')
+    expect(lists.criticised.map((u) => communeShortName(u.unitCode))).not.toContain('Quảng Nghiệp')
   })
 
   it('the command line prints the same figures as JSON from the same three files', { timeout: 300_000 }, async () => {
@@ -381,7 +425,7 @@ describe('seed 000: digitization and e-certified copies in the week 5–9/9/2022
       expect(printed).toMatchObject({ from: week.from, to: week.to })
       expectSameFigures(printed, week)
       expect(rowOf(printed.rows, DISTRICT_CODE).indicators.dossier_digitization_rate).toEqual({ numerator: 290, denominator: 495, value: 58.59 })
-      expect(rowOf(printed.rows, DISTRICT_CODE).indicators.ecert_units).toEqual({ value: 19 })
+      expect(rowOf(printed.rows, DISTRICT_CODE).indicators.ecert_units_to_date).toEqual({ value: 19 })
       const engine = await getIndicators(handle.db, { unitCode: DISTRICT_CODE, from: week.from, to: week.to, children: true })
       expect(printed).toEqual(JSON.parse(JSON.stringify(engine)))
     } finally {
@@ -429,6 +473,14 @@ describe('seeds 000 and 001: the trend of digitization in 2022', () => {
     expect(rowOf(report.rows, DISTRICT_CODE).indicators.ecert_units).toEqual({ value: 2 })
     const doing = report.rows.slice(2).filter((r) => r.indicators.ecert_copies.value > 0).map((r) => communeShortName(r.unit_code))
     expect(doing.sort(vi.compare)).toEqual(['Đại Sơn', 'Quảng Nghiệp'].sort(vi.compare))
+    // "Tính đến tháng 7/2022" is the cumulative figure: the same 02/23 asked for July alone, or for August's last week.
+    const july = await getIndicators(handle.db, { unitCode: DISTRICT_CODE, ...JULY, children: true })
+    expect(rowOf(july.rows, DISTRICT_CODE).indicators.ecert_units_to_date).toEqual({ value: 2 })
+    const lateAugust = { from: '2022-08-22', to: '2022-08-31' }
+    const august = await getIndicators(handle.db, { unitCode: DISTRICT_CODE, ...lateAugust, children: true })
+    expect(rowOf(august.rows, DISTRICT_CODE).indicators.ecert_units).toEqual({ value: 0 })
+    expect(rowOf(august.rows, DISTRICT_CODE).indicators.ecert_units_to_date).toEqual(expected(DISTRICT_CODE, 'subtree', lateAugust).ecert_units_to_date)
+    expect(rowOf(august.rows, DISTRICT_CODE).indicators.ecert_units_to_date!.value).toBeGreaterThan(2)
   })
 
   it('in August: one-stop shop 91,9%, Quang Khải 93%, Quang Trung and Dân Chủ 83%, Quảng Nghiệp 76%, An Thanh and Hà Kỳ above 50%, Hưng Đạo, Tái Sơn and Tân Kỳ 0%; 31,49 points up on July', async () => {

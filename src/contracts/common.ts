@@ -28,6 +28,7 @@ export const IndicatorValuesSchema = z.object({
   online_payment_rate: RateFigure,
   ecert_copies: CountFigure,
   ecert_units: CountFigure.optional(),
+  ecert_units_to_date: CountFigure.optional(),
   satisfaction_rate: RateFigure,
 })
 

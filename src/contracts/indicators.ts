@@ -51,5 +51,16 @@ export const IndicatorRanking = z.object({
 
 export const ListedUnit = z.object({ unitCode: z.string(), unitName: z.string(), value: z.number().nullable() })
 
-/** GET /api/v1/indicators/lists: praised, criticised, nothing done, nothing to measure. */
-export const ThresholdListsAnswer = z.object({ above: z.array(ListedUnit), below: z.array(ListedUnit), zero: z.array(ListedUnit), noValue: z.array(ListedUnit) })
+/**
+ * GET /api/v1/indicators/lists: praised (above), below the low threshold, nothing done, nothing to
+ * measure, the communes that never e-certified a copy up to the period's end, and whom a letter
+ * criticises (below or never e-certified, and not praised).
+ */
+export const ThresholdListsAnswer = z.object({
+  above: z.array(ListedUnit),
+  below: z.array(ListedUnit),
+  zero: z.array(ListedUnit),
+  noValue: z.array(ListedUnit),
+  ecertNotStarted: z.array(ListedUnit),
+  criticised: z.array(ListedUnit),
+})

@@ -53,6 +53,9 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', () => {
     const download = await page.request.get(server.url + ((await letterLink.getAttribute('href')) ?? ''))
     expect(download.status()).toBe(200)
     expect(download.headers()['content-type']).toContain('wordprocessingml')
+    // Five days are a week: the weekly summary is offered, a "monthly report" is not.
+    expect(await page.getByTestId('report-downloads').getByRole('link', { name: /Tổng hợp tuần/ }).count()).toBe(1)
+    expect(await page.getByTestId('report-downloads').getByRole('link', { name: /Báo cáo tháng/ }).count()).toBe(0)
 
     // The chart and the lists arrive too.
     await page.locator('section[aria-label="Biểu đồ xu hướng"] canvas').waitFor()

@@ -122,8 +122,17 @@ export const WEEK_DIGITIZATION: Readonly<Record<string, Fraction>> = {
 }
 /** "Bộ phận Một cửa cấp huyện" in the week. */
 export const WEEK_DISTRICT_OWN: Fraction = [30, 40]
-/** Seed 000: "vẫn còn một số xã chưa thực hiện [chứng thực bản sao điện tử] như: Hà Kỳ, Minh Đức, Quang Phục, Chí Minh". */
+/**
+ * Seed 000: "vẫn còn một số xã chưa thực hiện [chứng thực bản sao điện tử] như: Hà Kỳ, Minh Đức,
+ * Quang Phục, Chí Minh" — never, not "none in this week": every other commune has started.
+ */
 export const WEEK_NO_ECERT: readonly string[] = ['Hà Kỳ', 'Minh Đức', 'Quang Phục', 'Chí Minh']
+/**
+ * Communes that started e-certifying before the week (July or August) and issued none in it: one
+ * praised (Quảng Nghiệp, 93,9 %), one criticised for its figure (Hưng Đạo, 17,6 %), one in
+ * between (Tái Sơn). Having started, none of them is "chưa thực hiện".
+ */
+export const WEEK_ECERT_STOPPED: readonly string[] = ['Quảng Nghiệp', 'Hưng Đạo', 'Tái Sơn']
 /** Dossiers received in the week with no components at all: outside the digitization figure. */
 export const WEEK_WITHOUT_COMPONENTS: Readonly<Record<string, number>> = { 'An Thanh': 2, 'Hà Thanh': 1, 'Thị trấn Tứ Kỳ': 3 }
 
@@ -140,6 +149,8 @@ export const JULY_COMMUNES: Readonly<Record<string, Fraction>> = Object.fromEntr
 )
 /** Seed 001: "tính đến tháng 7/2022, huyện Tứ Kỳ có 02/23 đơn vị cấp xã thực hiện (Quảng Nghiệp và Đại Sơn)". */
 export const JULY_ECERT: readonly string[] = ['Quảng Nghiệp', 'Đại Sơn']
+/** Communes that issued e-certified copies in August (on 1/8, outside the days compared with the week). */
+export const AUGUST_ECERT: readonly string[] = ['An Thanh', 'Quang Khải', 'Hưng Đạo', 'Tái Sơn']
 
 /** Seed 001: "trong tháng 8, … toàn huyện đạt 35,44% (Bộ phận Một cửa cấp huyện đạt 91,9%, …)". */
 export const AUGUST = { from: '2022-08-01', to: '2022-08-31' } as const
@@ -274,7 +285,7 @@ function weekRows(): LetterDossier[] {
   const rows = batch({ prefix: 'W2236', unitCode: DISTRICT_CODE, days: WEEK_DAYS, count: WEEK_DISTRICT_OWN[1], digitized: WEEK_DISTRICT_OWN[0], procedureCode: HOUSEHOLD_BUSINESS, ecertCopies: 2 })
   COMMUNES.forEach((c, index) => {
     const [digitized, count] = WEEK_DIGITIZATION[c.short]!
-    const ecert = !WEEK_NO_ECERT.includes(c.short)
+    const ecert = !WEEK_NO_ECERT.includes(c.short) && !WEEK_ECERT_STOPPED.includes(c.short)
     rows.push(
       ...batch({
         prefix: 'W2236',
@@ -305,7 +316,8 @@ function augustRows(): LetterDossier[] {
   const rows = batch({ prefix: 'M2208', unitCode: DISTRICT_CODE, days: AUGUST_DAYS, count: AUGUST_DISTRICT_OWN[1], digitized: AUGUST_DISTRICT_OWN[0], procedureCode: HOUSEHOLD_BUSINESS })
   for (const c of COMMUNES) {
     const [digitized, count] = AUGUST_COMMUNES[c.short]!
-    rows.push(...batch({ prefix: 'M2208', unitCode: c.code, days: AUGUST_DAYS, count, digitized, procedureCode: BIRTH }))
+    const ecert = AUGUST_ECERT.includes(c.short)
+    rows.push(...batch({ prefix: 'M2208', unitCode: c.code, days: AUGUST_DAYS, count, digitized, procedureCode: ecert ? CERTIFIED_COPY : BIRTH, ecertCopies: ecert ? 2 : 0 }))
   }
   return rows
 }

@@ -1,6 +1,7 @@
 import { INDICATOR_IDS, INDICATORS } from '../../domain/indicators/indicator-id.js'
 import { isRate } from '../../domain/indicators/compute-indicators.js'
 import { formatCount, formatPercent } from '../../domain/format/vietnamese-numbers.js'
+import { isLocalDate } from '../../domain/time/local-date.js'
 import { getIndicators, type IndicatorReport } from '../../modules/indicators/get-indicators.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
@@ -31,17 +32,19 @@ function renderTable(report: IndicatorReport): string {
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
-  usage: 'cli -- indicators --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--children] [--json] [--data DIR]',
+  usage: 'cli -- indicators --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--children] [--ecert-since YYYY-MM-DD] [--json] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, children: { type: 'boolean' }, json: { type: 'boolean' } },
+      { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, children: { type: 'boolean' }, 'ecert-since': { type: 'string' }, json: { type: 'boolean' } },
       this.usage,
     )
     if (positionals.length > 0) throw usageError(`Thừa tham số: ${positionals.join(' ')}`, this.usage)
     if (!values.unit) throw usageError('Thiếu --unit (mã đơn vị)', this.usage)
+    const since = values['ecert-since']
+    if (since !== undefined && !isLocalDate(since)) throw usageError(`--ecert-since không hợp lệ: ${since} (dạng YYYY-MM-DD, ngày có thật)`, this.usage)
     const handle = await context.database()
-    const report = await getIndicators(handle.db, { unitCode: values.unit, from: values.from, to: values.to, children: values.children ?? false })
+    const report = await getIndicators(handle.db, { unitCode: values.unit, from: values.from, to: values.to, children: values.children ?? false, ecertSince: since })
     context.stdout(values.json ? JSON.stringify(report, null, 2) : renderTable(report))
     return 0
   },

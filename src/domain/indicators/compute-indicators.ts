@@ -27,6 +27,11 @@ export interface IndicatorValues {
   ecert_copies: CountValue
   /** Only for a subtree: commune units with at least one e-certified copy. */
   ecert_units?: CountValue
+  /**
+   * Only for a subtree: commune units that have ever issued an e-certified copy, from the start
+   * date (default: the earliest data) up to the period's end. "Chưa thực hiện" means zero here.
+   */
+  ecert_units_to_date?: CountValue
   satisfaction_rate: RateValue
 }
 
@@ -35,7 +40,7 @@ function rate(numerator: number, denominator: number): RateValue {
 }
 
 /** Every core indicator from the sums of a scope and period: ratios of sums, never means of rates. */
-export function computeIndicators(totals: RollupTotals, ecertUnits: number | null = null): IndicatorValues {
+export function computeIndicators(totals: RollupTotals, ecertUnits: number | null = null, ecertUnitsToDate: number | null = null): IndicatorValues {
   const values: IndicatorValues = {
     [IndicatorId.received]: { value: totals.received },
     [IndicatorId.onlineRate]: rate(totals.online, totals.onlineEligible),
@@ -49,6 +54,7 @@ export function computeIndicators(totals: RollupTotals, ecertUnits: number | nul
     [IndicatorId.satisfactionRate]: rate(totals.satisfied, totals.rated),
   }
   if (ecertUnits !== null) values.ecert_units = { value: ecertUnits }
+  if (ecertUnitsToDate !== null) values.ecert_units_to_date = { value: ecertUnitsToDate }
   return values
 }
 

@@ -10,6 +10,7 @@ export const IndicatorId = {
   onlinePaymentRate: 'online_payment_rate',
   ecertCopies: 'ecert_copies',
   ecertUnits: 'ecert_units',
+  ecertUnitsToDate: 'ecert_units_to_date',
   satisfactionRate: 'satisfaction_rate',
 } as const
 export type IndicatorId = (typeof IndicatorId)[keyof typeof IndicatorId]
@@ -37,5 +38,6 @@ export const INDICATORS: Record<IndicatorId, IndicatorInfo> = {
   online_payment_rate: { id: 'online_payment_rate', kind: 'rate', label: 'Tỷ lệ thanh toán trực tuyến', basis: 'received' },
   ecert_copies: { id: 'ecert_copies', kind: 'count', label: 'Số bản sao chứng thực điện tử', basis: 'received' },
   ecert_units: { id: 'ecert_units', kind: 'count', label: 'Số đơn vị cấp xã đã thực hiện chứng thực điện tử', basis: 'units' },
+  ecert_units_to_date: { id: 'ecert_units_to_date', kind: 'count', label: 'Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế)', basis: 'units' },
   satisfaction_rate: { id: 'satisfaction_rate', kind: 'rate', label: 'Tỷ lệ hài lòng', basis: 'finished' },
 }

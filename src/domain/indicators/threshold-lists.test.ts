@@ -33,4 +33,21 @@ describe('the dashboard’s praise and criticism lists follow the letters’ ord
     expect(lists.zero.map((u) => u.unitName)).toEqual(['Xã An Thanh', 'Thị trấn Tứ Kỳ'])
     expect(lists.noValue.map((u) => u.unitName)).toEqual(['Xã Văn Tố'])
   })
+
+  it('the dashboard criticises whom a letter would: the low ones and the communes that never e-certified, never a praised one', () => {
+    const lists = thresholdLists(
+      [
+        { unitCode: 'a', unitName: 'Xã Quảng Nghiệp', value: 93.94, ecertStarted: false },
+        { unitCode: 'b', unitName: 'Xã Hà Kỳ', value: 43.75, ecertStarted: false },
+        { unitCode: 'c', unitName: 'Xã Văn Tố', value: 3.33, ecertStarted: true },
+        { unitCode: 'd', unitName: 'Xã Hưng Đạo', value: 17.65, ecertStarted: false },
+        { unitCode: 'e', unitName: 'Văn phòng huyện', value: 10, ecertStarted: null },
+      ],
+      { above: 88, below: 20 },
+    )
+    expect(lists.above.map((u) => u.unitCode)).toEqual(['a'])
+    expect(lists.below.map((u) => u.unitCode)).toEqual(['c', 'e', 'd'])
+    expect(lists.ecertNotStarted.map((u) => u.unitName)).toEqual(['Xã Hà Kỳ', 'Xã Hưng Đạo', 'Xã Quảng Nghiệp'])
+    expect(lists.criticised.map((u) => u.unitCode)).toEqual(['c', 'e', 'd', 'b'])
+  })
 })

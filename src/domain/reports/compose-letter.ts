@@ -4,7 +4,7 @@ import { fillParagraphs, type LetterTemplate } from './document-template.js'
 import { fillPlaceholders } from './fill-placeholders.js'
 import { decreeDate, letterDate, periodLabel } from './letter-dates.js'
 import { numberLine, type OfficialDocument } from './official-document.js'
-import { alphabetical, criticismGroups, groupNames, groupsText, praiseGroups, type LetterUnit } from './praise-criticism.js'
+import { alphabetical, groupNames, groupsText, letterLists, type LetterUnit } from './praise-criticism.js'
 import { nameInSentence, placeName, shortUnitName } from './short-unit-name.js'
 import { trendPhrase, type TrendPoint } from './trend-sentence.js'
 import { joinVietnamese } from './vietnamese-list.js'
@@ -17,10 +17,14 @@ export interface LetterFacts {
   period: { from: LocalDate; to: LocalDate }
   /** The unit's rate over the earlier periods and the period itself, labelled. */
   trend: TrendPoint[]
-  /** The units below it (full names), with the template's indicator. */
+  /** The units below it (full names), with the template's indicator and whether each has ever e-certified a copy. */
   units: LetterUnit[]
-  /** E-certified copies in the period: how many, before, and the units that made none (full names). */
-  ecert: { copies: number; previousCopies: number | null; unitsDoing: number; unitsOf: number; none: string[] }
+  /**
+   * E-certified copies: how many in the period and the period before; the communes that have
+   * ever e-certified up to the period's end (cumulative, as "chưa thực hiện" means) and those
+   * that did in the period; of how many communes.
+   */
+  ecert: { copies: number; previousCopies: number | null; unitsDoing: number; unitsDoingInPeriod: number; unitsOf: number }
   /** The tasks' deadline, already counted in working days. */
   deadline: LocalDate
 }
@@ -32,10 +36,8 @@ export function letterValues(template: LetterTemplate, facts: LetterFacts): Reco
   const place = placeName(facts.unitName)
   const short = (name: string) => shortUnitName(name, [place])
   const units = facts.units.map((u) => ({ ...u, name: short(u.name) }))
-  const praise = praiseGroups(units, template.thresholds.praise_at_least)
-  const criticism = criticismGroups(units, template.thresholds.criticize_at_most)
-  const noEcert = alphabetical(facts.ecert.none.map(short))
-  const criticised = [...groupNames(criticism), ...noEcert.filter((n) => !groupNames(criticism).includes(n))]
+  const thresholds = { praiseAtLeast: template.thresholds.praise_at_least, criticiseAtMost: template.thresholds.criticize_at_most }
+  const { praise, criticism, noEcert, criticised } = letterLists(units, thresholds, template.list_decimals)
   const previous = facts.ecert.previousCopies
   const words = template.change_words
   const current = facts.trend[facts.trend.length - 1]
@@ -61,6 +63,7 @@ export function letterValues(template: LetterTemplate, facts: LetterFacts): Reco
     no_data_names: joinVietnamese(alphabetical(units.filter((u) => u.value === null).map((u) => u.name))),
     ecert_copies: formatCount(facts.ecert.copies),
     ecert_units: `${two(facts.ecert.unitsDoing)}/${two(facts.ecert.unitsOf)}`,
+    ecert_units_in_period: `${two(facts.ecert.unitsDoingInPeriod)}/${two(facts.ecert.unitsOf)}`,
     ecert_change: previous === null ? '' : facts.ecert.copies > previous ? words.increased : facts.ecert.copies < previous ? words.decreased : words.unchanged,
     deadline: letterDate(facts.deadline),
     letter_date: letterDate(facts.letterDate),

@@ -1,5 +1,7 @@
 import { formatCount, formatPercent, NO_VALUE_LABEL } from '../format/vietnamese-numbers.js'
+import { ecertStarted } from '../indicators/ecert-started.js'
 import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../indicators/indicator-id.js'
+import { praiseAndCriticism } from '../indicators/praise-and-criticism.js'
 import { percentage } from '../indicators/percentage.js'
 import type { TargetCheck } from '../indicators/target.js'
 import type { LocalDate } from '../time/local-date.js'
@@ -52,6 +54,8 @@ export interface ReportFacts {
   series: ReportSeriesPoint[]
   /** For a monthly report: when it is due ("trước ngày 25"). */
   dueDate?: LocalDate | undefined
+  /** Where the cumulative e-certification figure starts; absent: the earliest data. */
+  ecertSince?: LocalDate | undefined
   /** The Decision 766 index of the unit for the period, when the template has its section. */
   index766?: Index766Facts | undefined
 }
@@ -85,7 +89,7 @@ export function peerRows(rows: readonly ReportRow[]): ReportRow[] {
 }
 
 /** What a count is counted in: "501 hồ sơ", "39 bản sao", "19/23 đơn vị". */
-const COUNT_UNITS: Partial<Record<IndicatorId, string>> = { received: 'hồ sơ', late: 'hồ sơ', overdue_open: 'hồ sơ', ecert_copies: 'bản sao', ecert_units: 'đơn vị' }
+const COUNT_UNITS: Partial<Record<IndicatorId, string>> = { received: 'hồ sơ', late: 'hồ sơ', overdue_open: 'hồ sơ', ecert_copies: 'bản sao', ecert_units: 'đơn vị', ecert_units_to_date: 'đơn vị' }
 
 function figuresSection(facts: ReportFacts, labels: ReturnType<typeof scopeLabels>): Block[] {
   const [subtree, own] = [facts.rows[0]!, facts.rows[1]]
@@ -95,7 +99,7 @@ function figuresSection(facts: ReportFacts, labels: ReturnType<typeof scopeLabel
     const figure = subtree.indicators[id]
     if (!figure) continue
     const unit = COUNT_UNITS[id] ? ` ${COUNT_UNITS[id]}` : ''
-    const shown = id === 'ecert_units' ? `${formatCount(figure.value ?? 0)}/${formatCount(peers.filter((r) => r.unit_kind === 'commune').length)}${unit}` : `${figureText(id, figure)}${unit}`
+    const shown = INDICATORS[id].basis === 'units' ? `${formatCount(figure.value ?? 0)}/${formatCount(peers.filter((r) => r.unit_kind === 'commune').length)}${unit}` : `${figureText(id, figure)}${unit}`
     const change = changeText(id, figure, COUNT_UNITS[id])
     let text = `- ${INDICATORS[id].label}: ${shown}${change ? `, ${change}` : ''}`
     const ownFigure = own?.indicators[id]
@@ -183,16 +187,30 @@ function lateSection(facts: ReportFacts, labels: ReturnType<typeof scopeLabels>,
   ]
 }
 
+/**
+ * Copies in the period; communes that have ever e-certified up to the period's end (cumulative,
+ * so a commune that certified last month is not "chưa thực hiện"), those that did in the period,
+ * and the ones that never have — by the letters' rule (praise-and-criticism).
+ */
 function ecertSection(facts: ReportFacts, short: (name: string) => string): Block[] {
   const subtree = facts.rows[0]!.indicators
   const communes = peerRows(facts.rows).filter((row) => row.unit_kind === 'commune')
-  const none = communes.filter((row) => (row.indicators.ecert_copies?.value ?? 0) === 0).map((row) => short(row.unit_name))
+  const judged = communes.map((row) => ({ name: short(row.unit_name), value: null, change: null, ecertStarted: ecertStarted(row) }))
+  const none = praiseAndCriticism(judged, {}).ecertNotStarted.map((u) => u.name)
+  const started = judged.filter((u) => u.ecertStarted === true).length
+  const inPeriod = communes.filter((row) => (row.indicators.ecert_copies?.value ?? 0) > 0).length
   const copies = subtree.ecert_copies
   const change = copies ? changeText('ecert_copies', copies, 'bản sao') : ''
-  const text = `Trong kỳ có ${formatCount(copies?.value ?? 0)} bản sao chứng thực điện tử${change ? ` (${change})` : ''}` + (communes.length > 0 ? `; ${formatCount(communes.length - none.length)}/${formatCount(communes.length)} đơn vị cấp xã đã thực hiện.` : '.')
-  const collator = new Intl.Collator('vi')
-  return [{ kind: 'paragraph', text }, ...(none.length > 0 ? [{ kind: 'paragraph' as const, text: `Đơn vị chưa thực hiện: ${joinVietnamese(none.sort(collator.compare))}.` }] : [])]
+  const since = facts.ecertSince ? `từ ngày ${letterDate(facts.ecertSince)} ` : ''
+  const text =
+    `Trong kỳ có ${formatCount(copies?.value ?? 0)} bản sao chứng thực điện tử${change ? ` (${change})` : ''}` +
+    (communes.length > 0
+      ? `; ${since}đến hết ngày ${letterDate(facts.period.to)}, ${two(started)}/${two(communes.length)} đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ: ${two(inPeriod)}/${two(communes.length)}).`
+      : '.')
+  return [{ kind: 'paragraph', text }, ...(none.length > 0 ? [{ kind: 'paragraph' as const, text: `Đơn vị cấp xã chưa thực hiện: ${joinVietnamese(none)}.` }] : [])]
 }
+
+const two = (n: number) => String(n).padStart(2, '0')
 
 /** The appendix columns: every indicator a row has for every unit. */
 const APPENDIX_COLUMNS: readonly IndicatorId[] = ['received', 'online_rate', 'dossier_digitization_rate', 'result_digitization_rate', 'on_time_rate', 'late', 'overdue_open', 'online_payment_rate', 'ecert_copies', 'satisfaction_rate']

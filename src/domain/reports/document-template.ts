@@ -1,6 +1,8 @@
 import type { IndicatorId } from '../indicators/indicator-id.js'
+import type { LocalDate } from '../time/local-date.js'
 import { fillPlaceholders } from './fill-placeholders.js'
 import type { Index766Wording } from './index766-section.js'
+import type { ListDecimals } from './praise-criticism.js'
 import type { TrendWords } from './trend-sentence.js'
 
 /**
@@ -44,6 +46,10 @@ export interface LetterTemplate {
   trend: { previous_months: number }
   /** Tasks' deadline: this many working days after the letter's date ("trước ngày 20/9/2022"). */
   deadline: { working_days_after_letter: number }
+  /** Where "has ever e-certified" starts counting (ecert_units_to_date); absent: the earliest data. */
+  ecert_since?: LocalDate | undefined
+  /** Decimals of the figures in the praise and criticism lists (at most; seed 000 one, seed 002 two); absent: one each. */
+  list_decimals?: ListDecimals | undefined
   header: HeaderTemplate
   /** "V/v …" lines. */
   subject: string[]
@@ -69,6 +75,8 @@ export interface ReportTemplate {
   headings: { figures: string; trend: string; targets: string; late: string; ecert: string }
   /** How many weeks (weekly) or months (monthly) the trend table shows, the period's own included. */
   trend: { periods: number; indicator: IndicatorId }
+  /** Where "has ever e-certified" starts counting (ecert_units_to_date); absent: the earliest data. */
+  ecert_since?: LocalDate | undefined
   /** The Decision 766 index section (after the e-certified copies); absent or `show: false`, none. */
   index766?: Index766Wording | undefined
   closing: TemplateParagraph[]

@@ -14,7 +14,7 @@ export interface IndicatorGroup {
 export const INDICATOR_GROUPS: readonly IndicatorGroup[] = [
   { sheet: 'Tiến độ giải quyết', title: 'Tiếp nhận và tiến độ giải quyết hồ sơ', indicators: ['received', 'on_time_rate', 'late', 'overdue_open'] },
   { sheet: 'Trực tuyến', title: 'Dịch vụ công trực tuyến và thanh toán trực tuyến', indicators: ['online_rate', 'online_payment_rate'] },
-  { sheet: 'Số hóa', title: 'Số hóa hồ sơ, kết quả giải quyết và chứng thực bản sao điện tử', indicators: ['dossier_digitization_rate', 'result_digitization_rate', 'ecert_copies', 'ecert_units'] },
+  { sheet: 'Số hóa', title: 'Số hóa hồ sơ, kết quả giải quyết và chứng thực bản sao điện tử', indicators: ['dossier_digitization_rate', 'result_digitization_rate', 'ecert_copies', 'ecert_units', 'ecert_units_to_date'] },
   { sheet: 'Hài lòng', title: 'Mức độ hài lòng', indicators: ['satisfaction_rate'] },
 ]
 
@@ -30,6 +30,7 @@ export const SHORT_LABELS: Record<IndicatorId, string> = {
   online_payment_rate: 'Thanh toán trực tuyến',
   ecert_copies: 'Bản sao chứng thực điện tử',
   ecert_units: 'Đơn vị thực hiện chứng thực điện tử',
+  ecert_units_to_date: 'Đơn vị đã thực hiện chứng thực điện tử (lũy kế)',
   satisfaction_rate: 'Hài lòng',
 }
 

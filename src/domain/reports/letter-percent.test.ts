@@ -25,4 +25,16 @@ describe('a unit’s rate in a letter’s list', () => {
   it('has nothing to say when there is nothing to measure', () => {
     expect(letterPercent(0, 0)).toBeNull()
   })
+
+  it('takes the decimals a list asks for: seed 002 writes two (Dân Chủ 19,44%, Hưng Đạo 12,03%, Tái Sơn 25,5%, Cộng Lạc 24%), none gives whole percents', () => {
+    expect(letterPercent(7, 36, 2)).toBe('19,44%')
+    expect(letterPercent(16, 133, 2)).toBe('12,03%')
+    expect(letterPercent(51, 200, 2)).toBe('25,5%')
+    expect(letterPercent(6, 25, 2)).toBe('24%')
+    expect(letterPercent(1, 22, 2)).toBe('4,55%')
+    expect(letterPercent(35, 36, 0)).toBe('97%')
+    expect(letterPercent(1, 8, 0)).toBe('13%')
+    expect(letterPercent(1, 800, 3)).toBe('0,125%')
+    expect(() => letterPercent(1, 3, 5)).toThrow(RangeError)
+  })
 })

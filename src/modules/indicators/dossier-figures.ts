@@ -56,7 +56,7 @@ export const DOSSIER_COUNTS: Record<Exclude<keyof RollupTotals, 'ecertCopies'>, 
 const withEcertCopies: DossierCondition = (eb, b) => eb.and([receivedIn(eb, b), eb('d.ecert_copies', '>', 0)])
 
 /** Which dossiers stand above and below the line of each indicator: the drill-down's "which 12 dossiers". */
-export const FIGURE_PARTS: Record<Exclude<IndicatorId, 'ecert_units'>, { numerator: DossierCondition; denominator: DossierCondition }> = {
+export const FIGURE_PARTS: Record<Exclude<IndicatorId, 'ecert_units' | 'ecert_units_to_date'>, { numerator: DossierCondition; denominator: DossierCondition }> = {
   received: { numerator: DOSSIER_COUNTS.received, denominator: DOSSIER_COUNTS.received },
   online_rate: { numerator: DOSSIER_COUNTS.online, denominator: DOSSIER_COUNTS.onlineEligible },
   dossier_digitization_rate: { numerator: DOSSIER_COUNTS.fullyDigitized, denominator: DOSSIER_COUNTS.digitizationEligible },

@@ -49,8 +49,8 @@ export interface DossiersBehindRequest {
 
 /** The dossiers behind a number, paged: "which 12 dossiers of Văn Tố were not digitized". */
 export async function dossiersBehindFigure(db: Kysely<Database>, request: DossiersBehindRequest): Promise<DossierPage> {
-  if (request.indicator === 'ecert_units') {
-    throw new AppError(ErrorCode.validation, 'ecert_units counts units, not dossiers', 'Chỉ số này đếm đơn vị, không có danh sách hồ sơ; hãy xem "ecert_copies"')
+  if (request.indicator === 'ecert_units' || request.indicator === 'ecert_units_to_date') {
+    throw new AppError(ErrorCode.validation, `${request.indicator} counts units, not dossiers`, 'Chỉ số này đếm đơn vị, không có danh sách hồ sơ; hãy xem "ecert_copies"')
   }
   const figure = FIGURE_PARTS[request.indicator]
   const bounds = periodBounds(request.period)

@@ -3,6 +3,7 @@ import type { Database, UnitRow } from '../../db/schema.js'
 import { computeIndicators, type IndicatorValues } from '../../domain/indicators/compute-indicators.js'
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import type { LocalDate } from '../../domain/time/local-date.js'
 import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
 import { totalsForScopes } from './rollup.repository.js'
 
@@ -27,6 +28,8 @@ export interface IndicatorRequest {
   to: string | undefined
   /** Also the unit's own dossiers alone and each direct child's subtree. */
   children: boolean
+  /** Where ecert_units_to_date starts counting; none: the earliest data. */
+  ecertSince?: LocalDate | undefined
 }
 
 const collator = new Intl.Collator('vi')
@@ -49,7 +52,7 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
     for (const child of children) targets.push({ unit: child, scope: 'subtree' })
   }
   const scopes: IndicatorScope[] = targets.map((t, i) => ({ key: String(i), unitId: t.unit.id, scope: t.scope }))
-  const totals = await totalsForScopes(db, scopes, period)
+  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince })
   return {
     from: period.from,
     to: period.to,
@@ -60,7 +63,7 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
         unit_name: t.unit.name,
         unit_kind: t.unit.kind,
         scope: t.scope,
-        indicators: computeIndicators(scoped.totals, t.scope === 'subtree' ? scoped.ecertUnits : null),
+        indicators: t.scope === 'subtree' ? computeIndicators(scoped.totals, scoped.ecertUnits, scoped.ecertUnitsToDate) : computeIndicators(scoped.totals),
       }
     }),
   }

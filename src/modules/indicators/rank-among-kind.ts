@@ -40,7 +40,7 @@ export async function rankAmongKind(db: Kysely<Database>, request: { unitCode: s
   const totals = await totalsForScopes(db, peers.map((p) => ({ key: p.code, unitId: p.id, scope: 'subtree' as const })), period)
   const values = peers.map((p) => {
     const t = totals.get(p.code)!
-    return { unit_code: p.code, unit_name: p.name, value: computeIndicators(t.totals, t.ecertUnits)[request.indicator]?.value ?? null }
+    return { unit_code: p.code, unit_name: p.name, value: computeIndicators(t.totals, t.ecertUnits, t.ecertUnitsToDate)[request.indicator]?.value ?? null }
   })
   const ranked = rankByValue(values, (v) => v.value, (a, b) => a.unit_code.localeCompare(b.unit_code))
   const mine = ranked.find((r) => r.item.unit_code === unit.code)!

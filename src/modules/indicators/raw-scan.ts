@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import { DOSSIER_COUNTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
-import type { ScopeTotals } from './rollup.repository.js'
+import type { ScopeTotals, TotalsOptions } from './rollup.repository.js'
 
 const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS)[]
 
@@ -12,7 +12,7 @@ const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS
  * aggregate over the conditions of `dossier-figures.ts`. The product never calls it: it is the
  * baseline of the benchmark and the reference the property-based test holds the rollups to.
  */
-export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period): Promise<ScopeTotals> {
+export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period, options: TotalsOptions = {}): Promise<ScopeTotals> {
   const units =
     scope.scope === 'own'
       ? sql`select ${scope.unitId}::integer as unit_id`
@@ -35,12 +35,16 @@ export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorSc
     .executeTakeFirstOrThrow()
   const totals = { ...EMPTY_TOTALS }
   for (const key of Object.keys(totals) as (keyof RollupTotals)[]) totals[key] = Number((row as Record<string, unknown>)[key] ?? 0)
-  const ecert = await sql<{ n: number }>`
-    select count(*)::int as n from (
-      select d.receiving_unit_id from dossiers d join units u on u.id = d.receiving_unit_id
-      where d.receiving_unit_id in (${units}) and u.kind = 'commune' and d.received_at >= ${start} and d.received_at < ${end}
-      group by d.receiving_unit_id having sum(d.ecert_copies) > 0
-    ) x
-  `.execute(db)
-  return { totals, ecertUnits: Number(ecert.rows[0]?.n ?? 0) }
+  const communesWithCopies = async (from: ReturnType<typeof sql>) => {
+    const ecert = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select d.receiving_unit_id from dossiers d join units u on u.id = d.receiving_unit_id
+        where d.receiving_unit_id in (${units}) and u.kind = 'commune' and d.received_at >= ${from} and d.received_at < ${end}
+        group by d.receiving_unit_id having sum(d.ecert_copies) > 0
+      ) x
+    `.execute(db)
+    return Number(ecert.rows[0]?.n ?? 0)
+  }
+  const since = options.ecertSince ? sql`${periodBounds({ from: options.ecertSince, to: options.ecertSince }).start}::timestamptz` : sql`'-infinity'::timestamptz`
+  return { totals, ecertUnits: await communesWithCopies(start), ecertUnitsToDate: await communesWithCopies(since) }
 }

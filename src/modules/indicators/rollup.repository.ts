@@ -3,12 +3,19 @@ import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import { periodSegments } from './period-segments.js'
-import { addDays } from '../../domain/time/local-date.js'
+import { addDays, type LocalDate } from '../../domain/time/local-date.js'
 
 export interface ScopeTotals {
   totals: RollupTotals
   /** Commune units of the scope with at least one e-certified copy in the period. */
   ecertUnits: number
+  /** Commune units of the scope with at least one e-certified copy from the start date (default: the earliest data) up to the period's end. */
+  ecertUnitsToDate: number
+}
+
+export interface TotalsOptions {
+  /** Where "has ever e-certified" starts counting (INDICATORS.md ecert_units_to_date); none: the earliest data. */
+  ecertSince?: LocalDate | undefined
 }
 
 interface TotalsRow {
@@ -30,6 +37,9 @@ interface TotalsRow {
   overdue_open: number | null
 }
 
+/** Before any data: the start of "to date" when no start is configured. */
+const EARLIEST = '0001-01-01'
+
 function scopeValues(scopes: readonly IndicatorScope[]) {
   return sql.join(scopes.map((s) => sql`(${s.key}::text, ${s.unitId}::integer, ${s.scope === 'own'}::boolean)`))
 }
@@ -44,14 +54,17 @@ const METRICS = [
  * months from rollup_monthly, the loose days at either end from rollup_daily, and one query
  * for all scopes, so a district and its 23 communes cost one round trip.
  */
-export async function totalsForScopes(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period): Promise<Map<string, ScopeTotals>> {
-  const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0 }]))
+export async function totalsForScopes(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period, options: TotalsOptions = {}): Promise<Map<string, ScopeTotals>> {
+  const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0, ecertUnitsToDate: 0 }]))
   if (scopes.length === 0) return result
   const seg = periodSegments(period)
+  // A start after the period's end counts nothing, as an empty range does.
+  const toDate = periodSegments({ from: options.ecertSince ?? EARLIEST, to: period.to })
   const metricColumns = sql.join(METRICS.map((m) => sql.ref(m)))
   // One simple range per branch, so each is an index range scan on (unit_id, day|month).
-  const branch = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', range: Period, inPeriod: boolean, forOverdue: boolean) => sql`
-      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue, ${inPeriod}::boolean as in_period, ${forOverdue}::boolean as for_overdue
+  const branch = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => sql`
+      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
+        ${counts === 'in_period'}::boolean as in_period, ${counts === 'for_overdue'}::boolean as for_overdue, ${counts === 'to_date'}::boolean as to_date
       from ${sql.table(table)}
       where unit_id in (select unit_id from units_of) and ${sql.ref(key)} between ${range.from}::date and ${range.to}::date`
   // Every rollup row the period needs, flagged by what it counts for.
@@ -64,24 +77,29 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
     ),
     units_of as (select distinct unit_id from members),
     rows as (
-      ${branch('rollup_daily', 'day', seg.headDays, true, false)}
-      union all ${branch('rollup_daily', 'day', seg.tailDays, true, false)}
-      union all ${branch('rollup_monthly', 'month', seg.months, true, false)}
-      union all ${branch('rollup_daily', 'day', seg.overdueDays, false, true)}
-      union all ${branch('rollup_monthly', 'month', { from: '0001-01-01', to: addDays(seg.overdueMonthsBefore, -1) }, false, true)}
+      ${branch('rollup_daily', 'day', seg.headDays, 'in_period')}
+      union all ${branch('rollup_daily', 'day', seg.tailDays, 'in_period')}
+      union all ${branch('rollup_monthly', 'month', seg.months, 'in_period')}
+      union all ${branch('rollup_daily', 'day', seg.overdueDays, 'for_overdue')}
+      union all ${branch('rollup_monthly', 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
+      union all ${branch('rollup_daily', 'day', toDate.headDays, 'to_date')}
+      union all ${branch('rollup_daily', 'day', toDate.tailDays, 'to_date')}
+      union all ${branch('rollup_monthly', 'month', toDate.months, 'to_date')}
     ),
     src as (select m.key, r.* from members m join rows r on r.unit_id = m.unit_id)`
   // Summed per unit first, so the communes with e-certified copies are counted in the same pass.
-  const { rows } = await sql<TotalsRow & { ecert_units: number }>`
+  const { rows } = await sql<TotalsRow & { ecert_units: number; ecert_units_to_date: number }>`
     ${source},
     per_unit as (
       select key, unit_id, ${sql.join(METRICS.map((m) => sql`sum(${sql.ref(m)}) filter (where in_period) as ${sql.ref(m)}`))},
-        sum(overdue) filter (where for_overdue) as overdue_open
+        sum(overdue) filter (where for_overdue) as overdue_open,
+        sum(ecert_copies) filter (where to_date) as ecert_copies_to_date
       from src
       group by key, unit_id
     )
     select p.key, ${sql.join(METRICS.map((m) => sql`sum(p.${sql.ref(m)}) as ${sql.ref(m)}`))}, sum(p.overdue_open) as overdue_open,
-      count(*) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units
+      count(*) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units,
+      count(*) filter (where u.kind = 'commune' and p.ecert_copies_to_date > 0)::int as ecert_units_to_date
     from per_unit p join units u on u.id = p.unit_id
     group by p.key
   `.execute(db)
@@ -89,6 +107,7 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
     const n = (value: number | string | null) => Number(value ?? 0)
     const scoped = result.get(row.key)!
     scoped.ecertUnits = n(row.ecert_units)
+    scoped.ecertUnitsToDate = n(row.ecert_units_to_date)
     scoped.totals = {
       received: n(row.received),
       onlineEligible: n(row.online_eligible),

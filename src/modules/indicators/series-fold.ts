@@ -18,9 +18,10 @@ function* monthsOf(range: Period): Generator<LocalDate> {
  * One bucket's sums from rows read once for the whole series, taking exactly the rows
  * `totalsForScopes` would read for that bucket alone (the same `periodSegments`): whole months
  * from rollup_monthly, loose days from rollup_daily, overdue_open as the running sum of
- * (enter − exit) — every month before the month of `to`, then its days up to `to`.
+ * (enter − exit) — every month before the month of `to`, then its days up to `to`. A series has
+ * no ecert_units_to_date: the rows read start at the series, not at the earliest data.
  */
-export function bucketTotals(rollups: SeriesRollups, bucket: Period): ScopeTotals {
+export function bucketTotals(rollups: SeriesRollups, bucket: Period): Omit<ScopeTotals, 'ecertUnitsToDate'> {
   const seg = periodSegments(bucket)
   const looseDays = [...daysOf(seg.headDays), ...daysOf(seg.tailDays)]
   const wholeMonths = [...monthsOf(seg.months)]

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { RateValue } from '../../domain/indicators/compute-indicators.js'
+import { ecertStarted } from '../../domain/indicators/ecert-started.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { composeLetter, type LetterFacts } from '../../domain/reports/compose-letter.js'
 import type { LetterTemplate } from '../../domain/reports/document-template.js'
@@ -25,7 +26,7 @@ export interface DraftLetter {
 
 /** The figures a directive letter is written from: the trend, every unit's rate and change, e-certified copies, the deadline. */
 export async function letterFacts(db: Kysely<Database>, template: LetterTemplate, request: ReportRequest): Promise<LetterFacts> {
-  const { unit, period, table } = await loadReportTable(db, request)
+  const { unit, period, table } = await loadReportTable(db, { ...request, ecertSince: template.ecert_since })
   const id = template.indicator
   const letterDate = request.date ?? toVietnamDate(new Date())
   const earlier = request.trend !== undefined ? parseTrendPeriods(request.trend) : previousMonths(period.from, template.trend.previous_months)
@@ -40,7 +41,6 @@ export async function letterFacts(db: Kysely<Database>, template: LetterTemplate
   trend.push({ label: periodLabel(period), value: table.rows[0]!.indicators[id]?.value ?? null })
   const peers = peerRows(table.rows)
   const communes = peers.filter((row) => row.unit_kind === 'commune')
-  const copies = (row: (typeof peers)[number]) => row.indicators.ecert_copies?.value ?? 0
   const calendar = await loadWorkingCalendar(db)
   return {
     unitName: unit.name,
@@ -49,14 +49,14 @@ export async function letterFacts(db: Kysely<Database>, template: LetterTemplate
     trend,
     units: peers.map((row) => {
       const figure = row.indicators[id]!
-      return { name: row.unit_name, numerator: figure.numerator ?? 0, denominator: figure.denominator ?? 0, value: figure.value, change: figure.change }
+      return { name: row.unit_name, numerator: figure.numerator ?? 0, denominator: figure.denominator ?? 0, value: figure.value, change: figure.change, ecertStarted: ecertStarted(row) }
     }),
     ecert: {
-      copies: communes.reduce((sum, row) => sum + copies(row), 0),
+      copies: communes.reduce((sum, row) => sum + (row.indicators.ecert_copies?.value ?? 0), 0),
       previousCopies: communes.reduce((sum, row) => sum + (row.indicators.ecert_copies?.previous ?? 0), 0),
-      unitsDoing: communes.filter((row) => copies(row) > 0).length,
+      unitsDoing: communes.filter((row) => ecertStarted(row) === true).length,
+      unitsDoingInPeriod: communes.filter((row) => (row.indicators.ecert_copies?.value ?? 0) > 0).length,
       unitsOf: communes.length,
-      none: communes.filter((row) => copies(row) === 0).map((row) => row.unit_name),
     },
     deadline: calendar.addWorkingDays(letterDate, template.deadline.working_days_after_letter),
   }

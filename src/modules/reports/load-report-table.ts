@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, UnitRow } from '../../db/schema.js'
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
+import type { LocalDate } from '../../domain/time/local-date.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { getIndicatorTable, type IndicatorTable } from '../indicators/indicator-table.js'
 
@@ -13,10 +14,13 @@ export interface ReportTable {
 }
 
 /** Same engine as the indicators API: the subtree row, the unit's own row, then each child; targets, change and ranks. */
-export async function loadReportTable(db: Kysely<Database>, request: { unitCode: string; from: string | undefined; to: string | undefined }): Promise<ReportTable> {
+export async function loadReportTable(
+  db: Kysely<Database>,
+  request: { unitCode: string; from: string | undefined; to: string | undefined; ecertSince?: LocalDate | undefined },
+): Promise<ReportTable> {
   const period = checkPeriod(request.from, request.to)
   const unit = await getUnitByCode(db, request.unitCode)
   const parent = unit.parent_id === null ? null : ((await db.selectFrom('units').selectAll().where('id', '=', unit.parent_id).executeTakeFirst()) ?? null)
-  const table = await getIndicatorTable(db, { unitCode: unit.code, from: period.from, to: period.to, children: true })
+  const table = await getIndicatorTable(db, { unitCode: unit.code, from: period.from, to: period.to, children: true, ecertSince: request.ecertSince })
   return { unit, parent, period, table }
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { composeReport, type ReportFacts } from '../../domain/reports/compose-report.js'
 import type { ReportTemplate } from '../../domain/reports/document-template.js'
+import { checkPeriod } from '../../domain/indicators/period.js'
+import { checkPeriodicReportKind } from '../../domain/reports/report-kinds.js'
 import type { MonthlyDue } from '../../domain/reports/monthly-due-date.js'
 import type { OfficialDocument } from '../../domain/reports/official-document.js'
 import { addDays, dayOfWeek, type LocalDate } from '../../domain/time/local-date.js'
@@ -36,7 +38,7 @@ function trendStart(kind: ReportTemplateKind, from: LocalDate, to: LocalDate, pe
 
 /** The figures of a weekly summary or monthly report. */
 export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind, template: ReportTemplate, request: ReportRequest): Promise<{ facts: ReportFacts; due: MonthlyDue | null }> {
-  const { unit, parent, period, table } = await loadReportTable(db, request)
+  const { unit, parent, period, table } = await loadReportTable(db, { ...request, ecertSince: template.ecert_since })
   const start = trendStart(kind, period.from, period.to, template.trend.periods)
   const series = await getIndicatorSeries(db, { unitCode: unit.code, from: start < period.from ? start : period.from, to: period.to, granularity: kind === 'weekly' ? 'week' : 'month', scope: 'subtree' })
   const due = kind === 'monthly' ? await monthlyReportDueDate(db, { from: period.from, to: period.to, today: request.today }) : null
@@ -52,6 +54,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
       rows: table.rows,
       series: series.points,
       dueDate: due?.due_date,
+      ecertSince: template.ecert_since,
       index766,
     },
     due,
@@ -60,6 +63,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
 
 /** A weekly summary or a monthly report, as DOCX with its appendix. */
 export async function writeReport(db: Kysely<Database>, kind: ReportTemplateKind, request: ReportRequest): Promise<WrittenReport> {
+  checkPeriodicReportKind(kind, checkPeriod(request.from, request.to))
   const template = await loadReportTemplate(kind, request.templatePath)
   const { facts, due } = await reportFacts(db, kind, template, request)
   const document = composeReport(template, facts)

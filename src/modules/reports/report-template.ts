@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../../domain/indicators/indicator-id.js'
 import type { ReportTemplate } from '../../domain/reports/document-template.js'
 import { readTemplateFile, TEMPLATES_DIR } from './read-template-file.js'
-import { HeaderSchema, Index766WordingSchema, Lines, SignerSchema, TemplateParagraphSchema, TrendWordsSchema } from './template-schemas.js'
+import { EcertSinceSchema, HeaderSchema, Index766WordingSchema, Lines, SignerSchema, TemplateParagraphSchema, TrendWordsSchema } from './template-schemas.js'
 
 export type ReportTemplateKind = 'weekly' | 'monthly'
 
@@ -25,6 +25,7 @@ export const ReportTemplateSchema = z.strictObject({
     periods: z.number().int().min(1).max(24),
     indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]).refine((id) => INDICATORS[id].kind === 'rate', 'Phải là một tỷ lệ (rate) của INDICATORS.md'),
   }),
+  ecert_since: EcertSinceSchema,
   index766: Index766WordingSchema.optional(),
   closing: z.array(TemplateParagraphSchema),
   copies_to: Lines,

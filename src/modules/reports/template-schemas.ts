@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isLocalDate } from '../../domain/time/local-date.js'
 import type { TemplatePart, TemplateParagraph } from '../../domain/reports/document-template.js'
 import type { Index766Wording } from '../../domain/reports/index766-section.js'
 import type { TrendWords } from '../../domain/reports/trend-sentence.js'
@@ -37,6 +38,9 @@ export const TrendWordsSchema: z.ZodType<TrendWords> = z.strictObject({
 })
 
 export const Lines = z.array(Text)
+
+/** A template's start of "has ever e-certified" (ecert_units_to_date): a real date, YYYY-MM-DD. */
+export const EcertSinceSchema = z.string().refine(isLocalDate, 'Phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2022-01-01)').optional()
 
 /** The Decision 766 index section of a report (domain/reports/index766-section.ts). */
 export const Index766WordingSchema: z.ZodType<Index766Wording> = z.strictObject({

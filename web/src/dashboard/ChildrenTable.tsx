@@ -74,7 +74,7 @@ export function ChildrenTable({ rows, focus, title, periodText, onOpenUnit, onDr
         const text = cellText(id, figure)
         const status = figure?.target?.status
         const cls = figure?.value === null ? 'cell-no-value' : status === 'meets' ? 'cell-meets' : status === 'misses' ? 'cell-misses' : ''
-        if (!figure || figure.value === null || id === 'ecert_units') return <span className={cls}>{text}</span>
+        if (!figure || figure.value === null || INDICATORS[id].basis === 'units') return <span className={cls}>{text}</span>
         const title = figure.numerator !== undefined ? `${formatCount(figure.numerator)}/${formatCount(figure.denominator ?? 0)} hồ sơ${figure.target ? `; chỉ tiêu ≥ ${formatPercent(figure.target.minimum)}` : ''}` : undefined
         return (
           <button type="button" className={`figure-button ${cls}`} title={title} onClick={() => onDrill(row, id, 'numerator')} aria-label={`${row.unit_name}, ${INDICATORS[id].label}: ${text}. Xem các hồ sơ`}>

@@ -25,7 +25,7 @@ export function IndicatorCards({ total, own, onDrill }: Props) {
 function IndicatorCard({ id, figure, own, ownName, onDrill }: { id: IndicatorId; figure: Figure; own: Figure | undefined; ownName: string | undefined; onDrill: (part: FigurePart, scope: 'own' | 'subtree') => void }) {
   const info = INDICATORS[id]
   const isRate = info.kind === 'rate'
-  const drillable = id !== 'ecert_units'
+  const drillable = INDICATORS[id].basis !== 'units'
   const valueText = isRate ? formatPercent(figure.value) : figure.value === null ? NO_VALUE_LABEL : formatCount(figure.value)
   const change = formatChange(figure.change, info.kind)
   const target = figure.target ?? null

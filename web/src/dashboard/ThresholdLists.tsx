@@ -11,7 +11,11 @@ interface Props {
   indicator: IndicatorId
 }
 
-/** The letters' lists: praised (≥ 88 %), criticised (≤ 20 %), nothing done, nothing to measure. */
+/**
+ * The letters' lists, by the letters' own rule: praised (≥ 88 %); criticised (≤ 20 %, or never
+ * e-certified a copy up to the period's end, and never a praised unit); the communes that never
+ * e-certified; nothing done in the period; nothing to measure.
+ */
 export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
   const [above, setAbove] = useState<number>(88)
   const [below, setBelow] = useState<number>(20)
@@ -40,7 +44,7 @@ export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
   }, [unitCode, from, to, indicator, above, below])
 
   const column = (title: string, units: ListedUnit[] | undefined, emptyText: string, testId: string) => (
-    <Col xs={24} md={12} xl={6}>
+    <Col xs={24} md={12} xl={8}>
       <Card size="small" title={`${title} (${units?.length ?? 0})`} data-testid={testId}>
         {units && units.length > 0 ? (
           <ul className="unit-list">
@@ -79,8 +83,9 @@ export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]}>
         {column(`Biểu dương (≥ ${formatPercent(above)})`, lists?.above, 'Không có đơn vị nào đạt ngưỡng', 'list-above')}
-        {column(`Phê bình (≤ ${formatPercent(below)})`, lists?.below, 'Không có đơn vị nào dưới ngưỡng', 'list-below')}
-        {column('Chưa thực hiện (0%)', lists?.zero, 'Đơn vị nào cũng đã thực hiện', 'list-zero')}
+        {column(`Phê bình (≤ ${formatPercent(below)} hoặc chưa thực hiện chứng thực điện tử)`, lists?.criticised, 'Không có đơn vị nào bị phê bình', 'list-below')}
+        {column('Chưa thực hiện chứng thực điện tử (lũy kế)', lists?.ecertNotStarted, 'Xã nào cũng đã thực hiện', 'list-ecert-not-started')}
+        {column('Bằng 0 trong kỳ', lists?.zero, 'Đơn vị nào cũng đã thực hiện', 'list-zero')}
         {column('Không phát sinh hồ sơ', lists?.noValue, 'Đơn vị nào cũng có hồ sơ', 'list-no-value')}
       </Row>
     </section>

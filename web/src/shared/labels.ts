@@ -16,6 +16,7 @@ export const CARD_INDICATORS: readonly IndicatorId[] = [
   'overdue_open',
   'ecert_copies',
   'ecert_units',
+  'ecert_units_to_date',
 ]
 
 /** The indicators a leader compares units on (rates). */

@@ -13,9 +13,13 @@ import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
-import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam } from '../../schemas.js'
+import { ecertStarted } from '../../../domain/indicators/ecert-started.js'
+import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, LocalDateParam, PeriodQuery, ScopeParam } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 404: ErrorBody }
+
+
+const EcertSinceParam = LocalDateParam.optional().describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')
 
 /** /api/v1/indicators…: the same figures as the command line, read from the rollups. */
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
@@ -28,13 +32,14 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       summary: 'Chỉ số của một đơn vị trong một khoảng thời gian',
       description: 'Toàn đơn vị; với children=true thêm Bộ phận Một cửa của đơn vị và từng đơn vị trực thuộc, kèm chỉ tiêu, thay đổi so với kỳ trước và thứ hạng.',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ children: BooleanParam.optional() }),
+      querystring: PeriodQuery.extend({ children: BooleanParam.optional(), ecert_since: EcertSinceParam }),
       response: { 200: IndicatorTable, ...errors },
     },
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
-      return getIndicatorTable(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, children: request.query.children ?? false })
+      const q = request.query
+      return getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: q.children ?? false, ecertSince: q.ecert_since })
     },
   })
 
@@ -107,8 +112,11 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     config: access,
     schema: {
       summary: 'Danh sách biểu dương, phê bình, chưa thực hiện của các đơn vị trực thuộc',
+      description:
+        'Cùng một quy tắc với công văn: đơn vị được biểu dương không bao giờ bị phê bình; criticised = below cộng các xã chưa từng thực hiện chứng thực điện tử ' +
+        '(lũy kế từ ecert_since, mặc định từ dữ liệu đầu tiên, đến hết ngày to) mà không được biểu dương.',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional() }),
+      querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional(), ecert_since: EcertSinceParam }),
       response: {
         200: ThresholdListsAnswer,
         ...errors,
@@ -118,8 +126,14 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       const q = request.query
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
-      const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true })
-      const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({ unitCode: row.unit_code, unitName: row.unit_name, value: row.indicators[q.indicator as IndicatorId]?.value ?? null, change: row.indicators[q.indicator as IndicatorId]?.change ?? null }))
+      const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since })
+      const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({
+        unitCode: row.unit_code,
+        unitName: row.unit_name,
+        value: row.indicators[q.indicator as IndicatorId]?.value ?? null,
+        change: row.indicators[q.indicator as IndicatorId]?.change ?? null,
+        ecertStarted: ecertStarted(row),
+      }))
       return thresholdLists(children, { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) })
     },
   })
