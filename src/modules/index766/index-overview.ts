@@ -54,9 +54,9 @@ async function scoreOf(db: Kysely<Database>, set: FormulaSet, calendar: WorkingC
  * district or commune scored for the same period and ranked by total (ties share a rank, then
  * by name), and the unit's score month by month up to the period's end (quarter by quarter
  * for a year). One `indexInputs` per child and per trend period: a few queries each, never
- * one per dossier.
+ * one per dossier. `signal` stops it between units and periods when nobody wants the answer.
  */
-export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }): Promise<IndexOverview> {
+export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }, signal?: AbortSignal): Promise<IndexOverview> {
   const set = request.formulaSet ?? DEFAULT_FORMULA_SET
   const report = await computeIndex(db, { unitCode: request.unitCode, period: request.period, formulaSet: set })
   const unit = await db.selectFrom('units').select('id').where('code', '=', report.unit_code).executeTakeFirstOrThrow()
@@ -67,6 +67,7 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
   const childUnits = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('parent_id', '=', unit.id).where('kind', 'in', [...RANKED_KINDS]).execute()
   const scored: Omit<IndexChild, 'rank'>[] = []
   for (const child of childUnits) {
+    signal?.throwIfAborted()
     const score = await scoreOf(db, set, calendar, child.id, from, to)
     scored.push({ unit_code: child.code, unit_name: child.name, kind: child.kind, total: score.total.points, max_total: score.total.scorable_points, band: score.total.band })
   }
@@ -77,6 +78,7 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
 
   const trend: IndexTrendPoint[] = []
   for (const period of indexTrendPeriods(report.period)) {
+    signal?.throwIfAborted()
     // A month's trend ends with the month itself: already scored.
     const score = period.from === from && period.to === to ? report.score : await scoreOf(db, set, calendar, unit.id, period.from, period.to)
     trend.push({ period: period.label, from: period.from, to: period.to, total: score.total.points, max_total: score.total.scorable_points })
