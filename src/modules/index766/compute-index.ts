@@ -11,7 +11,7 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
-import { dossierHistoryInputs } from './dossier-history-inputs.js'
+import { dossierHistoryInputsOverWindows, type DossierHistoryInputs } from './dossier-history-inputs.js'
 import { digitizationInput } from './digitization-inputs.js'
 import { fullOnlineInput } from './online-inputs.js'
 import { paymentInputs } from './payment-inputs.js'
@@ -88,11 +88,48 @@ export async function indexInputs(db: Kysely<Database>, unitId: number, from: st
  * dossiers of all the scopes once, grouped by scope, instead of once per unit.
  */
 export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readonly number[], from: string, to: string, calendar?: WorkingCalendar): Promise<Map<number, UnitInputs>> {
+  return (await indexInputsOverPeriods(db, scopeIds, [{ from, to }], calendar))[0]!
+}
+
+/**
+ * `indexInputsOfScopes` for several periods (a trend): the dossiers' histories, the costliest
+ * input, are read once for all the periods; the other inputs are asked period by period.
+ * `signal` stops it between periods when nobody wants the answer any more.
+ */
+export async function indexInputsOverPeriods(
+  db: Kysely<Database>,
+  scopeIds: readonly number[],
+  periods: readonly { from: string; to: string }[],
+  calendar?: WorkingCalendar,
+  signal?: AbortSignal,
+): Promise<Map<number, UnitInputs>[]> {
+  if (periods.length === 0) return []
   calendar ??= await loadWorkingCalendar(db)
-  const start = startOfVietnamDay(from)
-  const end = startOfVietnamDay(addDays(to, 1))
-  const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to })
+  const windows = periods.map(({ from, to }) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) }))
+  const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows)
   const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
+  const communes = await communesManaged(db, scopeIds)
+  const result: Map<number, UnitInputs>[] = []
+  for (const [p, { from, to }] of periods.entries()) {
+    signal?.throwIfAborted()
+    const { start, end } = windows[p]!
+    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }))
+  }
+  return result
+}
+
+/** Every input but the histories', for one period. */
+async function otherInputs(
+  db: Kysely<Database>,
+  calendar: WorkingCalendar,
+  scopeIds: readonly number[],
+  kinds: Map<number, string>,
+  communes: Map<number, number>,
+  history: Map<number, DossierHistoryInputs>,
+  period: { from: string; to: string; start: Date; end: Date },
+): Promise<Map<number, UnitInputs>> {
+  const { from, to, start, end } = period
+  const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to })
   // Publication is about the procedures a level answers for: one answer per kind of unit.
   const publicationByKind = new Map<string, PublicationInputs>()
   for (const id of scopeIds) {
@@ -101,11 +138,9 @@ export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readon
   }
   const flags = await dossierFlagInputs(db, scopeIds, start, end)
   const feedback = await feedbackInputs(db, calendar, scopeIds, start, end)
-  const history = await dossierHistoryInputs(db, calendar, scopeIds, start, end)
   const online = await fullOnlineInput(db, scopeIds, start, end)
   const payment = await paymentInputs(db, scopeIds, start, end)
   const digitization = await digitizationInput(db, scopeIds, start, end)
-  const communes = await communesManaged(db, scopeIds)
   return new Map(
     scopeIds.map((id): [number, UnitInputs] => {
       const totals = allTotals.get(String(id))!

@@ -62,26 +62,47 @@ const RESULT_STATUSES = new Set(['finished', 'returned'])
  * is read and judged once and counted in every scope it belongs to.
  */
 export async function dossierHistoryInputs(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, DossierHistoryInputs>> {
-  const satisfactionKept = await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptUnder(db, rootId, end))
+  return (await dossierHistoryInputsOverWindows(db, calendar, scopeIds, [{ start, end }]))[0]!
+}
+
+/** A period as instants: [start, end). */
+export interface TimeWindow {
+  start: Date
+  end: Date
+}
+
+/**
+ * `dossierHistoryInputs` for several periods at once (an index trend, month by month): the
+ * dossiers and events of all of them are read once, and each dossier is judged at the end of
+ * each period it belongs to.
+ */
+export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, DossierHistoryInputs>[]> {
+  const first = new Date(Math.min(...windows.map((w) => w.start.getTime())))
+  const last = new Date(Math.max(...windows.map((w) => w.end.getTime())))
+  const kept: Map<number, boolean>[] = []
+  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptUnder(db, rootId, w.end)))
   const closure = await db.selectFrom('unit_closure').select(['ancestor_id', 'descendant_id']).where('ancestor_id', 'in', scopeIds).execute()
   const scopesOfUnit = new Map<number, number[]>()
   for (const pair of closure) scopesOfUnit.set(Number(pair.descendant_id), [...(scopesOfUnit.get(Number(pair.descendant_id)) ?? []), Number(pair.ancestor_id)])
   const inScope = db
     .selectFrom('dossiers as d')
     .where('d.receiving_unit_id', 'in', (eb) => eb.selectFrom('unit_closure as c').select('c.descendant_id').where('c.ancestor_id', 'in', scopeIds))
-    .where('d.received_at', '<', end)
-    .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', start)]))
+    .where('d.received_at', '<', last)
+    .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', first)]))
   const dossiers: DossierRow[] = await inScope
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
     .select(['d.id', 'd.receiving_unit_id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.rating', 'pv.processing_days', 'pv.cutoff_time'])
     .execute()
-  const counts = new Map(scopeIds.map((id) => [id, { dossiers: 0, onTime: 0, finished: 0, processingDays: 0, satisfied: 0 }]))
+  const counts = windows.map(() => new Map(scopeIds.map((id) => [id, { dossiers: 0, onTime: 0, finished: 0, processingDays: 0, satisfied: 0 }])))
   const result = () =>
-    new Map(
-      scopeIds.map((id): [number, DossierHistoryInputs] => {
-        const c = counts.get(id)!
-        return [id, { '2.1': { numerator: c.onTime, denominator: c.dossiers }, '2.2': { numerator: c.processingDays, denominator: c.finished }, '5.4': satisfactionKept.get(id) === true ? { numerator: c.satisfied, denominator: c.dossiers } : null }]
-      }),
+    windows.map(
+      (_, w) =>
+        new Map(
+          scopeIds.map((id): [number, DossierHistoryInputs] => {
+            const c = counts[w]!.get(id)!
+            return [id, { '2.1': { numerator: c.onTime, denominator: c.dossiers }, '2.2': { numerator: c.processingDays, denominator: c.finished }, '5.4': kept[w]!.get(id) === true ? { numerator: c.satisfied, denominator: c.dossiers } : null }]
+          }),
+        ),
     )
   if (dossiers.length === 0) return result()
   const events: EventRow[] = await db
@@ -91,14 +112,15 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
     .orderBy('e.dossier_id')
     .orderBy('e.seq')
     .execute()
-  const complained = new Set(
+  // A dossier counts as complained about in a period when an item naming it came by the period's end.
+  const firstComplaint = new Map(
     (await db
       .selectFrom('feedback as f')
-      .where('f.received_at', '<', end)
+      .where('f.received_at', '<', last)
       .where('f.dossier_code', 'in', inScope.select('d.code'))
-      .select('f.dossier_code')
-      .distinct()
-      .execute()).map((f) => f.dossier_code),
+      .groupBy('f.dossier_code')
+      .select(['f.dossier_code', (eb) => eb.fn.min('f.received_at').as('first_at')])
+      .execute()).map((f) => [f.dossier_code, new Date(f.first_at as Date)]),
   )
   const byDossier = new Map<string, OnTimeEvent[]>()
   const firstType = new Map<string, string>()
@@ -119,6 +141,7 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
   for (const d of dossiers) {
     const id = String(d.id)
     const receivedAt = new Date(d.received_at)
+    const finishedAt = d.finished_at === null ? null : new Date(d.finished_at)
     // A desk dossier's due_at already holds its closed pauses; 2.1 subtracts the supplements
     // itself, so it starts from the appointment made at receipt.
     const dueAt =
@@ -127,21 +150,26 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
         : d.due_at === null
           ? null
           : new Date(d.due_at)
-    const verdict = judgeOnTime21(calendar, { receivedAt, dueAt, events: byDossier.get(id) ?? [] }, end)
-    const finishedAt = d.finished_at === null ? null : new Date(d.finished_at)
-    const hasResult = finishedAt !== null && finishedAt < end && RESULT_STATUSES.has(d.status)
-    const days = hasResult ? processingWorkingDays(calendar, receivedAt, finishedAt, verdict.supplementWorkingDays) : 0
-    const satisfied = verdict.onTime && d.rating !== 'dissatisfied' && !complained.has(d.code)
-    for (const scopeId of scopesOfUnit.get(Number(d.receiving_unit_id)) ?? []) {
-      const c = counts.get(scopeId)!
-      c.dossiers += 1
-      if (verdict.onTime) c.onTime += 1
-      if (hasResult) {
-        c.finished += 1
-        c.processingDays += days
+    const scopes = scopesOfUnit.get(Number(d.receiving_unit_id)) ?? []
+    windows.forEach(({ start, end }, w) => {
+      // Received by the period's end and not over before it began.
+      if (receivedAt >= end || (finishedAt !== null && finishedAt < start)) return
+      const verdict = judgeOnTime21(calendar, { receivedAt, dueAt, events: byDossier.get(id) ?? [] }, end)
+      const hasResult = finishedAt !== null && finishedAt < end && RESULT_STATUSES.has(d.status)
+      const days = hasResult ? processingWorkingDays(calendar, receivedAt, finishedAt, verdict.supplementWorkingDays) : 0
+      const complaint = firstComplaint.get(d.code)
+      const satisfied = verdict.onTime && d.rating !== 'dissatisfied' && !(complaint !== undefined && complaint < end)
+      for (const scopeId of scopes) {
+        const c = counts[w]!.get(scopeId)!
+        c.dossiers += 1
+        if (verdict.onTime) c.onTime += 1
+        if (hasResult) {
+          c.finished += 1
+          c.processingDays += days
+        }
+        if (satisfied) c.satisfied += 1
       }
-      if (satisfied) c.satisfied += 1
-    }
+    })
   }
   return result()
 }

@@ -9,7 +9,7 @@ import { UnitKind } from '../../domain/units/unit-kind.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { parseIndexPeriod } from '../../domain/index766/index-period.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
-import { indexInputs, indexInputsOfScopes, indexReportOf, type IndexReport } from './compute-index.js'
+import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, type IndexReport } from './compute-index.js'
 
 /** A child unit's index for the same period, and its place among its siblings. */
 export interface IndexChild {
@@ -51,8 +51,8 @@ const collator = new Intl.Collator('vi')
  * district or commune scored for the same period and ranked by total (ties share a rank, then
  * by name), and the unit's score month by month up to the period's end (quarter by quarter
  * for a year). The unit and its children are scored together (`indexInputsOfScopes`: each
- * query once, grouped by child); each trend period is one more `indexInputs`. `signal` stops
- * it between periods when nobody wants the answer any more.
+ * query once, grouped by child), then the trend's periods together (`indexInputsOverPeriods`:
+ * the histories read once). `signal` stops it between periods when nobody wants the answer.
  */
 export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }, signal?: AbortSignal): Promise<IndexOverview> {
   const set = request.formulaSet ?? DEFAULT_FORMULA_SET
@@ -74,12 +74,14 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
     ({ item, rank }): IndexChild => ({ ...item, rank: rank ?? scored.length }),
   )
 
-  const trend: IndexTrendPoint[] = []
-  for (const point of indexTrendPeriods(period)) {
-    signal?.throwIfAborted()
-    // A month's trend ends with the month itself: already scored.
-    const score = point.from === from && point.to === to ? report.score : scoreUnit(set, await indexInputs(db, unit.id, point.from, point.to, calendar))
-    trend.push({ period: point.label, from: point.from, to: point.to, total: score.total.points, max_total: score.total.scorable_points })
-  }
+  // The trend's periods scored together (one read of the histories); the period itself is already scored.
+  const trendPeriods = indexTrendPeriods(period)
+  const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
+  const trendInputs = await indexInputsOverPeriods(db, [unit.id], toScore, calendar, signal)
+  const trend = trendPeriods.map((point): IndexTrendPoint => {
+    const at = toScore.indexOf(point)
+    const score = at === -1 ? report.score : scoreUnit(set, trendInputs[at]!.get(unit.id)!)
+    return { period: point.label, from: point.from, to: point.to, total: score.total.points, max_total: score.total.scorable_points }
+  })
   return { report, children, trend }
 }
