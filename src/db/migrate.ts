@@ -11,6 +11,7 @@ import * as paymentIntegration from './migrations/20261123_008_payment_integrati
 import * as apologies from './migrations/20261123_009_apologies.js'
 import * as integrityAAuditHead from './migrations/20261125_010_integrity_a_audit_head.js'
 import * as loginFailures from './migrations/20261125_010_integrity_b_login_failures.js'
+import * as loadDataVersion from './migrations/20261125_010_load_data_version.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_009_apologies': apologies,
   '20261125_010_integrity_a_audit_head': integrityAAuditHead,
   '20261125_010_integrity_b_login_failures': loginFailures,
+  '20261125_010_load_data_version': loadDataVersion,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -237,6 +237,12 @@ export interface AuditLogTable {
   hash: string
 }
 
+/** One row: bumped by every statement that changes what figures are made of (migration 010). */
+export interface DataVersionTable {
+  only_row: Generated<boolean>
+  version: number
+}
+
 export interface AuditHeadTable {
   id: number
   last_id: string
@@ -334,6 +340,7 @@ export interface Database {
   dossier_code_counters: DossierCodeCountersTable
   dossier_apologies: DossierApologiesTable
   feedback: FeedbackTable
+  data_version: DataVersionTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

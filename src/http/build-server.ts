@@ -8,9 +8,12 @@ import type { DatabaseHandle } from '../db/open-database.js'
 import { handleError } from './error-handler.js'
 import { documentAccess, SECURITY_SCHEMES } from './openapi-access.js'
 import { registerAuthentication } from './plugins/authentication.js'
+import { FigureCache } from '../modules/figure-cache/figure-cache.js'
+import { registerRequestDeadline } from './plugins/request-deadline.js'
 import { registerSecurityHeaders } from './plugins/security-headers.js'
 import { registerWellFormedInput } from './plugins/well-formed-input.js'
-import { registerHealthRoutes } from './routes/health.js'
+import { registerHealthRoutes, type DemoSeeding } from './routes/health.js'
+import { registerMetricsRoutes } from './routes/v1/metrics.routes.js'
 import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndex766Routes } from './routes/v1/index766.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
@@ -33,6 +36,12 @@ export interface ServerOptions {
   filesDir?: string
   /** The built console (default web/dist). */
   webDist?: string
+  /** How long a request may run before it is answered 503 (default 30 s). */
+  requestDeadlineMs?: number
+  /** Computed answers kept in memory (default 500). */
+  figureCacheEntries?: number
+  /** The first start's demo seeding, when it runs in the background (/api/health says so). */
+  demoSeeding?: () => DemoSeeding | null
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -40,7 +49,9 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   const trust = options.trustProxy ?? false
   // A number of hops: the client is the address that many proxies before us (what Fastify does for a number).
   const trustProxy = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
-  const app = Fastify({ logger: options.logger ?? false, trustProxy })
+  // A client has 30 s to send its request (slow senders do not hold sockets for ever).
+  const app = Fastify({ logger: options.logger ?? false, trustProxy, requestTimeout: 30_000 })
+  const figures = new FigureCache(options.figureCacheEntries)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
@@ -54,17 +65,19 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     },
     ...documentAccess(),
   })
+  registerRequestDeadline(app, options.requestDeadlineMs)
   await registerAuthentication(app, handle)
   registerWellFormedInput(app)
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu' })
   })
-  registerHealthRoutes(app, handle)
+  registerHealthRoutes(app, handle, options.demoSeeding)
+  registerMetricsRoutes(app, figures)
   registerAuthRoutes(app, handle, { secureCookies: options.secureCookies ?? false })
   registerUnitRoutes(app, handle)
-  registerIndicatorRoutes(app, handle)
-  registerIndex766Routes(app, handle)
+  registerIndicatorRoutes(app, handle, figures)
+  registerIndex766Routes(app, handle, figures)
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
   await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))

@@ -1,18 +1,19 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { api, ApiError, rememberCsrf, type Me } from './shared/api.js'
+import { untilDemoLoaded } from './demo-seeding.js'
 import { LoginPage } from './LoginPage.js'
 
 // The console (Ant Design, tables, charts, date pickers) is loaded after login: the first screen stays small.
 const Console = lazy(() => import('./shell/ConsoleShell.js'))
 
-type Session = { state: 'checking' } | { state: 'anonymous'; notice?: string } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string }
+type Session = { state: 'checking' } | { state: 'demo-loading' } | { state: 'anonymous'; notice?: string } | { state: 'signed-in'; me: Me } | { state: 'error'; message: string }
 
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'checking' })
 
   useEffect(() => {
-    api
-      .me()
+    untilDemoLoaded(() => setSession({ state: 'demo-loading' }))
+      .then(() => api.me())
       .then((me) => {
         rememberCsrf(me.csrf_token)
         setSession({ state: 'signed-in', me })
@@ -36,6 +37,8 @@ export function App() {
   switch (session.state) {
     case 'checking':
       return <Waiting label="Đang kiểm tra phiên làm việc…" />
+    case 'demo-loading':
+      return <Waiting label="Lần chạy đầu tiên: đang nạp dữ liệu mẫu… Trang sẽ tự mở khi xong (vài phút)." />
     case 'anonymous':
       return <LoginPage onLoggedIn={onLoggedIn} {...(session.notice ? { notice: session.notice } : {})} />
     case 'error':

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { buildServer } from '../../http/build-server.js'
 import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
+import type { DatabaseHandle } from '../../db/open-database.js'
+import type { DemoSeeding } from '../../http/routes/health.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
@@ -14,14 +16,11 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? context.config.port : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`Cổng không hợp lệ: ${values.port}`, this.usage)
     const handle = await context.database()
-    if (!values['no-demo'] && (await isEmptyDatabase(handle))) {
-      context.stderr('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ…')
-      const seeded = await seedDemo(handle)
-      context.stderr(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
-      if (seeded.accounts.length > 0) context.stderr(describeDemoAccounts(seeded))
-    }
+    // A fresh install listens first and loads the demo behind it: the page answers in seconds
+    // and says the demo is loading (/api/health: demo "loading") instead of waiting minutes.
+    let demoSeeding: DemoSeeding | null = !values['no-demo'] && (await isEmptyDatabase(handle)) ? 'loading' : null
     const { trustProxy, secureCookies } = context.config
-    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies })
+    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, demoSeeding: () => demoSeeding })
     // The chain's head goes to the anchor file outside the database while it runs (and at the end).
     const anchors = context.auditAnchors()
     const anchorTimer = setInterval(() => {
@@ -31,16 +30,37 @@ export const serveCommand: Command = {
     app.addHook('onClose', async () => clearInterval(anchorTimer))
     const address = await app.listen({ port, host: values.host ?? context.config.host })
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
+    const seeding =
+      demoSeeding === 'loading'
+        ? seedInBackground(handle, context.stderr).then((ok) => {
+            demoSeeding = ok ? null : 'failed'
+          })
+        : Promise.resolve()
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
         context.stderr('Đang dừng máy chủ…')
-        void app.close().then(() => resolve())
+        // A stop during the demo's loading lets its transaction end before the database closes.
+        void seeding.then(() => app.close()).then(() => resolve())
       }
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
     })
     return 0
   },
+}
+
+/** Loads the demo district; false (and the reason on stderr) when it fails. */
+async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void): Promise<boolean> {
+  say('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ (trang web đã mở, sẽ báo khi xong)…')
+  try {
+    const seeded = await seedDemo(handle)
+    say(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
+    if (seeded.accounts.length > 0) say(describeDemoAccounts(seeded))
+    return true
+  } catch (error) {
+    say(`Nạp dữ liệu mẫu không thành công: ${error instanceof Error ? error.message : String(error)}`)
+    return false
+  }
 }

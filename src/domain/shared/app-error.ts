@@ -11,6 +11,8 @@ export const ErrorCode = {
   forbidden: 'forbidden',
   unauthenticated: 'unauthenticated',
   locked: 'locked',
+  /** The server could not answer in time (overloaded): try again later. */
+  unavailable: 'unavailable',
   internal: 'internal',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

@@ -29,16 +29,22 @@ export async function createSession(db: Kysely<Database>, userId: number, meta: 
   return { token, csrfToken, expiresAt }
 }
 
+const LAST_SEEN_PRECISION_MS = 60_000
+
 /** The actor behind a session cookie, or null for an unknown, expired, revoked or disabled one. */
 export async function actorFromSession(db: Kysely<Database>, token: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'users.id', 'users.username', 'users.unit_id', 'users.role', 'users.active'])
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.unit_id', 'users.role', 'users.active'])
     .where('sessions.id', '=', sha256(token))
     .executeTakeFirst()
   if (!row || row.revoked_at !== null || row.expires_at < new Date() || !row.active) return null
-  await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.session_id).execute()
+  // Written at most once a minute: a durable write on every request of a busy dashboard would
+  // cost more than the request itself, and a minute is all "last seen" needs to say.
+  if (Date.now() - new Date(row.last_seen_at).getTime() >= LAST_SEEN_PRECISION_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.session_id).execute()
+  }
   return {
     kind: 'user',
     id: row.id,

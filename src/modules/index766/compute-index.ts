@@ -11,12 +11,12 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
-import { dossierHistoryInputs } from './dossier-history-inputs.js'
+import { dossierHistoryInputsOverWindows, type DossierHistoryInputs } from './dossier-history-inputs.js'
 import { digitizationInput } from './digitization-inputs.js'
 import { fullOnlineInput } from './online-inputs.js'
 import { paymentInputs } from './payment-inputs.js'
 import { feedbackInputs } from './feedback-inputs.js'
-import { publicationInputs } from './publication-inputs.js'
+import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 
 export interface IndexReport {
@@ -61,15 +61,17 @@ const SOURCES: Record<string, string> = {
 
 const fraction = (numerator: number, denominator: number): Fraction => ({ numerator, denominator })
 
-async function communesManaged(db: Kysely<Database>, unitId: number): Promise<number> {
-  const row = await db
+/** The communes in each scope's subtree, for 4.ct. */
+async function communesManaged(db: Kysely<Database>, scopeIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = await db
     .selectFrom('unit_closure as c')
     .innerJoin('units as u', 'u.id', 'c.descendant_id')
-    .where('c.ancestor_id', '=', unitId)
+    .where('c.ancestor_id', 'in', scopeIds)
     .where('u.kind', '=', 'commune')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirst()
-  return Number(row?.n ?? 0)
+    .groupBy('c.ancestor_id')
+    .select(['c.ancestor_id as scope_id', sql<number>`count(*)::int`.as('n')])
+    .execute()
+  return new Map(rows.map((row) => [Number(row.scope_id), Number(row.n)]))
 }
 
 /**
@@ -78,37 +80,100 @@ async function communesManaged(db: Kysely<Database>, unitId: number): Promise<nu
  * the facts they need. 2.1, 2.2 and 5.4 come from the dossiers' histories.
  */
 export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string, calendar?: WorkingCalendar): Promise<UnitInputs> {
+  return (await indexInputsOfScopes(db, [unitId], from, to, calendar)).get(unitId)!
+}
+
+/**
+ * `indexInputs` for several units at once (a district and its communes): each query reads the
+ * dossiers of all the scopes once, grouped by scope, instead of once per unit.
+ */
+export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readonly number[], from: string, to: string, calendar?: WorkingCalendar): Promise<Map<number, UnitInputs>> {
+  return (await indexInputsOverPeriods(db, scopeIds, [{ from, to }], calendar))[0]!
+}
+
+/**
+ * `indexInputsOfScopes` for several periods (a trend): the dossiers' histories, the costliest
+ * input, are read once for all the periods; the other inputs are asked period by period.
+ * `signal` stops it between periods when nobody wants the answer any more.
+ */
+export async function indexInputsOverPeriods(
+  db: Kysely<Database>,
+  scopeIds: readonly number[],
+  periods: readonly { from: string; to: string }[],
+  calendar?: WorkingCalendar,
+  signal?: AbortSignal,
+): Promise<Map<number, UnitInputs>[]> {
+  if (periods.length === 0) return []
   calendar ??= await loadWorkingCalendar(db)
-  const totals = (await totalsForScopes(db, [{ key: 'u', unitId, scope: 'subtree' }], { from, to })).get('u')!
-  const start = startOfVietnamDay(from)
-  const end = startOfVietnamDay(addDays(to, 1))
-  const t = totals.totals
-  const publication = await publicationInputs(db, calendar, unitId, from, to, end)
-  const flags = await dossierFlagInputs(db, unitId, start, end)
-  const feedback = await feedbackInputs(db, calendar, unitId, start, end)
-  const history = await dossierHistoryInputs(db, calendar, unitId, start, end)
-  return {
-    '1.1': publication['1.1'],
-    '1.2': publication['1.2'],
-    '1.3': publication['1.3'],
-    '1.4': flags['1.4'],
-    '2.1': history['2.1'],
-    '2.2': history['2.2'],
-    '3.x': await fullOnlineInput(db, unitId, start, end),
-    '3.6': fraction(t.paidOnline, t.feeEligible),
-    '3.5': await paymentInputs(db, unitId, start, end),
-    '4.1': flags['4.1'],
-    '4.2': await digitizationInput(db, unitId, start, end),
-    '4.ct': fraction(totals.ecertUnits, await communesManaged(db, unitId)),
-    '4.3': flags['4.3'],
-    '4.4': flags['4.4'],
-    '4.5a': publication['4.5a'],
-    '4.5b': flags['4.5b'],
-    '5.1': feedback['5.1'],
-    '5.2': feedback['5.2'],
-    '5.3': feedback['5.3'],
-    '5.4': history['5.4'],
+  const windows = periods.map(({ from, to }) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) }))
+  const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows)
+  const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
+  const communes = await communesManaged(db, scopeIds)
+  const result: Map<number, UnitInputs>[] = []
+  for (const [p, { from, to }] of periods.entries()) {
+    signal?.throwIfAborted()
+    const { start, end } = windows[p]!
+    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }))
   }
+  return result
+}
+
+/** Every input but the histories', for one period. */
+async function otherInputs(
+  db: Kysely<Database>,
+  calendar: WorkingCalendar,
+  scopeIds: readonly number[],
+  kinds: Map<number, string>,
+  communes: Map<number, number>,
+  history: Map<number, DossierHistoryInputs>,
+  period: { from: string; to: string; start: Date; end: Date },
+): Promise<Map<number, UnitInputs>> {
+  const { from, to, start, end } = period
+  const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to })
+  // Publication is about the procedures a level answers for: one answer per kind of unit.
+  const publicationByKind = new Map<string, PublicationInputs>()
+  for (const id of scopeIds) {
+    const kind = kinds.get(id)!
+    if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publicationInputs(db, calendar, id, from, to, end))
+  }
+  const flags = await dossierFlagInputs(db, scopeIds, start, end)
+  const feedback = await feedbackInputs(db, calendar, scopeIds, start, end)
+  const online = await fullOnlineInput(db, scopeIds, start, end)
+  const payment = await paymentInputs(db, scopeIds, start, end)
+  const digitization = await digitizationInput(db, scopeIds, start, end)
+  return new Map(
+    scopeIds.map((id): [number, UnitInputs] => {
+      const totals = allTotals.get(String(id))!
+      const t = totals.totals
+      const publication = publicationByKind.get(kinds.get(id)!)!
+      const f = flags.get(id)!
+      const h = history.get(id)!
+      const fb = feedback.get(id)!
+      const inputs: UnitInputs = {
+        '1.1': publication['1.1'],
+        '1.2': publication['1.2'],
+        '1.3': publication['1.3'],
+        '1.4': f['1.4'],
+        '2.1': h['2.1'],
+        '2.2': h['2.2'],
+        '3.x': online.get(id)!,
+        '3.6': fraction(t.paidOnline, t.feeEligible),
+        '3.5': payment.get(id)!,
+        '4.1': f['4.1'],
+        '4.2': digitization.get(id)!,
+        '4.ct': fraction(totals.ecertUnits, communes.get(id) ?? 0),
+        '4.3': f['4.3'],
+        '4.4': f['4.4'],
+        '4.5a': publication['4.5a'],
+        '4.5b': f['4.5b'],
+        '5.1': fb['5.1'],
+        '5.2': fb['5.2'],
+        '5.3': fb['5.3'],
+        '5.4': h['5.4'],
+      }
+      return [id, inputs]
+    }),
+  )
 }
 
 export interface IndexRequest {
@@ -121,8 +186,11 @@ export interface IndexRequest {
 export async function computeIndex(db: Kysely<Database>, request: IndexRequest): Promise<IndexReport> {
   const period = parseIndexPeriod(request.period)
   const unit = await getUnitByCode(db, request.unitCode)
-  const set = request.formulaSet ?? DEFAULT_FORMULA_SET
-  const inputs = await indexInputs(db, unit.id, period.from, period.to)
+  return indexReportOf(unit, period, request.formulaSet ?? DEFAULT_FORMULA_SET, await indexInputs(db, unit.id, period.from, period.to))
+}
+
+/** The report of a unit's inputs for a period: the score, its sources, what would raise it. */
+export function indexReportOf(unit: { code: string; name: string }, period: IndexPeriod, set: FormulaSet, inputs: UnitInputs): IndexReport {
   return {
     unit_code: unit.code,
     unit_name: unit.name,

@@ -7,19 +7,23 @@ import type { Fraction } from '../../domain/index766/score-unit.js'
  * files. Over the dossiers received in the period with components (as the dashboard's
  * dossier_digitization_rate): every component scanned and, once the result exists (finished or
  * returned), the result scanned too. An open dossier has no result yet to scan.
+ * Several scopes (each a unit's subtree) in one query, grouped by scope.
  */
-export async function digitizationInput(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<Fraction> {
-  const row = await db
+export async function digitizationInput(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, Fraction>> {
+  const rows = await db
     .selectFrom('dossiers as d')
     .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
-    .where('c.ancestor_id', '=', unitId)
+    .where('c.ancestor_id', 'in', scopeIds)
     .where('d.received_at', '>=', start)
     .where('d.received_at', '<', end)
     .where('d.components_total', '>', 0)
+    .groupBy('c.ancestor_id')
     .select([
+      'c.ancestor_id as scope_id',
       sql<number>`(count(*) filter (where d.components_digitized >= d.components_total and (d.result_digitized or d.status not in ('finished', 'returned'))))::int`.as('digitized'),
       sql<number>`count(*)::int`.as('eligible'),
     ])
-    .executeTakeFirstOrThrow()
-  return { numerator: Number(row.digitized), denominator: Number(row.eligible) }
+    .execute()
+  const byScope = new Map(rows.map((row) => [Number(row.scope_id), { numerator: Number(row.digitized), denominator: Number(row.eligible) }]))
+  return new Map(scopeIds.map((id) => [id, byScope.get(id) ?? { numerator: 0, denominator: 0 }]))
 }

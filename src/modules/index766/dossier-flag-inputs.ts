@@ -11,6 +11,7 @@ export interface DossierFlagInputs {
 }
 
 interface Counts {
+  scope_id: number
   synced_known: number
   synced: number
   reused_known: number
@@ -32,14 +33,15 @@ const known = (numerator: number, denominator: number, anyKnown: number): Fracti
  * flags. Received-based (1.4, 4.3, 4.4, 4.5b): dossiers received in the period whose flag is
  * known. 4.1 is finished-based: dossiers finished (finished or returned) in the period whose
  * result is a paper document and whether an e-result was issued is known; when the results are
- * known and none is on paper, it is 0/0 ("không phát sinh").
+ * known and none is on paper, it is 0/0 ("không phát sinh"). For several scopes (each a unit's
+ * subtree) in one pass over the dossiers, grouped by scope.
  */
-export async function dossierFlagInputs(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<DossierFlagInputs> {
+export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, DossierFlagInputs>> {
   const received = sql`(d.received_at >= ${start} and d.received_at < ${end})`
   const finished = sql`(d.finished_at >= ${start} and d.finished_at < ${end} and d.status in ('finished', 'returned'))`
   const count = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`
   const { rows } = await sql<Counts>`
-    select
+    select c.ancestor_id as scope_id,
       ${count(sql`${received} and d.synced_national is not null`)} as synced_known,
       ${count(sql`${received} and d.synced_national`)} as synced,
       ${count(sql`${received} and d.reused_data is not null`)} as reused_known,
@@ -53,9 +55,15 @@ export async function dossierFlagInputs(db: Kysely<Database>, unitId: number, st
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued`)} as eresult
     from dossiers d
     join unit_closure c on c.descendant_id = d.receiving_unit_id
-    where c.ancestor_id = ${unitId} and (${received} or ${finished})
+    where c.ancestor_id in (${sql.join(scopeIds)}) and (${received} or ${finished})
+    group by c.ancestor_id
   `.execute(db)
-  const r = rows[0]!
+  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
+  const byScope = new Map(rows.map((row) => [Number(row.scope_id), row]))
+  return new Map(scopeIds.map((id) => [id, inputsOf(byScope.get(id) ?? none)]))
+}
+
+function inputsOf(r: Counts): DossierFlagInputs {
   const n = (value: number) => Number(value)
   return {
     '1.4': known(n(r.synced), n(r.synced_known), n(r.synced_known)),

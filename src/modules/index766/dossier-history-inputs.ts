@@ -7,7 +7,8 @@ import type { DossierStatus } from '../../domain/dossiers/dossier-status.js'
 import { judgeOnTime21, type OnTimeEvent } from '../../domain/index766/on-time-2-1.js'
 import { processingWorkingDays } from '../../domain/index766/processing-time-2-2.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
-import { dossierSatisfactionKept } from './satisfaction-kept.js'
+import { dossierSatisfactionKeptUnder } from './satisfaction-kept.js'
+import { byRoot } from './scope-roots.js'
 
 export interface DossierHistoryInputs {
   '2.1': Fraction
@@ -17,6 +18,7 @@ export interface DossierHistoryInputs {
 
 interface DossierRow {
   id: string
+  receiving_unit_id: number
   code: string
   status: string
   received_at: Date
@@ -55,22 +57,54 @@ const RESULT_STATUSES = new Set(['finished', 'returned'])
  *   the 2.1 dossiers. INDICATORS.md writes "(dossiers − rated dissatisfied, complained about, or
  *   late) / dossiers": "dossiers" is not only the rated ones (an unrated dossier is not rated
  *   dissatisfied), and "late" is 2.1's judgement, so the denominator is 2.1's — as 5.3 takes 5.2's.
- *   Null when nothing of the satisfaction with dossiers is kept (`dossierSatisfactionKept`).
+ *   Null when nothing of the satisfaction with dossiers is kept (`dossierSatisfactionKeptUnder`).
+ * Several scopes (each a unit's subtree, e.g. a district and its communes) at once: each dossier
+ * is read and judged once and counted in every scope it belongs to.
  */
-export async function dossierHistoryInputs(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, start: Date, end: Date): Promise<DossierHistoryInputs> {
-  const satisfactionKept = await dossierSatisfactionKept(db, unitId, end)
+export async function dossierHistoryInputs(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, DossierHistoryInputs>> {
+  return (await dossierHistoryInputsOverWindows(db, calendar, scopeIds, [{ start, end }]))[0]!
+}
+
+/** A period as instants: [start, end). */
+export interface TimeWindow {
+  start: Date
+  end: Date
+}
+
+/**
+ * `dossierHistoryInputs` for several periods at once (an index trend, month by month): the
+ * dossiers and events of all of them are read once, and each dossier is judged at the end of
+ * each period it belongs to.
+ */
+export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, DossierHistoryInputs>[]> {
+  const first = new Date(Math.min(...windows.map((w) => w.start.getTime())))
+  const last = new Date(Math.max(...windows.map((w) => w.end.getTime())))
+  const kept: Map<number, boolean>[] = []
+  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptUnder(db, rootId, w.end)))
+  const closure = await db.selectFrom('unit_closure').select(['ancestor_id', 'descendant_id']).where('ancestor_id', 'in', scopeIds).execute()
+  const scopesOfUnit = new Map<number, number[]>()
+  for (const pair of closure) scopesOfUnit.set(Number(pair.descendant_id), [...(scopesOfUnit.get(Number(pair.descendant_id)) ?? []), Number(pair.ancestor_id)])
   const inScope = db
     .selectFrom('dossiers as d')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
-    .where('c.ancestor_id', '=', unitId)
-    .where('d.received_at', '<', end)
-    .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', start)]))
+    .where('d.receiving_unit_id', 'in', (eb) => eb.selectFrom('unit_closure as c').select('c.descendant_id').where('c.ancestor_id', 'in', scopeIds))
+    .where('d.received_at', '<', last)
+    .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', first)]))
   const dossiers: DossierRow[] = await inScope
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .select(['d.id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.rating', 'pv.processing_days', 'pv.cutoff_time'])
+    .select(['d.id', 'd.receiving_unit_id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.rating', 'pv.processing_days', 'pv.cutoff_time'])
     .execute()
-  const empty = { numerator: 0, denominator: 0 }
-  if (dossiers.length === 0) return { '2.1': empty, '2.2': empty, '5.4': satisfactionKept ? empty : null }
+  const counts = windows.map(() => new Map(scopeIds.map((id) => [id, { dossiers: 0, onTime: 0, finished: 0, processingDays: 0, satisfied: 0 }])))
+  const result = () =>
+    windows.map(
+      (_, w) =>
+        new Map(
+          scopeIds.map((id): [number, DossierHistoryInputs] => {
+            const c = counts[w]!.get(id)!
+            return [id, { '2.1': { numerator: c.onTime, denominator: c.dossiers }, '2.2': { numerator: c.processingDays, denominator: c.finished }, '5.4': kept[w]!.get(id) === true ? { numerator: c.satisfied, denominator: c.dossiers } : null }]
+          }),
+        ),
+    )
+  if (dossiers.length === 0) return result()
   const events: EventRow[] = await db
     .selectFrom('dossier_events as e')
     .where('e.dossier_id', 'in', inScope.select('d.id'))
@@ -78,17 +112,18 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
     .orderBy('e.dossier_id')
     .orderBy('e.seq')
     .execute()
-  const complained = new Set(
+  // A dossier counts as complained about in a period when an item naming it came by the period's end.
+  const firstComplaint = new Map(
     (await db
       .selectFrom('feedback as f')
       // An item counts against a dossier of its own unit or a unit below it, never another's.
       .innerJoin('dossiers as named', 'named.code', 'f.dossier_code')
       .innerJoin('unit_closure as fc', (join) => join.onRef('fc.descendant_id', '=', 'named.receiving_unit_id').onRef('fc.ancestor_id', '=', 'f.unit_id'))
-      .where('f.received_at', '<', end)
+      .where('f.received_at', '<', last)
       .where('named.id', 'in', inScope.select('d.id'))
-      .select('f.dossier_code')
-      .distinct()
-      .execute()).map((f) => f.dossier_code),
+      .groupBy('f.dossier_code')
+      .select(['f.dossier_code', (eb) => eb.fn.min('f.received_at').as('first_at')])
+      .execute()).map((f) => [f.dossier_code, new Date(f.first_at as Date)]),
   )
   const byDossier = new Map<string, OnTimeEvent[]>()
   const firstType = new Map<string, string>()
@@ -106,13 +141,10 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
     })
     byDossier.set(id, list)
   }
-  let onTime = 0
-  let finished = 0
-  let processingDays = 0
-  let satisfied = 0
   for (const d of dossiers) {
     const id = String(d.id)
     const receivedAt = new Date(d.received_at)
+    const finishedAt = d.finished_at === null ? null : new Date(d.finished_at)
     // A desk dossier's due_at already holds its closed pauses; 2.1 subtracts the supplements
     // itself, so it starts from the appointment made at receipt.
     const dueAt =
@@ -121,18 +153,26 @@ export async function dossierHistoryInputs(db: Kysely<Database>, calendar: Worki
         : d.due_at === null
           ? null
           : new Date(d.due_at)
-    const verdict = judgeOnTime21(calendar, { receivedAt, dueAt, events: byDossier.get(id) ?? [] }, end)
-    if (verdict.onTime) onTime += 1
-    const finishedAt = d.finished_at === null ? null : new Date(d.finished_at)
-    if (finishedAt !== null && finishedAt < end && RESULT_STATUSES.has(d.status)) {
-      finished += 1
-      processingDays += processingWorkingDays(calendar, receivedAt, finishedAt, verdict.supplementWorkingDays)
-    }
-    if (verdict.onTime && d.rating !== 'dissatisfied' && !complained.has(d.code)) satisfied += 1
+    const scopes = scopesOfUnit.get(Number(d.receiving_unit_id)) ?? []
+    windows.forEach(({ start, end }, w) => {
+      // Received by the period's end and not over before it began.
+      if (receivedAt >= end || (finishedAt !== null && finishedAt < start)) return
+      const verdict = judgeOnTime21(calendar, { receivedAt, dueAt, events: byDossier.get(id) ?? [] }, end)
+      const hasResult = finishedAt !== null && finishedAt < end && RESULT_STATUSES.has(d.status)
+      const days = hasResult ? processingWorkingDays(calendar, receivedAt, finishedAt, verdict.supplementWorkingDays) : 0
+      const complaint = firstComplaint.get(d.code)
+      const satisfied = verdict.onTime && d.rating !== 'dissatisfied' && !(complaint !== undefined && complaint < end)
+      for (const scopeId of scopes) {
+        const c = counts[w]!.get(scopeId)!
+        c.dossiers += 1
+        if (verdict.onTime) c.onTime += 1
+        if (hasResult) {
+          c.finished += 1
+          c.processingDays += days
+        }
+        if (satisfied) c.satisfied += 1
+      }
+    })
   }
-  return {
-    '2.1': { numerator: onTime, denominator: dossiers.length },
-    '2.2': { numerator: processingDays, denominator: finished },
-    '5.4': satisfactionKept ? { numerator: satisfied, denominator: dossiers.length } : null,
-  }
+  return result()
 }

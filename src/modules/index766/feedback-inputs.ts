@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
+import { byRoot } from './scope-roots.js'
 import { judgeFeedback } from '../../domain/feedback/feedback-deadlines.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
 
@@ -17,15 +18,12 @@ const date = (value: Date | null) => (value === null ? null : new Date(value))
  * root was received by the period's end. Otherwise 5.1–5.3 are "chưa có dữ liệu" — a province
  * that never brought its feedback in must not get full points for "no feedback".
  */
-export async function feedbackKept(db: Kysely<Database>, unitId: number, end: Date): Promise<boolean> {
+export async function feedbackKeptUnder(db: Kysely<Database>, rootId: number, end: Date): Promise<boolean> {
   const { rows } = await sql<{ kept: boolean }>`
     select exists (
       select 1 from feedback f
       join unit_closure tree on tree.descendant_id = f.unit_id
-      where f.received_at < ${end} and tree.ancestor_id in (
-        select root.ancestor_id from unit_closure root join units u on u.id = root.ancestor_id
-        where root.descendant_id = ${unitId} and u.parent_id is null
-      )
+      where f.received_at < ${end} and tree.ancestor_id = ${rootId}
     ) as kept
   `.execute(db)
   return rows[0]?.kept === true
@@ -41,38 +39,43 @@ export async function feedbackKept(db: Kysely<Database>, unitId: number, end: Da
  * No item in the scope while the province keeps feedback: 0/0 — the formula set's
  * empty-denominator rule decides (full points by default, INDICATORS.md).
  */
-export async function feedbackInputs(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, start: Date, end: Date): Promise<FeedbackInputs> {
-  if (!(await feedbackKept(db, unitId, end))) return { '5.1': null, '5.2': null, '5.3': null }
-  const items = await db
-    .selectFrom('feedback as f')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'f.unit_id')
-    .where('c.ancestor_id', '=', unitId)
-    .where('f.received_at', '<', end)
-    .where((eb) => eb.or([eb('f.rejected_at', 'is', null), eb('f.rejected_at', '>=', start)]))
-    .where((eb) => eb.or([eb('f.published_at', 'is', null), eb('f.published_at', '>=', start)]))
-    .select(['f.received_at', 'f.classification', 'f.classified_at', 'f.rejected_at', 'f.supplement_requested_at', 'f.handled_at', 'f.published_at', 'f.reaction', 'f.repeated'])
-    .execute()
-  let received = 0
-  let classified = 0
-  let onTime = 0
-  let satisfied = 0
+export async function feedbackInputs(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, FeedbackInputs>> {
+  const kept = await byRoot(db, scopeIds, (rootId) => feedbackKeptUnder(db, rootId, end))
+  const keptScopes = scopeIds.filter((id) => kept.get(id) === true)
+  const counts = new Map(keptScopes.map((id) => [id, { received: 0, classified: 0, onTime: 0, satisfied: 0, items: 0 }]))
+  const items =
+    keptScopes.length === 0
+      ? []
+      : await db
+          .selectFrom('feedback as f')
+          .innerJoin('unit_closure as c', 'c.descendant_id', 'f.unit_id')
+          .where('c.ancestor_id', 'in', keptScopes)
+          .where('f.received_at', '<', end)
+          .where((eb) => eb.or([eb('f.rejected_at', 'is', null), eb('f.rejected_at', '>=', start)]))
+          .where((eb) => eb.or([eb('f.published_at', 'is', null), eb('f.published_at', '>=', start)]))
+          .select(['c.ancestor_id as scope_id', 'f.received_at', 'f.classification', 'f.classified_at', 'f.rejected_at', 'f.supplement_requested_at', 'f.handled_at', 'f.published_at', 'f.reaction', 'f.repeated'])
+          .execute()
   for (const item of items) {
+    const count = counts.get(Number(item.scope_id))!
+    count.items += 1
     const receivedAt = new Date(item.received_at)
     if (receivedAt >= start) {
-      received += 1
-      if (item.classification !== null && (item.classified_at === null || new Date(item.classified_at) < end)) classified += 1
+      count.received += 1
+      if (item.classification !== null && (item.classified_at === null || new Date(item.classified_at) < end)) count.classified += 1
     }
     const verdict = judgeFeedback(
       calendar,
       { receivedAt, rejectedAt: date(item.rejected_at), supplementRequestedAt: date(item.supplement_requested_at), handledAt: date(item.handled_at), publishedAt: date(item.published_at) },
       end,
     )
-    if (verdict.onTime) onTime += 1
-    if (verdict.onTime && item.reaction !== 'unsatisfied' && item.repeated !== true) satisfied += 1
+    if (verdict.onTime) count.onTime += 1
+    if (verdict.onTime && item.reaction !== 'unsatisfied' && item.repeated !== true) count.satisfied += 1
   }
-  return {
-    '5.1': { numerator: classified, denominator: received },
-    '5.2': { numerator: onTime, denominator: items.length },
-    '5.3': { numerator: satisfied, denominator: items.length },
-  }
+  return new Map(
+    scopeIds.map((id): [number, FeedbackInputs] => {
+      const count = counts.get(id)
+      if (!count) return [id, { '5.1': null, '5.2': null, '5.3': null }]
+      return [id, { '5.1': { numerator: count.classified, denominator: count.received }, '5.2': { numerator: count.onTime, denominator: count.items }, '5.3': { numerator: count.satisfied, denominator: count.items } }]
+    }),
+  )
 }

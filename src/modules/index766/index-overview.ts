@@ -3,12 +3,13 @@ import type { Database } from '../../db/schema.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import type { FormulaSet } from '../../domain/index766/formula-set.js'
 import { indexTrendPeriods } from '../../domain/index766/index-trend-periods.js'
-import { scoreUnit, type UnitScore } from '../../domain/index766/score-unit.js'
+import { scoreUnit } from '../../domain/index766/score-unit.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
 import { UnitKind } from '../../domain/units/unit-kind.js'
-import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { computeIndex, indexInputs, type IndexReport } from './compute-index.js'
+import { parseIndexPeriod } from '../../domain/index766/index-period.js'
+import { getUnitByCode } from '../indicators/get-indicators.js'
+import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, type IndexReport } from './compute-index.js'
 
 /** A child unit's index for the same period, and its place among its siblings. */
 export interface IndexChild {
@@ -45,41 +46,42 @@ const RANKED_KINDS: readonly string[] = [UnitKind.district, UnitKind.commune]
 
 const collator = new Intl.Collator('vi')
 
-async function scoreOf(db: Kysely<Database>, set: FormulaSet, calendar: WorkingCalendar, unitId: number, from: string, to: string): Promise<UnitScore> {
-  return scoreUnit(set, await indexInputs(db, unitId, from, to, calendar))
-}
-
 /**
  * A unit's Decision 766 score for a period (as `computeIndex` gives it), each direct child
  * district or commune scored for the same period and ranked by total (ties share a rank, then
  * by name), and the unit's score month by month up to the period's end (quarter by quarter
- * for a year). One `indexInputs` per child and per trend period: a few queries each, never
- * one per dossier.
+ * for a year). The unit and its children are scored together (`indexInputsOfScopes`: each
+ * query once, grouped by child), then the trend's periods together (`indexInputsOverPeriods`:
+ * the histories read once). `signal` stops it between periods when nobody wants the answer.
  */
-export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }): Promise<IndexOverview> {
+export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }, signal?: AbortSignal): Promise<IndexOverview> {
   const set = request.formulaSet ?? DEFAULT_FORMULA_SET
-  const report = await computeIndex(db, { unitCode: request.unitCode, period: request.period, formulaSet: set })
-  const unit = await db.selectFrom('units').select('id').where('code', '=', report.unit_code).executeTakeFirstOrThrow()
-  const { from, to } = report.period
+  const period = parseIndexPeriod(request.period)
+  const unit = await getUnitByCode(db, request.unitCode)
+  const { from, to } = period
   // One calendar for every child and trend period, not one read each.
   const calendar = await loadWorkingCalendar(db)
 
   const childUnits = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('parent_id', '=', unit.id).where('kind', 'in', [...RANKED_KINDS]).execute()
-  const scored: Omit<IndexChild, 'rank'>[] = []
-  for (const child of childUnits) {
-    const score = await scoreOf(db, set, calendar, child.id, from, to)
-    scored.push({ unit_code: child.code, unit_name: child.name, kind: child.kind, total: score.total.points, max_total: score.total.scorable_points, band: score.total.band })
-  }
+  const inputs = await indexInputsOfScopes(db, [unit.id, ...childUnits.map((child) => child.id)], from, to, calendar)
+  const report = indexReportOf(unit, period, set, inputs.get(unit.id)!)
+  const scored = childUnits.map((child): Omit<IndexChild, 'rank'> => {
+    const score = scoreUnit(set, inputs.get(child.id)!)
+    return { unit_code: child.code, unit_name: child.name, kind: child.kind, total: score.total.points, max_total: score.total.scorable_points, band: score.total.band }
+  })
   const children = rankByValue(scored, (child) => child.total, (a, b) => collator.compare(a.unit_name, b.unit_name) || a.unit_code.localeCompare(b.unit_code)).map(
     // Every child has a total (a number), so every child has a rank.
     ({ item, rank }): IndexChild => ({ ...item, rank: rank ?? scored.length }),
   )
 
-  const trend: IndexTrendPoint[] = []
-  for (const period of indexTrendPeriods(report.period)) {
-    // A month's trend ends with the month itself: already scored.
-    const score = period.from === from && period.to === to ? report.score : await scoreOf(db, set, calendar, unit.id, period.from, period.to)
-    trend.push({ period: period.label, from: period.from, to: period.to, total: score.total.points, max_total: score.total.scorable_points })
-  }
+  // The trend's periods scored together (one read of the histories); the period itself is already scored.
+  const trendPeriods = indexTrendPeriods(period)
+  const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
+  const trendInputs = await indexInputsOverPeriods(db, [unit.id], toScore, calendar, signal)
+  const trend = trendPeriods.map((point): IndexTrendPoint => {
+    const at = toScore.indexOf(point)
+    const score = at === -1 ? report.score : scoreUnit(set, trendInputs[at]!.get(unit.id)!)
+    return { period: point.label, from: point.from, to: point.to, total: score.total.points, max_total: score.total.scorable_points }
+  })
   return { report, children, trend }
 }

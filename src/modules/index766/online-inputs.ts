@@ -7,17 +7,24 @@ import type { Fraction } from '../../domain/index766/score-unit.js'
  * trình) / dossiers of those procedures, received in the period in the unit's subtree. The
  * dashboard's online_rate also counts partly-online procedures; the index does not. Read from
  * the dossiers with their pinned procedure version — the rollups do not split by online level.
+ * Several scopes (each a unit's subtree) in one query, grouped by scope.
  */
-export async function fullOnlineInput(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<Fraction> {
-  const row = await db
+export async function fullOnlineInput(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, Fraction>> {
+  const rows = await db
     .selectFrom('dossiers as d')
     .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where('c.ancestor_id', '=', unitId)
+    .where('c.ancestor_id', 'in', scopeIds)
     .where('d.received_at', '>=', start)
     .where('d.received_at', '<', end)
     .where('pv.online_level', '=', 'full')
-    .select([sql<number>`(count(*) filter (where d.channel = 'online'))::int`.as('online'), sql<number>`count(*)::int`.as('eligible')])
-    .executeTakeFirstOrThrow()
-  return { numerator: Number(row.online), denominator: Number(row.eligible) }
+    .groupBy('c.ancestor_id')
+    .select([
+      'c.ancestor_id as scope_id',
+      sql<number>`(count(*) filter (where d.channel = 'online'))::int`.as('online'),
+      sql<number>`count(*)::int`.as('eligible'),
+    ])
+    .execute()
+  const byScope = new Map(rows.map((row) => [Number(row.scope_id), { numerator: Number(row.online), denominator: Number(row.eligible) }]))
+  return new Map(scopeIds.map((id) => [id, byScope.get(id) ?? { numerator: 0, denominator: 0 }]))
 }

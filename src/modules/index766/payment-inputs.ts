@@ -4,10 +4,20 @@ import type { PaymentInput } from '../../domain/index766/score-unit.js'
 import type { UnitKind } from '../../domain/units/unit-kind.js'
 import { LEVELS_OF } from './publication-inputs.js'
 
-interface FeeProcedureRow {
+interface FeeProcedure {
   procedure_id: number
   payment_integrated: boolean | null
-  paid_online: boolean
+}
+
+/** The procedures with a fee answered for at a level set, in their version in force at `end`. */
+async function feeProceduresAt(db: Kysely<Database>, levels: readonly string[], end: Date): Promise<FeeProcedure[]> {
+  const { rows } = await sql<FeeProcedure & { fee_vnd: number }>`
+    select distinct on (pv.procedure_id) pv.procedure_id, pv.fee_vnd, pv.payment_integrated
+    from procedure_versions pv
+    where pv.level in (${sql.join(levels)}) and (pv.valid_from is null or pv.valid_from < ${end})
+    order by pv.procedure_id, pv.version desc
+  `.execute(db)
+  return rows.filter((row) => Number(row.fee_vnd) > 0)
 }
 
 /**
@@ -19,33 +29,35 @@ interface FeeProcedureRow {
  *   dossier is paid in the period when its payment time is (the desk records it), else when it
  *   was received in it (a file gives no payment time: online payment comes with the submission,
  *   as 3.6 counts it).
+ * Several scopes (each a unit's subtree) at once: the dossiers read once, grouped by scope.
  */
-export async function paymentInputs(db: Kysely<Database>, unitId: number, start: Date, end: Date): Promise<PaymentInput> {
-  const unit = await db.selectFrom('units').select('kind').where('id', '=', unitId).executeTakeFirstOrThrow()
-  const levels = LEVELS_OF[unit.kind as UnitKind] ?? LEVELS_OF.province
-  const { rows } = await sql<FeeProcedureRow>`
-    with in_force as (
-      select distinct on (pv.procedure_id) pv.procedure_id, pv.fee_vnd, pv.payment_integrated
-      from procedure_versions pv
-      where pv.level in (${sql.join(levels)}) and (pv.valid_from is null or pv.valid_from < ${end})
-      order by pv.procedure_id, pv.version desc
-    ),
-    paid as (
-      -- paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
-      select distinct d.procedure_id
-      from dossiers d
-      join unit_closure c on c.descendant_id = d.receiving_unit_id
-      where c.ancestor_id = ${unitId} and d.paid_online and d.fee_vnd > 0 and d.received_at < ${end}
-        and coalesce(d.paid_at, d.received_at) >= ${start} and coalesce(d.paid_at, d.received_at) < ${end}
-    )
-    select f.procedure_id, f.payment_integrated, (p.procedure_id is not null) as paid_online
-    from in_force f
-    left join paid p on p.procedure_id = f.procedure_id
-    where f.fee_vnd > 0
+export async function paymentInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, PaymentInput>> {
+  const scopes = await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()
+  // paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
+  const { rows: paid } = await sql<{ scope_id: number; procedure_id: number }>`
+    select distinct c.ancestor_id as scope_id, d.procedure_id
+    from dossiers d
+    join unit_closure c on c.descendant_id = d.receiving_unit_id
+    where c.ancestor_id in (${sql.join(scopeIds)}) and d.paid_online and d.fee_vnd > 0 and d.received_at < ${end}
+      and coalesce(d.paid_at, d.received_at) >= ${start} and coalesce(d.paid_at, d.received_at) < ${end}
   `.execute(db)
-  const known = rows.filter((r) => r.payment_integrated !== null)
-  return {
-    b: known.length === 0 ? null : { numerator: known.filter((r) => r.payment_integrated === true).length, denominator: known.length },
-    c: { numerator: rows.filter((r) => r.paid_online === true).length, denominator: rows.length },
+  const paidBy = new Map<number, Set<number>>()
+  for (const row of paid) {
+    const set = paidBy.get(Number(row.scope_id)) ?? new Set<number>()
+    set.add(Number(row.procedure_id))
+    paidBy.set(Number(row.scope_id), set)
   }
+  const byKind = new Map<string, FeeProcedure[]>()
+  const result = new Map<number, PaymentInput>()
+  for (const scope of scopes) {
+    if (!byKind.has(scope.kind)) byKind.set(scope.kind, await feeProceduresAt(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, end))
+    const procedures = byKind.get(scope.kind)!
+    const known = procedures.filter((r) => r.payment_integrated !== null)
+    const paidHere = paidBy.get(scope.id) ?? new Set<number>()
+    result.set(scope.id, {
+      b: known.length === 0 ? null : { numerator: known.filter((r) => r.payment_integrated === true).length, denominator: known.length },
+      c: { numerator: procedures.filter((r) => paidHere.has(Number(r.procedure_id))).length, denominator: procedures.length },
+    })
+  }
+  return result
 }

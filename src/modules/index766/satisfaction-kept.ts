@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { feedbackKept } from './feedback-inputs.js'
+import { feedbackKeptUnder } from './feedback-inputs.js'
 
 /**
  * Whether motcua knows anything of the applicants' satisfaction with dossiers for the unit's
@@ -8,16 +8,13 @@ import { feedbackKept } from './feedback-inputs.js'
  * the province keeps feedback (complaints name their dossier). Otherwise 5.4 is "chưa có dữ
  * liệu": counting every dossier on time as satisfied would invent the ratings nobody recorded.
  */
-export async function dossierSatisfactionKept(db: Kysely<Database>, unitId: number, end: Date): Promise<boolean> {
+export async function dossierSatisfactionKeptUnder(db: Kysely<Database>, rootId: number, end: Date): Promise<boolean> {
   const { rows } = await sql<{ kept: boolean }>`
     select exists (
       select 1 from dossiers d
       join unit_closure tree on tree.descendant_id = d.receiving_unit_id
-      where d.rating is not null and d.received_at < ${end} and tree.ancestor_id in (
-        select root.ancestor_id from unit_closure root join units u on u.id = root.ancestor_id
-        where root.descendant_id = ${unitId} and u.parent_id is null
-      )
+      where d.rating is not null and d.received_at < ${end} and tree.ancestor_id = ${rootId}
     ) as kept
   `.execute(db)
-  return rows[0]?.kept === true || (await feedbackKept(db, unitId, end))
+  return rows[0]?.kept === true || (await feedbackKeptUnder(db, rootId, end))
 }

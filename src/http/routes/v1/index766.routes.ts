@@ -4,6 +4,8 @@ import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { listFormulaSets } from '../../../modules/index766/formula-sets.js'
 import { indexOverview } from '../../../modules/index766/index-overview.js'
+import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
+import { cachedAnswer } from '../../cached-answer.js'
 import { ErrorBody, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { FormulaSetSummarySchema, IndexOverviewSchema, IndexPeriodParam } from './index766.schemas.js'
@@ -11,7 +13,7 @@ import { FormulaSetSummarySchema, IndexOverviewSchema, IndexPeriodParam } from '
 const errors = { 400: ErrorBody, 404: ErrorBody }
 
 /** /api/v1/index766…: the Decision 766 score (Chỉ số phục vụ người dân, doanh nghiệp) of a unit, as the index command gives it. */
-export function registerIndex766Routes(app: FastifyInstance, handle: DatabaseHandle): void {
+export function registerIndex766Routes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const access = { access: { permission: 'indicators:read' as const } }
 
@@ -28,7 +30,8 @@ export function registerIndex766Routes(app: FastifyInstance, handle: DatabaseHan
     },
     handler: async (request) => {
       const unit = await visibleUnit(handle.db, request, request.query.unit)
-      return indexOverview(handle.db, { unitCode: unit.code, period: request.query.period })
+      const period = request.query.period
+      return cachedAnswer(figures, handle, request, ['index766-overview', unit.code, period], (signal) => indexOverview(handle.db, { unitCode: unit.code, period }, signal))
     },
   })
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
@@ -10,6 +10,8 @@ import { dossiersBehindFigure } from '../../../modules/indicators/dossiers-behin
 import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
 import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
+import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
+import { cachedAnswer } from '../../cached-answer.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
@@ -18,12 +20,19 @@ import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, LocalDatePar
 
 const errors = { 400: ErrorBody, 404: ErrorBody }
 
-
 const EcertSinceParam = LocalDateParam.optional().describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')
 
-/** /api/v1/indicators…: the same figures as the command line, read from the rollups. */
-export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+/**
+ * /api/v1/indicators…: the same figures as the command line, read from the rollups. Tables,
+ * series and rankings go through the figure cache (keyed by the data version): a leader's
+ * dashboard asked a second time, by anyone, is not computed again until the data change.
+ */
+export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
+  const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined }) =>
+    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince], (signal) =>
+      getIndicatorTable(handle.db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince }, signal),
+    )
 
   const access = { access: { permission: 'indicators:read' as const } }
   api.get('/api/v1/indicators', {
@@ -39,7 +48,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      return getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: q.children ?? false, ecertSince: q.ecert_since })
+      return tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: q.children ?? false, ecertSince: q.ecert_since })
     },
   })
 
@@ -57,7 +66,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
-      return getIndicatorSeries(handle.db, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, granularity: request.query.granularity as Granularity, scope: request.query.scope })
+      const q = request.query
+      return cachedAnswer(figures, handle, request, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope], () =>
+        getIndicatorSeries(handle.db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope }),
+      )
     },
   })
 
@@ -101,7 +113,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
-      const ranking = await rankAmongKind(handle.db, { unitCode: request.query.unit, indicator: request.query.indicator as IndicatorId, from: request.query.from, to: request.query.to })
+      const q = request.query
+      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to], () =>
+        rankAmongKind(handle.db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
+      )
       // The place is the caller's to know; other units' figures only where the caller may see them.
       const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
       return { ...ranking, ranking: ranking.ranking.filter((r) => visible.has(r.unit_code)) }
@@ -126,7 +141,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       const q = request.query
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
-      const table = await getIndicatorTable(handle.db, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since })
+      // The same cached table as the dashboard's children table: the lists cost nothing more.
+      const table = await tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since })
       const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({
         unitCode: row.unit_code,
         unitName: row.unit_name,

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely'
+import { runSqlScript } from '../run-script.js'
+
+/*
+ * The data version: one counter that every statement changing what a figure is made of bumps,
+ * in its own transaction (statement-level triggers, whatever wrote: import, desk, API, SQL).
+ * Computed answers are cached under (question, version), so a cached figure is never stale:
+ * a committed change makes every later request read a new version and miss.
+ * Not bumped by accounts, sessions, the audit log or the import's staging rows.
+ */
+const FIGURE_TABLES = [
+  'units', 'unit_closure', 'procedures', 'procedure_versions', 'dossiers', 'dossier_components', 'dossier_events',
+  'dossier_apologies', 'files', 'feedback', 'targets', 'calendar_years', 'calendar_days', 'rollup_daily', 'rollup_monthly',
+]
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await runSqlScript(db, `
+    create table data_version (
+      only_row boolean primary key default true check (only_row),
+      version bigint not null
+    );
+    insert into data_version (version) values (1);
+    create function bump_data_version() returns trigger language plpgsql as $$
+    begin
+      update data_version set version = version + 1;
+      return null;
+    end $$;
+    ${FIGURE_TABLES.map((table) => `create trigger ${table}_data_version after insert or update or delete or truncate on ${table}
+      for each statement execute function bump_data_version();`).join('\n')}
+  `)
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  await runSqlScript(db, `
+    ${FIGURE_TABLES.map((table) => `drop trigger if exists ${table}_data_version on ${table};`).join('\n')}
+    drop function if exists bump_data_version();
+    drop table if exists data_version;
+  `)
+}

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+
+/**
+ * The data version now: bumped in the same transaction as any change to what figures are made
+ * of (migration 010), so an answer computed at version v is right for as long as v is current.
+ */
+export async function readDataVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('data_version').select('version').executeTakeFirstOrThrow()
+  return Number(row.version)
+}
