@@ -8,13 +8,13 @@ import { computeIndicators } from '../src/domain/indicators/compute-indicators.j
 import { checkPeriod } from '../src/domain/indicators/period.js'
 import { GRANULARITIES, seriesBuckets, type Granularity } from '../src/domain/indicators/series-buckets.js'
 import { importDossierInputs } from '../src/modules/dossiers/import/import-dossiers.js'
-import { getUnitByCode } from '../src/modules/indicators/get-indicators.js'
 import { getIndicatorSeries, type SeriesPoint } from '../src/modules/indicators/get-series.js'
 import type { ScopeKind } from '../src/modules/indicators/indicator-scope.js'
 import { totalsForScopes } from '../src/modules/indicators/rollup.repository.js'
 import { loadSmallDistrict } from './support/small-district.js'
 import { randomDossier } from './support/random-dossier.js'
 import { createTestDatabase } from './support/test-database.js'
+import { getUnitByCode } from '../src/modules/units/units.repository.js'
 
 /*
  * A series is read in a constant number of queries and folded into buckets in TypeScript. It

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema.js'
 import { roleCan, type Permission, type Role } from '../../domain/accounts/role.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 
@@ -46,14 +44,4 @@ export function assertAtRoot(actor: Actor, what: string): void {
   if (!actor.atRoot) {
     throw new AppError(ErrorCode.forbidden, `${actor.label} is below the root`, `Chỉ tài khoản cấp tỉnh được thay đổi ${what}`)
   }
-}
-
-export async function isRootUnit(db: Kysely<Database>, unitId: number): Promise<boolean> {
-  const unit = await db.selectFrom('units').select('parent_id').where('id', '=', unitId).executeTakeFirst()
-  return unit !== undefined && unit.parent_id === null
-}
-
-export async function subtreeOf(db: Kysely<Database>, unitId: number): Promise<Set<number>> {
-  const rows = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unitId).execute()
-  return new Set(rows.map((r) => r.descendant_id))
 }

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { actsOnSharedData, PERMISSIONS, SHARED_DATA_PERMISSIONS, type Permission } from '../../domain/accounts/role.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { isRootUnit, subtreeOf, type Actor } from './actor.js'
+import type { Actor } from './actor.js'
 import { sha256 } from './sessions.js'
+import { isRootUnit, subtreeOf } from '../units/units.repository.js'
 
 const PREFIX = 'mct_'
 

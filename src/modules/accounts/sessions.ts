@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Role } from '../../domain/accounts/role.js'
-import { isRootUnit, subtreeOf, type Actor } from './actor.js'
+import type { Actor } from './actor.js'
+import { isRootUnit, subtreeOf } from '../units/units.repository.js'
 
 export const SESSION_COOKIE = 'motcua_session'
 /** A working day and a half: officials log in each morning. */
@@ -60,12 +61,12 @@ export async function actorFromSession(db: Kysely<Database>, token: string): Pro
   }
 }
 
-export async function revokeSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+export async function revokeSession(db: Kysely<Database> | Transaction<Database>, sessionId: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute()
 }
 
 /** "Log out everywhere": every session of the user ends. */
-export async function revokeAllSessions(db: Kysely<Database>, userId: number): Promise<number> {
+export async function revokeAllSessions(db: Kysely<Database> | Transaction<Database>, userId: number): Promise<number> {
   const result = await db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

@@ -9,7 +9,6 @@ import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { getUnitByCode } from '../indicators/get-indicators.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
 import { dossierHistoryInputsOverWindows, type DossierHistoryInputs } from './dossier-history-inputs.js'
 import { digitizationInput } from './digitization-inputs.js'
@@ -18,6 +17,7 @@ import { paymentInputs } from './payment-inputs.js'
 import { feedbackInputs } from './feedback-inputs.js'
 import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
+import { getUnitByCode } from '../units/units.repository.js'
 
 export interface IndexReport {
   unit_code: string

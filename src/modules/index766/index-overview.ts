@@ -8,8 +8,8 @@ import { rankByValue } from '../../domain/indicators/ranking.js'
 import { UnitKind } from '../../domain/units/unit-kind.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { parseIndexPeriod } from '../../domain/index766/index-period.js'
-import { getUnitByCode } from '../indicators/get-indicators.js'
 import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, type IndexReport } from './compute-index.js'
+import { getUnitByCode } from '../units/units.repository.js'
 
 /** A child unit's index for the same period, and its place among its siblings. */
 export interface IndexChild {

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Database, UnitRow } from '../../db/schema.js'
 import { computeIndicators, type IndicatorValues } from '../../domain/indicators/compute-indicators.js'
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
-import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
 import { totalsForScopes } from './rollup.repository.js'
+import { getUnitByCode } from '../units/units.repository.js'
 
 export interface IndicatorRow {
   unit_code: string
@@ -33,12 +33,6 @@ export interface IndicatorRequest {
 }
 
 const collator = new Intl.Collator('vi')
-
-export async function getUnitByCode(db: Kysely<Database>, code: string): Promise<UnitRow> {
-  const unit = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst()
-  if (!unit) throw new AppError(ErrorCode.notFound, `unknown unit ${code}`, `Không có đơn vị với mã ${code}`)
-  return unit
-}
 
 /** Indicators for a unit's subtree (and with children, its own row and each child's subtree). */
 export async function getIndicators(db: Kysely<Database>, request: IndicatorRequest): Promise<IndicatorReport> {

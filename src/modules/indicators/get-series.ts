@@ -4,10 +4,10 @@ import { computeIndicators, type IndicatorValues } from '../../domain/indicators
 import { checkPeriod } from '../../domain/indicators/period.js'
 import { seriesBuckets, type Granularity } from '../../domain/indicators/series-buckets.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { getUnitByCode } from './get-indicators.js'
 import type { ScopeKind } from './indicator-scope.js'
 import { bucketTotals } from './series-fold.js'
 import { readSeriesRollups } from './series.repository.js'
+import { getUnitByCode } from '../units/units.repository.js'
 
 export interface SeriesPoint {
   from: string

@@ -4,8 +4,8 @@ import { computeIndicators } from '../../domain/indicators/compute-indicators.js
 import type { IndicatorId } from '../../domain/indicators/indicator-id.js'
 import { checkPeriod } from '../../domain/indicators/period.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
-import { getUnitByCode } from './get-indicators.js'
 import { totalsForScopes } from './rollup.repository.js'
+import { getUnitByCode } from '../units/units.repository.js'
 
 export interface KindRanking {
   unit_code: string

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database, UnitRow } from '../../db/schema.js'
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
-import { getUnitByCode } from '../indicators/get-indicators.js'
 import { getIndicatorTable, type IndicatorTable } from '../indicators/indicator-table.js'
+import { getUnitByCode } from '../units/units.repository.js'
 
 /** The figures every report starts from: the unit, its parent, and the indicator table with children. */
 export interface ReportTable {

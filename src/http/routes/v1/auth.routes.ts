@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Me } from '../../../contracts/auth.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../../domain/accounts/role.js'
+import type { Role } from '../../../domain/accounts/role.js'
 import { ErrorCode, isAppError } from '../../../domain/shared/app-error.js'
 import { login } from '../../../modules/accounts/login.js'
-import { revokeAllSessions, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../../../modules/accounts/sessions.js'
-import { writeAudit } from '../../../modules/audit/write-audit.js'
+import { logout, logoutEverywhere } from '../../../modules/accounts/logout.js'
+import { SESSION_COOKIE, SESSION_HOURS } from '../../../modules/accounts/sessions.js'
+import { describeSignedIn } from '../../../modules/accounts/signed-in-user.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { LoginRateLimit } from '../../plugins/login-rate-limit.js'
 import { ErrorBody, PlainText } from '../../schemas.js'
@@ -18,18 +19,9 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
   const api = app.withTypeProvider<ZodTypeProvider>()
   const limiter = new LoginRateLimit()
 
-  const describe = async (request: Parameters<typeof actorOf>[0]) => {
+  const describe = (request: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request)
-    const unit = await handle.db.selectFrom('units').select(['code', 'name']).where('id', '=', actor.unitId).executeTakeFirstOrThrow()
-    return {
-      username: actor.name,
-      role: actor.role,
-      role_label: actor.role ? ROLE_LABELS[actor.role as Role] : null,
-      unit_code: unit.code,
-      unit_name: unit.name,
-      permissions: actor.role ? [...ROLE_PERMISSIONS[actor.role as Role]] : [...(actor.tokenScopes ?? [])],
-      csrf_token: actor.csrfToken,
-    }
+    return describeSignedIn(handle.db, { username: actor.name, role: actor.role, unitId: actor.unitId, tokenScopes: actor.tokenScopes, csrfToken: actor.csrfToken })
   }
 
   api.post('/api/v1/auth/login', {
@@ -53,12 +45,7 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
         path: '/',
         maxAge: SESSION_HOURS * 3600,
       })
-      const unit = await handle.db.selectFrom('units').select(['code', 'name']).where('id', '=', result.user.unitId).executeTakeFirstOrThrow()
-      const role = result.user.role as Role
-      return {
-        username: result.user.username, role, role_label: ROLE_LABELS[role], unit_code: unit.code, unit_name: unit.name,
-        permissions: [...ROLE_PERMISSIONS[role]], csrf_token: result.csrfToken,
-      }
+      return describeSignedIn(handle.db, { username: result.user.username, role: result.user.role as Role, unitId: result.user.unitId, csrfToken: result.csrfToken })
     },
   })
 
@@ -72,9 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
     config: { access: { permission: 'indicators:read' } },
     schema: { summary: 'Đăng xuất', tags: ['Tài khoản'], response: { 200: z.object({ ok: z.boolean() }) } },
     handler: async (request, reply) => {
-      const actor = actorOf(request)
-      if (actor.sessionId) await revokeSession(handle.db, actor.sessionId)
-      await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'user.logout', entity: 'user', entityId: String(actor.id) }))
+      await logout(handle.db, actorOf(request), request.ip)
       void reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return { ok: true }
     },
@@ -84,9 +69,7 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
     config: { access: { permission: 'indicators:read' } },
     schema: { summary: 'Đăng xuất khỏi mọi thiết bị', tags: ['Tài khoản'], response: { 200: z.object({ sessions: z.number() }) } },
     handler: async (request, reply) => {
-      const actor = actorOf(request)
-      const sessions = actor.kind === 'user' ? await revokeAllSessions(handle.db, actor.id) : 0
-      await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'user.logout_everywhere', entity: 'user', entityId: String(actor.id), summary: { sessions } }))
+      const sessions = await logoutEverywhere(handle.db, actorOf(request), request.ip)
       void reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return { sessions }
     },

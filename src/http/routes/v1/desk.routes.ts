@@ -5,14 +5,13 @@ import { DossierDetails, ProcedureChoice, QueuePage } from '../../../contracts/d
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
-import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
-import { can, subtreeOf } from '../../../modules/accounts/actor.js'
-import { writeAudit } from '../../../modules/audit/write-audit.js'
-import { digitizeComponent, digitizeResult, findDossierFile, recordPayment } from '../../../modules/desk/digitize-dossier.js'
+import { can } from '../../../modules/accounts/actor.js'
+import { digitizeComponent, digitizeResult, recordPayment } from '../../../modules/desk/digitize-dossier.js'
 import { countDossierQueues, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
 import { DOSSIER_QUEUES } from '../../../domain/dossiers/dossier-queues.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
+import { readDossierFile } from '../../../modules/desk/read-dossier-file.js'
 import { receiveDossier } from '../../../modules/desk/receive-dossier.js'
 import { searchProcedures } from '../../../modules/desk/search-procedures.js'
 import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-event.js'
@@ -22,6 +21,7 @@ import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js
 import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
+import { subtreeOf } from '../../../modules/units/units.repository.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -204,17 +204,8 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     },
   })
 
-  const sendFile = async (request: FastifyRequest, dossierCode: string, which: { position: number } | 'result') => {
-    const dossier = await getVisibleDossier(db, dossierCode, viewerOf(request))
-    const file = await findDossierFile(db, dossier.id, which)
-    if (!file) throw new AppError(ErrorCode.notFound, `no file for ${dossierCode}`, 'Chưa có tệp số hóa')
-    const bytes = await store.get(file.sha256)
-    // Scans carry personal data: who read which one is in the audit log.
-    await db.transaction().execute((trx) =>
-      writeAudit(trx, { ...who(request), action: 'dossier.file_read', entity: 'dossier', entityId: dossier.code, summary: { file: which === 'result' ? 'result' : which.position, sha256: file.sha256 } }),
-    )
-    return { bytes, file }
-  }
+  const sendFile = async (request: FastifyRequest, dossierCode: string, which: { position: number } | 'result') =>
+    readDossierFile(db, store, await getVisibleDossier(db, dossierCode, viewerOf(request)), which, who(request))
   const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
   api.get('/api/v1/dossiers/:code/components/:position/file', {

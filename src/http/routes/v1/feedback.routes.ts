@@ -9,7 +9,6 @@ import { FEEDBACK_CHANNELS, FEEDBACK_CLASSIFICATIONS, FEEDBACK_REACTIONS, type F
 import { allowedFeedbackSteps, FEEDBACK_STEP_TYPES, type FeedbackStep } from '../../../domain/feedback/feedback-steps.js'
 import { addDays } from '../../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../../domain/time/vietnam-time.js'
-import { subtreeOf } from '../../../modules/accounts/actor.js'
 import { loadWorkingCalendar } from '../../../modules/calendar/load-working-calendar.js'
 import { feedbackStateOf } from '../../../modules/feedback/feedback-row.js'
 import { getVisibleFeedback, listFeedback, type FeedbackWithUnit } from '../../../modules/feedback/feedback.repository.js'
@@ -18,6 +17,7 @@ import { recordFeedbackStep } from '../../../modules/feedback/record-feedback-st
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { subtreeOf } from '../../../modules/units/units.repository.js'
 
 const Instant = z.iso.datetime({ offset: true })
 const FeedbackId = z.string().regex(/^\d{1,18}$/, 'Số phản ánh không hợp lệ')

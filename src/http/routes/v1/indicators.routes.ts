@@ -12,6 +12,7 @@ import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/ind
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
 import { cachedAnswer } from '../../cached-answer.js'
+import { unitCodesOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
@@ -118,7 +119,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         rankAmongKind(handle.db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
       )
       // The place is the caller's to know; other units' figures only where the caller may see them.
-      const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
+      const visible = await unitCodesOf(handle.db, actorOf(request).unitIds)
       return { ...ranking, ranking: ranking.ranking.filter((r) => visible.has(r.unit_code)) }
     },
   })

@@ -7,10 +7,10 @@ import type { IndicatorId } from '../../../domain/indicators/indicator-id.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { assertUnitVisible } from '../../../modules/accounts/actor.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
-import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
 import { saveTarget, targetsOfYear } from '../../../modules/indicators/targets.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
+import { getUnitByCode } from '../../../modules/units/units.repository.js'
 
 const Target = z.object({
   indicator: z.string(),

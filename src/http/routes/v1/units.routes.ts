@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { UnitListItem } from '../../../contracts/units.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
+import { listUnitsWithParent } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 
 /** GET /api/v1/units: the unit tree, for choosing a unit. */
@@ -17,13 +18,6 @@ export function registerUnitRoutes(app: FastifyInstance, handle: DatabaseHandle)
       },
     },
     // Only the units the caller may see: its unit and everything below it.
-    handler: async (request) =>
-      handle.db
-        .selectFrom('units as u')
-        .leftJoin('units as p', 'p.id', 'u.parent_id')
-        .select(['u.code', 'u.name', 'u.kind', 'p.code as parent_code', 'u.valid_from', 'u.valid_to'])
-        .where('u.id', 'in', [...actorOf(request).unitIds])
-        .orderBy('u.code')
-        .execute(),
+    handler: async (request) => listUnitsWithParent(handle.db, actorOf(request).unitIds),
   })
 }
