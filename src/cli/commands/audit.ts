@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../../modules/audit/verify-audit-chain.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
+import { listAudit } from '../../modules/audit/list-audit.js'
 
 const USAGE = 'cli -- audit verify [--json] | cli -- audit anchor | cli -- audit list [--limit N] [--json] [--data DIR]'
 
@@ -35,7 +36,7 @@ export const auditCommand: Command = {
     if (action === 'list') {
       const limit = values.limit === undefined ? 50 : Number(values.limit)
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw usageError(`--limit không hợp lệ: ${values.limit}`, USAGE)
-      const rows = await handle.db.selectFrom('audit_log').select(['id', 'at', 'actor', 'ip', 'action', 'entity', 'entity_id', 'summary']).orderBy('id', 'desc').limit(limit).execute()
+      const rows = await listAudit(handle.db, { limit })
       if (values.json) context.stdout(JSON.stringify(rows))
       else for (const r of rows.reverse()) context.stdout(`${r.id}\t${r.at.toISOString()}\t${r.actor}\t${r.action}\t${r.entity}${r.entity_id ? `:${r.entity_id}` : ''}\t${JSON.stringify(r.summary)}`)
       return 0

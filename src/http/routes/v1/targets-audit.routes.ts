@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { sql } from 'kysely'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { IndicatorId } from '../../../domain/indicators/indicator-id.js'
@@ -8,6 +7,7 @@ import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { assertUnitVisible } from '../../../modules/accounts/actor.js'
 import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { saveTarget, targetsOfYear } from '../../../modules/indicators/targets.repository.js'
+import { listAudit } from '../../../modules/audit/list-audit.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
 import { getUnitByCode } from '../../../modules/units/units.repository.js'
@@ -87,15 +87,8 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
     handler: async (request) => {
       const actor = actorOf(request)
       const q = request.query
-      let query = handle.db.selectFrom('audit_log').select(['id', 'at', 'actor', 'ip', 'action', 'entity', 'entity_id', 'summary']).orderBy('id', 'desc').limit(q.limit)
-      if (q.before_id) query = query.where('id', '<', String(q.before_id))
-      if (q.action) query = query.where('action', '=', q.action)
       // Below the province, whatever the role, one reads what the accounts of one's units did.
-      if (!actor.atRoot) {
-        query = query.where('actor', 'in', sql<string>`(select 'user:' || username from users where unit_id in (${sql.join([...actor.unitIds])}))`)
-      }
-      const rows = await query.execute()
-      return rows.map((r) => ({ ...r, id: String(r.id) }))
+      return listAudit(handle.db, { limit: q.limit, beforeId: q.before_id, action: q.action, accountsOfUnits: actor.atRoot ? undefined : actor.unitIds })
     },
   })
 }
