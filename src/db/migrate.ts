@@ -25,6 +25,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_010_integrity_a_audit_head': integrityAAuditHead,
 }
 
+/** The names of the migrations this version knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS)
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
