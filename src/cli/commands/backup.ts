@@ -27,7 +27,7 @@ export const backupCommand: Command = {
         if (isAppError(error) && error.code === ErrorCode.locked && existsSync(backupSocketPath(context.config.dataDir))) return null
         throw error
       })
-      if (handle) await writeBackup(handle, join(context.config.dataDir, 'files'), createWriteStream(partial, { flags: 'wx', mode: 0o600 }))
+      if (handle) await writeBackup(handle, join(context.config.dataDir, 'files'), createWriteStream(partial, { flags: 'wx', mode: 0o600 }), context.actor)
       else await fetchBackupFromServer(context.config.dataDir, partial)
       const written = await readBackup(partial)
       renameSync(partial, out)

@@ -17,7 +17,7 @@ export const restoreCommand: Command = {
     if (!file || rest.length > 0) throw usageError('Cần đúng một tệp sao lưu', USAGE)
     const backup = await readBackup(file)
     const handle = await context.database()
-    const restored = await restoreBackup(handle, backup, join(context.config.dataDir, 'files'))
+    const restored = await restoreBackup(handle, backup, join(context.config.dataDir, 'files'), context.actor)
     const verified = await verifyAuditChain(handle.db)
     context.stderr(
       `Đã khôi phục ${restored.tables} bảng và ${restored.files} tệp số hóa từ ${file} vào ${handle.location}; nhật ký ${verified.rows.toLocaleString('vi-VN')} dòng, ${verified.ok ? 'chuỗi băm liền mạch' : 'CHUỖI BĂM BỊ ĐỨT'}.`,

@@ -1,4 +1,5 @@
 import { chmodSync, createWriteStream, rmSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { createConnection, createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -18,7 +19,8 @@ export async function serveBackups(handle: DatabaseHandle, dataDir: string, file
   const path = backupSocketPath(dataDir)
   rmSync(path, { force: true })
   const server = createServer((socket) => {
-    writeBackup(handle, filesDir, socket).catch((error: unknown) => {
+    // Only the owner of the data folder can open the socket: the backup is theirs.
+    writeBackup(handle, filesDir, socket, `cli:${userInfo().username}`).catch((error: unknown) => {
       socket.destroy()
       onError(error)
     })

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { MIGRATION_NAMES } from '../../db/migrate.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { writeAudit } from '../audit/write-audit.js'
 import { FileStore } from '../desk/file-store.js'
 import type { BackupContents } from './backup-format.js'
 import { backupTables } from './backup-tables.js'
@@ -27,8 +28,9 @@ async function assertEmpty(handle: DatabaseHandle): Promise<void> {
  * computed twice; foreign keys checked), the identity sequences moved past the restored ids, and
  * the audit head advanced over the restored chain — its guard walks the chain, so a backup whose
  * log does not link is refused. The scans are written first (by content: harmless if it fails).
+ * The restore itself is the first row after the restored log.
  */
-export async function restoreBackup(handle: DatabaseHandle, backup: BackupContents, filesDir: string): Promise<RestoreSummary> {
+export async function restoreBackup(handle: DatabaseHandle, backup: BackupContents, filesDir: string, actor: string): Promise<RestoreSummary> {
   const unknown = backup.header.migrations.filter((name) => !MIGRATION_NAMES.includes(name))
   if (unknown.length > 0) {
     throw new AppError(ErrorCode.validation, `backup needs migrations ${unknown.join(', ')}`, `Bản sao lưu được tạo bởi phiên bản motcua mới hơn (thiếu cấu trúc ${unknown.join(', ')}): hãy cập nhật motcua rồi khôi phục`)
@@ -40,6 +42,7 @@ export async function restoreBackup(handle: DatabaseHandle, backup: BackupConten
       throw new AppError(ErrorCode.validation, `backup file ${file.sha256} damaged`, `Tệp ${file.sha256} trong bản sao lưu bị hỏng (mã băm không khớp)`)
     }
   }
+  const head = backup.header.audit_head
   await handle.rawTransaction(async (session) => {
     const present = new Map((await backupTables(session)).map((t) => [t.table, new Set(t.columns)]))
     for (const { table, columns, data } of backup.tables) {
@@ -61,8 +64,10 @@ export async function restoreBackup(handle: DatabaseHandle, backup: BackupConten
         [quote(table), column],
       )
     }
-    const head = backup.header.audit_head
     if (head.last_id !== '0') await session.query('update audit_head set last_id = $1, last_hash = $2 where id = 1', [head.last_id, head.last_hash])
   })
+  await handle.db.transaction().execute((trx) =>
+    writeAudit(trx, { actor, action: 'database.restore', entity: 'database', summary: { created_at: backup.header.created_at, tables: backup.tables.length, files: backup.files.length, audit_last_id: head.last_id } }),
+  )
   return { tables: backup.tables.length, files: backup.files.length, auditHead: backup.header.audit_head }
 }

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import type { DatabaseHandle } from '../../db/open-database.js'
+import { writeAudit } from '../audit/write-audit.js'
 import { FileStore } from '../desk/file-store.js'
 import { BACKUP_FORMAT, BACKUP_VERSION, encodeRecord, type BackupRecord } from './backup-format.js'
 import { backupTables } from './backup-tables.js'
@@ -16,9 +17,11 @@ export interface BackupSummary {
 /**
  * Writes a backup of the database and of the stored scans to `output`. Every table is read in
  * one read-only snapshot (REPEATABLE READ), so the backup is consistent while the server keeps
- * writing; the scans are immutable files named by their hash, read after the snapshot.
+ * writing; the scans are immutable files named by their hash, read after the snapshot. A backup
+ * holds personal data, so it is audited like any export (after the snapshot: the backup holds
+ * the log up to the row before its own).
  */
-export async function writeBackup(handle: DatabaseHandle, filesDir: string, output: Writable, now = new Date()): Promise<BackupSummary> {
+export async function writeBackup(handle: DatabaseHandle, filesDir: string, output: Writable, actor: string, now = new Date()): Promise<BackupSummary> {
   const gzip = createGzip()
   const finished = pipeline(gzip, output)
   const write = async (record: BackupRecord, payload?: Buffer) => {
@@ -45,6 +48,9 @@ export async function writeBackup(handle: DatabaseHandle, filesDir: string, outp
     await write({ kind: 'end', tables, files: hashes.length })
     gzip.end()
     await finished
+    await handle.db.transaction().execute((trx) =>
+      writeAudit(trx, { actor, action: 'export.backup', entity: 'database', summary: { tables, files: hashes.length, audit_last_id: auditHead.last_id } }),
+    )
     return { tables, files: hashes.length, auditHead }
   } catch (error) {
     gzip.destroy(error as Error)
