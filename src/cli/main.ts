@@ -20,6 +20,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', summary: 'Phụ lục XLSX, báo cáo tuần, báo cáo tháng, dự thảo công văn (DOCX, PDF)', load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'audit', summary: 'Kiểm tra tính toàn vẹn và xem nhật ký thay đổi', load: async () => (await import('./commands/audit.js')).auditCommand },
   { name: 'users', summary: 'Tạo tài khoản cán bộ và mã truy cập cho hệ thống khác', load: async () => (await import('./commands/users.js')).usersCommand },
+  { name: 'backup', summary: 'Sao lưu cơ sở dữ liệu và tệp số hóa vào một tệp (kể cả khi máy chủ đang chạy)', load: async () => (await import('./commands/backup.js')).backupCommand },
+  { name: 'restore', summary: 'Khôi phục bản sao lưu vào thư mục dữ liệu mới hoặc cơ sở dữ liệu trống', load: async () => (await import('./commands/restore.js')).restoreCommand },
   { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
 ]
 

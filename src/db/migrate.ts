@@ -29,6 +29,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_010_load_data_version': loadDataVersion,
 }
 
+/** The names of the migrations this version knows, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS)
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
 import { acquireDataDirLock } from './data-dir-lock.js'
@@ -15,6 +15,20 @@ pg.types.setTypeParser(DATE_OID, (value) => value)
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
+/** One connection inside one transaction, outside Kysely: what a backup reads and a restore loads. */
+export interface RawSession {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>
+  /** `COPY … TO` in text format: the table's rows as the server writes them. */
+  copyOut(table: string, columns: readonly string[]): Promise<Buffer>
+  /** `COPY … FROM` in text format. */
+  copyIn(table: string, columns: readonly string[], data: Buffer): Promise<void>
+}
+
+export interface RawTransactionOptions {
+  /** A read-only snapshot (REPEATABLE READ): every table as of one moment, while others keep writing. */
+  snapshot?: boolean
+}
+
 export interface DatabaseHandle {
   db: Kysely<Database>
   kind: DatabaseKind
@@ -22,6 +36,8 @@ export interface DatabaseHandle {
   location: string
   /** Bulk-load CSV text into a table with COPY: the fast path of imports. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>
+  /** Runs `work` in one transaction on one connection; committed when it resolves, rolled back when it throws. */
+  rawTransaction<T>(work: (session: RawSession) => Promise<T>, options?: RawTransactionOptions): Promise<T>
   /** A tarball of the embedded database (PGlite only), to start test databases from. */
   dumpDataDir?(): Promise<Blob>
   /** Flush, checkpoint and close; safe to call twice. */
@@ -45,6 +61,12 @@ function quoteIdent(name: string): string {
 function copyStatement(table: string, columns: readonly string[], source: string): string {
   return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`
 }
+
+function copyTextStatement(table: string, columns: readonly string[], direction: 'TO' | 'FROM', target: string): string {
+  return `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) ${direction} ${target}`
+}
+
+const SNAPSHOT = 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'
 
 /** PGlite starts with fsync off (`-F`); motcua keeps citizens' records, so it writes durably. */
 function durableStartParams(): string[] {
@@ -76,6 +98,24 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<DatabaseHandl
     location: dataDir ?? ':memory:',
     async copyCsv(table, columns, csv) {
       await pglite.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) })
+    },
+    async rawTransaction(work, options = {}) {
+      // PGlite has one connection: its transaction() holds it, so other queries wait their turn.
+      return pglite.transaction(async (tx) => {
+        if (options.snapshot) await tx.exec(SNAPSHOT)
+        return work({
+          async query<Row>(text: string, params: unknown[] = []) {
+            return (await tx.query<Row>(text, params)).rows
+          },
+          async copyOut(table, columns) {
+            const result = await tx.query(copyTextStatement(table, columns, 'TO', `'/dev/blob'`))
+            return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0)
+          },
+          async copyIn(table, columns, data) {
+            await tx.query(copyTextStatement(table, columns, 'FROM', `'/dev/blob'`), [], { blob: new Blob([new Uint8Array(data)]) })
+          },
+        })
+      })
     },
     async dumpDataDir() {
       return pglite.dumpDataDir('none')
@@ -110,6 +150,33 @@ async function openServer(databaseUrl: string): Promise<DatabaseHandle> {
       const client = await pool.connect()
       try {
         await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))))
+      } finally {
+        client.release()
+      }
+    },
+    async rawTransaction(work, options = {}) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        if (options.snapshot) await client.query(SNAPSHOT)
+        const result = await work({
+          async query<Row>(text: string, params: unknown[] = []) {
+            return (await client.query(text, params)).rows as Row[]
+          },
+          async copyOut(table, columns) {
+            const chunks: Buffer[] = []
+            for await (const chunk of client.query(copyTo(copyTextStatement(table, columns, 'TO', 'STDOUT')))) chunks.push(chunk as Buffer)
+            return Buffer.concat(chunks)
+          },
+          async copyIn(table, columns, data) {
+            await pipeline(Readable.from([data]), client.query(copyFrom(copyTextStatement(table, columns, 'FROM', 'STDIN'))))
+          },
+        })
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
       } finally {
         client.release()
       }

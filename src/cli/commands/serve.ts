@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { buildServer } from '../../http/build-server.js'
 import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
+import { serveBackups } from '../../modules/backup/backup-socket.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import type { DemoSeeding } from '../../http/routes/health.js'
@@ -28,6 +29,12 @@ export const serveCommand: Command = {
     }, context.config.auditAnchorSeconds * 1000)
     anchorTimer.unref()
     app.addHook('onClose', async () => clearInterval(anchorTimer))
+    // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
+    if (handle.kind === 'pglite') {
+      const filesDir = join(context.config.dataDir, 'files')
+      const backups = await serveBackups(handle, context.config.dataDir, filesDir, (error) => context.stderr(`Sao lưu thất bại: ${error instanceof Error ? error.message : String(error)}`))
+      app.addHook('onClose', async () => new Promise<void>((resolve) => backups.close(() => resolve())))
+    }
     const address = await app.listen({ port, host: values.host ?? context.config.host })
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     const seeding =
