@@ -5,6 +5,7 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { parse as parseCsv } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits.js'
 
 /** One data row: the file's own line number (header = 1) and its cells by header position. */
 export interface TabularRow {
@@ -131,6 +132,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function openXlsx(path: string, totalBytes: number): Promise<TabularFile> {
+  // Unpacked sizes, shared strings and cells are bounded before the reader spends memory on them.
+  await checkXlsxLimits(path)
   const source = createReadStream(path)
   // Styles are read because only a cell's number format tells a date from a number.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache' })
@@ -141,9 +144,18 @@ async function openXlsx(path: string, totalBytes: number): Promise<TabularFile> 
   const sheet = await sheets.next().catch(broken)
   if (sheet.done) throw fileError('no worksheet', 'Tệp XLSX không có trang tính nào')
   const rowsIterator = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]()
+  // The cells a row has, by position: only those present are visited (a cell at a far column is no reason for a long array).
   const toCells = (row: ExcelJS.Row, width: number): string[] => {
-    const cells: string[] = []
-    for (let c = 1; c <= Math.max(width, row.cellCount); c++) cells.push(cellText(row.getCell(c).value).trim())
+    const cells: string[] = Array.from({ length: width }, () => '')
+    row.eachCell((cell, column) => {
+      const text = cellText(cell.value).trim()
+      if (column > XLSX_LIMITS.cellsPerRow) {
+        if (text !== '') throw fileError('column beyond the sheet', `Dòng ${row.number} có dữ liệu ở cột thứ ${column}, ngoài ${XLSX_LIMITS.cellsPerRow} cột của một trang tính`, row.number)
+        return
+      }
+      while (cells.length < column) cells.push('')
+      cells[column - 1] = text
+    })
     return cells
   }
   let headerRow: ExcelJS.Row | undefined
