@@ -242,6 +242,22 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect(paragraphs.filter((p) => p !== '').slice(-3)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đào Văn Soái'])
   })
 
+  it('a praised commune that never e-certified is named in the e-certification sentence only, never criticised: praise from 40 % praises the four at 43,75%', async () => {
+    const template = JSON.parse(readFileSync(DEFAULT_LETTER_TEMPLATE, 'utf8'))
+    template.thresholds = { praise_at_least: 40, criticize_at_most: 20 }
+    const path = join(dir, 'praise-from-40.json')
+    writeFileSync(path, JSON.stringify(template))
+    const text = textOfDocument((await readDocx((await letter({ templatePath: path })).bytes)).paragraphs)
+    const namesAfter = (pattern: RegExp) => pattern.exec(text)![1]!.split(/, | và /)
+    const praised = namesAfter(/1\. Biểu dương Chủ tịch UBND các xã: (.+?) \(là những xã/)
+    const criticised = namesAfter(/Nghiêm túc phê bình trách nhiệm của Chủ tịch UBND các xã: (.+?) trong công tác/)
+    const notStarted = namesAfter(/vẫn còn một số xã chưa thực hiện như: (.+?)\./)
+    expect(praised).toEqual(expect.arrayContaining([...WEEK_NO_ECERT]))
+    expect([...notStarted].sort(vi.compare)).toEqual([...WEEK_NO_ECERT].sort(vi.compare))
+    expect([...criticised].sort(vi.compare)).toEqual(['Hà Thanh', 'Tân Kỳ', 'Văn Tố', 'Tiên Động', 'Hưng Đạo', 'Ngọc Kỳ'].sort(vi.compare))
+    expect(text).toMatch(/Giao Chủ tịch UBND các xã: Hà Thanh, Tân Kỳ, Văn Tố, Tiên Động, Hưng Đạo và Ngọc Kỳ kiểm điểm/)
+  })
+
   it('writes each list with the decimals its template asks for: two in the criticism list (seed 002’s 19,44%), one in the praise list', async () => {
     const template = JSON.parse(readFileSync(DEFAULT_LETTER_TEMPLATE, 'utf8'))
     template.list_decimals = { praise: 1, criticism: 2 }
