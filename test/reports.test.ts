@@ -525,6 +525,15 @@ describe('GET /api/v1/reports/{kind}', () => {
     expect(period.json().message).toMatch(/Ngày bắt đầu .* sau ngày kết thúc/)
   })
 
+  it('ecert_since moves the start of "has ever e-certified": since 1/8/2022 the praised Quảng Nghiệp (July only) has not started, and is still not criticised', async () => {
+    const response = await monitor.inject(query('letter', '&date=2022-09-15&ecert_since=2022-08-01'))
+    expect(response.statusCode).toBe(200)
+    const text = textOfDocument((await readDocx(response.rawPayload)).paragraphs)
+    const notStarted = /vẫn còn một số xã chưa thực hiện như: (.+?)\./.exec(text)![1]!.split(/, | và /)
+    expect([...notStarted].sort(vi.compare)).toEqual([...WEEK_NO_ECERT, 'Quảng Nghiệp'].sort(vi.compare))
+    expect(/Nghiêm túc phê bình trách nhiệm của Chủ tịch UBND các xã: (.+?) trong công tác/.exec(text)![1]).not.toContain('Quảng Nghiệp')
+  })
+
   it('the five days 05/9–09/9/2022 are a weekly summary, never a "monthly report": 400 in Vietnamese, nothing written or audited', async () => {
     const before = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'export.report').executeTakeFirstOrThrow()
     const monthly = await monitor.inject(query('monthly'))

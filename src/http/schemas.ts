@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INDICATOR_IDS } from '../domain/indicators/indicator-id.js'
 import { GRANULARITIES } from '../domain/indicators/series-buckets.js'
+import { isLocalDate } from '../domain/time/local-date.js'
 
 // Messages of validation errors in Vietnamese, for the people reading them.
 z.config(z.locales.vi())
@@ -9,6 +10,10 @@ z.config(z.locales.vi())
 export const PlainText = (max: number) => z.string().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển')
 export const UnitCode = PlainText(64).describe('Mã định danh đơn vị, ví dụ H23.07')
 export const LocalDateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+/** Where the cumulative e-certification figure (ecert_units_to_date) starts; a real date. */
+export const EcertSinceParam = LocalDateParam.refine(isLocalDate, 'Ngày không có thật')
+  .optional()
+  .describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')
 export const IndicatorParam = z.enum(INDICATOR_IDS as [string, ...string[]]).describe('Mã chỉ số (INDICATORS.md)')
 export const BooleanParam = z
   .enum(['true', 'false', '1', '0'])

@@ -13,7 +13,7 @@ import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { ecertStarted } from '../../../domain/indicators/ecert-started.js'
-import { BooleanParam, ErrorBody, LocalDateParam, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
+import { BooleanParam, EcertSinceParam, ErrorBody, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
 
 const EnrichedFigure = z.object({
   numerator: z.number().optional(),
@@ -36,8 +36,6 @@ const TableRow = z.object({
 const errors = { 400: ErrorBody, 404: ErrorBody }
 
 const LIST_NAMES = ['above', 'below', 'zero', 'noValue', 'ecertNotStarted', 'criticised'] as const
-
-const EcertSinceParam = LocalDateParam.optional().describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')
 
 /** /api/v1/indicators…: the same figures as the command line, read from the rollups. */
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
