@@ -242,6 +242,22 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect(paragraphs.filter((p) => p !== '').slice(-3)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đào Văn Soái'])
   })
 
+  it('a praised commune that never e-certified is named in the e-certification sentence only, never criticised: praise from 40 % praises the four at 43,75%', async () => {
+    const template = JSON.parse(readFileSync(DEFAULT_LETTER_TEMPLATE, 'utf8'))
+    template.thresholds = { praise_at_least: 40, criticize_at_most: 20 }
+    const path = join(dir, 'praise-from-40.json')
+    writeFileSync(path, JSON.stringify(template))
+    const text = textOfDocument((await readDocx((await letter({ templatePath: path })).bytes)).paragraphs)
+    const namesAfter = (pattern: RegExp) => pattern.exec(text)![1]!.split(/, | và /)
+    const praised = namesAfter(/1\. Biểu dương Chủ tịch UBND các xã: (.+?) \(là những xã/)
+    const criticised = namesAfter(/Nghiêm túc phê bình trách nhiệm của Chủ tịch UBND các xã: (.+?) trong công tác/)
+    const notStarted = namesAfter(/vẫn còn một số xã chưa thực hiện như: (.+?)\./)
+    expect(praised).toEqual(expect.arrayContaining([...WEEK_NO_ECERT]))
+    expect([...notStarted].sort(vi.compare)).toEqual([...WEEK_NO_ECERT].sort(vi.compare))
+    expect([...criticised].sort(vi.compare)).toEqual(['Hà Thanh', 'Tân Kỳ', 'Văn Tố', 'Tiên Động', 'Hưng Đạo', 'Ngọc Kỳ'].sort(vi.compare))
+    expect(text).toMatch(/Giao Chủ tịch UBND các xã: Hà Thanh, Tân Kỳ, Văn Tố, Tiên Động, Hưng Đạo và Ngọc Kỳ kiểm điểm/)
+  })
+
   it('writes each list with the decimals its template asks for: two in the criticism list (seed 002’s 19,44%), one in the praise list', async () => {
     const template = JSON.parse(readFileSync(DEFAULT_LETTER_TEMPLATE, 'utf8'))
     template.list_decimals = { praise: 1, criticism: 2 }
@@ -507,6 +523,15 @@ describe('GET /api/v1/reports/{kind}', () => {
     const period = await monitor.inject(`/api/v1/reports/letter?unit=${DISTRICT_CODE}&from=2022-09-09&to=2022-09-05`)
     expect(period.statusCode).toBe(400)
     expect(period.json().message).toMatch(/Ngày bắt đầu .* sau ngày kết thúc/)
+  })
+
+  it('ecert_since moves the start of "has ever e-certified": since 1/8/2022 the praised Quảng Nghiệp (July only) has not started, and is still not criticised', async () => {
+    const response = await monitor.inject(query('letter', '&date=2022-09-15&ecert_since=2022-08-01'))
+    expect(response.statusCode).toBe(200)
+    const text = textOfDocument((await readDocx(response.rawPayload)).paragraphs)
+    const notStarted = /vẫn còn một số xã chưa thực hiện như: (.+?)\./.exec(text)![1]!.split(/, | và /)
+    expect([...notStarted].sort(vi.compare)).toEqual([...WEEK_NO_ECERT, 'Quảng Nghiệp'].sort(vi.compare))
+    expect(/Nghiêm túc phê bình trách nhiệm của Chủ tịch UBND các xã: (.+?) trong công tác/.exec(text)![1]).not.toContain('Quảng Nghiệp')
   })
 
   it('the five days 05/9–09/9/2022 are a weekly summary, never a "monthly report": 400 in Vietnamese, nothing written or audited', async () => {

@@ -408,6 +408,9 @@ describe('seed 000: digitization and e-certified copies in the week 5–9/9/2022
     const lists = await getJson<Lists>(query('/api/v1/indicators/lists', { unit: DISTRICT_CODE, ...week, indicator: 'dossier_digitization_rate', above: 88, below: 20, ecert_since: '2022-08-01' }))
     expect(lists.ecertNotStarted.map((u) => communeShortName(u.unitCode))).toContain('Quảng Nghiệp')
     expect(lists.criticised.map((u) => communeShortName(u.unitCode))).not.toContain('Quảng Nghiệp')
+    const unreal = await viewer.inject(query('/api/v1/indicators', { unit: DISTRICT_CODE, ...week, ecert_since: '2022-02-30' }))
+    expect(unreal.statusCode).toBe(400)
+    expect(unreal.json().message).toMatch(/ecert_since/)
   })
 
   it('the command line prints the same figures as JSON from the same three files', { timeout: 300_000 }, async () => {

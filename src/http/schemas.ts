@@ -2,12 +2,17 @@ import { z } from 'zod'
 import { LocalDateParam, UnitCode } from '../contracts/fields.js'
 import { INDICATOR_IDS } from '../domain/indicators/indicator-id.js'
 import { GRANULARITIES } from '../domain/indicators/series-buckets.js'
+import { isLocalDate } from '../domain/time/local-date.js'
 
 // Messages of validation errors in Vietnamese, for the people reading them.
 z.config(z.locales.vi())
 
 export { LocalDateParam, PlainText, UnitCode } from '../contracts/fields.js'
 
+/** Where the cumulative e-certification figure (ecert_units_to_date) starts; a real date. */
+export const EcertSinceParam = LocalDateParam.refine(isLocalDate, 'Ngày không có thật')
+  .optional()
+  .describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')
 export const IndicatorParam = z.enum(INDICATOR_IDS as [string, ...string[]]).describe('Mã chỉ số (INDICATORS.md)')
 export const BooleanParam = z
   .enum(['true', 'false', '1', '0'])

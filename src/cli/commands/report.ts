@@ -16,7 +16,7 @@ export const reportCommand: Command = {
   name: 'report',
   usage:
     'cli -- report appendix|weekly|monthly|letter --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD --out FILE [--template FILE] [--pdf] ' +
-    '[--date YYYY-MM-DD] [--trend YYYY-MM-DD..YYYY-MM-DD,…] [--today YYYY-MM-DD] [--json] [--data DIR]',
+    '[--date YYYY-MM-DD] [--trend YYYY-MM-DD..YYYY-MM-DD,…] [--today YYYY-MM-DD] [--ecert-since YYYY-MM-DD] [--json] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -30,6 +30,7 @@ export const reportCommand: Command = {
         date: { type: 'string' },
         trend: { type: 'string' },
         today: { type: 'string' },
+        'ecert-since': { type: 'string' },
         json: { type: 'boolean' },
       },
       this.usage,
@@ -40,7 +41,7 @@ export const reportCommand: Command = {
     const reportKind = kind as ReportKind
     if (!values.unit) throw usageError('Thiếu --unit (mã đơn vị)', this.usage)
     if (!values.out) throw usageError('Thiếu --out (tệp kết quả)', this.usage)
-    for (const name of ['date', 'today'] as const) {
+    for (const name of ['date', 'today', 'ecert-since'] as const) {
       const value = values[name]
       if (value !== undefined && !isLocalDate(value)) throw usageError(`--${name} không hợp lệ: ${value} (dạng YYYY-MM-DD, ngày có thật)`, this.usage)
     }
@@ -63,7 +64,7 @@ export const reportCommand: Command = {
     const handle = await context.database()
     const report = await generateReport(
       handle.db,
-      { kind: reportKind, unitCode: values.unit, from: values.from, to: values.to, templatePath: values.template, date: values.date, today: values.today, trend: values.trend, pdf },
+      { kind: reportKind, unitCode: values.unit, from: values.from, to: values.to, templatePath: values.template, date: values.date, today: values.today, trend: values.trend, ecertSince: values['ecert-since'], pdf },
       { actor: context.actor, file: pdf ? pdfPath : nativePath },
     )
     await writeFile(nativePath, report.bytes)

@@ -199,7 +199,10 @@ function addNotesSheet(workbook: ExcelJS.Workbook, data: ReportTable): void {
  * numerator, denominator, value, target, met or not, the gap, the previous period, the change
  * and the rank; first the subtree total, then the unit's own one-stop shop, then each unit below.
  */
-export async function appendixWorkbook(db: Kysely<Database>, request: { unitCode: string; from: string | undefined; to: string | undefined }): Promise<{ data: ReportTable; xlsx: Buffer }> {
+export async function appendixWorkbook(
+  db: Kysely<Database>,
+  request: { unitCode: string; from: string | undefined; to: string | undefined; ecertSince?: string | undefined },
+): Promise<{ data: ReportTable; xlsx: Buffer }> {
   const data = await loadReportTable(db, request)
   const labels = scopeLabels(data.unit.kind)
   const [subtree, own] = [data.table.rows[0]!, data.table.rows[1]]

@@ -26,7 +26,7 @@ export interface DraftLetter {
 
 /** The figures a directive letter is written from: the trend, every unit's rate and change, e-certified copies, the deadline. */
 export async function letterFacts(db: Kysely<Database>, template: LetterTemplate, request: ReportRequest): Promise<LetterFacts> {
-  const { unit, period, table } = await loadReportTable(db, { ...request, ecertSince: template.ecert_since })
+  const { unit, period, table } = await loadReportTable(db, { ...request, ecertSince: request.ecertSince ?? template.ecert_since })
   const id = template.indicator
   const letterDate = request.date ?? toVietnamDate(new Date())
   const earlier = request.trend !== undefined ? parseTrendPeriods(request.trend) : previousMonths(period.from, template.trend.previous_months)

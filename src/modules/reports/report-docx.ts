@@ -38,7 +38,7 @@ function trendStart(kind: ReportTemplateKind, from: LocalDate, to: LocalDate, pe
 
 /** The figures of a weekly summary or monthly report. */
 export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind, template: ReportTemplate, request: ReportRequest): Promise<{ facts: ReportFacts; due: MonthlyDue | null }> {
-  const { unit, parent, period, table } = await loadReportTable(db, { ...request, ecertSince: template.ecert_since })
+  const { unit, parent, period, table } = await loadReportTable(db, { ...request, ecertSince: request.ecertSince ?? template.ecert_since })
   const start = trendStart(kind, period.from, period.to, template.trend.periods)
   const series = await getIndicatorSeries(db, { unitCode: unit.code, from: start < period.from ? start : period.from, to: period.to, granularity: kind === 'weekly' ? 'week' : 'month', scope: 'subtree' })
   const due = kind === 'monthly' ? await monthlyReportDueDate(db, { from: period.from, to: period.to, today: request.today }) : null
@@ -54,7 +54,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
       rows: table.rows,
       series: series.points,
       dueDate: due?.due_date,
-      ecertSince: template.ecert_since,
+      ecertSince: request.ecertSince ?? template.ecert_since,
       index766,
     },
     due,

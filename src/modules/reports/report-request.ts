@@ -18,4 +18,6 @@ export interface ReportRequest {
   today?: LocalDate | undefined
   /** The letter's trend periods instead of the template's whole months: "2022-07-01..2022-07-31,…". */
   trend?: string | undefined
+  /** Where "has ever e-certified" starts counting, instead of the template's `ecert_since` (default: the earliest data). */
+  ecertSince?: LocalDate | undefined
 }

@@ -17,11 +17,9 @@ import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
 import { ecertStarted } from '../../../domain/indicators/ecert-started.js'
-import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, LocalDateParam, PeriodQuery, ScopeParam } from '../../schemas.js'
+import { BooleanParam, EcertSinceParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 404: ErrorBody }
-
-const EcertSinceParam = LocalDateParam.optional().describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')
 
 /**
  * /api/v1/indicators…: the same figures as the command line, read from the rollups. Tables,

@@ -8,7 +8,7 @@ import { monthlyReportDueDate } from '../../../modules/reports/report-due-date.j
 import { REPORT_KINDS, type ReportKind } from '../../../modules/reports/report-request.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, LocalDateParam, PeriodQuery } from '../../schemas.js'
+import { EcertSinceParam, ErrorBody, LocalDateParam, PeriodQuery } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 
@@ -59,6 +59,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
         format: z.enum(['file', 'pdf']).default('file').describe('file: DOCX hoặc XLSX; pdf: PDF qua LibreOffice'),
         date: LocalDateParam.optional().describe('Ngày của văn bản (mặc định hôm nay)'),
         trend: z.string().max(400).optional().describe('Công văn: các kỳ so sánh, ví dụ 2022-07-01..2022-07-31,2022-08-01..2022-08-31'),
+        ecert_since: EcertSinceParam,
       }),
       response: { 200: z.any().describe('Tệp DOCX, XLSX hoặc PDF (Content-Disposition: attachment; filename=…)'), ...errors },
     },
@@ -69,7 +70,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
       const actor = actorOf(request)
       const report = await generateReport(
         handle.db,
-        { kind: request.params.kind as ReportKind, unitCode: q.unit, from: q.from, to: q.to, date: q.date, trend: q.trend, pdf: q.format === 'pdf' },
+        { kind: request.params.kind as ReportKind, unitCode: q.unit, from: q.from, to: q.to, date: q.date, trend: q.trend, ecertSince: q.ecert_since, pdf: q.format === 'pdf' },
         { actor: actor.label, ip: request.ip },
       )
       if (report.due) {
