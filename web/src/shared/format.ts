@@ -1,22 +1,19 @@
-import dayjs, { type Dayjs } from 'dayjs'
+import type { Dayjs } from 'dayjs'
+import { formatVietnamDateTime } from '../../../src/domain/format/vietnam-date-time.js'
 import { formatCount, formatPercent, NO_VALUE_LABEL } from '../../../src/domain/format/vietnamese-numbers.js'
+import { formatVietnameseDate, type LocalDate } from '../../../src/domain/time/local-date.js'
 
 // The server's own formatting: a figure reads the same in the console, the CLI and the letters.
 export { formatCount, formatPercent, NO_VALUE_LABEL }
 
-/** "2022-09-15" → "15/9/2022", as the letters write dates. */
+/** "2022-09-15" → "15/9/2022", as the letters write dates (the domain's own formatting). */
 export function formatDate(iso: string | Dayjs): string {
-  const d = typeof iso === 'string' ? dayjs(iso.slice(0, 10)) : iso
-  return `${d.date()}/${d.month() + 1}/${d.year()}`
+  return formatVietnameseDate((typeof iso === 'string' ? iso.slice(0, 10) : iso.format('YYYY-MM-DD')) as LocalDate)
 }
 
 /** An instant from the API → "15/9/2022 08:15" in Vietnam time (UTC+7), whatever the browser's zone. */
 export function formatDateTime(instant: string | null): string {
-  if (!instant) return ''
-  const shifted = new Date(new Date(instant).getTime() + 7 * 3600_000)
-  const hh = String(shifted.getUTCHours()).padStart(2, '0')
-  const mm = String(shifted.getUTCMinutes()).padStart(2, '0')
-  return `${shifted.getUTCDate()}/${shifted.getUTCMonth() + 1}/${shifted.getUTCFullYear()} ${hh}:${mm}`
+  return instant ? formatVietnamDateTime(new Date(instant)) : ''
 }
 
 const pointsFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })
