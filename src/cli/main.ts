@@ -16,6 +16,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'import', summary: 'Nhập đơn vị, thủ tục hoặc hồ sơ từ tệp CSV hoặc XLSX', load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'export', summary: 'Xuất hồ sơ ra tệp CSV hoặc XLSX (nhập lại được)', load: async () => (await import('./commands/export.js')).exportCommand },
   { name: 'indicators', summary: 'Các chỉ số của một đơn vị trong một khoảng thời gian', load: async () => (await import('./commands/indicators.js')).indicatorsCommand },
+  { name: 'targets', summary: 'Chỉ tiêu (tỷ lệ tối thiểu) theo văn bản giao: nhập từ tệp, đặt, xem', load: async () => (await import('./commands/targets.js')).targetsCommand },
   { name: 'index', summary: 'Điểm chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766) của một đơn vị', load: async () => (await import('./commands/index766.js')).index766Command },
   { name: 'report', summary: 'Phụ lục XLSX, báo cáo tuần, báo cáo tháng, dự thảo công văn (DOCX, PDF)', load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'audit', summary: 'Kiểm tra tính toàn vẹn và xem nhật ký thay đổi', load: async () => (await import('./commands/audit.js')).auditCommand },

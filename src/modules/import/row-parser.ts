@@ -6,12 +6,16 @@ import type { Parsed } from './value-parsers.js'
  * cell at once rather than the first.
  */
 export class RowParser<Name extends string> {
-  readonly issues: ImportIssue[] = []
+  readonly issues: ImportIssue[]
 
+  /** `problems`: what reading the file already found wrong with the row (encoding, cell count). */
   constructor(
     readonly line: number,
     private readonly read: (name: Name) => string,
-  ) {}
+    problems: readonly ImportIssue[] = [],
+  ) {
+    this.issues = [...problems]
+  }
 
   text(name: Name): string {
     return this.read(name)

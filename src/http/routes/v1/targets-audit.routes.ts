@@ -6,9 +6,9 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { IndicatorId } from '../../../domain/indicators/indicator-id.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { assertUnitVisible } from '../../../modules/accounts/actor.js'
-import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { getUnitByCode } from '../../../modules/indicators/get-indicators.js'
-import { saveTarget, targetsOfYear } from '../../../modules/indicators/targets.repository.js'
+import { targetsOfYear } from '../../../modules/indicators/targets.repository.js'
+import { setTarget } from '../../../modules/targets/set-target.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
 
@@ -63,10 +63,7 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
       if (b.unit) assertUnitVisible(actor, (await getUnitByCode(handle.db, b.unit)).id, b.unit)
       else if (actor.role !== 'system_admin') throw new AppError(ErrorCode.forbidden, 'kind targets need system_admin', 'Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu chung cho một loại đơn vị')
       const target = { indicator: b.indicator as IndicatorId, year: b.year, unitKind: b.unit ? null : b.unit_kind ?? null, unitCode: b.unit ?? null, scope: b.scope, minimum: b.minimum, decidedBy: b.decided_by }
-      await handle.db.transaction().execute(async (trx) => {
-        await saveTarget(trx, target)
-        await writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'target.set', entity: 'target', summary: { ...target } })
-      })
+      await setTarget(handle.db, target, { actor: actor.label, ip: request.ip })
       return target
     },
   })
