@@ -9,6 +9,7 @@ import * as desk from './migrations/20261123_006_desk.js'
 import * as index766Data from './migrations/20261123_007_index766_data.js'
 import * as paymentIntegration from './migrations/20261123_008_payment_integration.js'
 import * as apologies from './migrations/20261123_009_apologies.js'
+import * as citedDocumentsSigners from './migrations/20261125_010_letters_b_cited_documents_signers.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_007_index766_data': index766Data,
   '20261123_008_payment_integration': paymentIntegration,
   '20261123_009_apologies': apologies,
+  '20261125_010_letters_b_cited_documents_signers': citedDocumentsSigners,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -1,3 +1,4 @@
+import type { SignerPosition } from '../../domain/reports/signature-authority.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 
 /** The four documents motcua writes from the figures. */
@@ -18,4 +19,6 @@ export interface ReportRequest {
   today?: LocalDate | undefined
   /** The letter's trend periods instead of the template's whole months: "2022-07-01..2022-07-31,…". */
   trend?: string | undefined
+  /** Who signs instead of the template's signer: `vice_chair` (letters, reports). */
+  signer?: SignerPosition | undefined
 }
