@@ -60,4 +60,5 @@ export const Index766WordingSchema: z.ZodType<Index766Wording> = z.strictObject(
   what_if_intro: Text,
   what_if_line: Text,
   what_if_options: z.number().int().min(0).max(20),
+  cannot_score: Text.optional(),
 })
