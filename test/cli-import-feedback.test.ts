@@ -29,7 +29,7 @@ describe('npm run cli -- import feedback FILE', () => {
     const bad = writeCsv(dir, 'bad.csv', [FEEDBACK[0]!, 'PA-02,H23.07.01,30/2/2022,trực tuyến,Nội dung,,,'])
     const result = await runCli(['import', 'feedback', bad, '--json', '--data', dataDir], processDatabase.env())
     expect(result.code).toBe(1)
-    expect(result.stdout).toBe('')
+    expect(JSON.parse(result.stdout).errors).toEqual([{ line: 2, column: 'received_at', value: '30/2/2022', reason: 'ngày không tồn tại' }])
     expect(result.stderr).toContain('dòng 2, cột received_at (giá trị "30/2/2022"): ngày không tồn tại')
   })
 })

@@ -19,12 +19,14 @@ describe('the command line', () => {
     expect(procedures.code).toBe(0)
   })
 
-  it('a bad file exits non-zero with Vietnamese reasons on stderr and nothing on stdout', async () => {
+  it('a bad file exits non-zero with Vietnamese reasons on stderr and, with --json, the errors as JSON on stdout', async () => {
     const bad = writeCsv(dir, 'bad.csv', [DOSSIER_HEADER, 'HS-1,H23.07.01,1.001193,online,2022-02-30,,,,received,1,0,,0,,0,'])
     const result = await runCli(['import', 'dossiers', bad, '--json', '--data', dataDir], processDatabase.env())
     expect(result.code).toBe(1)
-    expect(result.stdout).toBe('')
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, errors: [{ line: 2, column: 'received_at', value: '2022-02-30', reason: 'ngày không tồn tại' }] })
     expect(result.stderr).toContain('dòng 2, cột received_at (giá trị "2022-02-30"): ngày không tồn tại')
+    const plain = await runCli(['import', 'dossiers', bad, '--data', dataDir], processDatabase.env())
+    expect(plain.stdout).toBe('')
   })
 
   it('a wrong command line exits with 2 and says how to use it', async () => {

@@ -122,7 +122,7 @@ describe('importing dossiers', () => {
     writeFileSync(truncated, `${DOSSIER_HEADER}\nHS-201,H23.07.01,1.001193,online,2022-09-05T08:00:00,,,,received,1,0,,0,,0,\n"HS-202,H23.07.01,1.0011`)
     expect((await rejection(importDossiers(handle, truncated, strict))).userMessage).toMatch(/cắt cụt/)
     const shortRow = writeCsv(dir, 'short-row.csv', [DOSSIER_HEADER, 'HS-203,H23.07.01,1.001193,online'])
-    expect((await rejection(importDossiers(handle, shortRow, strict))).userMessage).toMatch(/Dòng 2 có số cột khác/)
+    expect((await rejection(importDossiers(handle, shortRow, strict))).userMessage).toMatch(/dòng 2: dòng có 4 cột, khác với 16 cột/)
     const latin = join(dir, 'windows-1258.csv')
     writeFileSync(latin, Buffer.concat([Buffer.from(`${DOSSIER_HEADER}\nHS-204,H23.07.01,1.001193,`), Buffer.from([0x74, 0xf8, 0x63]), Buffer.from(',2022-09-05,,,,received,1,0,,0,,0,\n')]))
     expect((await rejection(importDossiers(handle, latin, strict))).userMessage).toMatch(/không phải mã UTF-8/)

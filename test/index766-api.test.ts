@@ -136,6 +136,10 @@ describe('GET /api/v1/index766', () => {
     expect(set.groups.map((g: { id: string; max_points: number }) => [g.id, g.max_points])).toEqual([['1', 18], ['2', 20], ['3', 12], ['3tt', 10], ['4', 22], ['5', 18]])
     expect(set.groups[1].indicators[0]).toEqual({ id: '2.1', label: 'Hồ sơ giải quyết trước hạn, đúng hạn', max_points: 20, rule: 'linear' })
     expect(set.bands[0]).toEqual({ min_score: 90, label: 'xuất sắc' })
+    // Beside it, Decision 766 as first in force: online services and payment one group of 22.
+    const original = response.json().formula_sets.find((s: { id: string }) => s.id === 'qd-766-2022-2024')
+    expect(original).toMatchObject({ valid_from: '2022-06-23', valid_to: '2024-12-31', is_default: false, max_points: 100 })
+    expect(original.groups.map((g: { id: string; max_points: number }) => [g.id, g.max_points])).toEqual([['1', 18], ['2', 20], ['3', 22], ['4', 22], ['5', 18]])
     const spec = await app.inject('/docs/json')
     expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/v1/index766', '/api/v1/index766/formula-sets']))
   })

@@ -57,7 +57,10 @@ describe('the Decision 766 section of the monthly report', () => {
     const paragraphs = await monthlyParagraphs()
     const start = paragraphs.indexOf(HEADING)
     expect(start).toBeGreaterThan(paragraphs.indexOf('V. CHỨNG THỰC BẢN SAO ĐIỆN TỬ'))
-    const section = paragraphs.slice(start + 1, start + 14)
+    // First, always: the score is motcua's own estimate, not the official one.
+    expect(paragraphs[start + 1]).toContain('Điểm tự đánh giá / ước tính từ dữ liệu motcua theo bộ công thức Cổng DVC quốc gia 2025–2026 (tái dựng)')
+    expect(paragraphs[start + 1]).toContain('không phải kết quả chính thức')
+    const section = paragraphs.slice(start + 2, start + 15)
     expect(section[0]).toBe(
       'Theo số liệu trên phần mềm một cửa điện tử, Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công tháng 8/2025 ' +
         'của huyện Tứ Kỳ đạt 34/50 điểm có thể chấm (tối đa 100 điểm), quy về thang điểm 100 đạt 68 điểm, xếp loại trung bình.',
@@ -87,6 +90,25 @@ describe('the Decision 766 section of the monthly report', () => {
     expect(byId['2.2']).toMatchObject({ status: 'tracked', numerator: 2, denominator: 5, average: 0.4 })
     // The district answers for 2.000815 (2 000 đ) and 1.001612 (100 000 đ); AT-3 paid online for the first.
     expect(byId['3.5']).toMatchObject({ status: 'no_data', parts: { b: null, c: { numerator: 1, denominator: 2 } } })
+  })
+
+  it('a month of 2022 is scored with the set of Decision 766 as first in force: online services and payment one group of 22, labelled an estimate', async () => {
+    const report = await generateReport(handle.db, { kind: 'monthly', unitCode: 'H23.07', from: '2022-09-01', to: '2022-09-30', date: '2022-10-10', today: '2022-10-10' }, { actor: 'test' })
+    const paragraphs = (await readDocx(report.bytes)).paragraphs
+    const start = paragraphs.indexOf(HEADING)
+    expect(paragraphs[start + 1]).toContain('tự đánh giá / ước tính từ dữ liệu motcua theo bộ công thức Quyết định 766/QĐ-TTg 2022–2024 (tái dựng) (hiệu lực từ ngày 23/6/2022 đến ngày 31/12/2024)')
+    expect(paragraphs.find((p) => p.startsWith('- Cung cấp dịch vụ trực tuyến:'))).toMatch(/\(tối đa 22 điểm\)\.$/)
+    expect(paragraphs.join('\n')).not.toContain('Thanh toán trực tuyến:')
+  })
+
+  it('a period no formula set covers is not scored: the section says why instead of giving a number', async () => {
+    const before = await generateReport(handle.db, { kind: 'monthly', unitCode: 'H23.07', from: '2022-05-15', to: '2022-06-14', date: '2022-06-20', today: '2022-06-20' }, { actor: 'test' })
+    const paragraphs = (await readDocx(before.bytes)).paragraphs
+    const start = paragraphs.indexOf(HEADING)
+    expect(paragraphs[start + 1]).toMatch(/^Chưa tính được Chỉ số phục vụ người dân, doanh nghiệp .* của huyện Tứ Kỳ: kỳ báo cáo bắt đầu trước ngày Bộ chỉ số có hiệu lực \(23\/6\/2022\)/)
+    expect(paragraphs.join('\n')).not.toMatch(/điểm có thể chấm|Điểm từng nhóm/)
+    const straddling = await generateReport(handle.db, { kind: 'monthly', unitCode: 'H23.07', from: '2024-12-15', to: '2025-01-14', date: '2025-01-20', today: '2025-01-20' }, { actor: 'test' })
+    expect((await readDocx(straddling.bytes)).paragraphs.join('\n')).toContain('kỳ báo cáo thuộc hai bộ công thức')
   })
 
   it('is switched off by the template ("show": false), and the weekly summary has none', async () => {

@@ -12,6 +12,7 @@ import { buildServer } from '../src/http/build-server.js'
 import { importDossiers } from '../src/modules/dossiers/import/import-dossiers.js'
 import { getIndicatorTable } from '../src/modules/indicators/indicator-table.js'
 import { saveTarget } from '../src/modules/indicators/targets.repository.js'
+import { setSigner } from '../src/modules/letters/set-signer.js'
 import { importProcedures } from '../src/modules/procedures/import-procedures.js'
 import { convertToPdf, findLibreOffice, NO_LIBREOFFICE } from '../src/modules/reports/convert-to-pdf.js'
 import { generateReport } from '../src/modules/reports/generate-report.js'
@@ -63,6 +64,9 @@ beforeAll(async () => {
   // Seed 001: "chỉ tiêu UBND tỉnh giao năm 2022 (cấp huyện 40%, cấp xã là 25%)".
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'district', unitCode: null, scope: 'own', minimum: 40, decidedBy: 'UBND tỉnh' })
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 25, decidedBy: 'UBND tỉnh' })
+  // Seeds 000 and 002: the chair and a vice-chair of Tứ Kỳ sign.
+  await setSigner(handle.db, { unitCode: DISTRICT_CODE, position: 'chair', name: 'Vũ Thị Hà' }, 'test')
+  await setSigner(handle.db, { unitCode: DISTRICT_CODE, position: 'vice_chair', name: 'Đào Văn Soái' }, 'test')
   app = await buildServer(handle)
   monitor = await signIn(app, handle, 'monitor', DISTRICT_CODE)
   anThanhOfficer = await signIn(app, handle, 'officer', communeCode('An Thanh'))
@@ -96,7 +100,7 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     const { paragraphs } = await readDocx(report.bytes)
     const text = textOfDocument(paragraphs)
     expect(text).toContain(
-      'Tỷ lệ số hoá hồ sơ, kết quả giải quyết TTHC toàn huyện đã tăng từ 3,95% (tháng 7) lên 35,44% (tháng 8) và đạt 58,59% (từ ngày 05/9-09/9/2022).',
+      'Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC toàn huyện đã tăng từ 3,95% (tháng 7) lên 35,44% (tháng 8) và đạt 58,59% (từ ngày 05/9-09/9/2022).',
     )
     expect(text).toContain(
       'Trong đó, nhiều xã có tỷ lệ đạt cao như: An Thanh, Quang Trung và Quang Khải (100%), Dân Chủ (97,2%), Phượng Kỳ (95,8%), Quảng Nghiệp (93,9%), Nguyên Giáp (92%), Đại Hợp (88%),…; ' +
@@ -200,7 +204,7 @@ describe('the directive letter drafted from seed 000’s figures', () => {
     expect([...table.matchAll(/<w:pBdr><w:bottom w:val="single"/g)]).toHaveLength(2)
   })
 
-  it('names the recipients, then "Nơi nhận:" beside the signature block: CHỦ TỊCH and her name', async () => {
+  it('names the recipients, then "Nơi nhận:" beside the signature block: TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH and her name from the unit’s signers', async () => {
     const { paragraphs, xml } = await readDocx((await letter()).bytes)
     expect(paragraphs).toContain('Kính gửi: Chủ tịch UBND các xã, thị trấn.')
     const end = paragraphs.slice(paragraphs.indexOf('Nơi nhận:')).filter((p) => p !== '')
@@ -212,9 +216,10 @@ describe('the directive letter drafted from seed 000’s figures', () => {
       '- Chủ tịch, các PCT UBND huyện;',
       '- Phòng Tư pháp huyện;',
       '- Văn phòng HĐND&UBND huyện;',
-      '- Đảng uỷ các xã, thị trấn;',
+      '- Đảng ủy các xã, thị trấn;',
       '- Cổng TTĐT huyện;',
       '- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN',
       'CHỦ TỊCH',
       'Vũ Thị Hà',
     ])
@@ -307,7 +312,9 @@ describe('the appendix workbook', () => {
 
   it('has one sheet per indicator group, a frozen header and unit names, and the total, the district’s own one-stop shop and every commune', async () => {
     const book = await workbook()
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tiến độ giải quyết', 'Trực tuyến', 'Số hóa', 'Hài lòng', 'Ghi chú'])
+    // A group too wide for a landscape page goes on to a second sheet of the same name: "Số hóa (2)".
+    expect(book.worksheets.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(expect.arrayContaining(['Tiến độ giải quyết', 'Trực tuyến', 'Số hóa', 'Hài lòng', 'Ghi chú']))
+    expect(book.worksheets.map((s) => s.name).filter((n) => !/ \(\d+\)$/.test(n))).toEqual(['Tiến độ giải quyết', 'Trực tuyến', 'Số hóa', 'Hài lòng', 'Ghi chú'])
     const sheet = book.getWorksheet('Số hóa')!
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 })
     expect(sheet.getCell('D3').value).toBe('Tỷ lệ số hóa đầy đủ thành phần hồ sơ')
@@ -409,6 +416,28 @@ describe('the weekly summary and the monthly report', () => {
     expect(paragraphs).toContain('Kính gửi: Ủy ban nhân dân tỉnh Hải Dương.')
     expect(paragraphs.join('\n')).toContain('Ủy ban nhân dân huyện Tứ Kỳ báo cáo kết quả tiếp nhận')
     expect(paragraphs).toEqual(expect.arrayContaining(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'I. KẾT QUẢ TRONG THÁNG']))
+    const lines = paragraphs.filter((p) => p !== '')
+    const name = lines.indexOf('Đào Văn Soái')
+    expect(lines.slice(name - 3, name + 1)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đào Văn Soái'])
+  })
+
+  it('signed by the vice-chair instead (--signer vice_chair), the letter carries KT. CHỦ TỊCH, PHÓ CHỦ TỊCH and his name', async () => {
+    const { paragraphs } = await readDocx((await letter({ signer: 'vice_chair' })).bytes)
+    expect(paragraphs.filter((p) => p !== '').slice(-4)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đào Văn Soái'])
+  })
+
+  it('keeps the signature with the last paragraphs: keepNext and keepLines up to it, the signature row never split', async () => {
+    const { xml } = await readDocx((await letter()).bytes)
+    const signatureAt = xml.lastIndexOf('<w:tbl>', xml.indexOf('Nơi nhận:'))
+    const before = [...xml.slice(0, signatureAt).matchAll(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) => m[0])
+    const kept = (p: string) => p.includes('<w:keepNext/>') && p.includes('<w:keepLines/>')
+    const withText = before.filter((p) => textOf(p) !== '')
+    // The last body paragraph and the closing, then the gap: each kept with the next.
+    expect(textOf(withText.at(-1)!)).toBe('Yêu cầu nghiêm túc triển khai thực hiện./.')
+    expect(withText.slice(-2).every(kept)).toBe(true)
+    expect(kept(before.at(-1)!)).toBe(true)
+    expect(withText.slice(0, -2).some(kept)).toBe(false)
+    expect(xml.slice(signatureAt)).toContain('<w:cantSplit/>')
   })
 
   it('a month cut at the 14th is "01/9–14/9/2022" in the title and the trend, never "Tháng 9/2022"', async () => {

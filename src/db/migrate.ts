@@ -12,6 +12,7 @@ import * as apologies from './migrations/20261123_009_apologies.js'
 import * as integrityAAuditHead from './migrations/20261125_010_integrity_a_audit_head.js'
 import * as loginFailures from './migrations/20261125_010_integrity_b_login_failures.js'
 import * as loadDataVersion from './migrations/20261125_010_load_data_version.js'
+import * as citedDocumentsSigners from './migrations/20261125_010_letters_b_cited_documents_signers.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_010_integrity_a_audit_head': integrityAAuditHead,
   '20261125_010_integrity_b_login_failures': loginFailures,
   '20261125_010_load_data_version': loadDataVersion,
+  '20261125_010_letters_b_cited_documents_signers': citedDocumentsSigners,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -156,6 +156,29 @@ export interface TargetsTable {
   created_at: Generated<Date>
 }
 
+export interface CitedDocumentsTable {
+  id: Generated<number>
+  unit_id: number
+  topic: string
+  year: number
+  role: 'basis' | 'letter'
+  doc_type: string
+  number: string
+  /** YYYY-MM-DD. */
+  issued_on: ColumnType<string, string, string>
+  issuer: Generated<string>
+  about: Generated<string>
+  position: Generated<number>
+  created_at: Generated<Date>
+}
+
+export interface UnitSignersTable {
+  unit_id: number
+  position: string
+  name: string
+  updated_at: Generated<Date>
+}
+
 export interface RollupDailyTable {
   unit_id: number
   day: DateOnly
@@ -341,6 +364,8 @@ export interface Database {
   dossier_apologies: DossierApologiesTable
   feedback: FeedbackTable
   data_version: DataVersionTable
+  cited_documents: CitedDocumentsTable
+  unit_signers: UnitSignersTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -4,12 +4,15 @@ import { importFeedback } from '../../modules/feedback/import-feedback.js'
 import { formatImportIssue } from '../../modules/import/import-issue.js'
 import type { ImportSummary } from '../../modules/import/import-summary.js'
 import { importProcedures } from '../../modules/procedures/import-procedures.js'
+import { importTargets } from '../../modules/targets/import-targets.js'
 import { importUnits } from '../../modules/units/import-units.js'
+import { reportingJsonErrors } from '../json-errors.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
 
-const KIND_LABELS = { units: 'đơn vị', procedures: 'thủ tục', dossiers: 'hồ sơ', feedback: 'phản ánh, kiến nghị' } as const
+const KIND_LABELS = { units: 'đơn vị', procedures: 'thủ tục', dossiers: 'hồ sơ', feedback: 'phản ánh, kiến nghị', targets: 'chỉ tiêu' } as const
+const KINDS = Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]
 
 function describe(summary: ImportSummary): string {
   const n = (value: number) => value.toLocaleString('vi-VN')
@@ -38,9 +41,13 @@ function progressBar(): { update: (done: number, total: number, rows: number) =>
   }
 }
 
+function isImportKind(kind: string | undefined): kind is (typeof KINDS)[number] {
+  return (KINDS as readonly (string | undefined)[]).includes(kind)
+}
+
 export const importCommand: Command = {
   name: 'import',
-  usage: 'cli -- import units|procedures|dossiers|feedback FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
+  usage: 'cli -- import units|procedures|dossiers|feedback|targets FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -48,24 +55,25 @@ export const importCommand: Command = {
       this.usage,
     )
     const [kind, path, ...extra] = positionals
-    if (kind !== 'units' && kind !== 'procedures' && kind !== 'dossiers' && kind !== 'feedback') throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
+    if (!isImportKind(kind)) throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
     if (!path) throw usageError('Thiếu đường dẫn tệp', this.usage)
     if (extra.length > 0) throw usageError(`Thừa tham số: ${extra.join(' ')}`, this.usage)
+    if (kind === 'targets' && values['skip-invalid']) throw usageError('Chỉ tiêu được nhập tất cả hoặc không: bỏ --skip-invalid', this.usage)
     const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor }
     const handle = await context.database()
     context.stderr(`Đang nhập ${KIND_LABELS[kind]} từ ${path}…`)
-    let summary: ImportSummary
-    if (kind === 'units') summary = await importUnits(handle, path, options)
-    else if (kind === 'procedures') summary = await importProcedures(handle, path, options)
-    else if (kind === 'feedback') summary = await importFeedback(handle, path, options)
-    else {
+    const summary = await reportingJsonErrors(values.json ?? false, context, { kind, file: path }, async (): Promise<ImportSummary> => {
+      if (kind === 'units') return importUnits(handle, path, options)
+      if (kind === 'procedures') return importProcedures(handle, path, options)
+      if (kind === 'feedback') return importFeedback(handle, path, options)
+      if (kind === 'targets') return importTargets(handle, path, options)
       const bar = progressBar()
       try {
-        summary = await importDossiers(handle, path, { ...options, onProgress: (p) => bar.update(p.bytesRead, p.totalBytes, p.rows) })
+        return await importDossiers(handle, path, { ...options, onProgress: (p) => bar.update(p.bytesRead, p.totalBytes, p.rows) })
       } finally {
         bar.stop()
       }
-    }
+    })
     context.stderr(describe(summary))
     if (values.json) context.stdout(JSON.stringify(summary))
     return 0

@@ -2,6 +2,7 @@ import { constants } from 'node:fs'
 import { access, writeFile } from 'node:fs/promises'
 import { dirname, extname } from 'node:path'
 import { dueReminder } from '../../domain/reports/monthly-due-date.js'
+import { SIGNER_POSITIONS, type SignerPosition } from '../../domain/reports/signature-authority.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { isLocalDate } from '../../domain/time/local-date.js'
 import { generateReport } from '../../modules/reports/generate-report.js'
@@ -16,7 +17,7 @@ export const reportCommand: Command = {
   name: 'report',
   usage:
     'cli -- report appendix|weekly|monthly|letter --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD --out FILE [--template FILE] [--pdf] ' +
-    '[--date YYYY-MM-DD] [--trend YYYY-MM-DD..YYYY-MM-DD,…] [--today YYYY-MM-DD] [--ecert-since YYYY-MM-DD] [--json] [--data DIR]',
+    '[--date YYYY-MM-DD] [--trend YYYY-MM-DD..YYYY-MM-DD,…] [--today YYYY-MM-DD] [--ecert-since YYYY-MM-DD] [--signer chair|vice_chair|chief_of_office|deputy_chief_of_office] [--json] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -31,6 +32,7 @@ export const reportCommand: Command = {
         trend: { type: 'string' },
         today: { type: 'string' },
         'ecert-since': { type: 'string' },
+        signer: { type: 'string' },
         json: { type: 'boolean' },
       },
       this.usage,
@@ -45,6 +47,9 @@ export const reportCommand: Command = {
       const value = values[name]
       if (value !== undefined && !isLocalDate(value)) throw usageError(`--${name} không hợp lệ: ${value} (dạng YYYY-MM-DD, ngày có thật)`, this.usage)
     }
+    const signer = values.signer as SignerPosition | undefined
+    if (signer !== undefined && !SIGNER_POSITIONS.includes(signer)) throw usageError(`--signer phải là ${SIGNER_POSITIONS.join(', ')}, không phải: ${values.signer}`, this.usage)
+    if (signer !== undefined && reportKind === 'appendix') throw usageError('Phụ lục (appendix) không có người ký: bỏ --signer', this.usage)
     if (values.trend !== undefined && reportKind !== 'letter') throw usageError('--trend chỉ dùng cho công văn (letter)', this.usage)
     // --out x.pdf means "the PDF": the DOCX (or XLSX) is written beside it.
     const wanted = EXTENSION[reportKind]
@@ -64,7 +69,7 @@ export const reportCommand: Command = {
     const handle = await context.database()
     const report = await generateReport(
       handle.db,
-      { kind: reportKind, unitCode: values.unit, from: values.from, to: values.to, templatePath: values.template, date: values.date, today: values.today, trend: values.trend, ecertSince: values['ecert-since'], pdf },
+      { kind: reportKind, unitCode: values.unit, from: values.from, to: values.to, templatePath: values.template, date: values.date, today: values.today, trend: values.trend, ecertSince: values['ecert-since'], signer, pdf },
       { actor: context.actor, file: pdf ? pdfPath : nativePath },
     )
     await writeFile(nativePath, report.bytes)

@@ -1,5 +1,6 @@
 import { formatCount, formatPercent } from '../format/vietnamese-numbers.js'
 import type { LocalDate } from '../time/local-date.js'
+import { citationValues, type LetterCitations } from './cited-documents.js'
 import { fillParagraphs, type LetterTemplate } from './document-template.js'
 import { fillPlaceholders } from './fill-placeholders.js'
 import { decreeDate, letterDate, periodLabel } from './letter-dates.js'
@@ -27,6 +28,8 @@ export interface LetterFacts {
   ecert: { copies: number; previousCopies: number | null; unitsDoing: number; unitsDoingInPeriod: number; unitsOf: number }
   /** The tasks' deadline, already counted in working days. */
   deadline: LocalDate
+  /** The plans, decisions and earlier letters the letter cites (`{basis_documents}`, `{previous_letter}`). */
+  citations?: LetterCitations | undefined
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
@@ -72,7 +75,7 @@ export function letterValues(template: LetterTemplate, facts: LetterFacts): Reco
 
 /** A directive letter (công văn) from a template and the figures, ready to lay out. */
 export function composeLetter(template: LetterTemplate, facts: LetterFacts): OfficialDocument {
-  const values = letterValues(template, facts)
+  const values = { ...letterValues(template, facts), ...citationValues(facts.citations) }
   const fill = (text: string, where: string) => fillPlaceholders(text, values, where)
   return {
     ...(template.header.parent ? { issuerParent: fill(template.header.parent, 'header.parent').toLocaleUpperCase('vi') } : {}),

@@ -3,6 +3,7 @@ import type { LocalDate } from '../time/local-date.js'
 import { fillPlaceholders } from './fill-placeholders.js'
 import type { Index766Wording } from './index766-section.js'
 import type { ListDecimals } from './praise-criticism.js'
+import type { SignerPosition } from './signature-authority.js'
 import type { TrendWords } from './trend-sentence.js'
 
 /**
@@ -30,9 +31,14 @@ export interface HeaderTemplate {
 }
 
 export interface SignerTemplate {
-  /** "CHỦ TỊCH", or "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH". */
+  /** "CHỦ TỊCH", or "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" (from `position` when given). */
   authority: string[]
+  /** Empty: the unit's signer of `position` (`signers set`), else left for the office to write. */
   name: string
+  /** Who signs; the authority lines follow from it (signature-authority.ts). */
+  position?: SignerPosition | undefined
+  /** "ỦY BAN NHÂN DÂN": signed for the collective ("TM. …"). */
+  on_behalf_of?: string | null | undefined
 }
 
 export interface LetterTemplate {
@@ -40,6 +46,8 @@ export interface LetterTemplate {
   description?: string | undefined
   /** The rate the letter is about. */
   indicator: IndicatorId
+  /** What the letter is about, for the documents it cites and the letters recorded after it: "digitization". */
+  topic?: string | undefined
   /** Praise at or above, criticise at or below (percent, compared with the published two-decimal figure). */
   thresholds: { praise_at_least: number; criticize_at_most: number }
   /** The trend: this many whole months before the period's month, then the period itself. */

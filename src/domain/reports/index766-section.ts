@@ -27,7 +27,15 @@ export interface Index766Wording {
   what_if_line: string
   /** How many options (the ones that add the most points first). */
   what_if_options: number
+  /** Instead of the summary when no formula set covers the period: {index_unscored_reason} and the report's placeholders. */
+  cannot_score?: string | undefined
 }
+
+/** Said under the heading of every scored section, whatever the template: the score is motcua's estimate, not the official one. */
+export const SELF_ASSESSMENT_NOTE =
+  'Điểm tự đánh giá / ước tính từ dữ liệu motcua theo bộ công thức {index_formula_set} (hiệu lực {index_validity}), không phải kết quả chính thức do Văn phòng Chính phủ công bố trên Cổng Dịch vụ công quốc gia; chỉ dùng để theo dõi, không gửi thay kết quả chính thức.'
+
+const DEFAULT_CANNOT_SCORE = 'Chưa tính được Chỉ số phục vụ người dân, doanh nghiệp {period}: {index_unscored_reason}.'
 
 /** One way to gain points: `extra` more numerator items (the same denominator) add `points`. */
 export interface Index766Option {
@@ -43,14 +51,16 @@ export interface Index766Option {
 
 /** The unit's score for the report's period, and where the points are (best first). */
 export interface Index766Facts {
-  score: UnitScore
+  /** Null when no formula set covers the whole period: then `unscoredReason` says why. */
+  score: UnitScore | null
+  unscoredReason: string | null
   /** False when the period lies outside the formula set's validity: scored anyway, and said. */
   formulaSetApplies: boolean
   options: Index766Option[]
 }
 
 /** What the section's summary may say, besides the report's own placeholders. */
-export function index766Values(facts: Index766Facts): Record<string, string> {
+export function index766Values(facts: Index766Facts & { score: UnitScore }): Record<string, string> {
   const { total, formula_set: set } = facts.score
   const labels = new Map(facts.score.indicators.map((i) => [i.id, i.label]))
   return {
@@ -70,12 +80,18 @@ export function index766Values(facts: Index766Facts): Record<string, string> {
 
 /** The section's blocks: heading, summary, a line per group, then the best options. */
 export function index766Section(wording: Index766Wording, facts: Index766Facts, reportValues: Readonly<Record<string, string>>): Block[] {
-  const values = { ...reportValues, ...index766Values(facts) }
   const where = 'index766'
   const paragraph = (text: string): Block => ({ kind: 'paragraph', text })
-  const blocks: Block[] = [{ kind: 'heading', text: fillPlaceholders(wording.heading, values, `${where}.heading`) }]
+  const heading: Block = { kind: 'heading', text: fillPlaceholders(wording.heading, reportValues, `${where}.heading`) }
+  if (facts.score === null) {
+    const values = { ...reportValues, index_unscored_reason: facts.unscoredReason ?? '' }
+    return [heading, paragraph(fillPlaceholders(wording.cannot_score ?? DEFAULT_CANNOT_SCORE, values, `${where}.cannot_score`))]
+  }
+  const scored = { ...facts, score: facts.score }
+  const values = { ...reportValues, ...index766Values(scored) }
+  const blocks: Block[] = [heading, paragraph(fillPlaceholders(SELF_ASSESSMENT_NOTE, values, `${where}.note`))]
   blocks.push(...fillParagraphs(wording.summary, values, `${where}.summary`).map(paragraph))
-  for (const group of facts.score.groups) {
+  for (const group of scored.score.groups) {
     const groupValues = { group: group.label, points: formatPoints(group.points), scorable_points: formatPoints(group.scorable_points), max_points: formatPoints(group.max_points) }
     blocks.push(paragraph(group.scorable_points > 0 ? fillPlaceholders(wording.group_line, groupValues, `${where}.group_line`) : fillPlaceholders(wording.group_no_data, groupValues, `${where}.group_no_data`)))
   }

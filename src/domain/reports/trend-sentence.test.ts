@@ -23,8 +23,8 @@ describe('the trend sentence of a letter', () => {
       ],
       words,
     )
-    expect(`Tỷ lệ số hoá hồ sơ, kết quả giải quyết TTHC toàn huyện ${phrase}`).toBe(
-      'Tỷ lệ số hoá hồ sơ, kết quả giải quyết TTHC toàn huyện đã tăng từ 3,95% (tháng 7) lên 35,44% (tháng 8) và đạt 58,59% (từ ngày 05/9-09/9/2022)',
+    expect(`Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC toàn huyện ${phrase}`).toBe(
+      'Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC toàn huyện đã tăng từ 3,95% (tháng 7) lên 35,44% (tháng 8) và đạt 58,59% (từ ngày 05/9-09/9/2022)',
     )
   })
 

@@ -8,6 +8,12 @@ import { buildDemoDataset, DEMO_DEFAULT_FROM, DEMO_DEFAULT_SEED, DEMO_DEFAULT_TO
 import { DEMO_FLAG_COLUMNS, demoFeedback, demoPublication, withDemoFlags } from './demo-index766.js'
 import { saveFeedback } from '../feedback/save-feedback.js'
 import { DEMO_TARGETS } from './demo-targets.js'
+import { DEMO_CITED_DOCUMENTS, DEMO_SIGNERS } from './demo-letters.js'
+import { TU_KY_CODE } from './demo-units.js'
+import { saveCitedDocument } from '../letters/cited-documents.repository.js'
+import { saveSigner } from '../letters/signers.repository.js'
+import type { Transaction } from 'kysely'
+import type { Database } from '../../db/schema.js'
 import { demoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.js'
 
 export interface DemoSeedResult {
@@ -35,6 +41,7 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
     await saveUnits(trx, unitLines)
     await saveProcedures(trx, dataset.procedures.map((procedure) => ({ ...procedure, publication: demoPublication(procedure) })))
     for (const target of DEMO_TARGETS) await saveTarget(trx, target)
+    await seedDemoLetters(trx)
     const created = await seedDemoAccounts(trx, password)
     await writeAudit(trx, { actor: 'system', action: 'demo.seed', entity: 'demo', summary: { units: dataset.units.length, procedures: dataset.procedures.length, accounts: created.length } })
     return created
@@ -53,6 +60,13 @@ async function seedDemoFeedback(handle: DatabaseHandle, units: DemoDataset['unit
     const saved = await saveFeedback(trx, items.map((input) => ({ input, unitId: idOf.get(input.unitCode)! })))
     await writeAudit(trx, { actor: 'system', action: 'demo.seed_feedback', entity: 'feedback', summary: { ...saved } })
   })
+}
+
+/** Who signs Tứ Kỳ's letters and what they cite (idempotent: saved by position and by number). */
+async function seedDemoLetters(trx: Transaction<Database>): Promise<void> {
+  const tuKy = await trx.selectFrom('units').select('id').where('code', '=', TU_KY_CODE).executeTakeFirstOrThrow()
+  for (const signer of DEMO_SIGNERS) await saveSigner(trx, tuKy.id, signer.position, signer.name)
+  for (const doc of DEMO_CITED_DOCUMENTS) await saveCitedDocument(trx, tuKy.id, doc)
 }
 
 /** True when the database holds no unit yet: the first start of a fresh install. */

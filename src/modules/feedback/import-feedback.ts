@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../../db/open-database.js'
 import type { ImportIssue } from '../import/import-issue.js'
 import type { ImportSummary } from '../import/import-summary.js'
-import { importRejected, readAllRows } from '../import/read-all-rows.js'
+import { importRejected, readAllRows, rejectRepeatedKeys } from '../import/read-all-rows.js'
 import { writeRejectedRows } from '../import/rejected-rows-writer.js'
 import { openTabularFile } from '../import/tabular-file.js'
 import type { ImportOptions } from '../units/import-units.js'
@@ -26,10 +26,15 @@ export async function importFeedback(handle: DatabaseHandle, path: string, optio
   const rows = await readAllRows(file, path, FEEDBACK_COLUMNS, options, parseFeedbackRow)
   const units = await handle.db.selectFrom('units').select(['id', 'code']).execute()
   const unitIdByCode = new Map(units.map((u) => [u.code, u.id]))
-  const invalid: Invalid[] = [...rows.invalid]
-  const firstLine = new Map<string, number>()
+  // An item is known by its unit and code: a repeat is named even when the first row was rejected.
+  const repeated = rejectRepeatedKeys(
+    rows,
+    (value) => (value.code === '' ? null : `${value.unitCode}\u0000${value.code}`),
+    (line, value, firstLine) => ({ line, column: 'code', value: value.code, reason: `mã phản ánh trùng với dòng ${firstLine} (cùng đơn vị)` }),
+  )
+  const invalid: Invalid[] = repeated.invalid
   const valid: { line: number; input: (typeof rows.valid)[number]['value']; unitId: number }[] = []
-  const known = rows.valid.flatMap((row) => {
+  const known = repeated.valid.flatMap((row) => {
     const unitId = unitIdByCode.get(row.value.unitCode)
     if (unitId === undefined) {
       invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'unit_code', value: row.value.unitCode, reason: 'không có đơn vị với mã này' }] })
@@ -44,13 +49,6 @@ export async function importFeedback(handle: DatabaseHandle, path: string, optio
       invalid.push({ line: row.line, cells: row.cells, issues: issues.map((issue) => ({ line: row.line, ...issue })) })
       continue
     }
-    const key = `${row.value.unitCode}\u0000${row.value.code}`
-    const seen = firstLine.get(key)
-    if (seen !== undefined) {
-      invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'code', value: row.value.code, reason: `mã phản ánh trùng với dòng ${seen} (cùng đơn vị)` }] })
-      continue
-    }
-    firstLine.set(key, row.line)
     valid.push({ line: row.line, input: row.value, unitId })
   }
   invalid.sort((a, b) => a.line - b.line)

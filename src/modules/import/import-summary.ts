@@ -1,7 +1,7 @@
 import type { ImportIssue } from './import-issue.js'
 
 export interface ImportSummary {
-  kind: 'units' | 'procedures' | 'dossiers' | 'feedback'
+  kind: 'units' | 'procedures' | 'dossiers' | 'feedback' | 'targets'
   file: string
   read: number
   inserted: number

@@ -11,10 +11,18 @@ export interface ParsedRow<T> {
   value: T
 }
 
+export interface InvalidRow<T = unknown> {
+  line: number
+  cells: string[]
+  issues: ImportIssue[]
+  /** What could be read of it (null when its cells could not be matched to the header). */
+  value?: T | null
+}
+
 export interface RowsRead<T> {
   header: string[]
   valid: ParsedRow<T>[]
-  invalid: { line: number; cells: string[]; issues: ImportIssue[] }[]
+  invalid: InvalidRow<T>[]
 }
 
 export interface ReadOptions {
@@ -43,23 +51,52 @@ export async function readAllRows<Name extends string, T>(
   const { index, issues } = mapHeader(file.header, columns, options.ignoreUnknown)
   if (issues.length > 0) throw importRejected(fileName, issues, 0)
   const result: RowsRead<T> = { header: file.header, valid: [], invalid: [] }
-  for await (const { line, cells } of file.rows) {
-    const row = new RowParser(line, cellReader(index, cells))
-    const value = parseRow(row)
-    if (row.issues.length > 0) result.invalid.push({ line, cells, issues: row.issues })
+  for await (const { line, cells, problems, readable } of file.rows) {
+    const row = new RowParser(line, cellReader(index, cells), problems)
+    const value = readable ? parseRow(row) : null
+    if (row.issues.length > 0 || value === null) result.invalid.push({ line, cells, issues: row.issues, value })
     else result.valid.push({ line, cells, value })
   }
   return result
 }
 
-/** Reports a code used by more than one row of the same file, on every row after the first. */
-export function findDuplicateCodes<T extends { code: string }>(rows: readonly ParsedRow<T>[]): { line: number; cells: string[]; issues: ImportIssue[] }[] {
+/**
+ * Names every row whose key (a code) repeats an earlier row's — whether that earlier row is
+ * valid or not, so a repeated code is reported even when the first row carrying it was
+ * rejected for something else. A valid row becomes invalid; an invalid one gets one more issue.
+ * `keyOf` returns null for a row with no usable key (an empty code).
+ */
+export function rejectRepeatedKeys<T>(
+  rows: Pick<RowsRead<T>, 'valid' | 'invalid'>,
+  keyOf: (value: T) => string | null,
+  issueFor: (line: number, value: T, firstLine: number) => ImportIssue,
+): { valid: ParsedRow<T>[]; invalid: InvalidRow<T>[] } {
+  type Entry = { row: ParsedRow<T>; invalid: null } | { row: InvalidRow<T>; invalid: InvalidRow<T> }
+  const entries: Entry[] = [
+    ...rows.valid.map((row): Entry => ({ row, invalid: null })),
+    ...rows.invalid.map((row): Entry => ({ row, invalid: { ...row, issues: [...row.issues] } })),
+  ].sort((a, b) => a.row.line - b.row.line)
   const firstLine = new Map<string, number>()
-  const duplicates: { line: number; cells: string[]; issues: ImportIssue[] }[] = []
-  for (const row of rows) {
-    const seen = firstLine.get(row.value.code)
-    if (seen === undefined) firstLine.set(row.value.code, row.line)
-    else duplicates.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'code', value: row.value.code, reason: `mã trùng với dòng ${seen}` }] })
+  const valid: ParsedRow<T>[] = []
+  const invalid: InvalidRow<T>[] = []
+  for (const entry of entries) {
+    const value = entry.invalid ? entry.invalid.value : entry.row.value
+    const key = value === null || value === undefined ? null : keyOf(value)
+    const seen = key === null ? undefined : firstLine.get(key)
+    if (key !== null && seen === undefined) firstLine.set(key, entry.row.line)
+    const repeat = seen === undefined || value === null || value === undefined ? null : issueFor(entry.row.line, value, seen)
+    if (entry.invalid) invalid.push(repeat ? { ...entry.invalid, issues: [...entry.invalid.issues, repeat] } : entry.invalid)
+    else if (repeat) invalid.push({ line: entry.row.line, cells: entry.row.cells, issues: [repeat], value: entry.row.value })
+    else valid.push(entry.row)
   }
-  return duplicates
+  return { valid, invalid }
+}
+
+/** A code used by more than one row of the same file: every row after the first is named. */
+export function rejectRepeatedCodes<T extends { code: string }>(rows: Pick<RowsRead<T>, 'valid' | 'invalid'>, noun = 'mã'): { valid: ParsedRow<T>[]; invalid: InvalidRow<T>[] } {
+  return rejectRepeatedKeys(
+    rows,
+    (value) => (value.code === '' ? null : value.code),
+    (line, value, firstLine) => ({ line, column: 'code', value: value.code, reason: `${noun} trùng với dòng ${firstLine}` }),
+  )
 }

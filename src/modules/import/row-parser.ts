@@ -8,13 +8,16 @@ import type { Parsed } from './value-parsers.js'
  * cell at once rather than the first.
  */
 export class RowParser<Name extends string> {
-  readonly issues: ImportIssue[] = []
+  readonly issues: ImportIssue[]
   private readonly read: (name: Name) => string
 
+  /** `problems`: what reading the file already found wrong with the row (encoding, cell count). */
   constructor(
     readonly line: number,
     readCell: (name: Name) => string,
+    problems: readonly ImportIssue[] = [],
   ) {
+    this.issues = [...problems]
     // A lone surrogate (an XLSX character reference can make one) would be stored as U+FFFD,
     // unlike what was checked: the cell is refused, once, whichever way it is read.
     const refused = new Set<Name>()

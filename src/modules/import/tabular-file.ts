@@ -1,16 +1,21 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { Transform, type TransformCallback } from 'node:stream'
 import { parse as parseCsv } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits.js'
+import type { ImportIssue } from './import-issue.js'
+import { Utf8LineCheck } from './utf8-line-check.js'
 
 /** One data row: the file's own line number (header = 1) and its cells by header position. */
 export interface TabularRow {
   line: number
   cells: string[]
+  /** What is wrong with the row as text (bytes that are not UTF-8, a cell outside the header). */
+  problems: ImportIssue[]
+  /** False when the cells cannot be matched to the header (another number of cells): not parsed. */
+  readable: boolean
 }
 
 export interface TabularFile {
@@ -33,42 +38,6 @@ export function formatOf(path: string): TabularFormat {
   throw fileError(`unsupported file type ${ext}`, `Không hỗ trợ loại tệp ${ext}: dùng CSV (UTF-8) hoặc XLSX`)
 }
 
-/**
- * Rejects bytes that are not UTF-8 (files saved as Windows-1258 or UTF-16 by old tools), with
- * the line where they appear, instead of importing mojibake.
- */
-class Utf8Guard extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true })
-  private line = 1
-  private first = true
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.first) {
-      this.first = false
-      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-        callback(fileError('file is UTF-16', 'Tệp được lưu bằng mã UTF-16: hãy lưu lại dưới dạng CSV UTF-8', 1))
-        return
-      }
-    }
-    try {
-      const text = this.decoder.decode(chunk, { stream: true })
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.line++
-      callback(null, chunk)
-    } catch {
-      callback(fileError('file is not UTF-8', `Tệp không phải mã UTF-8 (lỗi quanh dòng ${this.line}): hãy lưu lại dưới dạng CSV UTF-8`, this.line))
-    }
-  }
-
-  override _flush(callback: TransformCallback): void {
-    try {
-      this.decoder.decode()
-      callback()
-    } catch {
-      callback(fileError('file ends inside a UTF-8 character', `Tệp bị cắt cụt giữa một ký tự (dòng ${this.line})`, this.line))
-    }
-  }
-}
-
 async function fileSize(path: string): Promise<number> {
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new AppError(ErrorCode.notFound, `file not found: ${path}`, `Không tìm thấy tệp ${path}`)
@@ -83,8 +52,10 @@ async function fileSize(path: string): Promise<number> {
 
 async function openCsv(path: string, totalBytes: number): Promise<TabularFile> {
   const source = createReadStream(path)
-  const parser = parseCsv({ bom: true, relax_column_count: false, skip_empty_lines: true, info: true })
-  source.pipe(new Utf8Guard()).on('error', (error) => parser.destroy(error)).pipe(parser)
+  const utf8 = new Utf8LineCheck()
+  // A row with another number of cells is reported as that row's error, not the whole file's.
+  const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true })
+  source.pipe(utf8).on('error', (error) => parser.destroy(error)).pipe(parser)
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>
 
   const translate = (error: unknown): never => {
@@ -92,22 +63,35 @@ async function openCsv(path: string, totalBytes: number): Promise<TabularFile> {
     const e = error as { code?: string; lines?: number; message?: string }
     const line = e.lines ?? 0
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') throw fileError(e.message ?? '', `Tệp bị cắt cụt hoặc thiếu dấu ngoặc kép đóng (từ dòng ${line})`, line)
-    if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') throw fileError(e.message ?? '', `Dòng ${line} có số cột khác với dòng tiêu đề (tệp bị cắt cụt hoặc thừa dấu phẩy)`, line)
     throw fileError(e.message ?? String(error), `Không đọc được tệp CSV (dòng ${line}): ${e.message ?? ''}`, line)
   }
 
   const first = await iterator.next().catch(translate)
   if (first.done) throw fileError('empty file', 'Tệp rỗng: không có dòng tiêu đề')
   const header = first.value.record
-  const rows = (async function* () {
+  const headerBad = utf8.firstBadLineIn(1, first.value.info.lines)
+  if (headerBad !== null) throw fileError('header is not UTF-8', `Dòng tiêu đề không phải mã UTF-8: hãy lưu lại tệp dưới dạng CSV UTF-8`, headerBad)
+  const rows = (async function* (): AsyncGenerator<TabularRow> {
+    let previousEnd = first.value.info.lines
     try {
       for (;;) {
         const next = await iterator.next().catch(translate)
         if (next.done) return
-        const cells = next.value.record
+        const { record: cells, info } = next.value
+        const [firstLine, line] = [previousEnd + 1, info.lines]
+        previousEnd = info.lines
         // A row of empty cells (e.g. trailing commas from spreadsheets) is no data.
         if (cells.every((cell) => cell.trim() === '')) continue
-        yield { line: next.value.info.lines, cells }
+        const problems: ImportIssue[] = []
+        const badLine = utf8.firstBadLineIn(firstLine, line)
+        if (badLine !== null) {
+          problems.push({ line: badLine, column: null, value: null, reason: 'dòng có ký tự không phải mã UTF-8 (tệp lưu bằng bảng mã khác?): hãy lưu lại dưới dạng CSV UTF-8' })
+        }
+        const readable = cells.length === header.length
+        if (!readable) {
+          problems.push({ line, column: null, value: null, reason: `dòng có ${cells.length} cột, khác với ${header.length} cột của dòng tiêu đề (bị cắt cụt hoặc thừa dấu phẩy)` })
+        }
+        yield { line, cells, problems, readable }
       }
     } finally {
       source.destroy()
@@ -170,17 +154,17 @@ async function openXlsx(path: string, totalBytes: number): Promise<TabularFile> 
   if (!headerRow) throw fileError('empty sheet', 'Tệp rỗng: không có dòng tiêu đề')
   const header = toCells(headerRow, 0)
   while (header.length > 0 && header.at(-1) === '') header.pop()
-  const rows = (async function* () {
+  const rows = (async function* (): AsyncGenerator<TabularRow> {
     try {
       for (;;) {
         const next = await rowsIterator.next().catch(broken)
         if (next.done) return
         const cells = toCells(next.value, header.length)
         if (cells.every((cell) => cell === '')) continue
-        if (cells.slice(header.length).some((cell) => cell !== '')) {
-          throw fileError('extra cells', `Dòng ${next.value.number} có dữ liệu ngoài các cột tiêu đề`, next.value.number)
-        }
-        yield { line: next.value.number, cells: cells.slice(0, header.length) }
+        const line = next.value.number
+        const outside = cells.slice(header.length).some((cell) => cell !== '')
+        const problems: ImportIssue[] = outside ? [{ line, column: null, value: null, reason: 'dòng có dữ liệu ngoài các cột tiêu đề' }] : []
+        yield { line, cells: cells.slice(0, header.length), problems, readable: true }
       }
     } finally {
       source.destroy()

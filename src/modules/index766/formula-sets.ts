@@ -1,5 +1,6 @@
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import type { FormulaSet, ScoringRuleKind } from '../../domain/index766/formula-set.js'
+import { FORMULA_SET_2022_2024 } from '../../domain/index766/formula-set-2022-2024.js'
 
 /** A formula set (bộ công thức) as the console lists it: groups and indicators with their max points. */
 export interface FormulaSetSummary {
@@ -14,8 +15,11 @@ export interface FormulaSetSummary {
   bands: { min_score: number; label: string }[]
 }
 
-/** The sets motcua knows, by a stable id. One today: the portal's 2025–2026 table. */
-const KNOWN_SETS: readonly { id: string; set: FormulaSet }[] = [{ id: 'cong-dvc-2025-2026', set: DEFAULT_FORMULA_SET }]
+/** The sets motcua knows, by a stable id: Decision 766 as first in force (2022–2024), the portal's 2025–2026 table. */
+const KNOWN_SETS: readonly { id: string; set: FormulaSet }[] = [
+  { id: 'cong-dvc-2025-2026', set: DEFAULT_FORMULA_SET },
+  { id: 'qd-766-2022-2024', set: FORMULA_SET_2022_2024 },
+]
 
 function summarize(id: string, set: FormulaSet): FormulaSetSummary {
   return {

@@ -30,20 +30,24 @@ export function targetFor(targets: readonly Target[], indicator: IndicatorId, un
   return matching.find((t) => t.unitCode === unit.code) ?? matching.find((t) => t.unitCode === null && t.unitKind === unit.kind)
 }
 
-/** Adds or replaces a target (by indicator, year, unit or kind, and scope). */
-export async function saveTarget(db: Db, target: Target): Promise<void> {
+export type TargetSaved = 'inserted' | 'updated' | 'unchanged'
+
+/** Adds or replaces a target (by indicator, year, unit or kind, and scope); says which it did. */
+export async function saveTarget(db: Db, target: Target): Promise<TargetSaved> {
   const unitId = target.unitCode
     ? (await db.selectFrom('units').select('id').where('code', '=', target.unitCode).executeTakeFirstOrThrow()).id
     : null
-  let existing = db.selectFrom('targets').select('id').where('indicator', '=', target.indicator).where('year', '=', target.year).where('scope', '=', target.scope)
+  let existing = db.selectFrom('targets').select(['id', 'minimum', 'decided_by']).where('indicator', '=', target.indicator).where('year', '=', target.year).where('scope', '=', target.scope)
   existing = unitId === null ? existing.where('unit_kind', '=', target.unitKind) : existing.where('unit_id', '=', unitId)
   const found = await existing.executeTakeFirst()
   if (found) {
+    if (Number(found.minimum) === target.minimum && found.decided_by === target.decidedBy) return 'unchanged'
     await db.updateTable('targets').set({ minimum: target.minimum, decided_by: target.decidedBy }).where('id', '=', found.id).execute()
-  } else {
-    await db
-      .insertInto('targets')
-      .values({ indicator: target.indicator, year: target.year, unit_kind: unitId === null ? target.unitKind : null, unit_id: unitId, scope: target.scope, minimum: target.minimum, decided_by: target.decidedBy })
-      .execute()
+    return 'updated'
   }
+  await db
+    .insertInto('targets')
+    .values({ indicator: target.indicator, year: target.year, unit_kind: unitId === null ? target.unitKind : null, unit_id: unitId, scope: target.scope, minimum: target.minimum, decided_by: target.decidedBy })
+    .execute()
+  return 'inserted'
 }

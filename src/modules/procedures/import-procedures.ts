@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../../db/open-database.js'
 import type { ImportSummary } from '../import/import-summary.js'
-import { findDuplicateCodes, importRejected, readAllRows } from '../import/read-all-rows.js'
+import { importRejected, rejectRepeatedCodes, readAllRows } from '../import/read-all-rows.js'
 import { writeRejectedRows } from '../import/rejected-rows-writer.js'
 import { openTabularFile } from '../import/tabular-file.js'
 import type { ImportOptions } from '../units/import-units.js'
@@ -15,11 +15,9 @@ export async function importProcedures(handle: DatabaseHandle, path: string, opt
   const file = await openTabularFile(path)
   const present = new Set(mapHeader(file.header, PROCEDURE_COLUMNS, true).index.keys())
   const rows = await readAllRows(file, path, PROCEDURE_COLUMNS, options, procedureRowParser(present))
-  const invalid = [...rows.invalid, ...findDuplicateCodes(rows.valid)].sort((a, b) => a.line - b.line)
+  const { valid, invalid } = rejectRepeatedCodes(rows)
   const issues = invalid.flatMap((r) => r.issues)
   if (invalid.length > 0 && !options.skipInvalid) throw importRejected(path, issues, invalid.length)
-  const invalidLines = new Set(invalid.map((r) => r.line))
-  const valid = rows.valid.filter((r) => !invalidLines.has(r.line))
   const rejectedFile = await writeRejectedRows(path, rows.header, invalid)
   const counts = await handle.db.transaction().execute(async (trx) => {
     const saved = await saveProcedures(trx, valid.map((r) => r.value))

@@ -110,12 +110,62 @@ interface SheetRow {
   total: boolean
 }
 
-function addGroupSheet(workbook: ExcelJS.Workbook, data: ReportTable, rows: readonly SheetRow[], peers: number, group: (typeof INDICATOR_GROUPS)[number]): void {
-  const sheet = workbook.addWorksheet(group.sheet, {
-    views: [{ state: 'frozen', xSplit: FIXED.length, ySplit: 4 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  })
-  const plan = group.indicators.map((id) => ({ id, columns: INDICATORS[id].kind === 'rate' ? rateColumns(peers) : countColumns(peers) }))
+/*
+ * Printing (Decree 30 appendices go out on paper): A4 landscape, fitted to the page's width, the
+ * title and column headings repeated on every page, the unit and period in the page header and
+ * the page number in the footer. A group too wide for one page at a readable size is split over
+ * sheets ("Số hóa", "Số hóa (2)"…), whole indicators each, so fitting to width never shrinks the
+ * type much: A4 landscape with these margins takes about PAGE_WIDTH character widths at 100 %.
+ */
+const PAGE_WIDTH = 145
+const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }
+
+type SheetPlan = { id: IndicatorId; columns: Column[] }[]
+
+/** Indicators in order, cut into sheets no wider than a landscape page (one indicator at least per sheet). */
+export function splitForPages(indicators: readonly IndicatorId[], peers: number): SheetPlan[] {
+  const fixed = FIXED.reduce((n, f) => n + f.width, 0)
+  const sheets: SheetPlan[] = []
+  let current: SheetPlan = []
+  let width = fixed
+  for (const id of indicators) {
+    const columns = INDICATORS[id].kind === 'rate' ? rateColumns(peers) : countColumns(peers)
+    const extra = columns.reduce((n, c) => n + c.width, 0)
+    if (current.length > 0 && width + extra > PAGE_WIDTH) {
+      sheets.push(current)
+      ;[current, width] = [[], fixed]
+    }
+    current.push({ id, columns })
+    width += extra
+  }
+  if (current.length > 0) sheets.push(current)
+  return sheets
+}
+
+/** Text for an Excel page header: "&" is a code there, so it is doubled. */
+const headerText = (text: string) => text.replaceAll('&', '&&')
+
+function printSetup(sheet: ExcelJS.Worksheet, data: ReportTable, options: { titleRows: string | null; onePage: boolean }): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: options.onePage ? 1 : 0,
+    horizontalCentered: true,
+    margins: PAGE_MARGINS,
+    ...(options.titleRows ? { printTitlesRow: options.titleRows } : {}),
+  }
+  sheet.headerFooter = {
+    oddHeader: `&L&"${FONT},Regular"&10${headerText(`${data.unit.name} (${data.unit.code})`)}&R&"${FONT},Italic"&10${headerText(periodLabel(data.period))}`,
+    oddFooter: `&C&"${FONT},Regular"&10Trang &P/&N`,
+  }
+}
+
+function addGroupSheet(workbook: ExcelJS.Workbook, data: ReportTable, rows: readonly SheetRow[], group: (typeof INDICATOR_GROUPS)[number], plan: SheetPlan, name: string): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: FIXED.length, ySplit: 4 }] })
+  printSetup(sheet, data, { titleRows: '1:4', onePage: false })
   const lastColumn = FIXED.length + plan.reduce((n, p) => n + p.columns.length, 0)
   sheet.columns = [...FIXED.map((f) => ({ width: f.width })), ...plan.flatMap((p) => p.columns.map((c) => ({ width: c.width })))]
 
@@ -174,6 +224,7 @@ function addGroupSheet(workbook: ExcelJS.Workbook, data: ReportTable, rows: read
 function addNotesSheet(workbook: ExcelJS.Workbook, data: ReportTable): void {
   const sheet = workbook.addWorksheet('Ghi chú')
   sheet.columns = [{ width: 34 }, { width: 100 }]
+  printSetup(sheet, data, { titleRows: null, onePage: true })
   const lines: [string, string][] = [
     ['Đơn vị', `${data.unit.name} (${data.unit.code})`],
     ['Kỳ báo cáo', periodLabel(data.period)],
@@ -216,7 +267,9 @@ export async function appendixWorkbook(
   workbook.creator = 'motcua'
   workbook.title = `Phụ lục chỉ số ${data.unit.name} ${periodLabel(data.period)}`
   const rankedPeers = peers.filter((row) => row.unit_kind !== 'office').length
-  for (const group of INDICATOR_GROUPS) addGroupSheet(workbook, data, rows, rankedPeers, group)
+  for (const group of INDICATOR_GROUPS) {
+    splitForPages(group.indicators, rankedPeers).forEach((plan, i) => addGroupSheet(workbook, data, rows, group, plan, i === 0 ? group.sheet : `${group.sheet} (${i + 1})`))
+  }
   addNotesSheet(workbook, data)
   return { data, xlsx: Buffer.from(await workbook.xlsx.writeBuffer()) }
 }

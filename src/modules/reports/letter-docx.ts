@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import type { RateValue } from '../../domain/indicators/compute-indicators.js'
 import { ecertStarted } from '../../domain/indicators/ecert-started.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { pickCitations, type LetterCitations } from '../../domain/reports/cited-documents.js'
 import { composeLetter, type LetterFacts } from '../../domain/reports/compose-letter.js'
 import type { LetterTemplate } from '../../domain/reports/document-template.js'
 import { periodLabel, previousMonths } from '../../domain/reports/letter-dates.js'
@@ -12,6 +13,8 @@ import { parseTrendPeriods } from '../../domain/reports/trend-periods.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { getIndicators } from '../indicators/get-indicators.js'
+import { listCitedDocuments } from '../letters/cited-documents.repository.js'
+import { resolveSigner } from '../letters/resolve-signer.js'
 import { loadLetterTemplate } from './letter-template.js'
 import { loadReportTable } from './load-report-table.js'
 import { officialDocx } from './official-docx.js'
@@ -59,12 +62,21 @@ export async function letterFacts(db: Kysely<Database>, template: LetterTemplate
       unitsOf: communes.length,
     },
     deadline: calendar.addWorkingDays(letterDate, template.deadline.working_days_after_letter),
+    citations: await letterCitations(db, unit.code, template.topic, period.to, letterDate),
   }
+}
+
+/** What a letter on `topic` cites: the plans of the period's year, the unit's latest earlier letter. */
+async function letterCitations(db: Kysely<Database>, unitCode: string, topic: string | undefined, periodEnd: string, date: string): Promise<LetterCitations | undefined> {
+  if (topic === undefined) return undefined
+  const year = Number(periodEnd.slice(0, 4))
+  return pickCitations(await listCitedDocuments(db, unitCode, { topic, year }), { topic, year, date })
 }
 
 /** A directive letter drafted from a template and the figures, as DOCX. */
 export async function draftLetter(db: Kysely<Database>, request: ReportRequest): Promise<DraftLetter> {
-  const template = await loadLetterTemplate(request.templatePath)
+  const loaded = await loadLetterTemplate(request.templatePath)
+  const template = { ...loaded, signer: await resolveSigner(db, request.unitCode, loaded.signer, request.signer) }
   const facts = await letterFacts(db, template, request)
   const document = composeLetter(template, facts)
   const docx = await officialDocx(document, { title: document.subject.join(' '), description: template.description ?? 'Dự thảo công văn' })

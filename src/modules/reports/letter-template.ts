@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../../domain/indicators/indicator-id.js'
+import { TOPIC_PATTERN } from '../../domain/reports/cited-documents.js'
 import type { LetterTemplate } from '../../domain/reports/document-template.js'
 import { MAX_LIST_DECIMALS } from '../../domain/reports/letter-percent.js'
 import { readTemplateFile, TEMPLATES_DIR } from './read-template-file.js'
@@ -15,6 +16,7 @@ export const LetterTemplateSchema = z.strictObject({
   $schema: z.string().optional(),
   kind: z.literal('letter'),
   description: z.string().optional(),
+  topic: z.string().regex(TOPIC_PATTERN, 'Chủ đề chỉ gồm chữ thường không dấu, số, gạch ngang, gạch dưới').optional(),
   indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]).refine((id) => INDICATORS[id].kind === 'rate', 'Phải là một tỷ lệ (rate) của INDICATORS.md'),
   thresholds: z.strictObject({ praise_at_least: Percent, criticize_at_most: Percent }),
   trend: z.strictObject({ previous_months: z.number().int().min(0).max(24) }),

@@ -119,8 +119,10 @@ function headerTable(doc: OfficialDocument): Table {
   })
 }
 
-function bodyParagraph(text: string, bold = false): Paragraph {
+/** `keepWithNext`: on the same page as what follows, and not split itself (keepNext, keepLines). */
+function bodyParagraph(text: string, bold = false, keepWithNext = false): Paragraph {
   return new Paragraph({
+    ...(keepWithNext ? { keepNext: true, keepLines: true } : {}),
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: twips(12.7) },
     spacing: { before: 0, after: 120, line: 276, lineRule: LineRuleType.AUTO },
@@ -173,13 +175,15 @@ function dataTable(block: Extract<Block, { kind: 'table' }>, textWidth: number, 
   })
 }
 
+/** The body; its last block, when a paragraph, is kept with what follows (the closing and the signature). */
 function bodyBlocks(blocks: readonly Block[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = []
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') out.push(bodyParagraph(block.text))
-    else if (block.kind === 'heading') out.push(bodyParagraph(block.text, true))
+  blocks.forEach((block, i) => {
+    const last = i === blocks.length - 1
+    if (block.kind === 'paragraph') out.push(bodyParagraph(block.text, false, last))
+    else if (block.kind === 'heading') out.push(bodyParagraph(block.text, true, true))
     else out.push(dataTable(block, PORTRAIT_TEXT, SIZE.table), new Paragraph({ spacing: { after: 120 }, children: [] }))
-  }
+  })
   return out
 }
 
@@ -231,8 +235,11 @@ export async function officialDocx(doc: OfficialDocument, meta: { title: string;
         ...(doc.title ? titleParagraphs(doc.title) : [new Paragraph({ spacing: { after: 240 }, children: [] })]),
         ...recipientParagraphs(doc.recipients),
         ...bodyBlocks(doc.body),
-        ...(doc.closing ? [bodyParagraph(doc.closing)] : []),
-        new Paragraph({ spacing: { after: 120 }, children: [] }),
+        // Decree 30: the signature never stands alone on the last page. The last paragraph, the
+        // closing and the gap before the signature are each kept with the next (keepNext), the
+        // signature row does not split (cantSplit): Word moves them to the next page together.
+        ...(doc.closing ? [bodyParagraph(doc.closing, false, true)] : []),
+        new Paragraph({ keepNext: true, keepLines: true, spacing: { after: 120 }, children: [] }),
         signatureTable(doc),
       ],
     },

@@ -9,6 +9,7 @@ import type { OfficialDocument } from '../../domain/reports/official-document.js
 import { addDays, dayOfWeek, type LocalDate } from '../../domain/time/local-date.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { getIndicatorSeries } from '../indicators/get-series.js'
+import { resolveSigner } from '../letters/resolve-signer.js'
 import { loadReportTable } from './load-report-table.js'
 import { officialDocx } from './official-docx.js'
 import { monthlyReportDueDate } from './report-due-date.js'
@@ -64,7 +65,8 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
 /** A weekly summary or a monthly report, as DOCX with its appendix. */
 export async function writeReport(db: Kysely<Database>, kind: ReportTemplateKind, request: ReportRequest): Promise<WrittenReport> {
   checkPeriodicReportKind(kind, checkPeriod(request.from, request.to))
-  const template = await loadReportTemplate(kind, request.templatePath)
+  const loaded = await loadReportTemplate(kind, request.templatePath)
+  const template = { ...loaded, signer: await resolveSigner(db, request.unitCode, loaded.signer, request.signer) }
   const { facts, due } = await reportFacts(db, kind, template, request)
   const document = composeReport(template, facts)
   const docx = await officialDocx(document, { title: [document.title?.name ?? 'BÁO CÁO', ...(document.title?.lines ?? [])].join(' '), description: template.description ?? 'Báo cáo' })

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
+import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { formulaSetAppliesOn } from '../../domain/index766/formula-set.js'
 import { scoreUnit } from '../../domain/index766/score-unit.js'
 import { whatIf } from '../../domain/index766/what-if.js'
@@ -9,16 +9,19 @@ import type { LocalDate } from '../../domain/time/local-date.js'
 import { indexInputs } from '../index766/compute-index.js'
 
 /**
- * The Decision 766 index of a unit over the report's own dates — the same inputs and formula
- * set as `computeIndex`, so a report for a whole month says what `index --period 2025-08`
- * says — with the what-if options, best first.
+ * The Decision 766 index of a unit over the report's own dates, scored with the formula set in
+ * force for the whole period (chooseFormulaSet) — the same inputs as `computeIndex` — with the
+ * what-if options, best first; or, when no set covers the period, why it is not scored.
  */
 export async function reportIndex766(db: Kysely<Database>, unitId: number, period: { from: LocalDate; to: LocalDate }): Promise<Index766Facts> {
-  const set = DEFAULT_FORMULA_SET
+  const choice = chooseFormulaSet(period)
+  if (choice.set === null) return { score: null, unscoredReason: choice.reason, formulaSetApplies: false, options: [] }
+  const set = choice.set
   const inputs = await indexInputs(db, unitId, period.from, period.to)
   const nouns = new Map(set.groups.flatMap((group) => group.indicators).map((indicator) => [indicator.id, indicator.numerator_noun ?? 'hồ sơ']))
   return {
     score: scoreUnit(set, inputs),
+    unscoredReason: null,
     formulaSetApplies: formulaSetAppliesOn(set, period.from) && formulaSetAppliesOn(set, period.to),
     options: whatIf(set, inputs).map((option) => ({
       id: option.id,

@@ -1,3 +1,4 @@
+import type { SignerPosition } from '../../domain/reports/signature-authority.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 
 /** The four documents motcua writes from the figures. */
@@ -20,4 +21,6 @@ export interface ReportRequest {
   trend?: string | undefined
   /** Where "has ever e-certified" starts counting, instead of the template's `ecert_since` (default: the earliest data). */
   ecertSince?: LocalDate | undefined
+  /** Who signs instead of the template's signer: `vice_chair` (letters, reports). */
+  signer?: SignerPosition | undefined
 }

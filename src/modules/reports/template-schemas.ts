@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isLocalDate } from '../../domain/time/local-date.js'
-import type { TemplatePart, TemplateParagraph } from '../../domain/reports/document-template.js'
+import type { SignerTemplate, TemplatePart, TemplateParagraph } from '../../domain/reports/document-template.js'
+import { authorityLines, SIGNER_POSITIONS, type SignerPosition } from '../../domain/reports/signature-authority.js'
 import type { Index766Wording } from '../../domain/reports/index766-section.js'
 import type { TrendWords } from '../../domain/reports/trend-sentence.js'
 
@@ -23,7 +24,18 @@ export const HeaderSchema = z.strictObject({
   place: Text,
 })
 
-export const SignerSchema = z.strictObject({ authority: z.array(Text).min(1).max(3), name: z.string().max(200) })
+/**
+ * The signer: by position (`{"position": "vice_chair", "on_behalf_of": "ỦY BAN NHÂN DÂN", "name": ""}`),
+ * the authority lines then following Decree 30, or by explicit authority lines as older templates did.
+ */
+export const SignerSchema = z.union([
+  z.strictObject({
+    position: z.enum(SIGNER_POSITIONS as [SignerPosition, ...SignerPosition[]]),
+    on_behalf_of: Text.nullable().optional(),
+    name: z.string().max(200).default(''),
+  }).transform((s): SignerTemplate => ({ ...s, on_behalf_of: s.on_behalf_of ?? null, authority: authorityLines(s.position, s.on_behalf_of ?? null) })),
+  z.strictObject({ authority: z.array(Text).min(1).max(3), name: z.string().max(200) }),
+])
 
 export const TrendWordsSchema: z.ZodType<TrendWords> = z.strictObject({
   rose: Text,
@@ -52,4 +64,5 @@ export const Index766WordingSchema: z.ZodType<Index766Wording> = z.strictObject(
   what_if_intro: Text,
   what_if_line: Text,
   what_if_options: z.number().int().min(0).max(20),
+  cannot_score: Text.optional(),
 })

@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '../../db/open-database.js'
 import type { ImportIssue } from '../import/import-issue.js'
 import type { ImportSummary } from '../import/import-summary.js'
-import { findDuplicateCodes, importRejected, readAllRows, type ReadOptions } from '../import/read-all-rows.js'
+import { importRejected, rejectRepeatedCodes, readAllRows, type ReadOptions } from '../import/read-all-rows.js'
 import { writeRejectedRows } from '../import/rejected-rows-writer.js'
 import { openTabularFile } from '../import/tabular-file.js'
 import { UNIT_COLUMNS } from './unit-columns.js'
@@ -19,9 +19,9 @@ export interface ImportOptions extends ReadOptions {
 export async function importUnits(handle: DatabaseHandle, path: string, options: ImportOptions): Promise<ImportSummary> {
   const file = await openTabularFile(path)
   const rows = await readAllRows(file, path, UNIT_COLUMNS, options, parseUnitRow)
-  const invalid = [...rows.invalid, ...findDuplicateCodes(rows.valid)]
-  const invalidLines = new Set(invalid.map((r) => r.line))
-  let valid = rows.valid.filter((r) => !invalidLines.has(r.line))
+  const repeated = rejectRepeatedCodes(rows)
+  const invalid = repeated.invalid
+  let valid = repeated.valid
   const existing = await handle.db.selectFrom('units').selectAll().execute()
   // Set checks may reject more rows, and rejecting a parent rejects its children: repeat until stable.
   for (;;) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { SIGNER_POSITIONS, type SignerPosition } from '../../../domain/reports/signature-authority.js'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
@@ -60,6 +61,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
         date: LocalDateParam.optional().describe('Ngày của văn bản (mặc định hôm nay)'),
         trend: z.string().max(400).optional().describe('Công văn: các kỳ so sánh, ví dụ 2022-07-01..2022-07-31,2022-08-01..2022-08-31'),
         ecert_since: EcertSinceParam,
+        signer: z.enum(SIGNER_POSITIONS as [SignerPosition, ...SignerPosition[]]).optional().describe('Người ký thay cho người ký của mẫu: chair, vice_chair, chief_of_office, deputy_chief_of_office'),
       }),
       response: { 200: z.any().describe('Tệp DOCX, XLSX hoặc PDF (Content-Disposition: attachment; filename=…)'), ...errors },
     },
@@ -70,7 +72,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
       const actor = actorOf(request)
       const report = await generateReport(
         handle.db,
-        { kind: request.params.kind as ReportKind, unitCode: q.unit, from: q.from, to: q.to, date: q.date, trend: q.trend, ecertSince: q.ecert_since, pdf: q.format === 'pdf' },
+        { kind: request.params.kind as ReportKind, unitCode: q.unit, from: q.from, to: q.to, date: q.date, trend: q.trend, ecertSince: q.ecert_since, signer: q.signer, pdf: q.format === 'pdf' },
         { actor: actor.label, ip: request.ip },
       )
       if (report.due) {

@@ -5,12 +5,12 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { IndicatorId } from '../../../domain/indicators/indicator-id.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { assertUnitVisible } from '../../../modules/accounts/actor.js'
-import { writeAudit } from '../../../modules/audit/write-audit.js'
-import { saveTarget, targetsOfYear } from '../../../modules/indicators/targets.repository.js'
 import { listAudit } from '../../../modules/audit/list-audit.js'
+import { targetsOfYear } from '../../../modules/indicators/targets.repository.js'
+import { setTarget } from '../../../modules/targets/set-target.js'
+import { getUnitByCode } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
-import { getUnitByCode } from '../../../modules/units/units.repository.js'
 
 const Target = z.object({
   indicator: z.string(),
@@ -65,10 +65,7 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
         throw new AppError(ErrorCode.forbidden, 'kind targets need the root', 'Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu chung cho một loại đơn vị')
       }
       const target = { indicator: b.indicator as IndicatorId, year: b.year, unitKind: b.unit ? null : b.unit_kind ?? null, unitCode: b.unit ?? null, scope: b.scope, minimum: b.minimum, decidedBy: b.decided_by }
-      await handle.db.transaction().execute(async (trx) => {
-        await saveTarget(trx, target)
-        await writeAudit(trx, { actor: actor.label, ip: request.ip, action: 'target.set', entity: 'target', summary: { ...target } })
-      })
+      await setTarget(handle.db, target, { actor: actor.label, ip: request.ip })
       return target
     },
   })

@@ -85,6 +85,9 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
   const rejected = options.skipInvalid ? new RejectedRowsWriter(path, file.header) : null
   let batch: StagedDossier[] = []
   let read = 0
+  // Codes of rejected rows, by their first line: a later row with the same code is a repeat too
+  // (the staging table only sees valid rows, so it cannot tell).
+  const rejectedCodes = new Map<string, number>()
   // One COPY in flight while the next batch is parsed: on a server the two overlap.
   let inFlight: Promise<void> = Promise.resolve()
   const stage = async (rows: StagedDossier[]) => {
@@ -93,11 +96,15 @@ export async function importDossiers(handle: DatabaseHandle, path: string, optio
     inFlight.catch(() => {}) // awaited below; this only marks it handled meanwhile
   }
   try {
-    for await (const { line, cells } of file.rows) {
+    for await (const { line, cells, problems, readable } of file.rows) {
       read++
-      const row = new RowParser(line, cellReader(index, cells))
-      const input = parseDossierRow(row)
-      const resolution = row.issues.length === 0 ? resolveDossier(line, input, lookups, dueDates) : ({ ok: false, issues: row.issues } as const)
+      const row = new RowParser(line, cellReader(index, cells), problems)
+      const input = readable ? parseDossierRow(row) : null
+      const code = readable ? row.text('code') : ''
+      const repeatsRejected = code === '' ? undefined : rejectedCodes.get(code)
+      if (repeatsRejected !== undefined) row.fail('code', code, `mã hồ sơ trùng với dòng ${repeatsRejected}`)
+      const resolution = input !== null && row.issues.length === 0 ? resolveDossier(line, input, lookups, dueDates) : ({ ok: false, issues: row.issues } as const)
+      if (!resolution.ok && code !== '' && repeatsRejected === undefined) rejectedCodes.set(code, line)
       if (resolution.ok) {
         batch.push(resolution.staged)
         if (batch.length >= BATCH_SIZE) {
