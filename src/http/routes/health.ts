@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
 import type { FastifyInstance } from 'fastify'
 import type { DatabaseHandle } from '../../db/open-database.js'
+import { pingDatabase } from '../../db/ping-database.js'
 
 /** Where the first start's demo data stand: loaded in the background after the server listens. */
 export type DemoSeeding = 'loading' | 'failed'
@@ -11,11 +11,7 @@ export function registerHealthRoutes(app: FastifyInstance, handle: DatabaseHandl
     // While the demo loads, say so (the console shows it) instead of waiting behind the import.
     const demo = demoSeeding()
     if (demo !== null) return { status: 'ok', database: handle.kind, demo, message: demo === 'loading' ? 'Đang nạp dữ liệu mẫu…' : 'Nạp dữ liệu mẫu không thành công' }
-    try {
-      await sql`select 1`.execute(handle.db)
-      return { status: 'ok', database: handle.kind }
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', database: handle.kind })
-    }
+    if (await pingDatabase(handle.db)) return { status: 'ok', database: handle.kind }
+    return reply.status(503).send({ status: 'unavailable', database: handle.kind })
   })
 }

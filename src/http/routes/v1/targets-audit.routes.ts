@@ -8,7 +8,7 @@ import { assertUnitVisible } from '../../../modules/accounts/actor.js'
 import { listAudit } from '../../../modules/audit/list-audit.js'
 import { targetsOfYear } from '../../../modules/indicators/targets.repository.js'
 import { setTarget } from '../../../modules/targets/set-target.js'
-import { getUnitByCode } from '../../../modules/units/units.repository.js'
+import { getUnitByCode, unitCodesOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
 
@@ -32,7 +32,7 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
     schema: { summary: 'Chỉ tiêu của một năm', tags: ['Chỉ tiêu'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2200) }), response: { 200: z.array(Target), ...errors } },
     // Kind-wide targets are public knowledge; a unit's own target only for those who see the unit.
     handler: async (request) => {
-      const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
+      const visible = await unitCodesOf(handle.db, actorOf(request).unitIds)
       return (await targetsOfYear(handle.db, request.query.year)).filter((t) => t.unitCode === null || visible.has(t.unitCode))
     },
   })
