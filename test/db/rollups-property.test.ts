@@ -1,0 +1,153 @@
+import fc from 'fast-check'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../../src/db/open-database.js'
+import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
+import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
+import type { RollupTotals } from '../../src/domain/indicators/rollup-totals.js'
+import type { IndicatorScope } from '../../src/modules/indicators/indicator-scope.js'
+import { computeIndicators, isRate } from '../../src/domain/indicators/compute-indicators.js'
+import { checkPeriod } from '../../src/domain/indicators/period.js'
+import { dossiersBehindFigure } from '../../src/modules/indicators/dossiers-behind.js'
+import { FIGURE_PARTS } from '../../src/modules/indicators/dossier-figures.js'
+import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
+import { totalsForScopes } from '../../src/modules/indicators/rollup.repository.js'
+import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
+import { saveUnits } from '../../src/modules/units/save-units.js'
+import { randomDossier } from '../support/random-dossier.js'
+import { createTestDatabase } from '../support/test-database.js'
+
+/*
+ * The rollups are kept by triggers on every change to dossiers. Whatever happens — new
+ * dossiers, re-imports that change them, the same file again, a commune moved to another
+ * district — a query on the rollups must equal a raw scan of the dossier table, exactly.
+ */
+
+let handle: DatabaseHandle
+const UNIT_CODES = ['P', 'D1', 'D2', 'C1', 'C2', 'C3', 'C4'] as const
+const PROCEDURES = [
+  { code: 'P-FULL', onlineLevel: 'full', feeVnd: 0 },
+  { code: 'P-PART', onlineLevel: 'partial', feeVnd: 20000 },
+  { code: 'P-NONE', onlineLevel: 'none', feeVnd: 50000 },
+] as const
+const DAY = 86_400_000
+const BASE = Date.parse('2022-08-29T00:00:00+07:00') // Monday
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  await handle.db.transaction().execute(async (trx) => {
+    await saveUnits(trx, [
+      { line: 2, unit: { code: 'P', name: 'Tỉnh', kind: 'province', parentCode: null } },
+      { line: 3, unit: { code: 'D1', name: 'Huyện Một', kind: 'district', parentCode: 'P' } },
+      { line: 4, unit: { code: 'D2', name: 'Huyện Hai', kind: 'district', parentCode: 'P' } },
+      { line: 5, unit: { code: 'C1', name: 'Xã Một', kind: 'commune', parentCode: 'D1' } },
+      { line: 6, unit: { code: 'C2', name: 'Xã Hai', kind: 'commune', parentCode: 'D1' } },
+      { line: 7, unit: { code: 'C3', name: 'Xã Ba', kind: 'commune', parentCode: 'D2' } },
+      { line: 8, unit: { code: 'C4', name: 'Xã Bốn', kind: 'commune', parentCode: 'D2' } },
+    ])
+    await saveProcedures(
+      trx,
+      PROCEDURES.map((p) => ({ code: p.code, name: p.code, field: null, level: 'commune', onlineLevel: p.onlineLevel, processingDays: 2, feeVnd: p.feeVnd })),
+    )
+  })
+})
+afterAll(async () => handle.close())
+
+const dossierArb = (code: string) => randomDossier({ unitCodes: UNIT_CODES, procedures: PROCEDURES, base: BASE, spanDays: 40, dueWithinDays: 10, finishWithinDays: 20 }, code)
+
+const queryArb = fc.record({
+  unit: fc.constantFrom(...UNIT_CODES),
+  own: fc.boolean(),
+  fromDay: fc.integer({ min: -3, max: 45 }),
+  length: fc.integer({ min: 1, max: 75 }), // long enough to hold whole months (read from rollup_monthly)
+})
+
+async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: boolean; fromDay: number; length: number }[]) {
+  const units = new Map((await handle.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]))
+  for (const q of queries) {
+    const from = new Date(BASE + q.fromDay * DAY + 7 * 3_600_000).toISOString().slice(0, 10)
+    const to = new Date(BASE + (q.fromDay + q.length - 1) * DAY + 7 * 3_600_000).toISOString().slice(0, 10)
+    const scope: IndicatorScope = { key: 'q', unitId: units.get(q.unit)!, scope: q.own ? 'own' : 'subtree' }
+    const fromRollups = (await totalsForScopes(handle.db, [scope], { from, to })).get('q')!
+    const fromScan = await rawTotalsForScope(handle.db, scope, { from, to })
+    expect(fromRollups, `${q.unit} ${scope.scope} ${from}…${to}`).toEqual(fromScan)
+    // The drill-down lists exactly the dossiers the figures count (the first query is enough
+    // to hold the definitions together; every query would cost thousands of requests).
+    if (q === queries[0]) await expectDrillDownMatches(scope, checkPeriod(from, to), fromRollups.totals)
+  }
+}
+
+async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<typeof checkPeriod>, totals: RollupTotals) {
+  const values = computeIndicators(totals)
+  for (const indicator of Object.keys(FIGURE_PARTS) as (keyof typeof FIGURE_PARTS)[]) {
+    const value = values[indicator]
+    const listed = async (part: 'numerator' | 'denominator') =>
+      (await dossiersBehindFigure(handle.db, { unitId: scope.unitId, scope: scope.scope, period, indicator, part, page: 1, pageSize: 1 })).total
+    const label = `${indicator} ${scope.scope} ${period.from}…${period.to}`
+    if (isRate(value)) {
+      expect(await listed('numerator'), `${label} numerator`).toBe(value.numerator)
+      expect(await listed('denominator'), `${label} denominator`).toBe(value.denominator)
+    } else if (indicator !== 'ecert_copies') {
+      // A count lists its own dossiers; e-certified copies are summed, so their dossiers are fewer.
+      expect(await listed('numerator'), label).toBe(value.value)
+    }
+  }
+}
+
+let run = 0
+
+async function removeDossiers(unitCode: string, from: Date, to: Date) {
+  await handle.db.transaction().execute(async (trx) => {
+    const doomed = trx
+      .selectFrom('dossiers')
+      .innerJoin('units', 'units.id', 'dossiers.receiving_unit_id')
+      .select('dossiers.id')
+      .where('units.code', '=', unitCode)
+      .where('dossiers.received_at', '>=', from)
+      .where('dossiers.received_at', '<', to)
+    await sql`alter table dossier_events disable trigger dossier_events_append_only`.execute(trx)
+    await trx.deleteFrom('dossier_events').where('dossier_id', 'in', doomed).execute()
+    await trx.deleteFrom('dossiers').where('id', 'in', doomed).execute()
+    await sql`alter table dossier_events enable trigger dossier_events_append_only`.execute(trx)
+  })
+}
+
+describe('rollups equal a raw scan of the dossiers', () => {
+  it('after imports, changing re-imports, identical re-imports, a commune moved to another district and a unit’s dossiers of a period deleted', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer(), { minLength: 1, maxLength: 40 }).chain((seeds) =>
+          fc.tuple(
+            fc.tuple(...seeds.map((_, i) => dossierArb(`R${run}-${i}`))),
+            fc.tuple(...seeds.map((_, i) => dossierArb(`R${run}-${i}`))),
+            fc.array(fc.boolean(), { minLength: seeds.length, maxLength: seeds.length }),
+            fc.array(queryArb, { minLength: 3, maxLength: 6 }),
+            fc.constantFrom('C1', 'C2', 'C3', 'C4'),
+            fc.record({ unit: fc.constantFrom(...UNIT_CODES), fromDay: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 20 }) }),
+          ),
+        ),
+        async ([first, second, changed, queries, movedCommune, removal]) => {
+          run++
+          await importDossierInputs(handle, first, 'property-first')
+          await expectRollupsMatchRawScan(queries)
+          // Re-import: some dossiers change (status, dates, digitization, unit…), others stay.
+          const next = first.map((d, i) => (changed[i] ? { ...second[i]!, code: d.code } : d))
+          await importDossierInputs(handle, next, 'property-second')
+          await expectRollupsMatchRawScan(queries)
+          const again = await importDossierInputs(handle, next, 'property-again')
+          expect(again.inserted + again.updated).toBe(0)
+          await expectRollupsMatchRawScan(queries)
+          // Reorganisation: a commune changes district; subtree figures follow the tree.
+          const target = movedCommune === 'C1' || movedCommune === 'C2' ? 'D2' : 'D1'
+          await handle.db.transaction().execute((trx) => saveUnits(trx, [{ line: 2, unit: { code: movedCommune, name: movedCommune, kind: 'commune', parentCode: target } }]))
+          await expectRollupsMatchRawScan(queries)
+          // A unit's dossiers of a period removed (a correction by the database owner, who must
+          // lift the history guard to do it): the rollups lose exactly their contributions.
+          await removeDossiers(removal.unit, new Date(BASE + removal.fromDay * DAY), new Date(BASE + (removal.fromDay + removal.length) * DAY))
+          await expectRollupsMatchRawScan(queries)
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+})
