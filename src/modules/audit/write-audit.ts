@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { toWellFormedText } from '../../domain/shared/well-formed-text.js'
 
 export interface AuditEntry {
   /** `user:<name>`, `token:<name>`, `cli:<os user>`, `system`. */
@@ -42,7 +43,7 @@ export function auditHash(fields: HashedFields): string {
 
 /** Strings as a UTF-8 database keeps them: a lone surrogate or a NUL becomes U+FFFD. */
 function storable(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/[\uD800-\uDFFF\u0000]/gu, '\uFFFD')
+  if (typeof value === 'string') return toWellFormedText(value).replaceAll('\u0000', '\uFFFD')
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(storable)
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [storable(k) as string, storable(v)]))
