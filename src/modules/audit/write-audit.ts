@@ -66,7 +66,13 @@ interface StoredFields {
  * covers the values as the database returns them (read back before the insert), so
  * `verifyAuditChain` recomputes exactly the same hash from the stored row.
  */
-export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+/** A row of the chain: what a copy of the head outside motcua (a report, a backup, an anchor) records. */
+export interface AuditHead {
+  last_id: string
+  last_hash: string
+}
+
+export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditHead> {
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow()
   const { rows } = await sql<StoredFields>`
     select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id, clock_timestamp() as at,
@@ -93,4 +99,5 @@ export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry):
     values (${fields.id}::bigint, ${stored.at}, ${fields.actor}, ${fields.ip}, ${fields.action}, ${fields.entity}, ${fields.entityId}, ${canonicalJson(fields.summary)}::jsonb, ${fields.prevHash}, ${hash})
   `.execute(trx)
   await trx.updateTable('audit_head').set({ last_id: fields.id, last_hash: hash }).where('id', '=', 1).execute()
+  return { last_id: fields.id, last_hash: hash }
 }
