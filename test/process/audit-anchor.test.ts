@@ -3,11 +3,15 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
+import { buildServer } from '../../src/http/build-server.js'
+import { generateReport } from '../../src/modules/reports/generate-report.js'
 import { loadAuditAnchorKey } from '../../src/modules/audit/audit-anchor-key.js'
 import { appendAuditAnchor, auditAnchorPath, type AuditAnchorStore } from '../../src/modules/audit/audit-anchors.js'
 import { verifyAuditChain } from '../../src/modules/audit/verify-audit-chain.js'
 import { auditHash, canonicalJson, writeAudit } from '../../src/modules/audit/write-audit.js'
 import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
+import { loadSmallDistrict } from '../support/small-district.js'
+import { signIn } from '../support/sign-in.js'
 import { runCli } from '../support/run-cli.js'
 import { createTestDatabase, useProcessDatabase } from '../support/test-database.js'
 
@@ -28,13 +32,30 @@ async function recordTargetChange(value: number): Promise<void> {
 const head = async () => handle.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()
 
 /** Someone holding the database (owner rights) switches a guard off, does `work`, switches it back on. */
-async function withTriggerOff(table: string, trigger: string, work: () => Promise<unknown>): Promise<void> {
-  await sql`alter table ${sql.table(table)} disable trigger ${sql.id(trigger)}`.execute(handle.db)
+async function withTriggerOff(table: string, trigger: string, work: () => Promise<unknown>, on: DatabaseHandle = handle): Promise<void> {
+  await sql`alter table ${sql.table(table)} disable trigger ${sql.id(trigger)}`.execute(on.db)
   try {
     await work()
   } finally {
-    await sql`alter table ${sql.table(table)} enable trigger ${sql.id(trigger)}`.execute(handle.db)
+    await sql`alter table ${sql.table(table)} enable trigger ${sql.id(trigger)}`.execute(on.db)
   }
+}
+
+/** The whole chain rewritten with `user:tinh` renamed and every hash recomputed, the head moved to match. */
+async function rewriteWholeChain(on: DatabaseHandle): Promise<void> {
+  await withTriggerOff('audit_log', 'audit_log_append_only', async () => {
+    await withTriggerOff('audit_head', 'audit_head_guard', async () => {
+      const rows = await on.db.selectFrom('audit_log').selectAll().orderBy('id').execute()
+      let previous = 'genesis'
+      for (const row of rows) {
+        const actor = row.actor === 'user:tinh' ? 'user:ke-gian' : row.actor
+        const hash = auditHash({ id: String(row.id), at: row.at.toISOString(), actor, ip: row.ip, action: row.action, entity: row.entity, entityId: row.entity_id, summary: row.summary, prevHash: previous })
+        await sql`update audit_log set actor = ${actor}, prev_hash = ${previous}, hash = ${hash}, summary = ${canonicalJson(row.summary)}::jsonb where id = ${row.id}`.execute(on.db)
+        previous = hash
+      }
+      await sql`update audit_head set last_hash = ${previous}`.execute(on.db)
+    }, on)
+  }, on)
 }
 
 describe('the audit head is guarded like the log', () => {
@@ -77,19 +98,7 @@ describe('anchors outside the database catch a consistent rewrite', () => {
   })
 
   it('the whole chain rewritten with every hash recomputed passes the chain check alone, but not the anchors', async () => {
-    await withTriggerOff('audit_log', 'audit_log_append_only', async () => {
-      await withTriggerOff('audit_head', 'audit_head_guard', async () => {
-        const rows = await handle.db.selectFrom('audit_log').selectAll().orderBy('id').execute()
-        let previous = 'genesis'
-        for (const row of rows) {
-          const actor = row.actor === 'user:tinh' ? 'user:ke-gian' : row.actor
-          const hash = auditHash({ id: String(row.id), at: row.at.toISOString(), actor, ip: row.ip, action: row.action, entity: row.entity, entityId: row.entity_id, summary: row.summary, prevHash: previous })
-          await sql`update audit_log set actor = ${actor}, prev_hash = ${previous}, hash = ${hash}, summary = ${canonicalJson(row.summary)}::jsonb where id = ${row.id}`.execute(handle.db)
-          previous = hash
-        }
-        await sql`update audit_head set last_hash = ${previous}`.execute(handle.db)
-      })
-    })
+    await rewriteWholeChain(handle)
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true })
     const anchored = await verifyAuditChain(handle.db, store)
     expect(anchored.ok).toBe(false)
@@ -144,4 +153,35 @@ describe('the command line anchors what it changed', () => {
     expect(verified.code).toBe(0)
     expect(verified.stderr).toMatch(/chuỗi băm liền mạch, khớp 1 mốc neo ngoài cơ sở dữ liệu/)
   }, 120_000)
+})
+
+describe('a copy of the head leaves with every report', () => {
+  it('the report carries its own audit row as the head (x-audit-head over HTTP); a consistent rewrite before it is caught by that copy', async () => {
+    const fresh = await createTestDatabase()
+    try {
+      await loadSmallDistrict(fresh, ['AT-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,,,,received,1,0,,0,,0,'])
+      await fresh.db.transaction().execute((trx) => writeAudit(trx, { actor: 'user:tinh', action: 'target.set', entity: 'target', summary: { value: 90 } }))
+      const report = await generateReport(fresh.db, { kind: 'appendix', unitCode: 'H23.07', from: '2022-09-05', to: '2022-09-09' }, { actor: 'user:tinh' })
+      const row = await fresh.db.selectFrom('audit_log').select(['id', 'action', 'hash']).where('id', '=', report.auditHead.last_id).executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ action: 'export.report', hash: report.auditHead.last_hash })
+      const app = await buildServer(fresh, { filesDir: tempDir() })
+      try {
+        const admin = await signIn(app, fresh, 'system_admin', 'H23')
+        const response = await admin.inject('/api/v1/reports/appendix?unit=H23.07&from=2022-09-05&to=2022-09-09')
+        expect(response.statusCode).toBe(200)
+        const head = await fresh.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()
+        expect(response.headers['x-audit-head']).toBe(`${head.last_id}:${head.last_hash}`)
+      } finally {
+        await app.close()
+      }
+      expect(await verifyAuditChain(fresh.db, undefined, [report.auditHead])).toMatchObject({ ok: true, problems: [] })
+      await rewriteWholeChain(fresh)
+      const result = await verifyAuditChain(fresh.db, undefined, [report.auditHead])
+      expect(result.problems).toEqual([
+        { id: report.auditHead.last_id, reason: `dòng ${report.auditHead.last_id} (mốc ${report.auditHead.last_hash.slice(0, 16)}… đã ghi lại ngoài motcua) nay có mã băm khác: nhật ký đã bị viết lại hoặc cắt bớt` },
+      ])
+    } finally {
+      await fresh.close()
+    }
+  })
 })

@@ -1,22 +1,28 @@
 import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
+import { parseRecordedHead } from '../../modules/audit/recorded-heads.js'
 import { verifyAuditChain } from '../../modules/audit/verify-audit-chain.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
 import { listAudit } from '../../modules/audit/list-audit.js'
 
-const USAGE = 'cli -- audit verify [--json] | cli -- audit anchor | cli -- audit list [--limit N] [--json] [--data DIR]'
+const USAGE = 'cli -- audit verify [--head ID:HASH]… [--json] | cli -- audit anchor | cli -- audit list [--limit N] [--json] [--data DIR]'
 
 export const auditCommand: Command = {
   name: 'audit',
   usage: USAGE,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, USAGE)
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, limit: { type: 'string' }, head: { type: 'string', multiple: true } }, USAGE)
     const [action] = positionals
     const handle = await context.database()
     if (action === 'verify') {
+      const heads = (values.head ?? []).map((text) => {
+        const head = parseRecordedHead(text)
+        if (!head) throw usageError(`--head không hợp lệ: ${text} (cần ID:MÃ_BĂM, như trong báo cáo)`, USAGE)
+        return head
+      })
       const anchors = context.auditAnchors()
-      const result = await verifyAuditChain(handle.db, anchors)
+      const result = await verifyAuditChain(handle.db, anchors, heads)
       if (values.json) context.stdout(JSON.stringify(result))
       if (result.ok) {
         const anchored = result.anchors ? `, khớp ${result.anchors.toLocaleString('vi-VN')} mốc neo ngoài cơ sở dữ liệu (${anchors.path})` : ', chưa có mốc neo ngoài cơ sở dữ liệu'

@@ -80,6 +80,7 @@ export const reportCommand: Command = {
     } else if (report.pdf) {
       context.stderr(`${report.pdf.reason} Chỉ có tệp ${nativePath}.`)
     }
+    context.stderr(`Mốc nhật ký của lần xuất này: ${report.auditHead.last_id}:${report.auditHead.last_hash} (giữ cùng báo cáo; audit verify --head … đối chiếu).`)
     const reminder = report.due ? dueReminder(report.due) : null
     if (reminder) context.stderr(reminder)
     if (values.json) {

@@ -32,8 +32,13 @@ export const serveCommand: Command = {
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')
-      const backups = await serveBackups(handle, context.config.dataDir, filesDir, (error) => context.stderr(`Sao lưu thất bại: ${error instanceof Error ? error.message : String(error)}`))
-      app.addHook('onClose', async () => new Promise<void>((resolve) => backups.close(() => resolve())))
+      const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+      // Without the socket (a folder path too long for one, say) the server still serves; only backups wait for it to stop.
+      const backups = await serveBackups(handle, context.config.dataDir, filesDir, (error) => context.stderr(`Sao lưu thất bại: ${message(error)}`)).catch((error: unknown) => {
+        context.stderr(`Cảnh báo: không mở được cổng sao lưu trong ${context.config.dataDir} (${message(error)}); cli -- backup chỉ chạy được khi máy chủ dừng.`)
+        return null
+      })
+      if (backups) app.addHook('onClose', async () => new Promise<void>((resolve) => backups.close(() => resolve())))
     }
     const address = await app.listen({ port, host: values.host ?? context.config.host })
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)

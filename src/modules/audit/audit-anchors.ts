@@ -1,6 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs'
-import { createReadStream } from 'node:fs'
+import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Kysely } from 'kysely'
@@ -110,15 +109,15 @@ export async function checkAuditAnchors(db: Kysely<Database>, store: AuditAnchor
   const lines = createInterface({ input: createReadStream(store.path, 'utf8'), crlfDelay: Infinity })
   let anchors = 0
   let lineNumber = 0
-  let batch: { line: number; anchor: AuditAnchor }[] = []
+  let batch: AuditAnchor[] = []
   let rewritten = 0
   let firstRewritten: string | null = null
   const flush = async () => {
     if (batch.length === 0) return
-    const ids = [...new Set(batch.map((b) => b.anchor.last_id))]
+    const ids = [...new Set(batch.map((anchor) => anchor.last_id))]
     const rows = await db.selectFrom('audit_log').select(['id', 'hash']).where('id', 'in', ids).execute()
     const hashOf = new Map(rows.map((r) => [String(r.id), r.hash]))
-    for (const { anchor } of batch) {
+    for (const anchor of batch) {
       if (hashOf.get(anchor.last_id) === anchor.last_hash) continue
       rewritten++
       firstRewritten ??= `dòng ${anchor.last_id} đã neo lúc ${anchor.at} ${hashOf.has(anchor.last_id) ? 'nay có mã băm khác' : 'không còn trong nhật ký'}`
@@ -134,7 +133,7 @@ export async function checkAuditAnchors(db: Kysely<Database>, store: AuditAnchor
       problems.push({ id: '', reason: `dòng ${lineNumber} của tệp mốc neo ${store.path} không hợp lệ (bị sửa, hoặc khóa đã đổi)` })
       continue
     }
-    batch.push({ line: lineNumber, anchor })
+    batch.push(anchor)
     if (batch.length >= CHUNK) await flush()
   }
   await flush()

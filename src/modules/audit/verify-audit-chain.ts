@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { checkAuditAnchors, type AuditAnchorStore } from './audit-anchors.js'
-import { auditHash } from './write-audit.js'
+import { checkRecordedHeads } from './recorded-heads.js'
+import { auditHash, type AuditHead } from './write-audit.js'
 
 export interface AuditProblem {
   id: string
@@ -24,9 +25,10 @@ const PAGE = 5000
  * ids come from a sequence, and a rolled-back transaction or a crash leaves a gap that is not a
  * deletion. A removed row still shows: the next row names a hash no row has any more.
  * With the anchor store, the heads written outside the database must still be in the chain:
- * that catches a chain rewritten consistently by someone holding only the database.
+ * that catches a chain rewritten consistently by someone holding only the database; so must the
+ * heads recorded elsewhere (sent with reports).
  */
-export async function verifyAuditChain(db: Kysely<Database>, anchorStore?: AuditAnchorStore): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Kysely<Database>, anchorStore?: AuditAnchorStore, recordedHeads: readonly AuditHead[] = []): Promise<AuditVerification> {
   const problems: AuditProblem[] = []
   let previousHash = 'genesis'
   let previousId = '0'
@@ -58,5 +60,6 @@ export async function verifyAuditChain(db: Kysely<Database>, anchorStore?: Audit
   }
   const anchored = anchorStore ? await checkAuditAnchors(db, anchorStore) : null
   if (anchored) problems.push(...anchored.problems)
+  problems.push(...(await checkRecordedHeads(db, recordedHeads)))
   return { rows, anchors: anchored?.anchors ?? null, ok: problems.length === 0, problems }
 }

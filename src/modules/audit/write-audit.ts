@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { toWellFormedText } from '../../domain/shared/well-formed-text.js'
 
 export interface AuditEntry {
   /** `user:<name>`, `token:<name>`, `cli:<os user>`, `system`. */
@@ -42,7 +43,7 @@ export function auditHash(fields: HashedFields): string {
 
 /** Strings as a UTF-8 database keeps them: a lone surrogate or a NUL becomes U+FFFD. */
 function storable(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/[\uD800-\uDFFF\u0000]/gu, '\uFFFD')
+  if (typeof value === 'string') return toWellFormedText(value).replaceAll('\u0000', '\uFFFD')
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(storable)
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [storable(k) as string, storable(v)]))
@@ -65,7 +66,13 @@ interface StoredFields {
  * covers the values as the database returns them (read back before the insert), so
  * `verifyAuditChain` recomputes exactly the same hash from the stored row.
  */
-export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+/** A row of the chain: what a copy of the head outside motcua (a report, a backup, an anchor) records. */
+export interface AuditHead {
+  last_id: string
+  last_hash: string
+}
+
+export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditHead> {
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow()
   const { rows } = await sql<StoredFields>`
     select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id, clock_timestamp() as at,
@@ -92,4 +99,5 @@ export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry):
     values (${fields.id}::bigint, ${stored.at}, ${fields.actor}, ${fields.ip}, ${fields.action}, ${fields.entity}, ${fields.entityId}, ${canonicalJson(fields.summary)}::jsonb, ${fields.prevHash}, ${hash})
   `.execute(trx)
   await trx.updateTable('audit_head').set({ last_id: fields.id, last_hash: hash }).where('id', '=', 1).execute()
+  return { last_id: fields.id, last_hash: hash }
 }

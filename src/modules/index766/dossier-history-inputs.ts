@@ -53,7 +53,7 @@ const RESULT_STATUSES = new Set(['finished', 'returned'])
  *   applicant's supplement days, summed over the dossiers finished in the period (status finished
  *   or returned, as every finished-based indicator) / those dossiers;
  * - 5.4 (hài lòng về giải quyết hồ sơ): of the 2.1 dossiers, those neither rated dissatisfied, nor
- *   named by a feedback item (phản ánh, kiến nghị) received by the period's end, nor late by 2.1 /
+ *   named by a feedback item (phản ánh, kiến nghị) of its unit or one above, received by the period's end, nor late by 2.1 /
  *   the 2.1 dossiers. INDICATORS.md writes "(dossiers − rated dissatisfied, complained about, or
  *   late) / dossiers": "dossiers" is not only the rated ones (an unrated dossier is not rated
  *   dissatisfied), and "late" is 2.1's judgement, so the denominator is 2.1's — as 5.3 takes 5.2's.

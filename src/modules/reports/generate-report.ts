@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { MonthlyDue } from '../../domain/reports/monthly-due-date.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { writeAudit } from '../audit/write-audit.js'
+import { writeAudit, type AuditHead } from '../audit/write-audit.js'
 import { appendixWorkbook } from './appendix-workbook.js'
 import { convertToPdf, type PdfResult } from './convert-to-pdf.js'
 import { draftLetter } from './letter-docx.js'
@@ -35,6 +35,8 @@ export interface GeneratedReport {
   pdf: PdfResult | null
   /** Monthly reports: the due date and the days left. */
   due: MonthlyDue | null
+  /** The audit row of this export, the chain's head then: sent along with the report, a copy of the head outside motcua. */
+  auditHead: AuditHead
 }
 
 export interface ReportAudit {
@@ -78,7 +80,7 @@ export async function generateReport(db: Kysely<Database>, request: ReportReques
     }
   }
   const pdf = request.pdf ? await convertToPdf(bytes, extension) : null
-  await db.transaction().execute((trx) =>
+  const auditHead = await db.transaction().execute((trx) =>
     writeAudit(trx, {
       actor: audit.actor,
       ip: audit.ip ?? null,
@@ -96,5 +98,5 @@ export async function generateReport(db: Kysely<Database>, request: ReportReques
       },
     }),
   )
-  return { kind: request.kind, extension, bytes, filename: `${FILE_STEMS[request.kind]}_${unitCode}_${period.from}_${period.to}.${extension}`, pdf, due }
+  return { kind: request.kind, extension, bytes, filename: `${FILE_STEMS[request.kind]}_${unitCode}_${period.from}_${period.to}.${extension}`, pdf, due, auditHead }
 }

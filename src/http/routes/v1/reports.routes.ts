@@ -75,6 +75,8 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
         { kind: request.params.kind as ReportKind, unitCode: q.unit, from: q.from, to: q.to, date: q.date, trend: q.trend, ecertSince: q.ecert_since, signer: q.signer, pdf: q.format === 'pdf' },
         { actor: actor.label, ip: request.ip },
       )
+      // A copy of the audit chain's head leaves with every report (SECURITY.md, anchors).
+      void reply.header('x-audit-head', `${report.auditHead.last_id}:${report.auditHead.last_hash}`)
       if (report.due) {
         void reply.header('x-report-due-date', report.due.due_date).header('x-report-days-left', String(report.due.days_left))
       }
