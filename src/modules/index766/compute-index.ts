@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import { formulaSetAppliesOn, type FormulaSet } from '../../domain/index766/formula-set.js'
 import { parseIndexPeriod, type IndexPeriod } from '../../domain/index766/index-period.js'
@@ -121,7 +122,8 @@ export interface IndexRequest {
 export async function computeIndex(db: Kysely<Database>, request: IndexRequest): Promise<IndexReport> {
   const period = parseIndexPeriod(request.period)
   const unit = await getUnitByCode(db, request.unitCode)
-  const set = request.formulaSet ?? DEFAULT_FORMULA_SET
+  // The set in force for the whole period; a period none covers is scored with the default set and says so.
+  const set = request.formulaSet ?? chooseFormulaSet(period).set ?? DEFAULT_FORMULA_SET
   const inputs = await indexInputs(db, unit.id, period.from, period.to)
   return {
     unit_code: unit.code,

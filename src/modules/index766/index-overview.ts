@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { parseIndexPeriod } from '../../domain/index766/index-period.js'
+import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import type { FormulaSet } from '../../domain/index766/formula-set.js'
 import { indexTrendPeriods } from '../../domain/index766/index-trend-periods.js'
@@ -57,7 +59,7 @@ async function scoreOf(db: Kysely<Database>, set: FormulaSet, calendar: WorkingC
  * one per dossier.
  */
 export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }): Promise<IndexOverview> {
-  const set = request.formulaSet ?? DEFAULT_FORMULA_SET
+  const set = request.formulaSet ?? chooseFormulaSet(parseIndexPeriod(request.period)).set ?? DEFAULT_FORMULA_SET
   const report = await computeIndex(db, { unitCode: request.unitCode, period: request.period, formulaSet: set })
   const unit = await db.selectFrom('units').select('id').where('code', '=', report.unit_code).executeTakeFirstOrThrow()
   const { from, to } = report.period
