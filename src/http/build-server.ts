@@ -20,6 +20,7 @@ import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
+import { registerLetterRoutes } from './routes/v1/letters.routes.js'
 import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
@@ -83,6 +84,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
+  registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
   await registerWebConsole(app, options.webDist)

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import { formulaSetAppliesOn, type FormulaSet } from '../../domain/index766/formula-set.js'
 import { parseIndexPeriod, type IndexPeriod } from '../../domain/index766/index-period.js'
@@ -186,7 +187,9 @@ export interface IndexRequest {
 export async function computeIndex(db: Kysely<Database>, request: IndexRequest): Promise<IndexReport> {
   const period = parseIndexPeriod(request.period)
   const unit = await getUnitByCode(db, request.unitCode)
-  return indexReportOf(unit, period, request.formulaSet ?? DEFAULT_FORMULA_SET, await indexInputs(db, unit.id, period.from, period.to))
+  // The set in force for the whole period; a period none covers is scored with the default set and says so.
+  const set = request.formulaSet ?? chooseFormulaSet(period).set ?? DEFAULT_FORMULA_SET
+  return indexReportOf(unit, period, set, await indexInputs(db, unit.id, period.from, period.to))
 }
 
 /** The report of a unit's inputs for a period: the score, its sources, what would raise it. */

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { parseIndexPeriod } from '../../domain/index766/index-period.js'
+import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import type { FormulaSet } from '../../domain/index766/formula-set.js'
 import { indexTrendPeriods } from '../../domain/index766/index-trend-periods.js'
@@ -7,7 +9,6 @@ import { scoreUnit } from '../../domain/index766/score-unit.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
 import { UnitKind } from '../../domain/units/unit-kind.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { parseIndexPeriod } from '../../domain/index766/index-period.js'
 import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, type IndexReport } from './compute-index.js'
 import { getUnitByCode } from '../units/units.repository.js'
 
@@ -55,8 +56,9 @@ const collator = new Intl.Collator('vi')
  * the histories read once). `signal` stops it between periods when nobody wants the answer.
  */
 export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }, signal?: AbortSignal): Promise<IndexOverview> {
-  const set = request.formulaSet ?? DEFAULT_FORMULA_SET
   const period = parseIndexPeriod(request.period)
+  // The set in force for the whole period (the trend's periods are scored with it too, to compare like with like).
+  const set = request.formulaSet ?? chooseFormulaSet(period).set ?? DEFAULT_FORMULA_SET
   const unit = await getUnitByCode(db, request.unitCode)
   const { from, to } = period
   // One calendar for every child and trend period, not one read each.
