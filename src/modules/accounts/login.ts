@@ -31,7 +31,8 @@ const FORGET_AFTER_MS = 30 * 86_400_000
  * scrypt work — so the lockout tells nobody which names exist. Every attempt is audited.
  */
 export async function login(db: Kysely<Database>, request: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<LoginResult> {
-  const username = request.username.trim().toLowerCase().slice(0, 64)
+  // At most 64 characters (code points: never half of a surrogate pair), as the table keeps them.
+  const username = [...request.username.trim().toLowerCase()].slice(0, 64).join('')
   const user = username === '' ? undefined : await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
   const passwordOk = await verifyPassword(request.password, user?.password_hash ?? (await NO_SUCH_USER))
   if (username === '') throw refused()

@@ -14,22 +14,21 @@ import { parseEnum, parseKnownBoolean, parseTime } from '../import/value-parsers
 import type { FeedbackColumn } from './feedback-columns.js'
 
 const EPOCH = new Date(0)
-const CONTROL = /[\u0000-\u001f]/
-
-function shortText(row: RowParser<FeedbackColumn>, column: FeedbackColumn, value: string, max: number, what: string): void {
-  if (value.length > max || CONTROL.test(value)) row.fail(column, value, `${what} tối đa ${max} ký tự, không chứa ký tự điều khiển`)
+/** Codes are read by row.code (no control characters); their length is checked here. */
+function shortCode(row: RowParser<FeedbackColumn>, column: FeedbackColumn, value: string, max: number, what: string): void {
+  if (value.length > max) row.fail(column, value, `${what} tối đa ${max} ký tự`)
 }
 
 /** One row of feedback.csv to a typed item; every bad cell and broken rule is reported. */
 export function parseFeedbackRow(row: RowParser<FeedbackColumn>): FeedbackInput {
   const code = row.code('code', 'required')
-  shortText(row, 'code', code, 100, 'mã phản ánh')
+  shortCode(row, 'code', code, 100, 'mã phản ánh')
   const summary = row.required('summary')
   if (summary.length > 2000) row.fail('summary', summary, 'nội dung tóm tắt tối đa 2000 ký tự')
   const procedureCode = row.code('procedure_code', 'optional') || null
-  if (procedureCode) shortText(row, 'procedure_code', procedureCode, 32, 'mã TTHC')
+  if (procedureCode) shortCode(row, 'procedure_code', procedureCode, 32, 'mã TTHC')
   const dossierCode = row.code('dossier_code', 'optional') || null
-  if (dossierCode) shortText(row, 'dossier_code', dossierCode, 100, 'mã hồ sơ')
+  if (dossierCode) shortCode(row, 'dossier_code', dossierCode, 100, 'mã hồ sơ')
   const input: FeedbackInput = {
     code,
     unitCode: row.code('unit_code', 'required'),
