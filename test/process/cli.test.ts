@@ -88,6 +88,11 @@ describe('the command line', () => {
     const fifty = await runCli(['indicators', '--unit', 'H23.07', '--from', '2000-01-01', '--to', '2050-01-01', '--data', dataDir], processDatabase.env())
     expect(fifty.stderr).toContain('quá dài')
     expect((await runCli(['indicators', '--from', '2022-09-05', '--to', '2022-09-09', '--data', dataDir], processDatabase.env())).code).toBe(2)
+    // The cumulative e-certification figure's start: a real date, or a usage error.
+    const since = await runCli(['indicators', '--unit', 'H23.07', '--from', '2022-09-05', '--to', '2022-09-09', '--ecert-since', '2022-02-30', '--data', dataDir], processDatabase.env())
+    expect(since.code).toBe(2)
+    expect(since.stderr).toContain('--ecert-since không hợp lệ: 2022-02-30')
+    expect(report.rows[0].indicators.ecert_units_to_date).toEqual({ value: 0 })
   })
 
   it.skipIf(process.env.DATABASE_URL)('a second process cannot open the same embedded database folder', async () => {

@@ -399,7 +399,8 @@ describe('the weekly summary and the monthly report', () => {
     expect(text).toContain('+ Đạt chỉ tiêu (1/1): Bộ phận Một cửa cấp huyện (75%).')
     expect(text).toContain('trong đó 0 hồ sơ trễ hạn')
     // E-certification to date, not "none this week": Quảng Nghiệp, Hưng Đạo and Tái Sơn started before it.
-    expect(text).toContain('đến hết ngày 09/9/2022, 19/23 đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ: 16/23).')
+    expect(text).toContain('đến hết ngày 09/9/2022, 19/23 đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ có 16 đơn vị cấp xã cấp bản sao).')
+    expect(text).not.toContain('16/23')
     expect(text).toContain('Đơn vị cấp xã chưa thực hiện: Chí Minh, Hà Kỳ, Minh Đức và Quang Phục.')
     expect(text).toContain('- Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế): 19/23 đơn vị')
     expect(text).toContain('PHỤ LỤC')
@@ -407,6 +408,21 @@ describe('the weekly summary and the monthly report', () => {
     expect(sections[1]).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
     // The appendix table: a row per commune, the total and the district's own one-stop shop first.
     expect(paragraphs).toEqual(expect.arrayContaining(['Toàn huyện', 'Bộ phận Một cửa cấp huyện', 'Xã Văn Tố']))
+  })
+
+  it('a quiet week after communes certified copies last month never says "0/23": 06/23 have started by 26/8, none issued copies that week', async () => {
+    const report = await generateReport(handle.db, { kind: 'weekly', unitCode: DISTRICT_CODE, from: '2022-08-22', to: '2022-08-26', date: '2022-08-29' }, { actor: 'test' })
+    const text = textOfDocument((await readDocx(report.bytes)).paragraphs)
+    const rows = buildLetterDossiers()
+    const started = new Set(rows.filter((r) => r.unitCode !== DISTRICT_CODE && r.ecertCopies > 0 && r.receivedAt.slice(0, 10) <= '2022-08-26').map((r) => r.unitCode))
+    expect(rows.some((r) => r.unitCode !== DISTRICT_CODE && r.ecertCopies > 0 && r.receivedAt.slice(0, 10) >= '2022-08-22' && r.receivedAt.slice(0, 10) <= '2022-08-26')).toBe(false)
+    expect(started.size).toBe(6)
+    expect(text).toContain('đến hết ngày 26/8/2022, 06/23 đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ chưa có đơn vị cấp xã nào cấp bản sao).')
+    expect(text).toContain('- Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế): 06/23 đơn vị')
+    expect(text).not.toMatch(/\b0+\/23/)
+    const never = /Đơn vị cấp xã chưa thực hiện: (.+?)\./.exec(text)![1]!.split(/, | và /)
+    expect(never).toHaveLength(23 - 6)
+    for (const code of started) expect(never).not.toContain(COMMUNES.find((c) => c.code === code)!.short)
   })
 
   it('the monthly report knows it is due before the 25th: data up to 14/9/2022, due Friday 23/9 (the 24th and 25th were a weekend)', async () => {

@@ -66,7 +66,7 @@ export function letterValues(template: LetterTemplate, facts: LetterFacts): Reco
     no_data_names: joinVietnamese(alphabetical(units.filter((u) => u.value === null).map((u) => u.name))),
     ecert_copies: formatCount(facts.ecert.copies),
     ecert_units: `${two(facts.ecert.unitsDoing)}/${two(facts.ecert.unitsOf)}`,
-    ecert_units_in_period: `${two(facts.ecert.unitsDoingInPeriod)}/${two(facts.ecert.unitsOf)}`,
+    ecert_units_in_period: formatCount(facts.ecert.unitsDoingInPeriod),
     ecert_change: previous === null ? '' : facts.ecert.copies > previous ? words.increased : facts.ecert.copies < previous ? words.decreased : words.unchanged,
     deadline: letterDate(facts.deadline),
     letter_date: letterDate(facts.letterDate),

@@ -62,6 +62,8 @@ export interface ReportFacts {
 
 const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
+/** A count of communes as the letters write it: "02/23". */
+const two = (n: number) => String(n).padStart(2, '0')
 
 const isRateId = (id: IndicatorId) => INDICATORS[id].kind === 'rate'
 
@@ -97,9 +99,11 @@ function figuresSection(facts: ReportFacts, labels: ReturnType<typeof scopeLabel
   const blocks: Block[] = []
   for (const id of INDICATOR_IDS) {
     const figure = subtree.indicators[id]
-    if (!figure) continue
+    // Communes "doing" e-certification are counted to date (ecert_units_to_date), never as "0/23" for a quiet period.
+    if (!figure || id === 'ecert_units') continue
     const unit = COUNT_UNITS[id] ? ` ${COUNT_UNITS[id]}` : ''
-    const shown = INDICATORS[id].basis === 'units' ? `${formatCount(figure.value ?? 0)}/${formatCount(peers.filter((r) => r.unit_kind === 'commune').length)}${unit}` : `${figureText(id, figure)}${unit}`
+    // "02/23" as seed 001 writes the communes doing e-certification.
+    const shown = INDICATORS[id].basis === 'units' ? `${two(figure.value ?? 0)}/${two(peers.filter((r) => r.unit_kind === 'commune').length)}${unit}` : `${figureText(id, figure)}${unit}`
     const change = changeText(id, figure, COUNT_UNITS[id])
     let text = `- ${INDICATORS[id].label}: ${shown}${change ? `, ${change}` : ''}`
     const ownFigure = own?.indicators[id]
@@ -205,12 +209,12 @@ function ecertSection(facts: ReportFacts, short: (name: string) => string): Bloc
   const text =
     `Trong kỳ có ${formatCount(copies?.value ?? 0)} bản sao chứng thực điện tử${change ? ` (${change})` : ''}` +
     (communes.length > 0
-      ? `; ${since}đến hết ngày ${letterDate(facts.period.to)}, ${two(started)}/${two(communes.length)} đơn vị cấp xã đã thực hiện chứng thực điện tử (trong kỳ: ${two(inPeriod)}/${two(communes.length)}).`
+      ? `; ${since}đến hết ngày ${letterDate(facts.period.to)}, ${two(started)}/${two(communes.length)} đơn vị cấp xã đã thực hiện chứng thực điện tử` +
+        (inPeriod > 0 ? ` (trong kỳ có ${formatCount(inPeriod)} đơn vị cấp xã cấp bản sao).` : ' (trong kỳ chưa có đơn vị cấp xã nào cấp bản sao).')
       : '.')
   return [{ kind: 'paragraph', text }, ...(none.length > 0 ? [{ kind: 'paragraph' as const, text: `Đơn vị cấp xã chưa thực hiện: ${joinVietnamese(none)}.` }] : [])]
 }
 
-const two = (n: number) => String(n).padStart(2, '0')
 
 /** The appendix columns: every indicator a row has for every unit. */
 const APPENDIX_COLUMNS: readonly IndicatorId[] = ['received', 'online_rate', 'dossier_digitization_rate', 'result_digitization_rate', 'on_time_rate', 'late', 'overdue_open', 'online_payment_rate', 'ecert_copies', 'satisfaction_rate']

@@ -58,8 +58,11 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
   const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0, ecertUnitsToDate: 0 }]))
   if (scopes.length === 0) return result
   const seg = periodSegments(period)
-  // A start after the period's end counts nothing, as an empty range does.
-  const toDate = periodSegments({ from: options.ecertSince ?? EARLIEST, to: period.to })
+  // "To date" from the earliest data reads exactly the rows overdue_open reads (every month
+  // before the month of `to`, then its days): those are reused. A start date reads its own
+  // range; one after the period's end counts nothing, as an empty range does.
+  const since = options.ecertSince
+  const toDate = since === undefined ? null : periodSegments({ from: since, to: period.to })
   const metricColumns = sql.join(METRICS.map((m) => sql.ref(m)))
   // One simple range per branch, so each is an index range scan on (unit_id, day|month).
   const branch = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => sql`
@@ -82,9 +85,10 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       union all ${branch('rollup_monthly', 'month', seg.months, 'in_period')}
       union all ${branch('rollup_daily', 'day', seg.overdueDays, 'for_overdue')}
       union all ${branch('rollup_monthly', 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
+      ${toDate === null ? sql`` : sql`
       union all ${branch('rollup_daily', 'day', toDate.headDays, 'to_date')}
       union all ${branch('rollup_daily', 'day', toDate.tailDays, 'to_date')}
-      union all ${branch('rollup_monthly', 'month', toDate.months, 'to_date')}
+      union all ${branch('rollup_monthly', 'month', toDate.months, 'to_date')}`}
     ),
     src as (select m.key, r.* from members m join rows r on r.unit_id = m.unit_id)`
   // Summed per unit first, so the communes with e-certified copies are counted in the same pass.
@@ -93,7 +97,7 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
     per_unit as (
       select key, unit_id, ${sql.join(METRICS.map((m) => sql`sum(${sql.ref(m)}) filter (where in_period) as ${sql.ref(m)}`))},
         sum(overdue) filter (where for_overdue) as overdue_open,
-        sum(ecert_copies) filter (where to_date) as ecert_copies_to_date
+        sum(ecert_copies) filter (where ${toDate === null ? sql.ref('for_overdue') : sql.ref('to_date')}) as ecert_copies_to_date
       from src
       group by key, unit_id
     )
