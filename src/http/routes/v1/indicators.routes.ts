@@ -11,7 +11,7 @@ import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
 import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
-import { cachedAnswer } from '../../cached-answer.js'
+import { cachedAnswer, cachedJson } from '../../cached-answer.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { BooleanParam, ErrorBody, GranularityParam, IndicatorParam, IndicatorValuesSchema, PeriodQuery, perIndicator, ScopeParam } from '../../schemas.js'
@@ -34,6 +34,16 @@ const TableRow = z.object({
   indicators: perIndicator(EnrichedFigure),
 })
 
+const TableResponse = z.object({ from: z.string(), to: z.string(), previous: z.object({ from: z.string(), to: z.string() }), rows: z.array(TableRow) })
+
+const SeriesResponse = z.object({
+  unit_code: z.string(),
+  unit_name: z.string(),
+  scope: z.string(),
+  granularity: z.string(),
+  points: z.array(z.object({ from: z.string(), to: z.string(), label: z.string(), indicators: IndicatorValuesSchema })),
+})
+
 const errors = { 400: ErrorBody, 404: ErrorBody }
 
 /**
@@ -44,8 +54,8 @@ const errors = { 400: ErrorBody, 404: ErrorBody }
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean }) =>
-    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children], (signal) =>
-      getIndicatorTable(handle.db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children }, signal),
+    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children], (db, signal) =>
+      getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children }, signal),
     )
 
   const access = { access: { permission: 'indicators:read' as const } }
@@ -56,12 +66,16 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       description: 'Toàn đơn vị; với children=true thêm Bộ phận Một cửa của đơn vị và từng đơn vị trực thuộc, kèm chỉ tiêu, thay đổi so với kỳ trước và thứ hạng.',
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ children: BooleanParam.optional() }),
-      response: { 200: z.object({ from: z.string(), to: z.string(), previous: z.object({ from: z.string(), to: z.string() }), rows: z.array(TableRow) }), ...errors },
+      response: { 200: TableResponse, ...errors },
     },
-    handler: async (request) => {
-      checkPeriod(request.query.from, request.query.to)
-      await visibleUnit(handle.db, request, request.query.unit)
-      return tableOf(request, { unitCode: request.query.unit, from: request.query.from, to: request.query.to, children: request.query.children ?? false })
+    handler: async (request, reply) => {
+      const q = request.query
+      checkPeriod(q.from, q.to)
+      await visibleUnit(handle.db, request, q.unit)
+      const children = q.children ?? false
+      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children], TableResponse, (db, signal) =>
+        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children }, signal),
+      )
     },
   })
 
@@ -71,23 +85,14 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       summary: 'Chuỗi thời gian của các chỉ số (biểu đồ xu hướng)',
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ granularity: GranularityParam.default('month'), scope: ScopeParam }),
-      response: {
-        200: z.object({
-          unit_code: z.string(),
-          unit_name: z.string(),
-          scope: z.string(),
-          granularity: z.string(),
-          points: z.array(z.object({ from: z.string(), to: z.string(), label: z.string(), indicators: IndicatorValuesSchema })),
-        }),
-        ...errors,
-      },
+      response: { 200: SeriesResponse, ...errors },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      return cachedAnswer(figures, handle, request, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope], () =>
-        getIndicatorSeries(handle.db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope }),
+      return cachedJson(figures, handle, request, reply, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope], SeriesResponse, (db) =>
+        getIndicatorSeries(db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope }),
       )
     },
   })
@@ -149,8 +154,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to], () =>
-        rankAmongKind(handle.db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
+      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to], (db) =>
+        rankAmongKind(db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
       )
       // The place is the caller's to know; other units' figures only where the caller may see them.
       const visible = new Set((await handle.db.selectFrom('units').select('code').where('id', 'in', [...actorOf(request).unitIds]).execute()).map((u) => u.code))
