@@ -1,6 +1,6 @@
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
 
-/** Refuses to start a query once `signal` has aborted: throws the signal's reason instead. */
+/** Refuses to start (or hand back) a query once `signal` has aborted: throws the signal's reason instead. */
 class StopWhenAborted implements KyselyPlugin {
   constructor(private readonly signal: AbortSignal) {}
 
@@ -10,6 +10,11 @@ class StopWhenAborted implements KyselyPlugin {
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    // PGlite answers in the same turn of the event loop: without a pause here a computation of
+    // a hundred queries would never let the server read a socket (a new request, a client
+    // leaving) until it ends. One macrotask per query gives every other request its turn.
+    await new Promise((resolve) => setImmediate(resolve))
+    this.signal.throwIfAborted()
     return args.result
   }
 }

@@ -40,7 +40,9 @@ export interface ServerOptions {
 export async function buildServer(handle: DatabaseHandle, options: ServerOptions = {}): Promise<FastifyInstance> {
   // A client has 30 s to send its request (slow senders do not hold sockets for ever).
   const app = Fastify({ logger: options.logger ?? false, requestTimeout: 30_000 })
-  const figures = new FigureCache(options.figureCacheEntries)
+  // PGlite computes one query at a time: two computations interleave short and long questions;
+  // a server's pool (8) leaves room for the requests that are not computations.
+  const figures = new FigureCache(options.figureCacheEntries, handle.kind === 'pglite' ? 2 : 6)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
