@@ -153,6 +153,8 @@ const anonymous: Target = { host: '127.0.0.1', port }
 const health = await load('health', anonymous, () => '/api/health')
 // Each client is a leader opening one view (the cache is empty: the cold start is in the figures).
 const cold = await load('dashboard (cold start)', leader, (client, i) => callOf(mix.views[client % mix.views.length]!, i))
+// Every call of every view once more, one at a time: what the cold start left uncomputed is computed here.
+for (const view of mix.views) for (const call of view.calls) await single(leader, call)
 const warm = await load('dashboard (repeated)', leader, (client, i) => callOf(mix.views[(client + i) % mix.views.length]!, i))
 const healthAfter = await load('health (after)', anonymous, () => '/api/health')
 
@@ -174,13 +176,15 @@ log(`figure cache: ${JSON.stringify(metrics)}`)
 await serve.stop()
 
 const p99Limit = (h: LoadResult) => Math.max(100, 3 * h.p99)
+// The machine is shared: health is measured before and after the dashboard; the goals use the faster of the two.
+const baseline = healthAfter.perSecond > health.perSecond ? healthAfter : health
 const goals = {
   dashboard_errors_zero: cold.errors === 0 && warm.errors === 0,
-  cold_throughput_vs_health: Math.round((cold.perSecond / health.perSecond) * 1000) / 10,
-  warm_throughput_vs_health: Math.round((warm.perSecond / health.perSecond) * 1000) / 10,
-  cold_p99_limit_ms: p99Limit(health),
-  cold_p99_met: cold.p99 <= p99Limit(health),
-  warm_p99_met: warm.p99 <= p99Limit(health),
+  cold_throughput_vs_health: Math.round((cold.perSecond / baseline.perSecond) * 1000) / 10,
+  warm_throughput_vs_health: Math.round((warm.perSecond / baseline.perSecond) * 1000) / 10,
+  p99_limit_ms: p99Limit(baseline),
+  cold_p99_met: cold.p99 <= p99Limit(baseline),
+  warm_p99_met: warm.p99 <= p99Limit(baseline),
   cold_table_median_ms: median(coldTables),
   overview_cold_ms: overview.cold,
   overview_repeated_median_ms: median(overview.repeated),

@@ -35,7 +35,10 @@ export function startServe(dataDir: string, databaseUrl: string | undefined): Se
     stderr: () => stderr,
     async stop() {
       child.kill('SIGTERM')
+      // A server that does not stop within 20 s is killed (the benchmark must end).
+      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000)
       await closed
+      clearTimeout(killer)
     },
   }
 }

@@ -260,9 +260,9 @@ export interface AuditLogTable {
   hash: string
 }
 
-/** One row: bumped by every statement that changes what figures are made of (migration 010). */
+/** Bumped by every statement that changes what figures are made of; the version is the sum (migration 010). */
 export interface DataVersionTable {
-  only_row: Generated<boolean>
+  shard: number
   version: number
 }
 

@@ -52,7 +52,9 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   const trustProxy = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
   // A client has 30 s to send its request (slow senders do not hold sockets for ever).
   const app = Fastify({ logger: options.logger ?? false, trustProxy, requestTimeout: 30_000 })
-  const figures = new FigureCache(options.figureCacheEntries)
+  // PGlite computes one query at a time: two computations interleave short and long questions;
+  // a server's pool (8) leaves room for the requests that are not computations.
+  const figures = new FigureCache(options.figureCacheEntries, handle.kind === 'pglite' ? 2 : 6)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)

@@ -7,7 +7,11 @@ import { runSqlScript } from '../run-script.js'
  * Computed answers are cached under (question, version), so a cached figure is never stale:
  * a committed change makes every later request read a new version and miss.
  * Not bumped by accounts, sessions, the audit log or the import's staging rows.
+ * The counter is 16 rows summed: each connection bumps the row of its backend's number, so a
+ * long import holding its row lock until commit does not hold up the desk's writes on other
+ * connections (one row would serialize every writer of the server).
  */
+const SHARDS = 16
 const FIGURE_TABLES = [
   'units', 'unit_closure', 'procedures', 'procedure_versions', 'dossiers', 'dossier_components', 'dossier_events',
   'dossier_apologies', 'files', 'feedback', 'targets', 'calendar_years', 'calendar_days', 'rollup_daily', 'rollup_monthly',
@@ -17,13 +21,13 @@ const FIGURE_TABLES = [
 export async function up(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, `
     create table data_version (
-      only_row boolean primary key default true check (only_row),
+      shard smallint primary key check (shard >= 0 and shard < ${SHARDS}),
       version bigint not null
     );
-    insert into data_version (version) values (1);
+    insert into data_version (shard, version) select s, 0 from generate_series(0, ${SHARDS - 1}) s;
     create function bump_data_version() returns trigger language plpgsql as $$
     begin
-      update data_version set version = version + 1;
+      update data_version set version = version + 1 where shard = pg_backend_pid() % ${SHARDS};
       return null;
     end $$;
     ${FIGURE_TABLES.map((table) => `create trigger ${table}_data_version after insert or update or delete or truncate on ${table}

@@ -32,11 +32,14 @@ export function registerRequestDeadline(app: FastifyInstance, deadlineMs = DEFAU
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(deadlineError(deadlineMs)), deadlineMs)
     timer.unref()
+    const clientGone = () => controller.abort(new AppError(ErrorCode.unavailable, 'client closed the connection', 'Yêu cầu đã bị hủy'))
     reply.raw.once('close', () => {
       clearTimeout(timer)
       // 'close' before the answer was fully written: the client went away.
-      if (!reply.raw.writableFinished) controller.abort(new AppError(ErrorCode.unavailable, 'client closed the connection', 'Yêu cầu đã bị hủy'))
+      if (!reply.raw.writableFinished) clientGone()
     })
+    // On a busy server the client may have left before this hook ran (its 'close' already past).
+    if (request.raw.destroyed) clientGone()
     request.workSignal = controller.signal
   })
 }

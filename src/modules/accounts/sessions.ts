@@ -43,8 +43,11 @@ export async function actorFromSession(db: Kysely<Database>, token: string): Pro
   if (!row || row.revoked_at !== null || row.expires_at < new Date() || !row.active) return null
   // Written at most once a minute: a durable write on every request of a busy dashboard would
   // cost more than the request itself, and a minute is all "last seen" needs to say.
-  if (Date.now() - new Date(row.last_seen_at).getTime() >= LAST_SEEN_PRECISION_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.session_id).execute()
+  // The condition is repeated in SQL: requests of one session arriving together write it once.
+  const now = new Date()
+  const due = new Date(now.getTime() - LAST_SEEN_PRECISION_MS)
+  if (new Date(row.last_seen_at) <= due) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.session_id).where('last_seen_at', '<=', due).execute()
   }
   return {
     kind: 'user',

@@ -92,3 +92,25 @@ describe('the figure cache', () => {
     expect(await cache.answer(1, 'unknown unit', async () => 'found')).toBe('found')
   })
 })
+
+describe('computations in turn', () => {
+  it('runs at most its bound at once; one abandoned while waiting never starts', async () => {
+    const cache = new FigureCache(10, 1)
+    const first = pending<string>()
+    const second = pending<string>()
+    const third = pending<string>()
+    const leaving = new AbortController()
+    const answers = [cache.answer(1, 'a', first.compute), cache.answer(1, 'b', second.compute, leaving.signal), cache.answer(1, 'c', third.compute)]
+    expect([first.started(), second.started(), third.started()]).toEqual([1, 0, 0])
+    expect(cache.stats()).toMatchObject({ computing: 1, waiting: 2 })
+    leaving.abort(new Error('client gone'))
+    await expect(answers[1]).rejects.toThrow('client gone')
+    first.finish('a')
+    expect(await answers[0]).toBe('a')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect([second.started(), third.started()]).toEqual([0, 1])
+    third.finish('c')
+    expect(await answers[2]).toBe('c')
+    expect(cache.stats()).toMatchObject({ computing: 0, waiting: 0 })
+  })
+})

@@ -12,6 +12,9 @@ export interface FigureCacheStats {
   maxEntries: number
   /** The newest data version seen; older entries were dropped when it came. */
   version: number | null
+  /** Computations running now, and waiting for their turn. */
+  computing: number
+  waiting: number
 }
 
 interface Flight {
@@ -43,7 +46,18 @@ export class FigureCache {
   private latestVersion: number | null = null
   private readonly counters = { hits: 0, misses: 0, coalesced: 0, abandoned: 0 }
 
-  constructor(private readonly maxEntries = 500) {}
+  private running = 0
+  private readonly queue: (() => void)[] = []
+
+  /**
+   * `maxEntries` answers kept; at most `maxComputing` computations at once, the others wait their
+   * turn in memory (not in the database's queue), so a burst of questions cannot hold up every
+   * other request, and a question abandoned while waiting costs nothing.
+   */
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly maxComputing = 4,
+  ) {}
 
   /**
    * The answer to `key` at `version`: from memory, from the computation already running, or
@@ -81,14 +95,14 @@ export class FigureCache {
   }
 
   stats(): FigureCacheStats {
-    return { ...this.counters, entries: this.entries.size, maxEntries: this.maxEntries, version: this.latestVersion }
+    return { ...this.counters, entries: this.entries.size, maxEntries: this.maxEntries, version: this.latestVersion, computing: this.running, waiting: this.queue.length }
   }
 
   private start(version: number, slot: string, compute: (signal: AbortSignal) => Promise<unknown>): Flight {
     this.counters.misses += 1
     const controller = new AbortController()
     const flight: Flight = { promise: Promise.resolve(), waiters: 0, controller }
-    flight.promise = compute(controller.signal).then((value) => {
+    flight.promise = this.inTurn(controller.signal, () => compute(controller.signal)).then((value) => {
       if (this.flights.get(slot) === flight) this.flights.delete(slot)
       // An answer computed at a version already superseded is of no use to anyone later.
       if (version === this.latestVersion) this.remember(slot, value)
@@ -101,6 +115,34 @@ export class FigureCache {
     flight.promise.catch(() => undefined)
     this.flights.set(slot, flight)
     return flight
+  }
+
+  /** Runs `work` when fewer than `maxComputing` run; gives up waiting when `signal` aborts. */
+  private async inTurn<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    if (this.running < this.maxComputing) this.running += 1
+    else {
+      // The slot is handed over by the computation that ends (running stays as it is).
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          signal.removeEventListener('abort', leave)
+          resolve()
+        }
+        const leave = () => {
+          this.queue.splice(this.queue.indexOf(turn), 1)
+          reject(signal.reason)
+        }
+        this.queue.push(turn)
+        signal.addEventListener('abort', leave, { once: true })
+      })
+    }
+    try {
+      signal.throwIfAborted()
+      return await work()
+    } finally {
+      const next = this.queue.shift()
+      if (next) next()
+      else this.running -= 1
+    }
   }
 
   private remember(slot: string, value: unknown): void {

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import { listFormulaSets } from '../../../modules/index766/formula-sets.js'
 import { indexOverview } from '../../../modules/index766/index-overview.js'
 import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
-import { cachedAnswer } from '../../cached-answer.js'
+import { cachedJson } from '../../cached-answer.js'
 import { ErrorBody, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { FormulaSetSummarySchema, IndexOverviewSchema, IndexPeriodParam } from './index766.schemas.js'
@@ -28,10 +28,10 @@ export function registerIndex766Routes(app: FastifyInstance, handle: DatabaseHan
       querystring: z.object({ unit: UnitCode, period: IndexPeriodParam }),
       response: { 200: IndexOverviewSchema, ...errors },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const unit = await visibleUnit(handle.db, request, request.query.unit)
       const period = request.query.period
-      return cachedAnswer(figures, handle, request, ['index766-overview', unit.code, period], (signal) => indexOverview(handle.db, { unitCode: unit.code, period }, signal))
+      return cachedJson(figures, handle, request, reply, ['index766-overview', unit.code, period], IndexOverviewSchema, (db, signal) => indexOverview(db, { unitCode: unit.code, period }, signal))
     },
   })
 

@@ -11,7 +11,7 @@ import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
 import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
-import { cachedAnswer } from '../../cached-answer.js'
+import { cachedAnswer, cachedJson } from '../../cached-answer.js'
 import { unitCodesOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
@@ -29,8 +29,8 @@ const errors = { 400: ErrorBody, 404: ErrorBody }
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined }) =>
-    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince], (signal) =>
-      getIndicatorTable(handle.db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince }, signal),
+    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince], (db, signal) =>
+      getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince }, signal),
     )
 
   const access = { access: { permission: 'indicators:read' as const } }
@@ -43,11 +43,14 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       querystring: PeriodQuery.extend({ children: BooleanParam.optional(), ecert_since: EcertSinceParam }),
       response: { 200: IndicatorTable, ...errors },
     },
-    handler: async (request) => {
-      checkPeriod(request.query.from, request.query.to)
-      await visibleUnit(handle.db, request, request.query.unit)
+    handler: async (request, reply) => {
       const q = request.query
-      return tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: q.children ?? false, ecertSince: q.ecert_since })
+      checkPeriod(q.from, q.to)
+      await visibleUnit(handle.db, request, q.unit)
+      const children = q.children ?? false
+      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children, q.ecert_since], IndicatorTable, (db, signal) =>
+        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since }, signal),
+      )
     },
   })
 
@@ -57,17 +60,14 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       summary: 'Chuỗi thời gian của các chỉ số (biểu đồ xu hướng)',
       tags: ['Chỉ số'],
       querystring: PeriodQuery.extend({ granularity: GranularityParam.default('month'), scope: ScopeParam }),
-      response: {
-        200: IndicatorSeries,
-        ...errors,
-      },
+      response: { 200: IndicatorSeries, ...errors },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      return cachedAnswer(figures, handle, request, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope], () =>
-        getIndicatorSeries(handle.db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope }),
+      return cachedJson(figures, handle, request, reply, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope], IndicatorSeries, (db) =>
+        getIndicatorSeries(db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope }),
       )
     },
   })
@@ -113,8 +113,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to], () =>
-        rankAmongKind(handle.db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
+      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to], (db) =>
+        rankAmongKind(db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
       )
       // The place is the caller's to know; other units' figures only where the caller may see them.
       const visible = await unitCodesOf(handle.db, actorOf(request).unitIds)

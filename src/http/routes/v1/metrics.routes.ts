@@ -11,6 +11,8 @@ const CacheStats = z.object({
   entries: z.number(),
   maxEntries: z.number(),
   version: z.number().nullable(),
+  computing: z.number(),
+  waiting: z.number(),
 })
 
 /** /api/v1/metrics: how the figure cache has served since the server started (administrators). */
