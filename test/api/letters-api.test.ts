@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../src/db/open-database.js'
-import { buildServer } from '../src/http/build-server.js'
-import { importUnits } from '../src/modules/units/import-units.js'
-import { tempDir, UNITS_CSV, writeCsv } from './support/files.js'
-import { signIn, type SignedIn } from './support/sign-in.js'
-import { createTestDatabase } from './support/test-database.js'
+import type { DatabaseHandle } from '../../src/db/open-database.js'
+import { importUnits } from '../../src/modules/units/import-units.js'
+import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
+import { signIn, type SignedIn } from '../support/sign-in.js'
 
 let handle: DatabaseHandle
 let app: FastifyInstance
@@ -13,15 +12,13 @@ let districtMonitor: SignedIn
 let anThanhLeader: SignedIn
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer())
   await importUnits(handle, writeCsv(tempDir(), 'units.csv', UNITS_CSV), { skipInvalid: false, ignoreUnknown: false })
-  app = await buildServer(handle)
   districtMonitor = await signIn(app, handle, 'monitor', 'H23.07')
   anThanhLeader = await signIn(app, handle, 'leader', 'H23.07.01')
 })
 afterAll(async () => {
-  await app.close()
-  await handle.close()
+  await stopApiServer({ handle, app })
 })
 
 describe('what letters cite, over HTTP', () => {

@@ -1,15 +1,14 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DatabaseHandle } from '../src/db/open-database.js'
-import { actsOnSharedData, PERMISSIONS } from '../src/domain/accounts/role.js'
-import { buildServer } from '../src/http/build-server.js'
-import { issueApiToken } from '../src/modules/accounts/api-tokens.js'
-import { saveProcedures } from '../src/modules/procedures/save-procedures.js'
-import { tempDir } from './support/files.js'
-import { operationName, operationsOf, type Operation } from './support/openapi-operations.js'
-import { signIn, type SignedIn } from './support/sign-in.js'
-import { loadSmallDistrict } from './support/small-district.js'
-import { createTestDatabase } from './support/test-database.js'
+import type { DatabaseHandle } from '../../src/db/open-database.js'
+import { actsOnSharedData, PERMISSIONS } from '../../src/domain/accounts/role.js'
+import { issueApiToken } from '../../src/modules/accounts/api-tokens.js'
+import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
+import { tempDir } from '../support/files.js'
+import { operationName, operationsOf, type Operation } from '../support/openapi-operations.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
+import { signIn, type SignedIn } from '../support/sign-in.js'
+import { loadSmallDistrict } from '../support/small-district.js'
 
 /**
  * Every operation of the OpenAPI document, walked by An Thanh's accounts with Quang Trung's
@@ -93,7 +92,7 @@ let other: Other
 let markers: string[]
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer({ filesDir: tempDir() }))
   await loadSmallDistrict(handle, [
     'AT-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,,,,received,2,2,,0,,0,',
     'QT-BI-MAT-1,H23.07.02,1.001193,online,2022-09-05T09:00:00+07:00,,2022-09-06T09:00:00+07:00,,finished,2,2,true,0,,0,',
@@ -104,7 +103,6 @@ beforeAll(async () => {
       components: [{ name: 'Tờ khai', required: true }],
     }]),
   )
-  app = await buildServer(handle, { filesDir: tempDir() })
   // Quang Trung's own data, entered by its own officials.
   const quangTrung = await signIn(app, handle, 'system_admin', 'H23.07.02')
   const ok = async (response: Promise<LightMyRequestResponse>) => {
@@ -125,8 +123,7 @@ beforeAll(async () => {
   operations = await operationsOf(app)
 })
 afterAll(async () => {
-  await app.close()
-  await handle.close()
+  await stopApiServer({ handle, app })
 })
 
 interface Walker { inject: (options: InjectOptions) => Promise<LightMyRequestResponse>; fresh: () => Promise<Walker> }
