@@ -121,3 +121,10 @@ describe('the data version', () => {
     expect(await readDataVersion(handle.db)).toBe(start + 1)
   })
 })
+
+describe('the cache’s figures', () => {
+  it('are the province’s to read: a commune’s administrator is refused', async () => {
+    const communeAdmin = await signIn(app, handle, 'unit_admin', 'H23.07.01')
+    expect((await communeAdmin.inject('/api/v1/metrics')).statusCode).toBe(403)
+  })
+})

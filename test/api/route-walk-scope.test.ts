@@ -73,6 +73,12 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/feedback': { expect: 'hidden', request: (o) => send('POST', '/api/v1/feedback', { unit: o.unit, channel: 'online', summary: 'Phản ánh giả' }) },
   'GET /api/v1/feedback/{id}': { expect: 'hidden', request: (o) => get(`/api/v1/feedback/${o.feedbackId}`) },
   'POST /api/v1/feedback/{id}/steps': { expect: 'hidden', request: (o) => send('POST', `/api/v1/feedback/${o.feedbackId}/steps`, { type: 'handle' }) },
+  'GET /api/v1/metrics': { expect: 'refused', request: () => get('/api/v1/metrics') },
+  'GET /api/v1/letters/cited-documents': { expect: 'hidden', request: (o) => get(`/api/v1/letters/cited-documents?unit=${o.unit}`) },
+  'POST /api/v1/letters/cited-documents': {
+    expect: 'hidden',
+    request: (o) => send('POST', '/api/v1/letters/cited-documents', { unit: o.unit, topic: 'digitization', role: 'letter', number: '1/UBND-VP', issued_on: '2022-09-12' }),
+  },
   'GET /api/v1/procedure-publications': { expect: 'no-leak', request: () => get('/api/v1/procedure-publications') },
   'GET /api/v1/procedures/{code}/publication': { expect: 'no-leak', request: () => get('/api/v1/procedures/1.001193/publication') },
   'PUT /api/v1/procedures/{code}/publication': {

@@ -5,8 +5,11 @@ export interface BackupTable {
   columns: string[]
 }
 
-/** Kept by the migrator or rebuilt by the restore itself, not copied as rows. */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head'])
+/**
+ * Kept by the migrator or rebuilt by the restore itself, not copied as rows: the migrations, the
+ * audit head (advanced over the restored chain) and the figures' data version (moved on by the restore).
+ */
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head', 'data_version'])
 
 /**
  * The application's tables, each with its stored columns (no generated ones), ordered so that a
