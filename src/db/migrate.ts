@@ -9,10 +9,10 @@ import * as desk from './migrations/20261123_006_desk.js'
 import * as index766Data from './migrations/20261123_007_index766_data.js'
 import * as paymentIntegration from './migrations/20261123_008_payment_integration.js'
 import * as apologies from './migrations/20261123_009_apologies.js'
-import * as integrityAAuditHead from './migrations/20261125_010_integrity_a_audit_head.js'
-import * as loginFailures from './migrations/20261125_010_integrity_b_login_failures.js'
-import * as loadDataVersion from './migrations/20261125_010_load_data_version.js'
-import * as citedDocumentsSigners from './migrations/20261125_010_letters_b_cited_documents_signers.js'
+import * as auditHeadGuard from './migrations/20261125_010_audit_head_guard.js'
+import * as loginFailures from './migrations/20261125_011_login_failures.js'
+import * as dataVersion from './migrations/20261125_012_data_version.js'
+import * as citedDocumentsSigners from './migrations/20261125_013_cited_documents_signers.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,10 +25,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123_007_index766_data': index766Data,
   '20261123_008_payment_integration': paymentIntegration,
   '20261123_009_apologies': apologies,
-  '20261125_010_integrity_a_audit_head': integrityAAuditHead,
-  '20261125_010_integrity_b_login_failures': loginFailures,
-  '20261125_010_load_data_version': loadDataVersion,
-  '20261125_010_letters_b_cited_documents_signers': citedDocumentsSigners,
+  '20261125_010_audit_head_guard': auditHeadGuard,
+  '20261125_011_login_failures': loginFailures,
+  '20261125_012_data_version': dataVersion,
+  '20261125_013_cited_documents_signers': citedDocumentsSigners,
 }
 
 /** The names of the migrations this version knows, in order. */

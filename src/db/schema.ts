@@ -260,7 +260,7 @@ export interface AuditLogTable {
   hash: string
 }
 
-/** Bumped by every statement that changes what figures are made of; the version is the sum (migration 010). */
+/** Bumped by every statement that changes what figures are made of; the version is the sum (migration 012). */
 export interface DataVersionTable {
   shard: number
   version: number

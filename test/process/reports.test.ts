@@ -360,18 +360,23 @@ describe('the appendix workbook', () => {
   })
 
   it('counts e-certification to date beside the week: 19 communes have started by 9/9, 16 issued copies in the week', async () => {
-    const sheet = (await workbook()).getWorksheet('Số hóa')!
-    const header = sheet.getRow(3)
+    // The digitization group is split over "Số hóa", "Số hóa (2)"… to print readably: each column is found
+    // in its own sheet; every sheet has the same rows (the totals on row 5, the communes from row 7).
+    const book = await workbook()
     const columnOf = (label: string) => {
-      for (let c = 1; c <= sheet.columnCount; c++) if (header.getCell(c).value === label) return c
+      for (const sheet of book.worksheets.filter((ws) => ws.name.startsWith('Số hóa'))) {
+        for (let c = 1; c <= sheet.columnCount; c++) if (sheet.getRow(3).getCell(c).value === label) return { sheet, column: c }
+      }
       throw new Error(`no column ${label}`)
     }
     const toDate = columnOf('Số đơn vị cấp xã đã thực hiện chứng thực điện tử (lũy kế)')
     const inWeek = columnOf('Số đơn vị cấp xã đã thực hiện chứng thực điện tử')
-    expect(sheet.getRow(5).getCell(toDate).value).toBe(19)
-    expect(sheet.getRow(5).getCell(inWeek).value).toBe(16)
-    const quangNghiep = Array.from({ length: 23 }, (_, i) => sheet.getRow(7 + i)).find((row) => row.getCell(2).value === communeCode('Quảng Nghiệp'))!
-    expect([quangNghiep.getCell(inWeek).value, quangNghiep.getCell(toDate).value]).toEqual([0, 1])
+    const cell = (at: { sheet: ExcelJS.Worksheet; column: number }, row: number) => at.sheet.getRow(row).getCell(at.column).value
+    expect(cell(toDate, 5)).toBe(19)
+    expect(cell(inWeek, 5)).toBe(16)
+    const rowOf = (at: { sheet: ExcelJS.Worksheet }, code: string) => Array.from({ length: 23 }, (_, i) => 7 + i).find((row) => at.sheet.getRow(row).getCell(2).value === code)!
+    const quangNghiep = communeCode('Quảng Nghiệp')
+    expect([cell(inWeek, rowOf(inWeek, quangNghiep)), cell(toDate, rowOf(toDate, quangNghiep))]).toEqual([0, 1])
   })
 
   it('a rate with nothing to measure says "không phát sinh", not 0 %', async () => {

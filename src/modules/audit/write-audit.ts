@@ -60,18 +60,18 @@ interface StoredFields {
   summary: unknown
 }
 
-/**
- * Appends an audit row in the caller's transaction. The chain head is locked for the rest of
- * the transaction, so rows are chained in commit order even with concurrent writers. The hash
- * covers the values as the database returns them (read back before the insert), so
- * `verifyAuditChain` recomputes exactly the same hash from the stored row.
- */
 /** A row of the chain: what a copy of the head outside motcua (a report, a backup, an anchor) records. */
 export interface AuditHead {
   last_id: string
   last_hash: string
 }
 
+/**
+ * Appends an audit row in the caller's transaction. The chain head is locked for the rest of
+ * the transaction, so rows are chained in commit order even with concurrent writers. The hash
+ * covers the values as the database returns them (read back before the insert), so
+ * `verifyAuditChain` recomputes exactly the same hash from the stored row.
+ */
 export async function writeAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditHead> {
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow()
   const { rows } = await sql<StoredFields>`
