@@ -35,6 +35,12 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   const server = startCli(['serve', '--port', '0', '--data', dataDir], { MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD })
   try {
     await waitForStderr(server, /đang chạy tại/, 300_000)
+    // A first start listens at once and loads the demo behind it: the browser tests need it loaded.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    if (/đang nạp dữ liệu mẫu/.test(server.output().stderr)) {
+      const done = await waitForStderr(server, /Đã nạp [^\n]* hồ sơ|Nạp dữ liệu mẫu không thành công/, 600_000)
+      if (done.startsWith('Nạp')) throw new Error(`demo not loaded: ${server.output().stderr}`)
+    }
   } catch (error) {
     server.kill('SIGTERM')
     throw error
