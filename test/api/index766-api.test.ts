@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import type { IndexChildSchema } from '../../src/contracts/index766.js'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
-import { buildServer } from '../../src/http/build-server.js'
 import { issueApiToken } from '../../src/modules/accounts/api-tokens.js'
 import { computeIndex } from '../../src/modules/index766/compute-index.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { loadIndexDistrict } from '../support/index766-district.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
-import { createTestDatabase } from '../support/test-database.js'
 
 let handle: DatabaseHandle
 let app: FastifyInstance
@@ -14,26 +15,17 @@ let leader: SignedIn
 let anThanhOfficer: SignedIn
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer())
   await loadIndexDistrict(handle)
-  app = await buildServer(handle)
   leader = await signIn(app, handle, 'leader', 'H23.07')
   anThanhOfficer = await signIn(app, handle, 'officer', 'H23.07.01')
 })
 afterAll(async () => {
-  await app?.close()
-  await handle?.close()
+  await stopApiServer({ handle, app })
 })
 
-interface Child {
-  unit_code: string
-  unit_name: string
-  kind: string
-  total: number
-  max_total: number
-  band: string | null
-  rank: number
-}
+/** A commune in the overview's ranking, as the contract describes it. */
+type Child = z.infer<typeof IndexChildSchema>
 
 async function overview(user: SignedIn, query: string) {
   const response = await user.inject(`/api/v1/index766?${query}`)

@@ -3,19 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { buildServer } from '../../src/http/build-server.js'
 import { createUser } from '../../src/modules/accounts/create-user.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { tempDir } from '../support/files.js'
 import { TEST_PASSWORD } from '../support/sign-in.js'
 import { loadSmallDistrict } from '../support/small-district.js'
-import { createTestDatabase } from '../support/test-database.js'
 
 let handle: DatabaseHandle
 let app: FastifyInstance
 let staff: string[]
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer())
   await loadSmallDistrict(handle, [])
-  app = await buildServer(handle, { filesDir: tempDir() })
   staff = []
   for (let i = 0; i < 12; i++) {
     const username = `vanphong.${i}`
@@ -24,8 +23,7 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
-  await app.close()
-  await handle.close()
+  await stopApiServer({ handle, app })
 })
 
 const login = (server: FastifyInstance, username: string, password: string, from: { remoteAddress: string; headers?: Record<string, string> }) =>
@@ -88,6 +86,7 @@ describe('the lockout says nothing of which names exist', () => {
 
 describe('behind a proxy', () => {
   it('with the proxy trusted, failures count per client (X-Forwarded-For); the cookie is Secure when told so', async () => {
+    // A second server over the same database: only the proxy and cookie options differ.
     const behind = await buildServer(handle, { filesDir: tempDir(), trustProxy: ['10.1.1.1'], secureCookies: true })
     try {
       const via = (client: string) => ({ remoteAddress: '10.1.1.1', headers: { 'x-forwarded-for': client } })

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { exportDossiers } from '../../src/modules/dossiers/export/export-dossiers.js'
 import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { importFeedback } from '../../src/modules/feedback/import-feedback.js'
 import { computeIndex, indexInputs } from '../../src/modules/index766/compute-index.js'
 import { importProcedures } from '../../src/modules/procedures/import-procedures.js'
-import { importUnits } from '../../src/modules/units/import-units.js'
-import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
+import { importDistrictFiles } from '../support/district-files.js'
+import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, writeCsv } from '../support/files.js'
 import { createTestDatabase } from '../support/test-database.js'
 import { rejection } from '../support/rejection.js'
 
@@ -70,10 +69,7 @@ const inputsOf = async (code: string, from: string = Q2[0], to: string = Q2[1]) 
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await importUnits(handle, writeCsv(dir, 'units.csv', UNITS_CSV), strict)
-  await importProcedures(handle, writeCsv(dir, 'procedures.csv', PROCEDURES), strict)
-  await importDossiers(handle, writeCsv(dir, 'dossiers.csv', DOSSIERS), strict)
-  await importFeedback(handle, writeCsv(dir, 'feedback.csv', FEEDBACK), strict)
+  await importDistrictFiles(handle, { procedures: PROCEDURES, dossiers: DOSSIERS, feedback: FEEDBACK })
 })
 afterAll(async () => handle.close())
 

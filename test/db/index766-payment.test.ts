@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
-import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { importFeedback } from '../../src/modules/feedback/import-feedback.js'
 import { computeIndex, indexInputs } from '../../src/modules/index766/compute-index.js'
 import { totalsForScopes } from '../../src/modules/indicators/rollup.repository.js'
 import { importProcedures } from '../../src/modules/procedures/import-procedures.js'
 import { getProcedurePublication } from '../../src/modules/procedures/set-procedure-publication.js'
-import { importUnits } from '../../src/modules/units/import-units.js'
-import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
+import { importDistrictFiles } from '../support/district-files.js'
+import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, writeCsv } from '../support/files.js'
 import { rejection } from '../support/rejection.js'
 import { createTestDatabase } from '../support/test-database.js'
 
@@ -80,10 +78,7 @@ const integrationOf = async () =>
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await importUnits(handle, writeCsv(dir, 'units.csv', UNITS_CSV), strict)
-  await importProcedures(handle, writeCsv(dir, 'procedures.csv', PROCEDURES_OLD), strict)
-  await importDossiers(handle, writeCsv(dir, 'dossiers.csv', DOSSIERS), strict)
-  await importFeedback(handle, writeCsv(dir, 'feedback.csv', FEEDBACK), strict)
+  await importDistrictFiles(handle, { procedures: PROCEDURES_OLD, dossiers: DOSSIERS, feedback: FEEDBACK })
 })
 afterAll(async () => handle.close())
 

@@ -3,12 +3,12 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
-import { buildServer } from '../../src/http/build-server.js'
 import { generateReport } from '../../src/modules/reports/generate-report.js'
 import { loadAuditAnchorKey } from '../../src/modules/audit/audit-anchor-key.js'
 import { appendAuditAnchor, auditAnchorPath, type AuditAnchorStore } from '../../src/modules/audit/audit-anchors.js'
 import { verifyAuditChain } from '../../src/modules/audit/verify-audit-chain.js'
 import { auditHash, canonicalJson, writeAudit } from '../../src/modules/audit/write-audit.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
 import { loadSmallDistrict } from '../support/small-district.js'
 import { signIn } from '../support/sign-in.js'
@@ -157,23 +157,19 @@ describe('the command line anchors what it changed', () => {
 
 describe('a copy of the head leaves with every report', () => {
   it('the report carries its own audit row as the head (x-audit-head over HTTP); a consistent rewrite before it is caught by that copy', async () => {
-    const fresh = await createTestDatabase()
+    const server = await startApiServer()
+    const fresh = server.handle
     try {
       await loadSmallDistrict(fresh, ['AT-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,,,,received,1,0,,0,,0,'])
       await fresh.db.transaction().execute((trx) => writeAudit(trx, { actor: 'user:tinh', action: 'target.set', entity: 'target', summary: { value: 90 } }))
       const report = await generateReport(fresh.db, { kind: 'appendix', unitCode: 'H23.07', from: '2022-09-05', to: '2022-09-09' }, { actor: 'user:tinh' })
       const row = await fresh.db.selectFrom('audit_log').select(['id', 'action', 'hash']).where('id', '=', report.auditHead.last_id).executeTakeFirstOrThrow()
       expect(row).toMatchObject({ action: 'export.report', hash: report.auditHead.last_hash })
-      const app = await buildServer(fresh, { filesDir: tempDir() })
-      try {
-        const admin = await signIn(app, fresh, 'system_admin', 'H23')
-        const response = await admin.inject('/api/v1/reports/appendix?unit=H23.07&from=2022-09-05&to=2022-09-09')
-        expect(response.statusCode).toBe(200)
-        const head = await fresh.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()
-        expect(response.headers['x-audit-head']).toBe(`${head.last_id}:${head.last_hash}`)
-      } finally {
-        await app.close()
-      }
+      const admin = await signIn(server.app, fresh, 'system_admin', 'H23')
+      const response = await admin.inject('/api/v1/reports/appendix?unit=H23.07&from=2022-09-05&to=2022-09-09')
+      expect(response.statusCode).toBe(200)
+      const head = await fresh.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()
+      expect(response.headers['x-audit-head']).toBe(`${head.last_id}:${head.last_hash}`)
       expect(await verifyAuditChain(fresh.db, undefined, [report.auditHead])).toMatchObject({ ok: true, problems: [] })
       await rewriteWholeChain(fresh)
       const result = await verifyAuditChain(fresh.db, undefined, [report.auditHead])
@@ -181,7 +177,7 @@ describe('a copy of the head leaves with every report', () => {
         { id: report.auditHead.last_id, reason: `dòng ${report.auditHead.last_id} (mốc ${report.auditHead.last_hash.slice(0, 16)}… đã ghi lại ngoài motcua) nay có mã băm khác: nhật ký đã bị viết lại hoặc cắt bớt` },
       ])
     } finally {
-      await fresh.close()
+      await stopApiServer(server)
     }
   })
 })

@@ -8,7 +8,6 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { monthlyReportDue } from '../../src/domain/reports/monthly-due-date.js'
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
 import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
-import { buildServer } from '../../src/http/build-server.js'
 import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { getIndicatorTable } from '../../src/modules/indicators/indicator-table.js'
 import { saveTarget } from '../../src/modules/indicators/targets.repository.js'
@@ -18,6 +17,7 @@ import { convertToPdf, findLibreOffice, NO_LIBREOFFICE } from '../../src/modules
 import { generateReport } from '../../src/modules/reports/generate-report.js'
 import { DEFAULT_LETTER_TEMPLATE } from '../../src/modules/reports/letter-template.js'
 import { importUnits } from '../../src/modules/units/import-units.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { mm, paragraphXml, readDocx, textOf } from '../support/docx-text.js'
 import { DOSSIER_HEADER, PROCEDURES_CSV, tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
 import { runCli } from '../support/run-cli.js'
@@ -35,7 +35,7 @@ import {
   WEEK_NO_ECERT,
 } from '../support/seed-letter-data.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
-import { createTestDatabase, useProcessDatabase } from '../support/test-database.js'
+import { useProcessDatabase } from '../support/test-database.js'
 
 /*
  * The reports of issue 6 written from the data set that reproduces seed 000's figures
@@ -57,7 +57,7 @@ let monitor: SignedIn
 let anThanhOfficer: SignedIn
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer())
   await importUnits(handle, writeCsv(dir, 'units.csv', unitsCsvLines()), strict)
   await importProcedures(handle, writeCsv(dir, 'procedures.csv', proceduresCsvLines()), strict)
   await importDossiers(handle, writeCsv(dir, 'dossiers.csv', dossiersCsvLines(buildLetterDossiers())), strict)
@@ -67,13 +67,11 @@ beforeAll(async () => {
   // Seeds 000 and 002: the chair and a vice-chair of Tứ Kỳ sign.
   await setSigner(handle.db, { unitCode: DISTRICT_CODE, position: 'chair', name: 'Vũ Thị Hà' }, 'test')
   await setSigner(handle.db, { unitCode: DISTRICT_CODE, position: 'vice_chair', name: 'Đào Văn Soái' }, 'test')
-  app = await buildServer(handle)
   monitor = await signIn(app, handle, 'monitor', DISTRICT_CODE)
   anThanhOfficer = await signIn(app, handle, 'officer', communeCode('An Thanh'))
 })
 afterAll(async () => {
-  await app?.close()
-  await handle?.close()
+  await stopApiServer({ handle, app })
 })
 
 const letterRequest = { kind: 'letter' as const, unitCode: DISTRICT_CODE, ...week, date: LETTER_DATE }

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { formatPercent } from '../../src/domain/format/vietnamese-numbers.js'
 import { percentage } from '../../src/domain/indicators/percentage.js'
-import { buildServer } from '../../src/http/build-server.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
 import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { getIndicators, type IndicatorReport } from '../../src/modules/indicators/get-indicators.js'
 import { saveTarget } from '../../src/modules/indicators/targets.repository.js'
 import { importProcedures } from '../../src/modules/procedures/import-procedures.js'
 import { importUnits } from '../../src/modules/units/import-units.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { tempDir, writeCsv } from '../support/files.js'
 import { runCli } from '../support/run-cli.js'
 import {
@@ -35,7 +35,7 @@ import {
   WEEK_NO_ECERT,
   YEAR_2023,
 } from '../support/seed-letter-data.js'
-import { createServerTestDatabase, createTestDatabase } from '../support/test-database.js'
+import { createServerTestDatabase } from '../support/test-database.js'
 
 /*
  * The letters of Tứ Kỳ district (seeds 000, 001, 002) written back from data: dossiers built in
@@ -57,7 +57,7 @@ let viewer: SignedIn
 let files: { units: string; procedures: string; dossiers: string }
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer())
   files = {
     units: writeCsv(dir, 'units.csv', unitsCsvLines()),
     procedures: writeCsv(dir, 'procedures.csv', proceduresCsvLines()),
@@ -71,12 +71,10 @@ beforeAll(async () => {
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'district', unitCode: null, scope: 'own', minimum: 40, decidedBy: 'UBND tỉnh' })
   await saveTarget(handle.db, { indicator: 'dossier_digitization_rate', year: 2022, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 25, decidedBy: 'UBND tỉnh' })
   await saveTarget(handle.db, { indicator: 'online_payment_rate', year: 2023, unitKind: 'commune', unitCode: null, scope: 'subtree', minimum: 30, decidedBy: 'UBND tỉnh' })
-  app = await buildServer(handle)
   viewer = await signIn(app, handle, 'monitor', 'H23.07')
 })
 afterAll(async () => {
-  await app?.close()
-  await handle?.close()
+  await stopApiServer({ handle, app })
 })
 
 // ---------------------------------------------------------------------------------------------

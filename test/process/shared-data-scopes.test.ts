@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { SHARED_DATA_PERMISSIONS, type Permission } from '../../src/domain/accounts/role.js'
-import { buildServer } from '../../src/http/build-server.js'
 import { issueApiToken } from '../../src/modules/accounts/api-tokens.js'
 import { sha256 } from '../../src/modules/accounts/sessions.js'
+import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
 import { runCli } from '../support/run-cli.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
 import { loadSmallDistrict } from '../support/small-district.js'
-import { createTestDatabase, useProcessDatabase } from '../support/test-database.js'
+import { useProcessDatabase } from '../support/test-database.js'
 
 let handle: DatabaseHandle
 let app: FastifyInstance
@@ -25,16 +25,14 @@ const PUBLICATION = {
 const KIND_TARGET = { indicator: 'online_payment_rate', year: 2023, unit_kind: 'commune', minimum: 5, decided_by: 'Xã tự giao' }
 
 beforeAll(async () => {
-  handle = await createTestDatabase()
+  ;({ handle, app } = await startApiServer())
   await loadSmallDistrict(handle, [])
-  app = await buildServer(handle, { filesDir: tempDir() })
   // The strongest role, held at a commune: it has every permission, but only over An Thanh.
   communeAdmin = await signIn(app, handle, 'system_admin', 'H23.07.01')
   provinceAdmin = await signIn(app, handle, 'system_admin', 'H23')
 })
 afterAll(async () => {
-  await app.close()
-  await handle.close()
+  await stopApiServer({ handle, app })
 })
 
 async function unitId(code: string): Promise<number> {
