@@ -1,7 +1,7 @@
 import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { api, ApiError, type IndicatorTable, type Me, type TableRow, type Unit } from '../shared/api.js'
+import { api, ApiError, type Me, type TableRow, type Unit } from '../shared/api.js'
 import type { DrillRequest, FigurePart } from './DossiersDrawer.js'
 import { formatDate, formatPeriod } from '../shared/format.js'
 import { IndicatorCards } from './IndicatorCards.js'
@@ -9,6 +9,7 @@ import { INDICATORS, RATE_INDICATORS, type IndicatorId } from '../shared/labels.
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
 import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
+import { useApiData } from '../shared/use-api-data.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -52,9 +53,6 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
   const [view, setView] = useState<View>(() => readView(me))
   // The same list the other pages use, loaded once per visit.
   const units = useVisibleUnits()
-  const [table, setTable] = useState<IndicatorTable | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<ApiError | Error | null>(null)
   const [focus, setFocus] = useState<IndicatorId>('dossier_digitization_rate')
   const [drill, setDrill] = useState<DrillRequest | null>(null)
 
@@ -71,22 +69,14 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  useEffect(() => {
-    const controller = new AbortController()
-    setLoading(true)
-    setError(null)
-    api
-      .indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true }, controller.signal)
-      .then((t) => setTable(t))
-      .catch((e: unknown) => {
-        if ((e as Error).name === 'AbortError') return
-        if (e instanceof ApiError && e.status === 401) onLoggedOut('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.')
-        setTable(null)
-        setError(e as Error)
-      })
-      .finally(() => setLoading(false))
-    return () => controller.abort()
-  }, [view, onLoggedOut])
+  const { data: table, error, loading } = useApiData(
+    (signal) =>
+      api.indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true }, signal).catch((e: unknown) => {
+        if (!signal.aborted && e instanceof ApiError && e.status === 401) onLoggedOut('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.')
+        throw e
+      }),
+    [view, onLoggedOut],
+  )
 
   const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units])
 

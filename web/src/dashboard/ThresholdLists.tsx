@@ -1,8 +1,10 @@
 import { Alert, Card, Col, Empty, InputNumber, Row, Space, Spin, Typography } from 'antd'
-import { useEffect, useState } from 'react'
-import { api, type ListedUnit, type Lists } from '../shared/api.js'
+import { useState } from 'react'
+import { api, type ListedUnit } from '../shared/api.js'
 import { formatPercent } from '../shared/format.js'
 import { INDICATORS, type IndicatorId } from '../shared/labels.js'
+import { useApiData } from '../shared/use-api-data.js'
+import { useDebounced } from '../shared/use-debounced.js'
 
 interface Props {
   unitCode: string
@@ -19,29 +21,13 @@ interface Props {
 export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
   const [above, setAbove] = useState<number>(88)
   const [below, setBelow] = useState<number>(20)
-  const [lists, setLists] = useState<Lists | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    // Typing a threshold should not send a request per key.
-    const timer = setTimeout(() => {
-      setLoading(true)
-      setError(null)
-      api
-        .lists({ unit: unitCode, from, to, indicator, above, below }, controller.signal)
-        .then(setLists)
-        .catch((e: unknown) => {
-          if ((e as Error).name !== 'AbortError') setError((e as Error).message)
-        })
-        .finally(() => setLoading(false))
-    }, 250)
-    return () => {
-      clearTimeout(timer)
-      controller.abort()
-    }
-  }, [unitCode, from, to, indicator, above, below])
+  // Typing a threshold should not send a request per key.
+  const settledAbove = useDebounced(above, 250)
+  const settledBelow = useDebounced(below, 250)
+  const { data: lists, error, loading } = useApiData(
+    (signal) => api.lists({ unit: unitCode, from, to, indicator, above: settledAbove, below: settledBelow }, signal),
+    [unitCode, from, to, indicator, settledAbove, settledBelow],
+  )
 
   const column = (title: string, units: ListedUnit[] | undefined, emptyText: string, testId: string) => (
     <Col xs={24} md={12} xl={8}>
@@ -80,7 +66,7 @@ export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
           <InputNumber<number> min={0} max={100} step={1} value={below} onChange={(v) => v !== null && setBelow(v)} suffix="%" aria-label="Ngưỡng phê bình (%)" style={{ width: 120 }} /> trở xuống
         </label>
       </Space>
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon message={error.message} role="alert" style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]}>
         {column(`Biểu dương (≥ ${formatPercent(above)})`, lists?.above, 'Không có đơn vị nào đạt ngưỡng', 'list-above')}
         {column(`Phê bình (≤ ${formatPercent(below)} hoặc chưa thực hiện chứng thực điện tử)`, lists?.criticised, 'Không có đơn vị nào bị phê bình', 'list-below')}

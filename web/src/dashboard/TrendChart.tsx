@@ -4,10 +4,11 @@ import { LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { useEffect, useRef, useState } from 'react'
-import { api, type Series } from '../shared/api.js'
+import { useEffect, useRef } from 'react'
+import { api } from '../shared/api.js'
 import { formatCount, formatPercent } from '../shared/format.js'
 import { INDICATORS, type IndicatorId } from '../shared/labels.js'
+import { useApiData } from '../shared/use-api-data.js'
 
 // Only the parts of ECharts the chart uses; this module is itself loaded lazily.
 echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer])
@@ -25,23 +26,7 @@ export interface TrendChartProps {
 export default function TrendChart({ unitCode, unitName, from, to, granularity, indicator, target }: TrendChartProps) {
   const element = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
-  const [series, setSeries] = useState<Series | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setLoading(true)
-    setError(null)
-    api
-      .series({ unit: unitCode, from, to, granularity }, controller.signal)
-      .then(setSeries)
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError((e as Error).message)
-      })
-      .finally(() => setLoading(false))
-    return () => controller.abort()
-  }, [unitCode, from, to, granularity])
+  const { data: series, error, loading } = useApiData((signal) => api.series({ unit: unitCode, from, to, granularity }, signal), [unitCode, from, to, granularity])
 
   const isRate = INDICATORS[indicator].kind === 'rate'
   const hasData = series !== null && series.points.some((p) => p.indicators[indicator]?.value != null)
@@ -116,7 +101,7 @@ export default function TrendChart({ unitCode, unitName, from, to, granularity, 
           Tải ảnh PNG
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon message={error} role="alert" />}
+      {error && <Alert type="error" showIcon message={error.message} role="alert" />}
       {loading && !series && (
         <div style={{ height: 320, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           <Spin />

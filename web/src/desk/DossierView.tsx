@@ -1,6 +1,6 @@
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Empty, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { ApiError, type Me } from '../shared/api.js'
 import { formatDate, formatDateTime } from '../shared/format.js'
 import { DESK_PATH, followLink, printPath } from '../shell/navigation.js'
@@ -10,30 +10,18 @@ import { DossierActions } from './DossierActions.js'
 import { FLAG_LABELS, FlagChoices, type FlagName } from './DossierFlags.js'
 import { formsFor } from './forms/printable-forms.js'
 import { labelOf } from '../shared/labels.js'
+import { useApiData } from '../shared/use-api-data.js'
 
 type Component = DossierDetails['components'][number]
 
 /** The dossier page: its data, components and scans, fee, the next steps and the timeline of every event. */
 export default function DossierView({ code, me }: { code: string; me: Me }) {
   const { message } = App.useApp()
-  const [dossier, setDossier] = useState<DossierDetails | null>(null)
-  const [error, setError] = useState<Error | null>(null)
+  // Each action answers with the dossier as it now is: that answer replaces the one loaded.
+  const { data: dossier, error, loading, set: setDossier } = useApiData((signal) => deskApi.dossier(code, signal), [code])
   const [busy, setBusy] = useState<string | null>(null)
   const canWrite = me.permissions.includes('dossiers:write')
   const justReceived = new URLSearchParams(window.location.search).get('moi') === '1'
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setDossier(null)
-    setError(null)
-    deskApi
-      .dossier(code, controller.signal)
-      .then(setDossier)
-      .catch((e: unknown) => {
-        if ((e as Error).name !== 'AbortError') setError(e as Error)
-      })
-    return () => controller.abort()
-  }, [code])
 
   /** One change at a time; the answer is the dossier as it now is. */
   const change = useCallback(
@@ -50,7 +38,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
         setBusy(null)
       }
     },
-    [message],
+    [message, setDossier],
   )
 
   const upload = async (file: File, target: { position: number; name: string } | 'result') => {
@@ -75,7 +63,8 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
       />
     )
   }
-  if (!dossier) return <Skeleton active paragraph={{ rows: 10 }} />
+  // Another dossier opened: no figures of the previous one while it loads.
+  if (!dossier || loading) return <Skeleton active paragraph={{ rows: 10 }} />
 
   const missing = dossier.components.filter((c) => c.received && !c.digitized)
   const forms = formsFor(dossier)

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { ApiError, type Me } from '../shared/api.js'
 import { formatCount, formatDateTime } from '../shared/format.js'
 import { dossierPath, DESK_PATH, followLink, navigate } from '../shell/navigation.js'
@@ -7,6 +7,10 @@ import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { CHANNEL_LABELS, deskApi, type ProcedureChoice } from './desk-api.js'
 import { formatWorkingDays, ONLINE_LEVEL_LABELS } from './desk-labels.js'
 import { FlagChoices, RECEIPT_FLAGS, type Flags } from './DossierFlags.js'
+import { useApiData } from '../shared/use-api-data.js'
+import { useDebounced } from '../shared/use-debounced.js'
+
+const NO_PROCEDURES: ProcedureChoice[] = []
 
 interface ApplicantFields {
   name: string
@@ -25,48 +29,23 @@ export default function ReceiveDossier({ me }: { me: Me }) {
   const units = useVisibleUnits()
   const [unit, setUnit] = useState(me.unit_code)
   const [query, setQuery] = useState('')
-  const [options, setOptions] = useState<ProcedureChoice[]>([])
-  const [searching, setSearching] = useState(false)
   const [procedure, setProcedure] = useState<ProcedureChoice | null>(null)
   const [received, setReceived] = useState<number[]>([])
-  const [due, setDue] = useState<{ at: string } | { error: string } | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [flags, setFlags] = useState<Partial<Flags>>({})
-  const searchTimer = useRef<number | undefined>(undefined)
 
   // Search as the officer types, a moment after the last key; the server folds diacritics ("chung thuc" finds "chứng thực").
-  useEffect(() => {
-    const controller = new AbortController()
-    window.clearTimeout(searchTimer.current)
-    setSearching(true)
-    searchTimer.current = window.setTimeout(() => {
-      deskApi
-        .procedures(query, controller.signal)
-        .then(setOptions)
-        .catch((e: unknown) => {
-          if ((e as Error).name !== 'AbortError') setError((e as Error).message)
-        })
-        .finally(() => setSearching(false))
-    }, 200)
-    return () => {
-      controller.abort()
-      window.clearTimeout(searchTimer.current)
-    }
-  }, [query])
+  const settledQuery = useDebounced(query, 200)
+  const search = useApiData((signal) => deskApi.procedures(settledQuery, signal), [settledQuery])
+  const options = search.data ?? NO_PROCEDURES
+  const searching = search.loading || query !== settledQuery
 
   // The appointment the slip will carry, from the working-day calendar (holidays, 17:00 cut-off).
-  useEffect(() => {
-    if (!procedure) return setDue(null)
-    let live = true
-    deskApi
-      .dueDate(new Date().toISOString(), procedure.processing_days, procedure.cutoff_time)
-      .then((r) => live && setDue({ at: r.due_at }))
-      .catch((e: unknown) => live && setDue({ error: (e as Error).message }))
-    return () => {
-      live = false
-    }
-  }, [procedure])
+  const due = useApiData(
+    async () => (procedure ? (await deskApi.dueDate(new Date().toISOString(), procedure.processing_days, procedure.cutoff_time)).due_at : null),
+    [procedure],
+  )
 
   const choose = (code: string) => {
     const chosen = options.find((p) => p.code === code) ?? null
@@ -78,6 +57,8 @@ export default function ReceiveDossier({ me }: { me: Me }) {
 
   const missing = procedure ? procedure.components.filter((c) => c.required && !received.includes(c.position)) : []
   const fee = Form.useWatch('fee_vnd', form) ?? 0
+  // A failed search is told where the receipt's own errors are.
+  const shownError = error ?? search.error?.message ?? null
 
   const submit = async (fields: ApplicantFields) => {
     if (!procedure) return setError('Chọn thủ tục hành chính trước khi tiếp nhận.')
@@ -174,7 +155,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
                   )}
                   <div style={{ marginTop: 12 }} data-testid="appointment">
                     <Typography.Text strong>Ngày hẹn trả kết quả: </Typography.Text>
-                    {due === null ? <Spin size="small" /> : 'at' in due ? <span data-testid="appointment-date">{formatDateTime(due.at)}</span> : <Typography.Text type="danger">{due.error}</Typography.Text>}
+                    {due.error ? <Typography.Text type="danger">{due.error.message}</Typography.Text> : due.data ? <span data-testid="appointment-date">{formatDateTime(due.data)}</span> : <Spin size="small" />}
                     <Typography.Text type="secondary"> (tính theo lịch làm việc, nếu tiếp nhận ngay bây giờ)</Typography.Text>
                   </div>
                 </>
@@ -212,7 +193,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
             </Card>
           </Col>
         </Row>
-        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} role="alert" />}
+        {shownError && <Alert type="error" showIcon message={shownError} style={{ marginTop: 12 }} role="alert" />}
         <Space style={{ marginTop: 12 }}>
           <Button type="primary" htmlType="submit" loading={submitting} disabled={!procedure || missing.length > 0}>
             Tiếp nhận và cấp giấy hẹn

@@ -1,26 +1,26 @@
 import { TreeSelect } from 'antd'
-import { useEffect, useMemo, useState, type CSSProperties } from 'react'
+import { useMemo, type CSSProperties } from 'react'
 import { api, type Unit } from './api.js'
 import { buildUnitTree } from './unit-tree.js'
+import { useApiData } from './use-api-data.js'
 
 // The units a user may see change rarely: one request for all the pages of a visit.
 let visibleUnits: Promise<Unit[]> | null = null
 
+const NO_UNITS: Unit[] = []
+
 /** The units the signed-in user may see (their subtree), loaded once per visit; empty on failure. */
 export function useVisibleUnits(): Unit[] {
-  const [units, setUnits] = useState<Unit[]>([])
-  useEffect(() => {
-    visibleUnits ??= api.units().catch(() => {
-      visibleUnits = null
-      return []
-    })
-    let live = true
-    void visibleUnits.then((u) => live && setUnits(u))
-    return () => {
-      live = false
-    }
-  }, [])
-  return units
+  // Not aborted with the page: the one request is shared by every page of the visit.
+  const { data } = useApiData(
+    () =>
+      (visibleUnits ??= api.units().catch(() => {
+        visibleUnits = null
+        return NO_UNITS
+      })),
+    [],
+  )
+  return data ?? NO_UNITS
 }
 
 /** Forgotten at logout, so the next user does not see the previous one's units. */

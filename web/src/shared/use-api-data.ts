@@ -7,6 +7,8 @@ export interface ApiData<T> {
   loading: boolean
   /** Asks again (after a change the page made itself). */
   reload: () => void
+  /** Replaces the answer with one the page got otherwise (an action that answers with the new state). */
+  set: (data: T) => void
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ApiData<T> {
  * no longer needs (a newer view, or the page closed), so an old answer never overwrites a new one.
  */
 export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): ApiData<T> {
-  const [state, setState] = useState<Omit<ApiData<T>, 'reload'>>({ data: null, error: null, loading: true })
+  const [state, setState] = useState<Omit<ApiData<T>, 'reload' | 'set'>>({ data: null, error: null, loading: true })
   const [asked, setAsked] = useState(0)
   useEffect(() => {
     const controller = new AbortController()
@@ -34,5 +36,6 @@ export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, deps: D
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, asked])
   const reload = useCallback(() => setAsked((n) => n + 1), [])
-  return { ...state, reload }
+  const set = useCallback((data: T) => setState((s) => ({ ...s, data })), [])
+  return { ...state, reload, set }
 }

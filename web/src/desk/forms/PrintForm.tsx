@@ -12,6 +12,7 @@ import { dossierPath, followLink } from '../../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, type DossierDetails } from '../desk-api.js'
 import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
 import { labelOf } from '../../shared/labels.js'
+import { useApiData } from '../../shared/use-api-data.js'
 
 interface Props {
   code: string
@@ -20,23 +21,20 @@ interface Props {
 
 /** A slip on an A4 page, ready for the browser's Print (Ctrl+P); the toolbar does not print. */
 export default function PrintForm({ code, form }: Props) {
-  const [dossier, setDossier] = useState<DossierDetails | null>(null)
-  const [error, setError] = useState<Error | null>(null)
   const [apology, setApology] = useState<{ reason: string; newDate: Dayjs | null }>({ reason: '', newDate: null })
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
 
-  useEffect(() => {
-    deskApi
-      .dossier(code)
-      .then((d) => {
-        setDossier(d)
+  const { data: dossier, error, set: setDossier } = useApiData(
+    (signal) =>
+      deskApi.dossier(code, signal).then((d) => {
         // A letter already given prints again as it was.
         const last = d.apologies[d.apologies.length - 1]
-        if (last) setApology({ reason: last.reason, newDate: dayjs(last.new_due_on) })
-      })
-      .catch((e: unknown) => setError(e as Error))
-  }, [code])
+        if (last && !signal.aborted) setApology({ reason: last.reason, newDate: dayjs(last.new_due_on) })
+        return d
+      }),
+    [code],
+  )
 
   /** The apology is recorded (reason, new appointment, audit) before it is printed. */
   const recordAndPrint = async () => {
