@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
  * console's labels and messages never write "hoá" (the older tone placement).
  */
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
