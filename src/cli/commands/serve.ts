@@ -52,7 +52,7 @@ export const serveCommand: Command = {
       const stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
-        context.stderr('Đang dừng máy chủ…')
+        context.stderr(demoSeeding === 'loading' ? 'Đang dừng máy chủ: chờ nạp xong dữ liệu mẫu rồi đóng cơ sở dữ liệu…' : 'Đang dừng máy chủ…')
         // A stop during the demo's loading lets its transaction end before the database closes.
         void seeding.then(() => app.close()).then(() => resolve())
       }

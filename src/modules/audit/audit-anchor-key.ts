@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 
@@ -21,15 +21,18 @@ export function loadAuditAnchorKey(dataDir: string, fromEnv: string | undefined)
   }
   mkdirSync(dataDir, { recursive: true })
   const path = join(dataDir, AUDIT_KEY_FILE)
-  try {
-    const fd = openSync(path, 'wx', 0o600)
+  if (!existsSync(path)) {
+    // Written whole under a temporary name, then linked in place: of two processes starting at once
+    // the first link wins, the other's fails (EEXIST) and it reads the winner's whole key, never half.
+    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`
+    writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 })
     try {
-      writeSync(fd, `${randomBytes(32).toString('hex')}\n`)
+      linkSync(draft, path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     } finally {
-      closeSync(fd)
+      unlinkSync(draft)
     }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
   }
   const key = readFileSync(path, 'utf8').trim()
   if (key.length < MIN_KEY_LENGTH) {
