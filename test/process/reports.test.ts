@@ -411,6 +411,17 @@ describe('the weekly summary and the monthly report', () => {
     expect(sections[1]).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
     // The appendix table: a row per commune, the total and the district's own one-stop shop first.
     expect(paragraphs).toEqual(expect.arrayContaining(['Toàn huyện', 'Bộ phận Một cửa cấp huyện', 'Xã Văn Tố']))
+    // …and whether each commune has ever e-certified up to 9/9 (cumulative), 19 of the 23 in all.
+    const { xml } = await readDocx(report.bytes)
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) => t[0])
+    const appendix = tables.find((t) => textOf(t).includes('Chứng thực điện tử (lũy kế)'))!
+    const cells = (name: string) => {
+      const row = [...appendix.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) => r[0]).find((r) => textOf(r).includes(name))!
+      return [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))
+    }
+    expect(cells('Toàn huyện').at(-1)).toBe('19/23')
+    expect(cells('Xã Quảng Nghiệp').at(-1)).toBe('Đã thực hiện')
+    expect(cells('Xã Chí Minh').at(-1)).toBe('Chưa thực hiện')
   })
 
   it('a quiet week after communes certified copies last month never says "0/23": 06/23 have started by 26/8, none issued copies that week', async () => {

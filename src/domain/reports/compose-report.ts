@@ -219,19 +219,34 @@ function ecertSection(facts: ReportFacts, short: (name: string) => string): Bloc
 /** The appendix columns: every indicator a row has for every unit. */
 const APPENDIX_COLUMNS: readonly IndicatorId[] = ['received', 'online_rate', 'dossier_digitization_rate', 'result_digitization_rate', 'on_time_rate', 'late', 'overdue_open', 'online_payment_rate', 'ecert_copies', 'satisfaction_rate']
 
+/** The last column: whether a commune has ever e-certified, up to the period's end (cumulative). */
+const ECERT_TO_DATE_HEADER = 'Chứng thực điện tử (lũy kế)'
+
 function appendixTable(facts: ReportFacts, labels: ReturnType<typeof scopeLabels>): Extract<Block, { kind: 'table' }> {
   const cell = (id: IndicatorId, row: ReportRow) => {
     const figure = row.indicators[id]
     if (!figure) return ''
     return isRateId(id) ? formatPercent(figure.value) : formatCount(figure.value ?? 0)
   }
-  const line = (index: string, name: string, row: ReportRow) => [index, name, ...APPENDIX_COLUMNS.map((id) => cell(id, row))]
-  const rows = [line('', labels.subtree, facts.rows[0]!), ...(facts.rows[1] ? [line('', labels.own, facts.rows[1])] : []), ...peerRows(facts.rows).map((row, i) => line(String(i + 1), row.unit_name, row))]
+  const peers = peerRows(facts.rows)
+  const communes = peers.filter((row) => row.unit_kind === 'commune').length
+  // A commune has started or not; the whole unit says how many of its communes have, "19/23".
+  const ecertToDate = (row: ReportRow, total: boolean) => {
+    if (total) return communes > 0 ? `${two(row.indicators.ecert_units_to_date?.value ?? 0)}/${two(communes)}` : ''
+    const started = ecertStarted(row)
+    return started === null ? '' : started ? 'Đã thực hiện' : 'Chưa thực hiện'
+  }
+  const line = (index: string, name: string, row: ReportRow, total = false) => [index, name, ...APPENDIX_COLUMNS.map((id) => cell(id, row)), ecertToDate(row, total)]
+  const rows = [
+    line('', labels.subtree, facts.rows[0]!, true),
+    ...(facts.rows[1] ? [line('', labels.own, facts.rows[1])] : []),
+    ...peers.map((row, i) => line(String(i + 1), row.unit_name, row)),
+  ]
   return {
     kind: 'table',
-    header: ['TT', 'Đơn vị', ...APPENDIX_COLUMNS.map((id) => SHORT_LABELS[id])],
+    header: ['TT', 'Đơn vị', ...APPENDIX_COLUMNS.map((id) => SHORT_LABELS[id]), ECERT_TO_DATE_HEADER],
     rows,
-    widths: [3.5, 20.5, ...APPENDIX_COLUMNS.map(() => 76 / APPENDIX_COLUMNS.length)],
+    widths: [3.5, 18.5, ...APPENDIX_COLUMNS.map(() => 70 / APPENDIX_COLUMNS.length), 8],
     emphasisRows: facts.rows[1] ? [0, 1] : [0],
   }
 }
