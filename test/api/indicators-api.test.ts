@@ -10,7 +10,6 @@ import { signIn, type SignedIn } from '../support/sign-in.js'
 let handle: DatabaseHandle
 let app: FastifyInstance
 let monitor: SignedIn
-const strict = { skipInvalid: false, ignoreUnknown: false }
 
 // Xã An Thanh, week 5–9/9/2022: 4 dossiers, 1 fully digitized; Quang Trung: 2, both digitized.
 const DOSSIERS = [

@@ -12,7 +12,6 @@ import { loadSmallDistrict } from '../support/small-district.js'
 let handle: DatabaseHandle
 let app: FastifyInstance
 let anThanhOfficer: SignedIn
-const strict = { skipInvalid: false, ignoreUnknown: false }
 const WEEK = 'from=2022-09-05&to=2022-09-09'
 
 beforeAll(async () => {

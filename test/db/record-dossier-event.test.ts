@@ -7,7 +7,6 @@ import { createTestDatabase } from '../support/test-database.js'
 import { loadSmallDistrict } from '../support/small-district.js'
 
 let handle: DatabaseHandle
-const strict = { skipInvalid: false, ignoreUnknown: false }
 const at = (iso: string) => new Date(`${iso}+07:00`)
 
 beforeAll(async () => {

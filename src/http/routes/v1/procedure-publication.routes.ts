@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Publication, PublicationListItem, PublicationResponse } from '../../../contracts/procedures.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { isLocalDate } from '../../../domain/time/local-date.js'
 import { nationalDbOnTime, publishedOnTime } from '../../../domain/procedures/publication.js'
 import { loadWorkingCalendar } from '../../../modules/calendar/load-working-calendar.js'
 import { getProcedurePublication, listProcedurePublications, setProcedurePublication, type PublicationOfVersion } from '../../../modules/procedures/set-procedure-publication.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, LocalDateParam, PlainText } from '../../schemas.js'
+import { ErrorBody, PlainText } from '../../schemas.js'
 
 const ProcedureCode = PlainText(32).describe('Mã TTHC, ví dụ 1.001193')
 
