@@ -56,6 +56,13 @@ const EnvSchema = z.object({
   MOTCUA_AUDIT_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
   // How often the server writes the audit chain's head to the anchor file (when it moved).
   MOTCUA_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Outgoing mail (reminders, notices to applicants): smtp://user:pass@host:587 or smtps://…; unset = e-mail waits in the outbox.
+  MOTCUA_SMTP_URL: z.preprocess(unsetIfEmpty, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'phải có dạng smtp://máy:cổng hoặc smtps://…').optional()),
+  MOTCUA_MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().min(3).default('Một cửa <no-reply@localhost>')),
+  // SMS gateway taking a JSON POST; unset = SMS written to <data>/sms-spool.jsonl for a forwarder.
+  MOTCUA_SMS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_SMS_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MOTCUA_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 })
 
 export interface AppConfig {
@@ -67,6 +74,11 @@ export interface AppConfig {
   auditAnchorSeconds: number
   trustProxy: TrustProxy
   secureCookies: boolean
+  smtpUrl: string | undefined
+  mailFrom: string
+  smsUrl: string | undefined
+  smsToken: string | undefined
+  outboxSeconds: number
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -80,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA,
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
-    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS, ...overrides,
+    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
+    smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
+    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, ...overrides,
   }
 }

@@ -366,6 +366,25 @@ export interface Database {
   data_version: DataVersionTable
   cited_documents: CitedDocumentsTable
   unit_signers: UnitSignersTable
+  outbox_messages: OutboxMessagesTable
+}
+
+/** Hộp thư đi: e-mail and SMS waiting to be sent, sent, or given up on (migration 014). */
+export interface OutboxMessagesTable {
+  id: Generated<number>
+  channel: 'email' | 'sms'
+  recipient: string
+  subject: Generated<string>
+  body: string
+  topic: string
+  unit_id: number | null
+  dedupe_key: string | null
+  status: Generated<'pending' | 'sent' | 'failed'>
+  attempts: Generated<number>
+  next_attempt_at: Generated<Date>
+  last_error: string | null
+  created_at: Generated<Date>
+  sent_at: Date | null
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { buildServer } from '../../http/build-server.js'
 import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { serveBackups } from '../../modules/backup/backup-socket.js'
+import { configuredTransports } from '../../modules/notifications/configured-transports.js'
+import { startOutboxWorker } from '../../modules/notifications/outbox-worker.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import type { DemoSeeding } from '../../http/routes/health.js'
@@ -29,6 +31,11 @@ export const serveCommand: Command = {
     }, context.config.auditAnchorSeconds * 1000)
     anchorTimer.unref()
     app.addHook('onClose', async () => clearInterval(anchorTimer))
+    // E-mail and SMS written to the outbox by committed changes go out while the server runs.
+    const outbox = startOutboxWorker(handle.db, configuredTransports(context.config), context.config.outboxSeconds, (error) =>
+      context.stderr(`Cảnh báo: gửi thư/tin nhắn trong hộp thư đi không thành công (${error instanceof Error ? error.message : String(error)})`),
+    )
+    app.addHook('onClose', async () => outbox.stop())
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')
