@@ -22,7 +22,8 @@ import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
-import { DossierSearchParam, HandOverFields, handOverFieldsFit, handOverTarget } from './hand-over.schemas.js'
+import { DossierSearchParam, HandOverFields, handOverFieldsFit } from './hand-over.schemas.js'
+import { handOverTarget } from '../../../modules/desk/assignment/hand-over-target.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')

@@ -1,7 +1,4 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../../../db/schema.js'
-import { resolveHandOver, type HandOverTarget } from '../../../modules/desk/assignment/resolve-hand-over.js'
 import { MIN_SEARCH_LENGTH } from '../../../modules/desk/search-dossiers.js'
 import { foldVietnamese } from '../../../domain/procedures/search-text.js'
 import { UnitCode } from '../../schemas.js'
@@ -32,16 +29,4 @@ export function handOverFieldsFit(body: StepBody, context: z.RefinementCtx): voi
   if (!naming && body.assignee !== undefined) context.addIssue({ code: 'custom', path: ['assignee'], message: 'Chỉ khi chuyển xử lý hoặc phân công mới chọn chuyên viên' })
   if (body.type !== 'hand_over' && body.to_unit !== undefined) context.addIssue({ code: 'custom', path: ['to_unit'], message: 'Chỉ khi chuyển xử lý mới chọn đơn vị nhận' })
   if (body.type === 'assign' && body.assignee === undefined) context.addIssue({ code: 'custom', path: ['assignee'], message: 'Chọn chuyên viên được phân công xử lý hồ sơ' })
-}
-
-/** The recorded step's person and unit: resolved and checked for a hand-over or an assignment, nothing otherwise. */
-export async function handOverTarget(
-  db: Kysely<Database>,
-  dossier: { deciding_unit_id: number; assigned_unit_code: string | null },
-  body: StepBody,
-  actorUnitIds: ReadonlySet<number>,
-): Promise<Partial<HandOverTarget>> {
-  if (body.type === 'hand_over') return resolveHandOver(db, dossier, { assignee: body.assignee, unit: body.to_unit }, actorUnitIds)
-  if (body.type === 'assign') return resolveHandOver(db, dossier, { assignee: body.assignee, unit: dossier.assigned_unit_code ?? undefined }, actorUnitIds)
-  return {}
 }

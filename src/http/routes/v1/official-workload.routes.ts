@@ -4,8 +4,7 @@ import { z } from 'zod'
 import { OfficialWorkload } from '../../../contracts/desk-work.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
-import { writeAudit } from '../../../modules/audit/write-audit.js'
-import { officialWorkloadWorkbook } from '../../../modules/officials/official-workload-workbook.js'
+import { exportOfficialWorkload } from '../../../modules/officials/export-official-workload.js'
 import { readOfficialWorkload } from '../../../modules/officials/official-workload.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
@@ -48,13 +47,10 @@ export function registerOfficialWorkloadRoutes(app: FastifyInstance, handle: Dat
     schema: { summary: 'Kết quả theo cán bộ, công chức dạng XLSX (A4 ngang)', tags: ['Cán bộ, công chức'], querystring: WorkloadQuery, response: { 200: z.any().describe('Tệp XLSX'), ...errors } },
     handler: async (request, reply) => {
       const workload = await workloadOf(request, request.query)
-      const xlsx = await officialWorkloadWorkbook(workload)
-      await db.transaction().execute((trx) =>
-        writeAudit(trx, { actor: actorOf(request).label, ip: request.ip, action: 'export.official_workload', entity: 'unit', entityId: workload.unit.code, summary: { from: workload.from, to: workload.to, rows: workload.rows.length } }),
-      )
+      const { xlsx, filename } = await exportOfficialWorkload(db, workload, { actor: actorOf(request).label, ip: request.ip })
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="ket-qua-theo-can-bo-${workload.unit.code.replace(/[^\w.-]/g, '_')}-${workload.from}-${workload.to}.xlsx"`)
+        .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
         .header('cache-control', 'no-store')
         .send(xlsx)
     },
