@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../../db/schema.js'
 import { maskPhone } from '../../../domain/accounts/mask.js'
-import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../domain/dossiers/dossier-status.js'
+import type { DossierStatus } from '../../../domain/dossiers/dossier-status.js'
 import { progressLabel } from '../../../domain/dossiers/dossier-stage.js'
 import { bookNote, formatBookDate, isLateAt, TRACKING_BOOK_KIND_LABELS, type TrackingBookKind } from '../../../domain/dossiers/tracking-book.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
@@ -101,7 +101,7 @@ export async function readTrackingBook(db: Kysely<Database>, request: TrackingBo
         returned_on: day(r.returned_at),
         late,
         status,
-        status_label: progressLabel(status, r.work_stage) ?? DOSSIER_STATUS_LABELS[status],
+        status_label: progressLabel(status, r.work_stage),
         note: bookNote(late, status),
       }
     }),
