@@ -310,6 +310,8 @@ describe('the tracking book (sổ theo dõi hồ sơ)', () => {
       expect(cells.map((c) => c ?? '')).toEqual([r.position, r.code, r.procedure_name, r.applicant_name, r.contact, r.received_on, r.due_on, r.handed_over_on, r.handler, r.returned_on, r.note])
     })
     expect(sheet.getRow(6 + rows.length).values).toEqual([])
+    const late = rows.filter((r) => (r as unknown as { late: boolean }).late).length
+    expect(sheet.getCell(7 + rows.length, 1).value).toBe(`Tổng cộng: ${rows.length} hồ sơ, trong đó ${late} hồ sơ trễ hạn`)
     const audit = await handle.db.selectFrom('audit_log').select(['actor', 'summary']).where('action', '=', 'export.tracking_book').execute()
     expect(audit).toEqual([{ actor: `user:${officer.username}`, summary: expect.objectContaining({ rows: rows.length, kind: 'received' }) }])
   })

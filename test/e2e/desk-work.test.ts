@@ -122,6 +122,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     expect(row[5]).toBe(`${d}/${m}/${y}`)
     expect(row[7]).toBe(`${d}/${m}/${y}`)
     expect(row[8]).toBe('Tài khoản thử (Xã An Thanh)')
+    expect(await print!.getByTestId('book-totals').textContent()).toMatch(/^Tổng cộng: \d+ hồ sơ, trong đó \d+ hồ sơ trễ hạn$/)
     // On paper: the toolbar is gone and the pages are A4 landscape.
     await print!.emulateMedia({ media: 'print' })
     expect(await print!.locator('.print-toolbar').isVisible()).toBe(false)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bookNote, formatBookDate, isLateAt } from './tracking-book.js'
+import { bookNote, bookTotals, formatBookDate, isLateAt } from './tracking-book.js'
 
 const at = (iso: string) => new Date(`${iso}+07:00`)
 const endOfSeptember = at('2022-10-01T00:00:00')
@@ -30,5 +30,10 @@ describe('the tracking book', () => {
     expect(bookNote(false, 'withdrawn')).toBe('Rút hồ sơ')
     expect(bookNote(true, 'returned')).toBe('Trễ hạn')
     expect(bookNote(false, 'returned')).toBe('')
+  })
+
+  it('ends with the total and how many of them late', () => {
+    expect(bookTotals([{ late: true }, { late: false }, { late: true }])).toBe('Tổng cộng: 3 hồ sơ, trong đó 2 hồ sơ trễ hạn')
+    expect(bookTotals([])).toBe('Tổng cộng: 0 hồ sơ, trong đó 0 hồ sơ trễ hạn')
   })
 })

@@ -59,3 +59,9 @@ export function bookNote(late: boolean, status: DossierStatus): string {
   if (status === 'rejected' || status === 'withdrawn' || status === 'supplement' || status === 'paused') words.push(DOSSIER_STATUS_LABELS[status])
   return words.join('; ')
 }
+
+/** The line under the book: how many dossiers, and how many of them late. */
+export function bookTotals(rows: readonly { late: boolean }[]): string {
+  const late = rows.filter((r) => r.late).length
+  return `Tổng cộng: ${rows.length.toLocaleString('vi-VN')} hồ sơ, trong đó ${late.toLocaleString('vi-VN')} hồ sơ trễ hạn`
+}

@@ -1,6 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Result, Skeleton } from 'antd'
 import { useEffect } from 'react'
+import { bookTotals } from '../../../src/domain/dossiers/tracking-book.js'
 import type { Me } from '../shared/api.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { followLink } from '../shell/navigation.js'
@@ -39,6 +40,9 @@ export default function TrackingBookPrint({ me }: { me: Me }) {
           {book.procedure ? ` — Thủ tục: ${book.procedure.name}` : ''}
         </p>
         <TrackingBookTable book={book} />
+        <p className="book-totals" data-testid="book-totals">
+          {bookTotals(book.rows)}
+        </p>
       </div>
     </>
   )

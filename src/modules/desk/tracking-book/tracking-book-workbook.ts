@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { TRACKING_BOOK_COLUMNS } from '../../../domain/dossiers/tracking-book.js'
+import { bookTotals, TRACKING_BOOK_COLUMNS } from '../../../domain/dossiers/tracking-book.js'
 import { spreadsheetSafe } from '../../../domain/text/spreadsheet-safe.js'
 import type { TrackingBook } from './read-tracking-book.js'
 
@@ -72,5 +72,10 @@ export async function trackingBookWorkbook(book: TrackingBook): Promise<Buffer> 
       cell.border = BORDER
     })
   }
+  // After one blank row, the totals: the line offices sign the book under.
+  const totalsRow = HEADER_ROW + book.rows.length + 2
+  sheet.mergeCells(totalsRow, 1, totalsRow, last)
+  sheet.getCell(totalsRow, 1).value = bookTotals(book.rows)
+  sheet.getCell(totalsRow, 1).font = { name: FONT, bold: true, size: 11 }
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
