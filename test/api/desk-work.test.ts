@@ -131,6 +131,8 @@ describe('finding a dossier from the desk’s one search box', () => {
     expect(short.json().message).toContain('Nhập ít nhất 2 ký tự để tìm hồ sơ')
     expect((await search(officer, 'H23.07.01', 'x'.repeat(101))).statusCode).toBe(400)
     expect((await search(officer, 'H23.07.01', 'hoa\u0007')).statusCode).toBe(400)
+    // An empty box is the queue itself.
+    expect((await search(officer, 'H23.07.01', '', '&queue=to_hand_over')).json().total).toBe((await officer.inject('/api/v1/dossiers?unit=H23.07.01&queue=to_hand_over')).json().total)
   })
 
   it('the database folds every Vietnamese letter as the domain does', async () => {

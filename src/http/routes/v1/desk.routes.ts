@@ -130,8 +130,9 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const q = request.query
       const unit = await visibleUnit(db, request, q.unit)
-      const queue = (q.queue ?? (q.q ? 'all' : 'to_process')) as (typeof DOSSIER_QUEUES)[number]
-      return listDossierQueue(db, { unitIds: [...(await subtreeOf(db, unit.id))], queue, ...(q.q ? { search: q.q } : {}), page: q.page, pageSize: q.page_size }, viewerOf(request))
+      const search = q.q?.trim() || undefined
+      const queue = (q.queue ?? (search ? 'all' : 'to_process')) as (typeof DOSSIER_QUEUES)[number]
+      return listDossierQueue(db, { unitIds: [...(await subtreeOf(db, unit.id))], queue, ...(search ? { search } : {}), page: q.page, pageSize: q.page_size }, viewerOf(request))
     },
   })
 

@@ -8,7 +8,8 @@ export const DossierSearchParam = z
   .string()
   .max(100, 'Nội dung tìm kiếm tối đa 100 ký tự')
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'Nội dung tìm kiếm không được chứa ký tự điều khiển')
-  .refine((q) => foldVietnamese(q).length >= MIN_SEARCH_LENGTH, `Nhập ít nhất ${MIN_SEARCH_LENGTH} ký tự để tìm hồ sơ (mã hồ sơ, tên người nộp, số giấy tờ hoặc số điện thoại)`)
+  // An empty box is no search (the queue itself); a word of one letter would list half the unit.
+  .refine((q) => q.trim() === '' || foldVietnamese(q).length >= MIN_SEARCH_LENGTH, `Nhập ít nhất ${MIN_SEARCH_LENGTH} ký tự để tìm hồ sơ (mã hồ sơ, tên người nộp, số giấy tờ hoặc số điện thoại)`)
   .describe('Tìm theo mã hồ sơ, tên người nộp (gõ có hoặc không dấu), số giấy tờ tùy thân hoặc số điện thoại')
 
 /** A hand-over names the specialist, the unit, or both; an assignment names the specialist. */
