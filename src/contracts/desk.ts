@@ -37,6 +37,10 @@ export const DossierSummary = z.object({
   fee_vnd: z.number(),
   paid_online: z.boolean(),
   paid_at: z.date().nullable(),
+  stage: z.string().nullable().describe('Trong lúc xử lý: awaiting_signature (trình ký), approved (đã phê duyệt)'),
+  assignee_username: z.string().nullable().describe('Chuyên viên được giao xử lý'),
+  assignee_name: z.string().nullable(),
+  assigned_unit_code: z.string().nullable().describe('Đơn vị nhận hồ sơ khi chuyển xử lý'),
 })
 
 /** The dossier page: the dossier, its components and scans, fee, Decision 766 facts, timeline and next steps. */
@@ -53,6 +57,7 @@ export const DossierDetails = DossierSummary.extend({
   events: z.array(z.object({
     seq: z.number(), type: z.string(), label: z.string(), at: z.date(), actor: z.string(), actor_name: z.string().nullable(), reason: z.string().nullable(),
     status_after: z.string(), status_after_label: z.string(),
+    assignee: z.string().nullable().describe('Chuyển xử lý, phân công: chuyên viên được giao'), assigned_unit: z.string().nullable(),
   })),
   allowed_next_events: z.array(z.object({ type: z.string(), label: z.string(), reason_required: z.boolean() })),
 })

@@ -92,6 +92,10 @@ export interface DossiersTable {
   population_data_used: boolean | null
   result_on_paper: boolean | null
   e_result_issued: boolean | null
+  /** Whose work it is and the unit it was handed to; the stage inside processing (migration 015). */
+  assignee_user_id: number | null
+  assigned_unit_id: number | null
+  work_stage: string | null
 }
 
 export interface DossierComponentsTable {

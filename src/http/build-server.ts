@@ -25,6 +25,9 @@ import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
+import { registerHandOverRoutes } from './routes/v1/hand-over.routes.js'
+import { registerTrackingBookRoutes } from './routes/v1/tracking-book.routes.js'
+import { registerOfficialWorkloadRoutes } from './routes/v1/official-workload.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -89,6 +92,9 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
+  registerHandOverRoutes(app, handle)
+  registerTrackingBookRoutes(app, handle)
+  registerOfficialWorkloadRoutes(app, handle)
   await registerWebConsole(app, options.webDist)
   return app
 }

@@ -62,6 +62,11 @@ const PROBES: Record<string, Probe> = {
   'PUT /api/v1/dossiers/{code}/flags': { expect: 'hidden', request: (o) => send('PUT', `/api/v1/dossiers/${o.dossier}/flags`, { synced_national: false }) },
   'POST /api/v1/dossiers/{code}/apology': { expect: 'hidden', request: (o) => send('POST', `/api/v1/dossiers/${o.dossier}/apology`, { reason: 'Thiếu giấy tờ', new_due_on: '2022-09-30' }) },
   'POST /api/v1/dossiers/{code}/payment': { expect: 'hidden', request: (o) => send('POST', `/api/v1/dossiers/${o.dossier}/payment`, { paid_online: true }) },
+  'GET /api/v1/dossiers/{code}/hand-over-options': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/hand-over-options`) },
+  'GET /api/v1/tracking-book': { expect: 'hidden', request: (o) => get(`/api/v1/tracking-book?unit=${o.unit}&from=2022-01-01&to=2030-12-31&kind=all`) },
+  'GET /api/v1/tracking-book/xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/tracking-book/xlsx?unit=${o.unit}&from=2022-01-01&to=2030-12-31&kind=all`) },
+  'GET /api/v1/official-workload': { expect: 'hidden', request: (o) => get(`/api/v1/official-workload?unit=${o.unit}&from=2022-01-01&to=2030-12-31`) },
+  'GET /api/v1/official-workload/xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/official-workload/xlsx?unit=${o.unit}&from=2022-01-01&to=2030-12-31`) },
   'GET /api/v1/calendar': { expect: 'no-leak', request: () => get('/api/v1/calendar?year=2022') },
   'GET /api/v1/calendar/due': { expect: 'no-leak', request: () => get('/api/v1/calendar/due?received_at=2022-09-05T08:00:00%2B07:00&days=3') },
   'PUT /api/v1/calendar/days/{date}': { expect: 'refused', request: () => send('PUT', '/api/v1/calendar/days/2022-09-07', { kind: 'holiday', name: 'Nghỉ riêng', source: 'Không' }) },
@@ -119,7 +124,11 @@ beforeAll(async () => {
   // A dossier received at Quang Trung's desk, with a scanned component and a signed result.
   const dossier = await ok(quangTrung.inject(send('POST', '/api/v1/dossiers', { unit: 'H23.07.02', procedure_code: '1.004873', applicant: { name: 'Người Dân Quang Trung' }, channel: 'direct', received_components: [1] })))
   await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/components/1/file`, { file_name: 'to-khai-quang-trung.pdf', content_base64: PDF })))
-  for (const type of ['hand_over', 'submit_for_signature', 'approve', 'finish']) await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/events`, { type })))
+  // Approval is a leader's, not the receiver's.
+  const quangTrungLeader = await signIn(app, handle, 'leader', 'H23.07.02')
+  for (const [by, type] of [[quangTrung, 'hand_over'], [quangTrung, 'submit_for_signature'], [quangTrungLeader, 'approve'], [quangTrung, 'finish']] as const) {
+    await ok(by.inject(send('POST', `/api/v1/dossiers/${dossier.code}/events`, { type })))
+  }
   await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/result-file`, { file_name: 'ket-qua-quang-trung.pdf', content_base64: PDF })))
   const official = await ok(quangTrung.inject(send('POST', '/api/v1/officials', { full_name: 'Cán Bộ Quang Trung Bí Mật', unit: 'H23.07.02' })))
   const feedback = await ok(quangTrung.inject(send('POST', '/api/v1/feedback', { unit: 'H23.07.02', channel: 'phone', summary: 'Phản ánh bí mật của Quang Trung' })))

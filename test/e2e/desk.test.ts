@@ -95,8 +95,8 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     }
     await page.getByTestId('missing-scans').filter({ hasText: 'Đã số hóa đủ thành phần' }).waitFor()
 
-    // Through the steps, to the result, its scan and the return.
-    for (const step of ['hand_over', 'submit_for_signature', 'approve', 'finish']) {
+    // To the result, its scan and the return (the way through a named specialist and a leader's approval: desk-work.test.ts).
+    for (const step of ['finish']) {
       await page.locator(`[data-step="${step}"]`).click()
       await page.locator(`[data-event="${step}"]`).waitFor()
     }

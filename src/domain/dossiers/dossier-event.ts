@@ -7,6 +7,8 @@ import type { DossierStatus } from './dossier-status.js'
 export const DossierEventType = {
   receive: 'receive', // tiếp nhận
   handOver: 'hand_over', // chuyển xử lý (phiếu kiểm soát quá trình)
+  /** A dossier handed to a unit is given to one of its specialists (phân công). */
+  assign: 'assign', // phân công chuyên viên
   requestSupplement: 'request_supplement', // yêu cầu bổ sung
   supplementReceived: 'supplement_received', // đã bổ sung
   pause: 'pause', // tạm dừng
@@ -28,6 +30,7 @@ export const DOSSIER_EVENT_TYPES = Object.values(DossierEventType) as readonly D
 export const DOSSIER_EVENT_LABELS: Record<DossierEventType, string> = {
   receive: 'Tiếp nhận hồ sơ',
   hand_over: 'Chuyển xử lý',
+  assign: 'Phân công chuyên viên xử lý',
   request_supplement: 'Yêu cầu bổ sung hồ sơ',
   supplement_received: 'Công dân đã bổ sung hồ sơ',
   pause: 'Tạm dừng xử lý',
@@ -53,4 +56,8 @@ export interface DossierEvent {
   /** …and its times, which may lie before the import itself. */
   finishedAt?: Date | null
   returnedAt?: Date | null
+  /** For `hand_over` and `assign`: the specialist's user name, when the step names one… */
+  assignee?: string | null
+  /** …and the unit's code the dossier goes to. */
+  assignedUnit?: string | null
 }

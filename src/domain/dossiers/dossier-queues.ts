@@ -1,5 +1,7 @@
 /** The desk's work queues. */
 export const DossierQueue = {
+  mine: 'mine', // handed to me by name, not yet finished (the specialist's own queue)
+  toSign: 'to_sign', // submitted for signature, waiting for a leader's approval
   toHandOver: 'to_hand_over', // just received at the counter, not yet handed to a specialist (the officer's queue)
   toProcess: 'to_process', // received, being processed or paused: in the unit's hands
   supplement: 'supplement', // waiting for the applicant
@@ -13,6 +15,8 @@ export const DOSSIER_QUEUES = Object.values(DossierQueue) as readonly DossierQue
 
 /** The queues' names on the desk, the same words on every page. */
 export const QUEUE_LABELS: Record<DossierQueue, string> = {
+  mine: 'Của tôi',
+  to_sign: 'Chờ phê duyệt',
   to_hand_over: 'Mới tiếp nhận, chờ chuyển',
   to_process: 'Đang giải quyết',
   supplement: 'Chờ bổ sung',

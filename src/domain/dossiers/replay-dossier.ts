@@ -21,6 +21,12 @@ export interface DossierState {
   awaitingSignature: boolean
   approved: boolean
   eventCount: number
+  /** Who received it (the first event's actor): they may not approve it. */
+  receivedBy: string
+  handedOver: boolean
+  /** Whose work it is now (a user name) and the unit it was handed to; null until named. */
+  assignee: string | null
+  assignedUnit: string | null
 }
 
 function transitionError(event: DossierEvent, state: DossierState | null, why: string, userWhy: string): AppError {
@@ -62,6 +68,10 @@ export function applyDossierEvent(state: DossierState | null, event: DossierEven
       awaitingSignature: false,
       approved: false,
       eventCount: 1,
+      receivedBy: event.actor,
+      handedOver: false,
+      assignee: null,
+      assignedUnit: null,
     }
   }
   if (rule.from === null) throw transitionError(event, state, 'the dossier is already received', 'hồ sơ đã được tiếp nhận')
@@ -93,7 +103,16 @@ export function applyDossierEvent(state: DossierState | null, event: DossierEven
     awaitingSignature: event.type === DossierEventType.submitForSignature ? true : event.type === DossierEventType.approve ? false : state.awaitingSignature,
     approved: event.type === DossierEventType.approve || (state.approved && event.type !== DossierEventType.submitForSignature),
     eventCount: state.eventCount + 1,
+    receivedBy: state.receivedBy,
+    ...assignmentAfter(state, event),
   }
+}
+
+/** A hand-over names the unit and maybe the person; an assignment names the person. */
+function assignmentAfter(state: DossierState, event: DossierEvent): Pick<DossierState, 'handedOver' | 'assignee' | 'assignedUnit'> {
+  if (event.type === DossierEventType.handOver) return { handedOver: true, assignee: event.assignee ?? null, assignedUnit: event.assignedUnit ?? null }
+  if (event.type === DossierEventType.assign) return { handedOver: true, assignee: event.assignee ?? null, assignedUnit: event.assignedUnit ?? state.assignedUnit }
+  return { handedOver: state.handedOver, assignee: state.assignee, assignedUnit: state.assignedUnit }
 }
 
 function userReason(type: DossierEventType, state: DossierState): string {

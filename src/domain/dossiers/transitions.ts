@@ -17,6 +17,7 @@ export const TRANSITIONS: Record<DossierEventType, TransitionRule> = {
   [DossierEventType.receive]: { from: null, to: 'received', reasonRequired: false },
   [DossierEventType.imported]: { from: null, to: 'given', reasonRequired: false },
   [DossierEventType.handOver]: { from: WORKING, to: 'processing', reasonRequired: false },
+  [DossierEventType.assign]: { from: ['processing'], to: 'keep', reasonRequired: false },
   [DossierEventType.requestSupplement]: { from: WORKING, to: 'supplement', reasonRequired: true },
   [DossierEventType.supplementReceived]: { from: ['supplement'], to: 'processing', reasonRequired: false },
   [DossierEventType.pause]: { from: WORKING, to: 'paused', reasonRequired: true },

@@ -13,6 +13,10 @@ import { toVietnamDate, vietnamDateTime } from '../../domain/time/vietnam-time.j
 import { DOSSIER_QUEUES, DossierQueue } from '../../domain/dossiers/dossier-queues.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { historyOf } from '../dossiers/history-of.js'
+import { dossierSearchCondition, exactCodeFirst } from './search-dossiers.js'
+import { progressLabel } from '../../domain/dossiers/dossier-stage.js'
+import { stepsOffered } from '../../domain/dossiers/step-rules.js'
+import type { Role } from '../../domain/accounts/role.js'
 
 
 const OPEN: DossierStatus[] = ['received', 'processing', 'supplement', 'paused']
@@ -21,6 +25,11 @@ const OPEN: DossierStatus[] = ['received', 'processing', 'supplement', 'paused']
 export interface Viewer {
   unitIds: ReadonlySet<number>
   personalData: boolean
+  /** The signed-in official ("của tôi"); null for another system's token. */
+  userId?: number | null
+  /** For the steps offered: the actor's label (as in the history) and role. */
+  actor?: string
+  role?: Role | null
 }
 
 function baseQuery(db: Kysely<Database>) {
@@ -29,12 +38,15 @@ function baseQuery(db: Kysely<Database>) {
     .innerJoin('units as u', 'u.id', 'd.receiving_unit_id')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
     .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+    .leftJoin('users as assignee', 'assignee.id', 'd.assignee_user_id')
+    .leftJoin('units as assigned_unit', 'assigned_unit.id', 'd.assigned_unit_id')
 }
 
 const SUMMARY_COLUMNS = [
   'd.id', 'd.code', 'u.code as unit_code', 'u.name as unit_name', 'p.code as procedure_code', 'pv.name as procedure_name',
   'd.applicant_name', 'd.applicant_id_number', 'd.applicant_phone', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.returned_at',
   'd.components_total', 'd.components_digitized', 'd.result_digitized', 'd.fee_vnd', 'd.paid_online', 'd.paid_at', 'd.receiving_unit_id', 'd.deciding_unit_id',
+  'd.work_stage', 'assignee.username as assignee_username', 'assignee.display_name as assignee_name', 'assigned_unit.code as assigned_unit_code',
 ] as const
 
 type SummaryRow = {
@@ -42,6 +54,7 @@ type SummaryRow = {
   applicant_name: string | null; applicant_id_number: string | null; applicant_phone: string | null
   channel: string; status: string; received_at: Date; due_at: Date | null; finished_at: Date | null; returned_at: Date | null
   components_total: number; components_digitized: number; result_digitized: boolean; fee_vnd: string; paid_online: boolean; paid_at: Date | null
+  work_stage: string | null; assignee_username: string | null; assignee_name: string | null; assigned_unit_code: string | null
 }
 
 function summary(row: SummaryRow, viewer: Viewer, now: Date) {
@@ -57,7 +70,11 @@ function summary(row: SummaryRow, viewer: Viewer, now: Date) {
     applicant_phone: viewer.personalData ? row.applicant_phone : maskPhone(row.applicant_phone),
     channel: row.channel,
     status,
-    status_label: DOSSIER_STATUS_LABELS[status],
+    status_label: progressLabel(status, row.work_stage),
+    stage: row.work_stage,
+    assignee_username: row.assignee_username,
+    assignee_name: row.assignee_name,
+    assigned_unit_code: row.assigned_unit_code,
     received_at: row.received_at,
     due_at: row.due_at,
     finished_at: row.finished_at,
@@ -77,6 +94,8 @@ export interface QueueRequest {
   /** The units whose received dossiers are listed (a subtree the viewer may see). */
   unitIds: readonly number[]
   queue: DossierQueue
+  /** The search box: code, name (typed with or without diacritics), identity or phone number. */
+  search?: string
   page: number
   pageSize: number
 }
@@ -86,11 +105,13 @@ export interface QueueRequest {
  * of them read the same definition. `due_soon` needs the calendar: open, due by the end of the
  * next working day, not yet late.
  */
-async function queueConditions(db: Kysely<Database>, now: Date): Promise<Record<DossierQueue, RawBuilder<boolean>>> {
+async function queueConditions(db: Kysely<Database>, now: Date, viewer: Viewer): Promise<Record<DossierQueue, RawBuilder<boolean>>> {
   const calendar = await loadWorkingCalendar(db)
   const dueSoonLimit = vietnamDateTime(calendar.nextWorkingDay(toVietnamDate(now)), END_OF_WORKING_DAY)
   const open = sql.join(OPEN.map((status) => sql.lit(status)))
   return {
+    mine: viewer.userId ? sql<boolean>`d.assignee_user_id = ${viewer.userId} and d.status in (${open})` : sql<boolean>`false`,
+    to_sign: sql<boolean>`d.status = 'processing' and d.work_stage = 'awaiting_signature'`,
     to_hand_over: sql<boolean>`d.status = 'received'`,
     to_process: sql<boolean>`d.status in ('received', 'processing', 'paused')`,
     supplement: sql<boolean>`d.status = 'supplement'`,
@@ -105,10 +126,13 @@ async function queueConditions(db: Kysely<Database>, now: Date): Promise<Record<
 export async function listDossierQueue(db: Kysely<Database>, request: QueueRequest, viewer: Viewer, now = new Date()) {
   const unitIds = request.unitIds.filter((id) => viewer.unitIds.has(id))
   if (unitIds.length === 0) return { total: 0, page: request.page, page_size: request.pageSize, items: [] as DossierSummary[] }
-  const query = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds).where((await queueConditions(db, now))[request.queue])
+  const search = request.search ? dossierSearchCondition(request.search, viewer.personalData) : null
+  const queued = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds).where((await queueConditions(db, now, viewer))[request.queue])
+  const query = search ? queued.where(search) : queued
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   const byDue = request.queue !== 'finished' && request.queue !== 'all'
-  const rows = await (byDue ? query.orderBy('d.due_at', 'asc') : query.orderBy('d.received_at', 'desc'))
+  const ranked = search && request.search ? query.orderBy(exactCodeFirst(request.search)) : query
+  const rows = await (byDue ? ranked.orderBy('d.due_at', 'asc') : ranked.orderBy('d.received_at', 'desc'))
     .orderBy('d.code')
     .select([...SUMMARY_COLUMNS])
     .limit(request.pageSize)
@@ -122,7 +146,7 @@ export async function countDossierQueues(db: Kysely<Database>, unitIds: readonly
   const visible = unitIds.filter((id) => viewer.unitIds.has(id))
   const zero = Object.fromEntries(DOSSIER_QUEUES.map((q) => [q, 0])) as Record<DossierQueue, number>
   if (visible.length === 0) return zero
-  const conditions = await queueConditions(db, now)
+  const conditions = await queueConditions(db, now, viewer)
   const row = await db
     .selectFrom('dossiers as d')
     .where('d.receiving_unit_id', 'in', visible)
@@ -149,6 +173,12 @@ const fileColumns = ['f.id as file_id', 'f.original_name', 'f.size_bytes', 'f.me
 type FileRow = { file_id: string | null; original_name: string | null; size_bytes: number | null; media_type: string | null; uploaded_by: string | null; uploaded_at: Date | null }
 const fileOf = (r: FileRow) =>
   r.file_id === null ? null : { name: r.original_name!, size_bytes: r.size_bytes!, media_type: r.media_type!, uploaded_by: r.uploaded_by!, uploaded_at: r.uploaded_at! }
+
+/** What a hand-over or an assignment named (the event's data), for the timeline. */
+function assignmentOf(data: unknown): { assignee: string | null; assigned_unit: string | null } {
+  const named = (data ?? {}) as { assignee?: unknown; assigned_unit?: unknown }
+  return { assignee: typeof named.assignee === 'string' ? named.assignee : null, assigned_unit: typeof named.assigned_unit === 'string' ? named.assigned_unit : null }
+}
 
 /** The dossier page: its facts, components and files, the timeline and the next steps allowed. */
 export async function getDossierPage(db: Kysely<Database>, code: string, viewer: Viewer, now = new Date()) {
@@ -182,7 +212,7 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
   let allowed = allowedNextEvents(status)
   try {
     const state = replayDossier(historyOf(events))
-    if (!state.awaitingSignature) allowed = allowed.filter((type) => type !== 'approve')
+    allowed = stepsOffered(state, { actor: viewer.actor ?? '', role: viewer.role ?? null })
   } catch {
     // A history the rules would refuse today (an old import) still shows; the table alone decides.
   }
@@ -206,6 +236,7 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
       reason: e.reason,
       status_after: e.status_after,
       status_after_label: DOSSIER_STATUS_LABELS[e.status_after as DossierStatus] ?? e.status_after,
+      ...assignmentOf(e.data),
     })),
     allowed_next_events: allowed.map((type) => ({ type, label: DOSSIER_EVENT_LABELS[type], reason_required: TRANSITIONS[type].reasonRequired })),
   }

@@ -3,6 +3,9 @@ import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
 import type { DossierEvent, DossierEventType } from '../../domain/dossiers/dossier-event.js'
 import { applyDossierEvent, replayDossier, type DossierState } from '../../domain/dossiers/replay-dossier.js'
+import { workStageOf } from '../../domain/dossiers/dossier-stage.js'
+import { assertNewStepAllowed } from '../../domain/dossiers/step-rules.js'
+import type { Role } from '../../domain/accounts/role.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { writeAudit } from '../audit/write-audit.js'
@@ -15,6 +18,11 @@ export interface NewDossierEvent {
   /** Defaults to now. */
   at?: Date
   data?: Record<string, unknown>
+  /** The taker's role: some steps belong to a role (approval to a leader); null for a system. */
+  role?: Role | null
+  /** For a hand-over or an assignment: the specialist named and the unit the dossier goes to. */
+  assignee?: { userId: number; username: string } | null
+  assignedUnit?: { id: number; code: string } | null
 }
 
 /**
@@ -36,8 +44,15 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
     if (!dossier) throw new AppError(ErrorCode.notFound, `unknown dossier ${dossierCode}`, `Không có hồ sơ với mã ${dossierCode}`)
     const rows = await trx.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossier.id).orderBy('seq').execute()
     const history = historyOf(rows)
-    const event: DossierEvent = { type: step.type, at: step.at ?? new Date(), actor: step.actor, reason: step.reason ?? null }
-    const state = applyDossierEvent(replayDossier(history), event)
+    const event: DossierEvent = {
+      type: step.type, at: step.at ?? new Date(), actor: step.actor, reason: step.reason ?? null,
+      assignee: step.assignee?.username ?? null, assignedUnit: step.assignedUnit?.code ?? null,
+    }
+    const before = replayDossier(history)
+    assertNewStepAllowed(step.type, before, { actor: step.actor, role: step.role ?? null })
+    const state = applyDossierEvent(before, event)
+    const assigning = step.type === 'hand_over' || step.type === 'assign'
+    const assignment = assigning ? { assignee: step.assignee?.username ?? null, assigned_unit: step.assignedUnit?.code ?? state.assignedUnit } : {}
     await trx
       .insertInto('dossier_events')
       .values({
@@ -48,7 +63,7 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
         actor: event.actor,
         reason: event.reason ?? null,
         status_after: state.status,
-        data: JSON.stringify(step.data ?? {}),
+        data: JSON.stringify({ ...(step.data ?? {}), ...assignment }),
       })
       .execute()
     // A dossier received at the desk has its due date from the calendar; pauses push it back.
@@ -63,7 +78,10 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
         : dossier.due_at
     await trx
       .updateTable('dossiers')
-      .set({ status: state.status, finished_at: state.finishedAt, returned_at: state.returnedAt, due_at: dueAt, updated_at: sql<Date>`now()` })
+      .set({
+        status: state.status, finished_at: state.finishedAt, returned_at: state.returnedAt, due_at: dueAt, updated_at: sql<Date>`now()`, work_stage: workStageOf(state),
+        ...(assigning ? { assignee_user_id: step.assignee?.userId ?? null, ...(step.assignedUnit ? { assigned_unit_id: step.assignedUnit.id } : {}) } : {}),
+      })
       .where('id', '=', dossier.id)
       .execute()
     await writeAudit(trx, {
@@ -71,7 +89,7 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       action: `dossier.${step.type}`,
       entity: 'dossier',
       entityId: dossierCode,
-      summary: { before: history.at(-1)?.status ?? null, after: state.status, reason: step.reason ?? null },
+      summary: { before: history.at(-1)?.status ?? null, after: state.status, reason: step.reason ?? null, ...assignment },
     })
     return state
   })

@@ -8,21 +8,24 @@ import { useApiData } from '../shared/use-api-data.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName } from './desk-api.js'
 import { labelOf } from '../shared/labels.js'
+import { DeskSearch } from './DeskSearch.js'
+import { deskWorkApi, TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.js'
 
-const QUEUES: QueueName[] = ['to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
+const QUEUES: QueueName[] = ['mine', 'to_sign', 'to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
 
 /** Each role starts where its work is: the counter hands over what it received, a specialist processes, a leader watches what is late. */
 function defaultQueue(me: Me): QueueName {
   if (me.role === 'officer') return 'to_hand_over'
+  if (me.role === 'specialist') return 'mine'
   if (me.role === 'leader' || me.role === 'monitor') return 'overdue'
   return 'to_process'
 }
 
-function readParams(me: Me): { unit: string; queue: QueueName } {
+function readParams(me: Me): { unit: string; queue: QueueName; search: string } {
   const params = new URLSearchParams(window.location.search)
   const queue = params.get('hang-doi') as QueueName | null
-  return { unit: params.get('unit') || me.unit_code, queue: queue && QUEUES.includes(queue) ? queue : defaultQueue(me) }
+  return { unit: params.get('unit') || me.unit_code, queue: queue && QUEUES.includes(queue) ? queue : defaultQueue(me), search: params.get('tim') ?? '' }
 }
 
 /** The desk's work queues (hàng đợi hồ sơ) of a unit and its subtree, with how many wait in each. */
@@ -33,11 +36,18 @@ export default function DeskQueues({ me }: { me: Me }) {
   const canReceive = me.permissions.includes('dossiers:write')
 
   useEffect(() => {
-    const params = new URLSearchParams({ unit: view.unit, 'hang-doi': view.queue })
+    const params = new URLSearchParams({ unit: view.unit, 'hang-doi': view.queue, ...(view.search ? { tim: view.search } : {}) })
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
   }, [view])
 
-  const { data, error, loading } = useApiData((signal) => deskApi.queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal), [view, page])
+  // A search looks through every queue of the unit; clearing it comes back to the queue.
+  const { data, error, loading } = useApiData(
+    (signal) =>
+      view.search
+        ? deskWorkApi.search({ unit: view.unit, q: view.search, queue: 'all', page, page_size: PAGE_SIZE }, signal)
+        : deskApi.queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal),
+    [view, page],
+  )
   // The badges: every queue counted by the server in one query; refreshed with the unit.
   // (no badges while another unit's counts load: the old unit's would mislead)
   const queueCounts = useApiData((signal) => deskApi.queueCounts(view.unit, signal), [view.unit])
@@ -73,6 +83,7 @@ export default function DeskQueues({ me }: { me: Me }) {
         </Space>
       ),
     },
+    { title: 'Người xử lý', key: 'assignee', render: (_: unknown, d: DossierSummary) => d.assignee_name ?? (d.assigned_unit_code ? `Đơn vị ${d.assigned_unit_code}` : '—') },
     {
       title: 'Số hóa',
       key: 'digitized',
@@ -112,6 +123,14 @@ export default function DeskQueues({ me }: { me: Me }) {
               />
             </div>
           )}
+          <Button href={TRACKING_BOOK_PATH} onClick={(e) => (e.preventDefault(), navigate(`${TRACKING_BOOK_PATH}?unit=${encodeURIComponent(view.unit)}`))}>
+            Sổ theo dõi hồ sơ
+          </Button>
+          {me.permissions.includes('officials:read') && (
+            <Button href={WORKLOAD_PATH} onClick={(e) => (e.preventDefault(), navigate(`${WORKLOAD_PATH}?unit=${encodeURIComponent(view.unit)}`))}>
+              Kết quả theo cán bộ
+            </Button>
+          )}
           {canReceive && (
             <Button type="primary" icon={<PlusOutlined />} href={RECEIVE_PATH} onClick={(e) => (e.preventDefault(), navigate(RECEIVE_PATH))}>
               Tiếp nhận hồ sơ
@@ -120,6 +139,18 @@ export default function DeskQueues({ me }: { me: Me }) {
         </Space>
       </div>
       <Card size="small">
+        <DeskSearch
+          value={view.search}
+          onSearch={(search) => {
+            setPage(1)
+            setView((v) => ({ ...v, search }))
+          }}
+        />
+        {view.search ? (
+          <Typography.Paragraph style={{ margin: '8px 0' }} data-testid="search-summary">
+            Kết quả tìm “{view.search}” trong mọi hàng đợi{data ? `: ${data.total.toLocaleString('vi-VN')} hồ sơ` : ''}
+          </Typography.Paragraph>
+        ) : (
         <Tabs
           activeKey={view.queue}
           onChange={(key) => {
@@ -136,6 +167,7 @@ export default function DeskQueues({ me }: { me: Me }) {
             ),
           }))}
         />
+        )}
         {error ? (
           <Result status="warning" title="Không tải được danh sách hồ sơ" subTitle={error.message} />
         ) : (
@@ -146,7 +178,7 @@ export default function DeskQueues({ me }: { me: Me }) {
             dataSource={data?.items ?? []}
             columns={columns}
             scroll={{ x: 900 }}
-            locale={{ emptyText: <Empty description="Không có hồ sơ nào trong hàng đợi này" /> }}
+            locale={{ emptyText: <Empty description={view.search ? 'Không tìm thấy hồ sơ nào' : 'Không có hồ sơ nào trong hàng đợi này'} /> }}
             pagination={{
               current: page,
               pageSize: PAGE_SIZE,

@@ -2,12 +2,17 @@ import { Alert, Button, Form, Input, Modal, Popconfirm, Typography } from 'antd'
 import { useState } from 'react'
 import type { DossierDetails } from './desk-api.js'
 import { REASON_PROMPTS } from './desk-labels.js'
+import type { HandOverTarget } from './desk-work-api.js'
+import { HandOverDialog } from './HandOverDialog.js'
 
 interface Props {
   dossier: DossierDetails
   busy: boolean
-  onStep: (type: string, label: string, reason?: string) => Promise<boolean>
+  onStep: (type: string, label: string, reason?: string, target?: HandOverTarget) => Promise<boolean>
 }
+
+/** Steps that name a person: they open the hand-over dialog. */
+const NAMING_STEPS = new Set(['hand_over', 'assign'])
 
 type Step = DossierDetails['allowed_next_events'][number]
 
@@ -17,6 +22,7 @@ const FINAL_STEPS = new Set(['return', 'reject', 'withdraw'])
 /** The next steps the state machine allows, as buttons; those the rules want a reason for ask for it. */
 export function DossierActions({ dossier, busy, onStep }: Props) {
   const [asking, setAsking] = useState<Step | null>(null)
+  const [naming, setNaming] = useState<Step | null>(null)
   const [form] = Form.useForm<{ reason: string }>()
   const steps = dossier.allowed_next_events
 
@@ -49,7 +55,7 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
       )
     }
     return (
-      <Button key={s.type} type={main ? 'primary' : 'default'} disabled={busy} data-step={s.type} onClick={() => void onStep(s.type, s.label)}>
+      <Button key={s.type} type={main ? 'primary' : 'default'} disabled={busy} data-step={s.type} onClick={() => (NAMING_STEPS.has(s.type) ? setNaming(s) : void onStep(s.type, s.label))}>
         {s.label}
       </Button>
     )
@@ -61,6 +67,18 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
         <Alert style={{ marginBottom: 8 }} type="warning" showIcon message="Kết quả chưa được số hóa: tải kết quả điện tử lên trước khi trả cho công dân." />
       )}
       <div className="desk-actions">{steps.map(button)}</div>
+      <HandOverDialog
+        code={dossier.code}
+        step={naming}
+        assignedUnit={dossier.assigned_unit_code}
+        busy={busy}
+        onCancel={() => setNaming(null)}
+        onConfirm={async (target) => {
+          const done = naming !== null && (await onStep(naming.type, naming.label, undefined, target))
+          if (done) setNaming(null)
+          return done
+        }}
+      />
       <Modal
         open={asking !== null}
         title={asking?.label}

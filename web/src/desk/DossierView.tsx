@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../shared/format.js'
 import { DESK_PATH, followLink, printPath } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, readScan, type DossierDetails } from './desk-api.js'
 import { formatMoney } from './desk-labels.js'
+import { deskWorkApi } from './desk-work-api.js'
 import { DossierActions } from './DossierActions.js'
 import { FLAG_LABELS, FlagChoices, type FlagName } from './DossierFlags.js'
 import { formsFor } from './forms/printable-forms.js'
@@ -123,7 +124,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
 
       {canWrite && (
         <Card size="small" title="Xử lý hồ sơ">
-          <DossierActions dossier={dossier} busy={busy !== null} onStep={(type, label, reason) => change(type, () => deskApi.step(code, type, reason), `Đã ghi nhận: ${label}`)} />
+          <DossierActions dossier={dossier} busy={busy !== null} onStep={(type, label, reason, target) => change(type, () => deskWorkApi.step(code, type, reason, target), `Đã ghi nhận: ${label}`)} />
         </Card>
       )}
 
@@ -136,6 +137,9 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
               <Descriptions.Item label="Điện thoại">{dossier.applicant_phone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="Địa chỉ">{dossier.applicant_address ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="Đơn vị tiếp nhận">{dossier.unit_name}</Descriptions.Item>
+              <Descriptions.Item label="Người xử lý">
+                <span data-testid="dossier-assignee">{dossier.assignee_name ?? (dossier.assigned_unit_code ? `Đơn vị ${dossier.assigned_unit_code}, chưa phân công` : '—')}</span>
+              </Descriptions.Item>
               <Descriptions.Item label="Hình thức nộp">{labelOf(CHANNEL_LABELS, dossier.channel)}</Descriptions.Item>
               <Descriptions.Item label="Tiếp nhận lúc">{formatDateTime(dossier.received_at)}</Descriptions.Item>
               <Descriptions.Item label="Hẹn trả kết quả">
@@ -281,6 +285,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
                         {e.actor_name ?? e.actor} · {e.status_after_label}
                       </Typography.Text>
                     </div>
+                    {e.assignee && <div>Giao cho: {e.assignee}</div>}
                     {e.reason && <div>Lý do: {e.reason}</div>}
                   </div>
                 ),

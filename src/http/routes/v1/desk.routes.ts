@@ -22,6 +22,8 @@ import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
+import { DossierSearchParam, HandOverFields, handOverFieldsFit } from './hand-over.schemas.js'
+import { handOverTarget } from '../../../modules/desk/assignment/hand-over-target.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -53,7 +55,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
 
   const viewerOf = (request: FastifyRequest): Viewer => {
     const actor = actorOf(request)
-    return { unitIds: actor.unitIds, personalData: can(actor, 'personal_data:read') }
+    return { unitIds: actor.unitIds, personalData: can(actor, 'personal_data:read'), userId: actor.kind === 'user' ? actor.id : null, actor: actor.label, role: actor.role }
   }
   const who = (request: FastifyRequest) => ({ actor: actorOf(request).label, ip: request.ip })
   const decode = (base64: string) => Buffer.from(base64, 'base64')
@@ -114,11 +116,12 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
   api.get('/api/v1/dossiers', {
     config: read,
     schema: {
-      summary: 'Hàng đợi hồ sơ của đơn vị: cần xử lý, chờ bổ sung, sắp đến hạn, quá hạn, có kết quả chờ trả, tất cả',
+      summary: 'Hàng đợi hồ sơ của đơn vị: của tôi, chờ phê duyệt, cần xử lý, chờ bổ sung, sắp đến hạn, quá hạn, có kết quả chờ trả, tất cả; tìm hồ sơ (q)',
       tags: ['Một cửa'],
       querystring: z.object({
         unit: UnitCode,
-        queue: z.enum(DOSSIER_QUEUES as [string, ...string[]]).default('to_process'),
+        queue: z.enum(DOSSIER_QUEUES as [string, ...string[]]).optional().describe('Mặc định: to_process; khi tìm (q): all'),
+        q: DossierSearchParam.optional(),
         page: z.coerce.number().int().min(1).max(100_000).default(1),
         page_size: z.coerce.number().int().min(1).max(100).default(20),
       }),
@@ -127,7 +130,9 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const q = request.query
       const unit = await visibleUnit(db, request, q.unit)
-      return listDossierQueue(db, { unitIds: [...(await subtreeOf(db, unit.id))], queue: q.queue as (typeof DOSSIER_QUEUES)[number], page: q.page, pageSize: q.page_size }, viewerOf(request))
+      const search = q.q?.trim() || undefined
+      const queue = (q.queue ?? (search ? 'all' : 'to_process')) as (typeof DOSSIER_QUEUES)[number]
+      return listDossierQueue(db, { unitIds: [...(await subtreeOf(db, unit.id))], queue, ...(search ? { search } : {}), page: q.page, pageSize: q.page_size }, viewerOf(request))
     },
   })
 
@@ -157,13 +162,15 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       summary: 'Một bước xử lý hồ sơ (chuyển xử lý, yêu cầu bổ sung, trình ký, có kết quả, trả kết quả, từ chối…)',
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
-      body: z.object({ type: z.enum(DESK_EVENT_TYPES as [string, ...string[]]), reason: PlainText(1000).optional() }),
+      body: z.object({ type: z.enum(DESK_EVENT_TYPES as [string, ...string[]]), reason: PlainText(1000).optional(), ...HandOverFields }).superRefine(handOverFieldsFit),
       response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await recordDossierEvent(db, dossier.code, { type: request.body.type as DossierEventType, actor: actorOf(request).label, reason: request.body.reason ?? null })
+      const actor = actorOf(request)
+      const target = await handOverTarget(db, dossier, request.body, actor.unitIds)
+      await recordDossierEvent(db, dossier.code, { type: request.body.type as DossierEventType, actor: actor.label, role: actor.role, reason: request.body.reason ?? null, ...target })
       return getDossierPage(db, dossier.code, viewer)
     },
   })
