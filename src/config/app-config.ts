@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   MOTCUA_AUDIT_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
   // How often the server writes the audit chain's head to the anchor file (when it moved).
   MOTCUA_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // The public address citizens reach (the lookup link and QR code on the receipt slip); unset: the address the console was reached at.
+  PUBLIC_BASE_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, message: 'phải là địa chỉ http(s)://…' }).optional()),
 })
 
 export interface AppConfig {
@@ -67,6 +69,7 @@ export interface AppConfig {
   auditAnchorSeconds: number
   trustProxy: TrustProxy
   secureCookies: boolean
+  publicBaseUrl?: string | undefined
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA,
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
-    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS, ...overrides,
+    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
+    publicBaseUrl: e.PUBLIC_BASE_URL, ...overrides,
   }
 }

@@ -311,6 +311,18 @@ export interface DossierApologiesTable {
   issued_by: string
 }
 
+/** A replaced scan (position) or electronic result (position null): the old file stays (migration 014). */
+export interface DossierFileReplacementsTable {
+  id: Generated<string>
+  dossier_id: string
+  position: number | null
+  old_file_id: string
+  new_file_id: string
+  reason: string | null
+  replaced_by: string
+  replaced_at: Generated<Date>
+}
+
 export interface DossierCodeCountersTable {
   unit_id: number
   day: DateOnly
@@ -366,6 +378,7 @@ export interface Database {
   data_version: DataVersionTable
   cited_documents: CitedDocumentsTable
   unit_signers: UnitSignersTable
+  dossier_file_replacements: DossierFileReplacementsTable
 }
 
 export type UnitRow = Selectable<UnitsTable>

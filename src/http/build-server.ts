@@ -25,6 +25,8 @@ import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
+import { registerDeskCounterRoutes } from './routes/v1/desk-counter.routes.js'
+import { registerDataMonthsRoutes } from './routes/v1/data-months.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -41,6 +43,8 @@ export interface ServerOptions {
   requestDeadlineMs?: number
   /** Computed answers kept in memory (default 500). */
   figureCacheEntries?: number
+  /** The public address printed on slips (PUBLIC_BASE_URL); unset: the address each request came to. */
+  publicBaseUrl?: string | undefined
   /** The first start's demo seeding, when it runs in the background (/api/health says so). */
   demoSeeding?: () => DemoSeeding | null
 }
@@ -89,6 +93,8 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
+  registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl })
+  registerDataMonthsRoutes(app, handle)
   await registerWebConsole(app, options.webDist)
   return app
 }
