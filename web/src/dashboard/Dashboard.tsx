@@ -3,13 +3,14 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, ApiError, type Me, type TableRow, type Unit } from '../shared/api.js'
 import type { DrillRequest, FigurePart } from './DossiersDrawer.js'
-import { formatDate, formatPeriod } from '../shared/format.js'
+import { formatPeriod } from '../shared/format.js'
 import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
 import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
+import { typedDateProps } from '../shared/typed-dates.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -219,7 +220,6 @@ const PICKERS: Record<Exclude<PeriodKind, 'custom'>, 'week' | 'month' | 'quarter
 
 function PeriodControls({ period, onChange }: { period: Period; onChange: (p: Period) => void }) {
   const list = useMemo(() => presets(), [])
-  const dateFormat = (d: Dayjs) => formatDate(d)
   return (
     <>
       <Field label="Loại kỳ" htmlFor="loai-ky">
@@ -237,7 +237,7 @@ function PeriodControls({ period, onChange }: { period: Period; onChange: (p: Pe
           <DatePicker.RangePicker
             id={{ start: 'ky-bao-cao', end: 'ky-bao-cao-den' }}
             value={[dayjs(period.from), dayjs(period.to)]}
-            format={dateFormat}
+            format={typedDateProps.format}
             allowClear={false}
             presets={list.map((p) => ({ label: p.label, value: [dayjs(p.period.from), dayjs(p.period.to)] as [Dayjs, Dayjs] }))}
             onChange={(values) => {

@@ -13,6 +13,7 @@ import { CHANNEL_LABELS, deskApi, type DossierDetails } from '../desk-api.js'
 import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
 import { labelOf } from '../../shared/labels.js'
 import { useApiData } from '../../shared/use-api-data.js'
+import { typedDateProps } from '../../shared/typed-dates.js'
 
 interface Props {
   code: string
@@ -75,7 +76,7 @@ export default function PrintForm({ code, form }: Props) {
             </div>
             <div>
               <label htmlFor="apology-date">Hẹn lại ngày trả</label>
-              <DatePicker id="apology-date" style={{ display: 'block' }} value={apology.newDate} format="D/M/YYYY" disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => setApology((a) => ({ ...a, newDate: d }))} />
+              <DatePicker id="apology-date" style={{ display: 'block' }} value={apology.newDate} {...typedDateProps} disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => setApology((a) => ({ ...a, newDate: d }))} />
             </div>
           </>
         )}
