@@ -70,8 +70,10 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
         destroyOnHidden
         onCancel={() => setAsking(null)}
         onOk={async () => {
-          const { reason } = await form.validateFields()
-          if (asking && (await onStep(asking.type, asking.label, reason.trim()))) setAsking(null)
+          // An empty reason: the field says so; the refused check is not an error of the page.
+          const values = await form.validateFields().catch(() => null)
+          if (!values) return
+          if (asking && (await onStep(asking.type, asking.label, values.reason.trim()))) setAsking(null)
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>

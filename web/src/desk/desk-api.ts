@@ -38,6 +38,19 @@ export interface ReceiveRequest {
 export interface Upload {
   file_name: string
   content_base64: string
+  /** Why a file is replaced once the result was returned (the server requires it then). */
+  replace_reason?: string
+}
+
+/** A replaced scan or result, kept in the dossier's file history. */
+export interface FileReplacement {
+  position: number | null
+  old_file: { name: string; sha256: string; uploaded_at: string; uploaded_by: string }
+  new_file_name: string
+  reason: string | null
+  replaced_by: string
+  replaced_by_name: string | null
+  replaced_at: string
 }
 
 const path = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`
@@ -46,12 +59,17 @@ export const deskApi = {
   procedures: (q: string, signal?: AbortSignal) => request<ProcedureChoice[]>('GET', '/api/v1/procedures', { query: { q }, ...(signal ? { signal } : {}) }),
   dueDate: (receivedAt: string, days: number, cutoff: string | null) =>
     request<{ due_at: string }>('GET', '/api/v1/calendar/due', { query: { received_at: receivedAt, days, ...(cutoff ? { cutoff } : {}) } }),
-  receive: (body: ReceiveRequest) => request<DossierDetails>('POST', '/api/v1/dossiers', { body }),
+  receive: (body: ReceiveRequest, confirmed: Record<string, true> = {}) => request<DossierDetails>('POST', '/api/v1/dossiers', { body: { ...body, ...confirmed } }),
   queue: (q: { unit: string; queue: QueueName; page: number; page_size: number }, signal?: AbortSignal) =>
     request<QueuePage>('GET', '/api/v1/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),
   queueCounts: (unit: string, signal?: AbortSignal) => request<Record<QueueName, number>>('GET', '/api/v1/dossier-queue-counts', { query: { unit }, ...(signal ? { signal } : {}) }),
   dossier: (code: string, signal?: AbortSignal) => request<DossierDetails>('GET', path(code), signal ? { signal } : {}),
-  step: (code: string, type: string, reason?: string) => request<DossierDetails>('POST', `${path(code)}/events`, { body: reason ? { type, reason } : { type } }),
+  step: (code: string, type: string, reason?: string, confirmed: Record<string, true> = {}) =>
+    request<DossierDetails>('POST', `${path(code)}/events`, { body: { type, ...(reason ? { reason } : {}), ...confirmed } }),
+  bulkStep: (type: 'hand_over' | 'return', codes: string[], confirmed: Record<string, true> = {}) =>
+    request<{ done: { code: string; status: string }[] }>('POST', '/api/v1/dossiers/bulk-events', { body: { type, codes, ...confirmed } }),
+  fileHistory: (code: string, signal?: AbortSignal) => request<FileReplacement[]>('GET', `${path(code)}/file-history`, signal ? { signal } : {}),
+  trackingLink: (code: string, signal?: AbortSignal) => request<{ path: string; url: string }>('GET', `${path(code)}/tracking-link`, signal ? { signal } : {}),
   uploadComponent: (code: string, position: number, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/components/${position}/file`, { body: upload }),
   uploadResult: (code: string, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/result-file`, { body: upload }),
   apologize: (code: string, reason: string, newDueOn: string) => request<DossierDetails>('POST', `${path(code)}/apology`, { body: { reason, new_due_on: newDueOn } }),

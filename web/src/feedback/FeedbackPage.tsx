@@ -41,7 +41,9 @@ export default function FeedbackPage({ me }: { me: Me }) {
   }
 
   const create = async () => {
-    const values = await form.validateFields()
+    // An empty form: its fields say what is missing; the refused check is not an error of the page.
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     try {
       const item = await feedbackApi.create({
         ...values,

@@ -56,7 +56,8 @@ export default function ProceduresPage({ me }: { me: Me }) {
 
   const save = async () => {
     if (!editing) return
-    const v = await form.validateFields()
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     const body: Editable = {
       decision_number: v.decision_number?.trim() || null,
       decided_on: v.decided_on ? v.decided_on.format('YYYY-MM-DD') : null,
