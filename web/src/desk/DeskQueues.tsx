@@ -8,6 +8,9 @@ import { useApiData } from '../shared/use-api-data.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName } from './desk-api.js'
 import { labelOf } from '../shared/labels.js'
+import { BULK_STEP_OF, BulkActions } from './BulkActions.js'
+import { DeadlineAlert } from './DeadlineAlert.js'
+import { DeskShortcuts } from './DeskShortcuts.js'
 
 const QUEUES: QueueName[] = ['to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
@@ -37,7 +40,9 @@ export default function DeskQueues({ me }: { me: Me }) {
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
   }, [view])
 
-  const { data, error, loading } = useApiData((signal) => deskApi.queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal), [view, page])
+  const [selected, setSelected] = useState<string[]>([])
+  useEffect(() => setSelected([]), [view])
+  const { data, error, loading, reload } = useApiData((signal) => deskApi.queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal), [view, page])
   // The badges: every queue counted by the server in one query; refreshed with the unit.
   // (no badges while another unit's counts load: the old unit's would mislead)
   const queueCounts = useApiData((signal) => deskApi.queueCounts(view.unit, signal), [view.unit])
@@ -69,7 +74,7 @@ export default function DeskQueues({ me }: { me: Me }) {
       render: (_: unknown, d: DossierSummary) => (
         <Space size={4} wrap>
           <Tag>{d.status_label}</Tag>
-          {d.overdue && <Tag color="red">Quá hạn</Tag>}
+          {d.overdue && <Tag color="red">{QUEUE_LABELS.overdue}</Tag>}
         </Space>
       ),
     },
@@ -95,6 +100,7 @@ export default function DeskQueues({ me }: { me: Me }) {
           <Typography.Text type="secondary">Hồ sơ đang ở đơn vị, theo từng việc cần làm</Typography.Text>
         </div>
         <Space wrap align="end">
+          <DeskShortcuts page="queues" canWrite={canReceive} />
           {hasChoice(units) && (
             <div>
               <label htmlFor="desk-unit" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
@@ -119,6 +125,7 @@ export default function DeskQueues({ me }: { me: Me }) {
           )}
         </Space>
       </div>
+      <DeadlineAlert counts={counts} onOpen={(queue) => (setPage(1), setView((v) => ({ ...v, queue })))} />
       <Card size="small">
         <Tabs
           activeKey={view.queue}
@@ -139,8 +146,15 @@ export default function DeskQueues({ me }: { me: Me }) {
         {error ? (
           <Result status="warning" title="Không tải được danh sách hồ sơ" subTitle={error.message} />
         ) : (
+          <>
+          {canReceive && BULK_STEP_OF[view.queue] && (
+            <div style={{ marginBottom: 8 }}>
+              <BulkActions queue={view.queue} codes={selected} onDone={() => (setSelected([]), reload(), queueCounts.reload())} />
+            </div>
+          )}
           <Table<DossierSummary>
             rowKey="code"
+            {...(canReceive && BULK_STEP_OF[view.queue] ? { rowSelection: { selectedRowKeys: selected, onChange: (keys: React.Key[]) => setSelected(keys.map(String)) } } : {})}
             size="middle"
             loading={loading}
             dataSource={data?.items ?? []}
@@ -156,6 +170,7 @@ export default function DeskQueues({ me }: { me: Me }) {
               onChange: setPage,
             }}
           />
+          </>
         )}
       </Card>
     </Space>
