@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, DatePicker, Input, Result, Skeleton } from 'antd'
+import { Alert, Button, DatePicker, Input, Radio, Result, Skeleton } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState, type ReactNode } from 'react'
 import { clockWords, slipAgency, slipPlace } from '../../../../src/domain/format/vietnamese-date-words.js'
@@ -14,6 +14,8 @@ import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
 import { labelOf } from '../../shared/labels.js'
 import { useApiData } from '../../shared/use-api-data.js'
 import { typedDateProps } from '../../shared/typed-dates.js'
+import { FeeReceipt, PaperStyle, type PaperSize } from './FeeReceipt.js'
+import { TrackingQr } from './TrackingQr.js'
 
 interface Props {
   code: string
@@ -25,6 +27,7 @@ export default function PrintForm({ code, form }: Props) {
   const [apology, setApology] = useState<{ reason: string; newDate: Dayjs | null }>({ reason: '', newDate: null })
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
+  const [paper, setPaper] = useState<PaperSize>('A5')
 
   const { data: dossier, error, set: setDossier } = useApiData(
     (signal) =>
@@ -80,6 +83,12 @@ export default function PrintForm({ code, form }: Props) {
             </div>
           </>
         )}
+        {form === 'bien-lai' && (
+          <div>
+            <label htmlFor="paper-size">Khổ giấy</label>
+            <Radio.Group id="paper-size" style={{ display: 'block' }} value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)} options={[{ value: 'A5', label: 'A5' }, { value: 'A4', label: 'A4' }]} optionType="button" />
+          </div>
+        )}
         {form === 'xin-loi' && !recorded(dossier, apology) ? (
           <Button type="primary" icon={<PrinterOutlined />} loading={saving} onClick={() => void recordAndPrint()}>
             Ghi nhận và in
@@ -98,6 +107,12 @@ export default function PrintForm({ code, form }: Props) {
         {form === 'tu-choi' && <Refusal d={dossier} />}
         {form === 'xin-loi' && <Apology d={dossier} reason={apology.reason} newDate={apology.newDate} />}
         {form === 'kiem-soat' && <ControlSheet d={dossier} />}
+        {form === 'bien-lai' && (
+          <>
+            <PaperStyle size={paper} />
+            <FeeReceipt d={dossier} />
+          </>
+        )}
       </article>
     </>
   )
@@ -195,6 +210,7 @@ function ReceiptSlip({ d }: { d: DossierDetails }) {
       <p>6. Phí, lệ phí: {d.fee_vnd ? `${formatCount(d.fee_vnd)} đồng` : 'không thu'}.</p>
       <p>7. Nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả {nameInSentence(d.unit_name)}.</p>
       <p>Vào Sổ theo dõi hồ sơ, quyển số: ……… số thứ tự: ………</p>
+      <TrackingQr code={d.code} />
       <Signatures left="Người nộp hồ sơ" right="Người tiếp nhận hồ sơ" />
     </>
   )
