@@ -11,6 +11,7 @@ import { ReportDownloads } from './ReportDownloads.js'
 import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { typedDateProps } from '../shared/typed-dates.js'
+import { EmptyPeriodHint } from './EmptyPeriodHint.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -153,7 +154,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
               </Typography.Text>
               <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} />
             </Space>
-            {total.indicators.received?.value === 0 && <Alert type="info" showIcon message="Kỳ này đơn vị không phát sinh hồ sơ nào. Hãy chọn kỳ khác." style={{ marginBottom: 12 }} />}
+            {total.indicators.received?.value === 0 && <EmptyPeriodHint unit={view.unit} onPick={(period) => go({ ...view, period })} />}
             <IndicatorCards total={total} own={own} onDrill={(indicator, part, scope) => openDrill(scope === 'own' && own ? own : total, indicator, part, scope)} />
 
             <Card style={{ marginTop: 16 }} size="small">
