@@ -3,7 +3,7 @@ import { slipAgency } from '../../../../src/domain/format/vietnamese-date-words.
 import { decreeDate } from '../../../../src/domain/reports/letter-dates.js'
 import { toVietnamDate } from '../../../../src/domain/time/vietnam-time.js'
 import { formatCount } from '../../shared/format.js'
-import type { DossierDetails } from '../desk-api.js'
+import { CHANNEL_LABELS, type DossierDetails } from '../desk-api.js'
 
 export type PaperSize = 'A4' | 'A5'
 
@@ -46,7 +46,7 @@ export function FeeReceipt({ d }: { d: DossierDetails }) {
         Số tiền: <strong>{formatCount(d.fee_vnd)} đồng</strong>
       </p>
       <p data-testid="receipt-words">(Viết bằng chữ: {moneyInWords(d.fee_vnd)}.)</p>
-      <p>Hình thức thanh toán: {d.paid_at === null ? '…………' : d.paid_online ? 'Trực tuyến' : 'Tiền mặt tại quầy'}</p>
+      <p>Hình thức thanh toán: {d.paid_at === null ? '…………' : d.paid_online ? CHANNEL_LABELS.online : 'Tiền mặt tại quầy'}</p>
       <p className="place-date">{paidOn}</p>
       <div className="signatures">
         <div>

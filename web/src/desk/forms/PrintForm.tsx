@@ -9,7 +9,7 @@ import { toVietnamDate } from '../../../../src/domain/time/vietnam-time.js'
 import { ApiError } from '../../shared/api.js'
 import { formatCount } from '../../shared/format.js'
 import { dossierPath, followLink } from '../../shell/navigation.js'
-import { CHANNEL_LABELS, deskApi, type DossierDetails } from '../desk-api.js'
+import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierDetails } from '../desk-api.js'
 import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
 import { labelOf } from '../../shared/labels.js'
 import { useApiData } from '../../shared/use-api-data.js'
@@ -282,7 +282,7 @@ function Apology({ d, reason, newDate }: { d: DossierDetails; reason: string; ne
 
 function judged(d: DossierDetails, at: string): ReactNode {
   if (!d.due_at) return ''
-  return at <= d.due_at ? 'Đúng hạn' : 'Quá hạn'
+  return at <= d.due_at ? 'Đúng hạn' : QUEUE_LABELS.overdue
 }
 
 function ControlSheet({ d }: { d: DossierDetails }) {
