@@ -14,6 +14,24 @@ function collectErrors(page: Page): string[] {
   return errors
 }
 
+interface Layout {
+  overflow: number
+  width: number
+  header: number
+  titleRight: number
+  names: { text: string; width: number; right: number; clipped: boolean }[]
+}
+/** Measured in the page (the tests' TypeScript has no DOM): overflow, the header's height, the title and each component's name. */
+const LAYOUT_OF_DOSSIER_PAGE = `(() => {
+  const header = document.querySelector('.console-header').getBoundingClientRect()
+  const title = document.querySelector('[data-testid="dossier-code"]').getBoundingClientRect()
+  const names = [...document.querySelectorAll('.component-name')].map((n) => {
+    const box = n.getBoundingClientRect()
+    return { text: n.textContent || '', width: box.width, right: box.right, clipped: n.scrollWidth > n.clientWidth + 1 }
+  })
+  return { overflow: document.documentElement.scrollWidth - window.innerWidth, width: window.innerWidth, header: header.height, titleRight: title.right, names }
+})()`
+
 /** A dossier received at An Thanh through the API, with its required components handed in: a procedure that has some. */
 async function receiveWithComponents(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -66,15 +84,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
       await mobile.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(code)}`)
       await mobile.getByTestId('dossier-code').waitFor()
       await mobile.locator('.component-name').first().waitFor()
-      const layout = await mobile.evaluate(() => {
-        const header = document.querySelector('.console-header')!.getBoundingClientRect()
-        const title = document.querySelector('[data-testid="dossier-code"]')!.getBoundingClientRect()
-        const names = [...document.querySelectorAll<HTMLElement>('.component-name')].map((n) => {
-          const box = n.getBoundingClientRect()
-          return { text: n.textContent ?? '', width: box.width, right: box.right, clipped: n.scrollWidth > n.clientWidth + 1 }
-        })
-        return { overflow: document.documentElement.scrollWidth - window.innerWidth, width: window.innerWidth, header: header.height, titleRight: title.right, names }
-      })
+      const layout = (await mobile.evaluate(LAYOUT_OF_DOSSIER_PAGE)) as Layout
       expect(layout.width).toBe(390)
       expect(layout.overflow).toBeLessThanOrEqual(0)
       // Compact: the header leaves most of the screen to the dossier.
