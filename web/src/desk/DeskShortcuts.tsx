@@ -14,7 +14,7 @@ export function DeskShortcuts({ page, dossierCode, canWrite }: { page: 'dossier'
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // Another dialog open (a reason, a confirmation): its keys are its own.
-      if (!helpOpen && document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal')) return
+      if (!helpOpen && [...document.querySelectorAll('.ant-modal-wrap, .ant-popover')].some((el) => getComputedStyle(el).display !== 'none' && !el.classList.contains('ant-popover-hidden'))) return
       const shortcut = shortcutFor({ key: event.key, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey, target: event.target as HTMLElement | null }, page)
       if (!shortcut) return
       const action = shortcut.action

@@ -16,12 +16,11 @@ export function useReasonPrompt(): [(title: string, label: string) => Promise<st
   const [form] = Form.useForm<{ reason: string }>()
 
   const ask = useCallback((title: string, label: string) => {
-    form.resetFields()
     setAsking({ title, label })
     return new Promise<string | null>((resolve) => {
       resolver.current = resolve
     })
-  }, [form])
+  }, [])
 
   const finish = (reason: string | null) => {
     resolver.current?.(reason)
@@ -36,11 +35,10 @@ export function useReasonPrompt(): [(title: string, label: string) => Promise<st
       okText="Ghi nhận"
       cancelText="Hủy"
       destroyOnHidden
-      forceRender
       onCancel={() => finish(null)}
       onOk={() => form.submit()}
     >
-      <Form form={form} layout="vertical" onFinish={(values) => finish(values.reason.trim())}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={(values) => finish(values.reason.trim())}>
         <Form.Item name="reason" label={asking?.label ?? 'Lý do'} rules={[{ required: true, whitespace: true, message: 'Nhập lý do: quy định yêu cầu ghi rõ' }, { max: 1000, message: 'Tối đa 1.000 ký tự' }]}>
           <Input.TextArea rows={3} autoFocus />
         </Form.Item>
