@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/files.js'
-import { ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
 
 /** Every uncaught error and console error of a page, from now on. */
 function collectErrors(page: Page): string[] {
@@ -131,6 +131,24 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     await page.keyboard.press('c')
     await page.locator('[data-event="hand_over"]').waitFor()
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý')
+  })
+
+  it('at 1440 px the dashboard’s drill-down list fits without scrolling sideways, and a code opens its dossier', async () => {
+    await page.goto(server.url + dashboardPath('H23.07.01', '2022-09-05', '2022-09-09'))
+    await page.getByTestId('value-received').click()
+    const drawer = page.locator('.ant-drawer-section')
+    await drawer.locator('tbody tr.ant-table-row').first().waitFor()
+    const fits = (await page.evaluate(`(() => {
+      const table = document.querySelector('.ant-drawer-section .ant-table-content, .ant-drawer-section .ant-table-body')
+      return { scroll: table.scrollWidth, client: table.clientWidth }
+    })()`)) as { scroll: number; client: number }
+    expect(fits.scroll).toBeLessThanOrEqual(fits.client + 1)
+    expect(await drawer.getByTestId('drill-xlsx').isEnabled()).toBe(true)
+    const first = drawer.locator('a[data-dossier]').first()
+    const dossier = (await first.textContent())!
+    await first.click()
+    await page.waitForURL(/\/mot-cua\/ho-so\//)
+    expect(await page.getByTestId('dossier-code').textContent()).toBe(dossier)
   })
 
   it('the receipt slip carries the QR code and the short address of the citizen’s lookup', async () => {
