@@ -29,7 +29,7 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
     const danger = s.type === 'reject' || s.type === 'withdraw'
     const main = s.type === 'hand_over' || s.type === 'finish' || s.type === 'return' || s.type === 'approve'
     const plain = (
-      <Button key={s.type} type={main ? 'primary' : 'default'} danger={danger} disabled={busy} data-step={s.type} onClick={needsReason(s) ? () => (form.resetFields(), setAsking(s)) : undefined}>
+      <Button key={s.type} type={main ? 'primary' : 'default'} danger={danger} disabled={busy} data-step={s.type} onClick={needsReason(s) ? () => setAsking(s) : undefined}>
         {s.label}
       </Button>
     )

@@ -326,7 +326,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
               items={dossier.events.map((e) => ({
                 key: e.seq,
                 color: e.type === 'reject' || e.type === 'withdraw' ? 'red' : e.type === 'return' || e.type === 'finish' ? 'green' : 'blue',
-                children: (
+                content: (
                   <div data-event={e.type}>
                     <strong>{e.label}</strong> — {formatDateTime(e.at)}
                     <div>

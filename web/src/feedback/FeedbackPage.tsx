@@ -53,7 +53,6 @@ export default function FeedbackPage({ me }: { me: Me }) {
       })
       void message.success(`Đã tiếp nhận phản ánh ${item.code}`)
       setCreating(false)
-      form.resetFields()
       setPage(1)
       reload()
     } catch (e) {
@@ -73,7 +72,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
         <Space wrap align="end">
           {hasChoice(units) && <UnitPicker units={units} value={unit} expanded={me.unit_code} onChange={(u) => (setPage(1), setUnit(u))} />}
           {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.setFieldsValue({ unit, channel: 'direct' }), setCreating(true))}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               Tiếp nhận phản ánh
             </Button>
           )}
