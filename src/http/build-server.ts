@@ -93,7 +93,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
-  registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl })
+  registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl, filesDir: options.filesDir ?? './data/files' })
   registerDataMonthsRoutes(app, handle)
   await registerWebConsole(app, options.webDist)
   return app

@@ -152,7 +152,14 @@ describe('the files of a returned dossier', () => {
       { position: 1, old_file: { name: 'to-khai.pdf' }, new_file_name: 'to-khai-ro.pdf', reason },
       { position: null, old_file: { name: 'ket-qua.pdf' }, new_file_name: 'ket-qua-dinh-chinh.pdf', reason: 'Đính chính kết quả' },
     ])
+    // The old scan is still there to read, as it was; another dossier's history does not open it.
+    const old = await officer.inject(`${path}/file-history/${history[0].id}/file`)
+    expect(old.statusCode).toBe(200)
+    expect(old.rawPayload).toEqual(Buffer.from(SCAN('to-khai'), 'base64'))
+    const otherCode = (await receive('1.001193')).code
+    expect((await officer.inject(`/api/v1/dossiers/${otherCode}/file-history/${history[0].id}/file`)).statusCode).toBe(404)
     const audits = await handle.db.selectFrom('audit_log').select(['action', 'summary']).where('entity_id', '=', code).where('action', 'like', 'dossier.digitize_%').orderBy('id').execute()
+    expect(await handle.db.selectFrom('audit_log').select('id').where('entity_id', '=', code).where('action', '=', 'dossier.file_read').execute()).toHaveLength(1)
     expect(JSON.stringify(audits.at(-2)!.summary)).toContain(reason)
     expect(JSON.stringify(audits.at(-1)!.summary)).toContain('Đính chính kết quả')
     await expect(handle.db.deleteFrom('dossier_file_replacements').execute()).rejects.toThrow(/append-only/)

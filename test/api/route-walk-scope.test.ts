@@ -65,6 +65,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/dossiers/bulk-events': { expect: 'hidden', request: (o) => send('POST', '/api/v1/dossiers/bulk-events', { type: 'return', codes: [o.dossier], confirm_unpaid_fee: true }) },
   'GET /api/v1/dossiers/{code}/tracking-link': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/tracking-link`) },
   'GET /api/v1/dossiers/{code}/file-history': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/file-history`) },
+  'GET /api/v1/dossiers/{code}/file-history/{id}/file': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/file-history/1/file`) },
   'GET /api/v1/indicators/months': { expect: 'hidden', request: (o) => get(`/api/v1/indicators/months?unit=${o.unit}`) },
   'GET /api/v1/calendar': { expect: 'no-leak', request: () => get('/api/v1/calendar?year=2022') },
   'GET /api/v1/calendar/due': { expect: 'no-leak', request: () => get('/api/v1/calendar/due?received_at=2022-09-05T08:00:00%2B07:00&days=3') },
@@ -123,6 +124,8 @@ beforeAll(async () => {
   // A dossier received at Quang Trung's desk, with a scanned component and a signed result.
   const dossier = await ok(quangTrung.inject(send('POST', '/api/v1/dossiers', { unit: 'H23.07.02', procedure_code: '1.004873', applicant: { name: 'Người Dân Quang Trung' }, channel: 'direct', received_components: [1] })))
   await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/components/1/file`, { file_name: 'to-khai-quang-trung.pdf', content_base64: PDF })))
+  // Scanned again: the first scan stays in the dossier's file history (replacement 1).
+  await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/components/1/file`, { file_name: 'to-khai-quang-trung-lan-2.pdf', content_base64: PDF })))
   for (const type of ['hand_over', 'submit_for_signature', 'approve', 'finish']) await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/events`, { type })))
   await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/result-file`, { file_name: 'ket-qua-quang-trung.pdf', content_base64: PDF })))
   const official = await ok(quangTrung.inject(send('POST', '/api/v1/officials', { full_name: 'Cán Bộ Quang Trung Bí Mật', unit: 'H23.07.02' })))

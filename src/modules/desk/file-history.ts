@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { filesLocked, FILES_LOCKED_MESSAGE } from '../../domain/dossiers/desk-guards.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { writeAudit } from '../audit/write-audit.js'
+import type { FileStore } from './file-store.js'
 
 /**
  * The lock on a returned dossier's files: a change needs a reason. The reason is trimmed; an
@@ -43,6 +45,7 @@ export async function listFileReplacements(db: Kysely<Database>, dossierId: stri
     .orderBy('r.id')
     .execute()
   return rows.map((r) => ({
+    id: String(r.id),
     position: r.position,
     old_file: { name: r.old_name, sha256: r.old_sha256, uploaded_at: r.old_uploaded_at, uploaded_by: r.old_uploaded_by },
     new_file_name: r.new_name,
@@ -51,4 +54,27 @@ export async function listFileReplacements(db: Kysely<Database>, dossierId: stri
     replaced_by_name: r.display_name,
     replaced_at: r.replaced_at,
   }))
+}
+
+/** A replaced file read back: it must be one replaced on this dossier; the reading is audited like any scan's. */
+export async function readReplacedFile(
+  db: Kysely<Database>,
+  store: FileStore,
+  dossier: { id: string; code: string },
+  replacementId: string,
+  who: { actor: string; ip: string | null },
+) {
+  const file = await db
+    .selectFrom('dossier_file_replacements as r')
+    .innerJoin('files as f', 'f.id', 'r.old_file_id')
+    .select(['r.position', 'f.sha256', 'f.media_type', 'f.original_name'])
+    .where('r.dossier_id', '=', dossier.id)
+    .where('r.id', '=', replacementId)
+    .executeTakeFirst()
+  if (!file) throw new AppError(ErrorCode.notFound, `no replaced file ${replacementId} on ${dossier.code}`, 'Không có tệp cũ này trong lịch sử của hồ sơ')
+  const bytes = await store.get(file.sha256)
+  await db.transaction().execute((trx) =>
+    writeAudit(trx, { ...who, action: 'dossier.file_read', entity: 'dossier', entityId: dossier.code, summary: { file: file.position ?? 'result', replaced: replacementId, sha256: file.sha256 } }),
+  )
+  return { bytes, file }
 }

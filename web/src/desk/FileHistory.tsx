@@ -19,7 +19,7 @@ export function FileHistory({ dossier }: { dossier: DossierDetails }) {
         renderItem={(r) => (
           <List.Item>
             <div>
-              <strong>{what(r.position)}</strong> — tệp cũ “{r.old_file.name}” (tải lên {formatDateTime(r.old_file.uploaded_at)}) được thay bằng “{r.new_file_name}”
+              <strong>{what(r.position)}</strong> — tệp cũ “<a href={deskApi.replacedFileUrl(dossier.code, r.id)}>{r.old_file.name}</a>” (tải lên {formatDateTime(r.old_file.uploaded_at)}) được thay bằng “{r.new_file_name}”
               <div>
                 <Typography.Text type="secondary">
                   {r.replaced_by_name ?? r.replaced_by}, {formatDateTime(r.replaced_at)}

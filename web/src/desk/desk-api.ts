@@ -44,6 +44,7 @@ export interface Upload {
 
 /** A replaced scan or result, kept in the dossier's file history. */
 export interface FileReplacement {
+  id: string
   position: number | null
   old_file: { name: string; sha256: string; uploaded_at: string; uploaded_by: string }
   new_file_name: string
@@ -68,6 +69,7 @@ export const deskApi = {
     request<DossierDetails>('POST', `${path(code)}/events`, { body: { type, ...(reason ? { reason } : {}), ...confirmed } }),
   bulkStep: (type: 'hand_over' | 'return', codes: string[], confirmed: Record<string, true> = {}) =>
     request<{ done: { code: string; status: string }[] }>('POST', '/api/v1/dossiers/bulk-events', { body: { type, codes, ...confirmed } }),
+  replacedFileUrl: (code: string, id: string) => `${path(code)}/file-history/${encodeURIComponent(id)}/file`,
   fileHistory: (code: string, signal?: AbortSignal) => request<FileReplacement[]>('GET', `${path(code)}/file-history`, signal ? { signal } : {}),
   trackingLink: (code: string, signal?: AbortSignal) => request<{ path: string; url: string }>('GET', `${path(code)}/tracking-link`, signal ? { signal } : {}),
   uploadComponent: (code: string, position: number, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/components/${position}/file`, { body: upload }),

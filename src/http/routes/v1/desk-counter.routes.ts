@@ -6,7 +6,8 @@ import { trackingPath, trackingUrl } from '../../../domain/dossiers/tracking-lin
 import { can } from '../../../modules/accounts/actor.js'
 import { BULK_STEP_TYPES, recordBulkStep } from '../../../modules/desk/bulk-dossier-steps.js'
 import { getVisibleDossier, type Viewer } from '../../../modules/desk/dossier-queries.js'
-import { listFileReplacements } from '../../../modules/desk/file-history.js'
+import { FileStore } from '../../../modules/desk/file-store.js'
+import { listFileReplacements, readReplacedFile } from '../../../modules/desk/file-history.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, PlainText } from '../../schemas.js'
 
@@ -17,9 +18,10 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
  * The counter's faster ways: a step on many dossiers at once, the lookup link of a slip, and the
  * history of a dossier's replaced files.
  */
-export function registerDeskCounterRoutes(app: FastifyInstance, handle: DatabaseHandle, options: { publicBaseUrl?: string | undefined }): void {
+export function registerDeskCounterRoutes(app: FastifyInstance, handle: DatabaseHandle, options: { publicBaseUrl?: string | undefined; filesDir: string }): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
+  const store = new FileStore(options.filesDir)
   const viewerOf = (request: FastifyRequest): Viewer => {
     const actor = actorOf(request)
     return { unitIds: actor.unitIds, personalData: can(actor, 'personal_data:read') }
@@ -68,6 +70,7 @@ export function registerDeskCounterRoutes(app: FastifyInstance, handle: Database
       params: z.object({ code: DossierCode }),
       response: {
         200: z.array(z.object({
+          id: z.string().describe('Mở tệp cũ: GET …/file-history/{id}/file'),
           position: z.number().nullable().describe('Số thứ tự thành phần; null = kết quả giải quyết'),
           old_file: z.object({ name: z.string(), sha256: z.string(), uploaded_at: z.date(), uploaded_by: z.string() }),
           new_file_name: z.string(),
@@ -82,6 +85,27 @@ export function registerDeskCounterRoutes(app: FastifyInstance, handle: Database
     handler: async (request) => {
       const dossier = await getVisibleDossier(db, request.params.code, viewerOf(request))
       return listFileReplacements(db, dossier.id)
+    },
+  })
+
+  api.get('/api/v1/dossiers/:code/file-history/:id/file', {
+    config: { access: { permission: 'dossiers:read' as const } },
+    schema: {
+      summary: 'Tải về một tệp số hóa đã bị thay (lịch sử của hồ sơ)',
+      tags: ['Một cửa'],
+      params: z.object({ code: DossierCode, id: z.string().regex(/^[0-9]{1,18}$/, 'Mã tệp không hợp lệ') }),
+      response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors },
+    },
+    handler: async (request, reply) => {
+      const dossier = await getVisibleDossier(db, request.params.code, viewerOf(request))
+      const { bytes, file } = await readReplacedFile(db, store, dossier, request.params.id, { actor: actorOf(request).label, ip: request.ip })
+      const name = file.original_name
+      return reply
+        .header('content-type', file.media_type)
+        .header('content-disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(bytes)
     },
   })
 }
