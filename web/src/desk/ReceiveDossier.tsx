@@ -10,6 +10,7 @@ import { FlagChoices, RECEIPT_FLAGS, type Flags } from './DossierFlags.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { useDebounced } from '../shared/use-debounced.js'
 import { withConfirmation } from './confirm-warning.js'
+import { LevelNotice } from './LevelNotice.js'
 
 const NO_PROCEDURES: ProcedureChoice[] = []
 
@@ -130,6 +131,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
               </Form.Item>
               {procedure && (
                 <>
+                  <LevelNotice procedureLevel={procedure.level} unitKind={units.find((u) => u.code === unit)?.kind} />
                   <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 12 }}>
                     <Descriptions.Item label="Lĩnh vực">{procedure.field ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label="Dịch vụ công">{ONLINE_LEVEL_LABELS[procedure.online_level] ?? procedure.online_level}</Descriptions.Item>
