@@ -151,6 +151,38 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     expect(await page.getByTestId('dossier-code').textContent()).toBe(dossier)
   })
 
+  it('returning a dossier whose fee is not paid asks first; confirmed, it is returned, and the fee receipt prints the amount in words once paid', async () => {
+    const feeCode = (await page.evaluate(`(async () => {
+      const me = await (await fetch('/api/v1/auth/me')).json()
+      const send = async (url, body) => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token }, body: JSON.stringify(body) })
+        if (!response.ok) throw new Error(await response.text())
+        return response.json()
+      }
+      const procedures = await (await fetch('/api/v1/procedures?q=chung%20thuc')).json()
+      const procedure = procedures.find((p) => p.fee_vnd > 0 && p.level === 'commune')
+      const dossier = await send('/api/v1/dossiers', { unit: 'H23.07.01', procedure_code: procedure.code, channel: 'direct', applicant: { name: 'Lê Văn Phí' }, received_components: procedure.components.map((c) => c.position) })
+      for (const type of ['hand_over', 'finish']) await send('/api/v1/dossiers/' + encodeURIComponent(dossier.code) + '/events', { type })
+      return dossier.code
+    })()`)) as string
+    await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(feeCode)}`)
+    await page.locator('[data-step="return"]:not([disabled])').click()
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Đồng ý' }).click()
+    const warning = page.locator('.ant-modal-confirm:visible')
+    await warning.getByText('Hồ sơ chưa ghi nhận nộp phí, lệ phí').waitFor()
+    await warning.getByRole('button', { name: 'Xác nhận, tiếp tục' }).click()
+    await page.locator('[data-event="return"]').waitFor()
+    expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả')
+
+    await page.getByRole('button', { name: 'Ghi nhận nộp tại quầy' }).click()
+    await page.getByTestId('paid').waitFor()
+    const receipt = await context.newPage()
+    await receipt.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(feeCode)}/in/bien-lai`)
+    await receipt.getByTestId('receipt-words').waitFor()
+    expect(await receipt.getByTestId('receipt-words').textContent()).toMatch(/^\(Viết bằng chữ: [A-ZĐ][^.]* đồng\.\)$/)
+    await receipt.close()
+  })
+
   it('the receipt slip carries the QR code and the short address of the citizen’s lookup', async () => {
     const slip = await context.newPage()
     await slip.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(code)}/in/giay-tiep-nhan`)
