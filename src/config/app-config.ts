@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   MOTCUA_SMS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   MOTCUA_SMS_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
   MOTCUA_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // The public address citizens reach (the lookup link and QR code on the receipt slip); unset: the address the console was reached at.
+  PUBLIC_BASE_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, message: 'phải là địa chỉ http(s)://…' }).optional()),
 })
 
 export interface AppConfig {
@@ -79,6 +81,7 @@ export interface AppConfig {
   smsUrl: string | undefined
   smsToken: string | undefined
   outboxSeconds: number
+  publicBaseUrl?: string | undefined
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -95,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
     smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
     outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, ...overrides,
+    publicBaseUrl: e.PUBLIC_BASE_URL, ...overrides,
   }
 }

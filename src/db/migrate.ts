@@ -15,6 +15,7 @@ import * as dataVersion from './migrations/20261125_012_data_version.js'
 import * as citedDocumentsSigners from './migrations/20261125_013_cited_documents_signers.js'
 import * as outbox from './migrations/20261126_014_outbox.js'
 import * as deskWorkAssignment from './migrations/20261126_015_desk_work_assignment.js'
+import * as deskCounterFileHistory from './migrations/20261126_016_desk_counter_file_history.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_013_cited_documents_signers': citedDocumentsSigners,
   '20261126_014_outbox': outbox,
   '20261126_015_desk_work_assignment': deskWorkAssignment,
+  '20261126_016_desk_counter_file_history': deskCounterFileHistory,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -315,6 +315,18 @@ export interface DossierApologiesTable {
   issued_by: string
 }
 
+/** A replaced scan (position) or electronic result (position null): the old file stays (migration 016). */
+export interface DossierFileReplacementsTable {
+  id: Generated<string>
+  dossier_id: string
+  position: number | null
+  old_file_id: string
+  new_file_id: string
+  reason: string | null
+  replaced_by: string
+  replaced_at: Generated<Date>
+}
+
 export interface DossierCodeCountersTable {
   unit_id: number
   day: DateOnly
@@ -371,6 +383,7 @@ export interface Database {
   cited_documents: CitedDocumentsTable
   unit_signers: UnitSignersTable
   outbox_messages: OutboxMessagesTable
+  dossier_file_replacements: DossierFileReplacementsTable
 }
 
 /** Hộp thư đi: e-mail and SMS waiting to be sent, sent, or given up on (migration 014). */

@@ -28,6 +28,8 @@ import { registerWebConsole } from './routes/web-console.js'
 import { registerHandOverRoutes } from './routes/v1/hand-over.routes.js'
 import { registerTrackingBookRoutes } from './routes/v1/tracking-book.routes.js'
 import { registerOfficialWorkloadRoutes } from './routes/v1/official-workload.routes.js'
+import { registerDeskCounterRoutes } from './routes/v1/desk-counter.routes.js'
+import { registerDataMonthsRoutes } from './routes/v1/data-months.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -44,6 +46,8 @@ export interface ServerOptions {
   requestDeadlineMs?: number
   /** Computed answers kept in memory (default 500). */
   figureCacheEntries?: number
+  /** The public address printed on slips (PUBLIC_BASE_URL); unset: the address each request came to. */
+  publicBaseUrl?: string | undefined
   /** The first start's demo seeding, when it runs in the background (/api/health says so). */
   demoSeeding?: () => DemoSeeding | null
 }
@@ -95,6 +99,8 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerHandOverRoutes(app, handle)
   registerTrackingBookRoutes(app, handle)
   registerOfficialWorkloadRoutes(app, handle)
+  registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl, filesDir: options.filesDir ?? './data/files' })
+  registerDataMonthsRoutes(app, handle)
   await registerWebConsole(app, options.webDist)
   return app
 }

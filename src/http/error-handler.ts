@@ -7,6 +7,7 @@ const STATUS_OF: Record<Code, number> = {
   [ErrorCode.notFound]: 404,
   [ErrorCode.conflict]: 409,
   [ErrorCode.invalidTransition]: 409,
+  [ErrorCode.confirmationRequired]: 409,
   [ErrorCode.forbidden]: 403,
   [ErrorCode.unauthenticated]: 401,
   [ErrorCode.locked]: 423,

@@ -67,6 +67,11 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/tracking-book/xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/tracking-book/xlsx?unit=${o.unit}&from=2022-01-01&to=2030-12-31&kind=all`) },
   'GET /api/v1/official-workload': { expect: 'hidden', request: (o) => get(`/api/v1/official-workload?unit=${o.unit}&from=2022-01-01&to=2030-12-31`) },
   'GET /api/v1/official-workload/xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/official-workload/xlsx?unit=${o.unit}&from=2022-01-01&to=2030-12-31`) },
+  'POST /api/v1/dossiers/bulk-events': { expect: 'hidden', request: (o) => send('POST', '/api/v1/dossiers/bulk-events', { type: 'return', codes: [o.dossier], confirm_unpaid_fee: true }) },
+  'GET /api/v1/dossiers/{code}/tracking-link': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/tracking-link`) },
+  'GET /api/v1/dossiers/{code}/file-history': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/file-history`) },
+  'GET /api/v1/dossiers/{code}/file-history/{id}/file': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/file-history/1/file`) },
+  'GET /api/v1/indicators/months': { expect: 'hidden', request: (o) => get(`/api/v1/indicators/months?unit=${o.unit}`) },
   'GET /api/v1/calendar': { expect: 'no-leak', request: () => get('/api/v1/calendar?year=2022') },
   'GET /api/v1/calendar/due': { expect: 'no-leak', request: () => get('/api/v1/calendar/due?received_at=2022-09-05T08:00:00%2B07:00&days=3') },
   'PUT /api/v1/calendar/days/{date}': { expect: 'refused', request: () => send('PUT', '/api/v1/calendar/days/2022-09-07', { kind: 'holiday', name: 'Nghỉ riêng', source: 'Không' }) },
@@ -124,6 +129,8 @@ beforeAll(async () => {
   // A dossier received at Quang Trung's desk, with a scanned component and a signed result.
   const dossier = await ok(quangTrung.inject(send('POST', '/api/v1/dossiers', { unit: 'H23.07.02', procedure_code: '1.004873', applicant: { name: 'Người Dân Quang Trung' }, channel: 'direct', received_components: [1] })))
   await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/components/1/file`, { file_name: 'to-khai-quang-trung.pdf', content_base64: PDF })))
+  // Scanned again: the first scan stays in the dossier's file history (replacement 1).
+  await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/components/1/file`, { file_name: 'to-khai-quang-trung-lan-2.pdf', content_base64: PDF })))
   // Approval is a leader's, not the receiver's.
   const quangTrungLeader = await signIn(app, handle, 'leader', 'H23.07.02')
   for (const [by, type] of [[quangTrung, 'hand_over'], [quangTrung, 'submit_for_signature'], [quangTrungLeader, 'approve'], [quangTrung, 'finish']] as const) {

@@ -4,6 +4,8 @@
  * public, and the applicant's reaction. Decision 766 scores them in 5.1–5.3 (INDICATORS.md).
  */
 
+import { CHANNEL_LABELS } from '../dossiers/dossier-status.js'
+
 /** How a feedback item came in. */
 export const FeedbackChannel = {
   online: 'online', // trực tuyến (Cổng Dịch vụ công, hệ thống phản ánh, kiến nghị)
@@ -15,9 +17,10 @@ export const FeedbackChannel = {
 export type FeedbackChannel = (typeof FeedbackChannel)[keyof typeof FeedbackChannel]
 export const FEEDBACK_CHANNELS = Object.values(FeedbackChannel) as readonly FeedbackChannel[]
 
+/** The channels a dossier also comes by say what the dossier's say (one vocabulary). */
 export const FEEDBACK_CHANNEL_LABELS: Record<FeedbackChannel, string> = {
-  online: 'Trực tuyến',
-  direct: 'Trực tiếp',
+  online: CHANNEL_LABELS.online,
+  direct: CHANNEL_LABELS.direct,
   phone: 'Điện thoại, đường dây nóng',
   postal: 'Văn bản, bưu chính',
   email: 'Thư điện tử',

@@ -1,4 +1,5 @@
 import type { IndicatorId } from '../indicators/indicator-id.js'
+import { CHANNEL_LABELS } from '../dossiers/dossier-status.js'
 
 /**
  * The indicators grouped as Decision 766/QĐ-TTg groups the reform index (progress, online
@@ -13,7 +14,7 @@ export interface IndicatorGroup {
 
 export const INDICATOR_GROUPS: readonly IndicatorGroup[] = [
   { sheet: 'Tiến độ giải quyết', title: 'Tiếp nhận và tiến độ giải quyết hồ sơ', indicators: ['received', 'on_time_rate', 'late', 'overdue_open'] },
-  { sheet: 'Trực tuyến', title: 'Dịch vụ công trực tuyến và thanh toán trực tuyến', indicators: ['online_rate', 'online_payment_rate'] },
+  { sheet: CHANNEL_LABELS.online, title: 'Dịch vụ công trực tuyến và thanh toán trực tuyến', indicators: ['online_rate', 'online_payment_rate'] },
   { sheet: 'Số hóa', title: 'Số hóa hồ sơ, kết quả giải quyết và chứng thực bản sao điện tử', indicators: ['dossier_digitization_rate', 'result_digitization_rate', 'ecert_copies', 'ecert_units', 'ecert_units_to_date'] },
   { sheet: 'Hài lòng', title: 'Mức độ hài lòng', indicators: ['satisfaction_rate'] },
 ]
@@ -21,7 +22,7 @@ export const INDICATOR_GROUPS: readonly IndicatorGroup[] = [
 /** Column headings short enough for a table on one landscape page. */
 export const SHORT_LABELS: Record<IndicatorId, string> = {
   received: 'Tiếp nhận',
-  online_rate: 'Trực tuyến',
+  online_rate: CHANNEL_LABELS.online,
   dossier_digitization_rate: 'Số hóa hồ sơ',
   result_digitization_rate: 'Số hóa kết quả',
   on_time_rate: 'Đúng hạn',

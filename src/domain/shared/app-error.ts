@@ -8,6 +8,8 @@ export const ErrorCode = {
   notFound: 'not_found',
   conflict: 'conflict',
   invalidTransition: 'invalid_transition',
+  /** A step the officer must confirm first (a warning): the details name the field that confirms it. */
+  confirmationRequired: 'confirmation_required',
   forbidden: 'forbidden',
   unauthenticated: 'unauthenticated',
   locked: 'locked',

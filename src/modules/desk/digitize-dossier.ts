@@ -4,12 +4,15 @@ import { checkUploadedFile } from '../../domain/files/uploaded-file.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
 import type { FileStore } from './file-store.js'
+import { checkFileChange, recordReplacement } from './file-history.js'
 
 export interface Upload {
   fileName: string
   bytes: Uint8Array
   actor: string
   ip?: string | null
+  /** Why a file is changed once the result was returned (required then). */
+  reason?: string | null
 }
 
 const ENDED_WITHOUT_RESULT = ['rejected', 'withdrawn']
@@ -39,13 +42,15 @@ export async function digitizeComponent(db: Kysely<Database>, store: FileStore, 
     if (ENDED_WITHOUT_RESULT.includes(dossier.status)) {
       throw new AppError(ErrorCode.conflict, `dossier ${dossier.code} is ${dossier.status}`, 'Hồ sơ đã bị từ chối hoặc đã rút, không số hóa thêm')
     }
-    const component = await trx.selectFrom('dossier_components').select(['id', 'received', 'digitized', 'name']).where('dossier_id', '=', dossierId).where('position', '=', position).executeTakeFirst()
+    const reason = checkFileChange(dossier, upload.reason)
+    const component = await trx.selectFrom('dossier_components').select(['id', 'received', 'digitized', 'name', 'file_id']).where('dossier_id', '=', dossierId).where('position', '=', position).executeTakeFirst()
     if (!component) throw new AppError(ErrorCode.notFound, `no component ${position}`, `Hồ sơ không có thành phần số ${position}`)
     if (!component.received) {
       throw new AppError(ErrorCode.conflict, `component ${position} was not received`, `Thành phần "${component.name}" không được nộp khi tiếp nhận, không thể số hóa`)
     }
     const file = await storeFile(trx, upload, sha256, mediaType)
     await trx.updateTable('dossier_components').set({ file_id: file.id, digitized: true, digitized_at: sql<Date>`now()` }).where('id', '=', component.id).execute()
+    if (component.file_id !== null) await recordReplacement(trx, { dossierId, position, oldFileId: component.file_id, newFileId: file.id, reason, actor: upload.actor })
     const { digitized } = await trx
       .selectFrom('dossier_components')
       .select((eb) => eb.fn.countAll<number>().as('digitized'))
@@ -59,7 +64,7 @@ export async function digitizeComponent(db: Kysely<Database>, store: FileStore, 
     }
     await writeAudit(trx, {
       actor: upload.actor, ip: upload.ip ?? null, action: 'dossier.digitize_component', entity: 'dossier', entityId: dossier.code,
-      summary: { position, file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: component.digitized, components_digitized: { before: dossier.components_digitized, after: componentsDigitized } },
+      summary: { position, file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: component.digitized, reason, components_digitized: { before: dossier.components_digitized, after: componentsDigitized } },
     })
     return { componentsDigitized, componentsTotal: dossier.components_total }
   })
@@ -74,11 +79,13 @@ export async function digitizeResult(db: Kysely<Database>, store: FileStore, dos
     if (dossier.status !== 'finished' && dossier.status !== 'returned') {
       throw new AppError(ErrorCode.conflict, `dossier ${dossier.code} has no result (${dossier.status})`, 'Hồ sơ chưa có kết quả giải quyết, chưa thể số hóa kết quả')
     }
+    const reason = checkFileChange(dossier, upload.reason)
     const file = await storeFile(trx, upload, sha256, mediaType)
+    if (dossier.result_file_id !== null) await recordReplacement(trx, { dossierId, position: null, oldFileId: dossier.result_file_id, newFileId: file.id, reason, actor: upload.actor })
     await trx.updateTable('dossiers').set({ result_file_id: file.id, result_digitized: true, updated_at: sql<Date>`now()` }).where('id', '=', dossierId).execute()
     await writeAudit(trx, {
       actor: upload.actor, ip: upload.ip ?? null, action: 'dossier.digitize_result', entity: 'dossier', entityId: dossier.code,
-      summary: { file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: dossier.result_file_id !== null },
+      summary: { file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: dossier.result_file_id !== null, reason },
     })
   })
 }

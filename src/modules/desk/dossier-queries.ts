@@ -1,7 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { maskIdentityNumber, maskPhone } from '../../domain/accounts/mask.js'
-import { END_OF_WORKING_DAY } from '../../domain/calendar/deadline.js'
 import { mayApologize } from '../../domain/dossiers/apology.js'
 import { DOSSIER_EVENT_LABELS, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
 import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../domain/dossiers/dossier-flags.js'
@@ -9,7 +8,7 @@ import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../domain/dossiers
 import { replayDossier } from '../../domain/dossiers/replay-dossier.js'
 import { allowedNextEvents, TRANSITIONS } from '../../domain/dossiers/transitions.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { toVietnamDate, vietnamDateTime } from '../../domain/time/vietnam-time.js'
+import { dueSoonLimit } from '../../domain/dossiers/due-soon.js'
 import { DOSSIER_QUEUES, DossierQueue } from '../../domain/dossiers/dossier-queues.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { historyOf } from '../dossiers/history-of.js'
@@ -103,11 +102,11 @@ export interface QueueRequest {
 /**
  * Each queue as one condition on the dossier row, so a page of one queue and the counts of all
  * of them read the same definition. `due_soon` needs the calendar: open, due by the end of the
- * next working day, not yet late.
+ * next DUE_SOON_WORKING_DAYS working days (domain/dossiers/due-soon.ts), not yet late.
  */
 async function queueConditions(db: Kysely<Database>, now: Date, viewer: Viewer): Promise<Record<DossierQueue, RawBuilder<boolean>>> {
   const calendar = await loadWorkingCalendar(db)
-  const dueSoonLimit = vietnamDateTime(calendar.nextWorkingDay(toVietnamDate(now)), END_OF_WORKING_DAY)
+  const dueSoon = dueSoonLimit(calendar, now)
   const open = sql.join(OPEN.map((status) => sql.lit(status)))
   return {
     mine: viewer.userId ? sql<boolean>`d.assignee_user_id = ${viewer.userId} and d.status in (${open})` : sql<boolean>`false`,
@@ -115,7 +114,7 @@ async function queueConditions(db: Kysely<Database>, now: Date, viewer: Viewer):
     to_hand_over: sql<boolean>`d.status = 'received'`,
     to_process: sql<boolean>`d.status in ('received', 'processing', 'paused')`,
     supplement: sql<boolean>`d.status = 'supplement'`,
-    due_soon: sql<boolean>`d.status in ('received', 'processing') and d.due_at >= ${now} and d.due_at <= ${dueSoonLimit}`,
+    due_soon: sql<boolean>`d.status in ('received', 'processing') and d.due_at >= ${now} and d.due_at <= ${dueSoon}`,
     overdue: sql<boolean>`d.status in (${open}) and d.due_at < ${now}`,
     finished: sql<boolean>`d.status = 'finished'`,
     all: sql<boolean>`true`,

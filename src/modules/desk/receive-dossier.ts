@@ -9,6 +9,7 @@ import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { versionAt } from '../dossiers/import/dossier-lookups.js'
+import { guardProcedureLevel } from './desk-confirmations.js'
 
 export interface ReceiveDossierInput {
   unit: { id: number; code: string }
@@ -24,6 +25,8 @@ export interface ReceiveDossierInput {
   receivedAt?: Date
   /** Decision 766 facts known at receipt (VNeID used, data reused…); the others stay unknown (null). */
   flags?: Partial<DossierFlags>
+  /** The officer confirmed receiving a procedure of a higher level (liên thông). */
+  confirmProcedureLevel?: boolean
   actor: string
   ip?: string | null
 }
@@ -75,7 +78,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
     const versions = await trx
       .selectFrom('procedure_versions as pv')
       .innerJoin('procedures as p', 'p.id', 'pv.procedure_id')
-      .select(['p.id as procedure_id', 'pv.id', 'pv.valid_from', 'pv.processing_days', 'pv.cutoff_time', 'pv.fee_vnd', 'pv.components'])
+      .select(['p.id as procedure_id', 'pv.id', 'pv.valid_from', 'pv.processing_days', 'pv.cutoff_time', 'pv.fee_vnd', 'pv.components', 'pv.level'])
       .where('p.code', '=', input.procedureCode)
       .orderBy('pv.version')
       .execute()
@@ -88,6 +91,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
     )
     const version = versions.find((v) => v.id === chosen.id)!
     const components = (version.components ?? []) as ProcedureComponent[]
+    const { levelConfirmed } = await guardProcedureLevel(trx, input.unit.id, version.level, input.confirmProcedureLevel ?? false)
 
     const received = new Set(input.receivedComponents)
     const unknown = [...received].filter((position) => position < 1 || position > components.length)
@@ -163,7 +167,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
         actor: input.actor,
         reason: null,
         status_after: 'received',
-        data: JSON.stringify({ channel: input.channel, components_received: [...received].sort((a, b) => a - b), back_office: backOffice }),
+        data: JSON.stringify({ channel: input.channel, components_received: [...received].sort((a, b) => a - b), back_office: backOffice, ...(levelConfirmed ? { level_confirmed: true } : {}) }),
       })
       .execute()
     await writeAudit(trx, {
@@ -174,7 +178,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
       entityId: code,
       summary: {
         unit: input.unit.code, procedure: input.procedureCode, channel: input.channel, received_at: receivedAt.toISOString(), due_at: dueAt.toISOString(),
-        components_total: received.size, fee_vnd: feeVnd, back_office: backOffice,
+        components_total: received.size, fee_vnd: feeVnd, back_office: backOffice, ...(levelConfirmed ? { level_confirmed: true } : {}),
         ...(input.flags ? { flags: input.flags } : {}),
       },
     })

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
 import type { DossierEvent, DossierEventType } from '../../domain/dossiers/dossier-event.js'
@@ -10,6 +10,11 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { historyOf } from './history-of.js'
+
+/** A step runs in the caller's transaction when given one (bulk steps: all or nothing), else in its own. */
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work)
+}
 
 export interface NewDossierEvent {
   type: DossierEventType
@@ -33,7 +38,7 @@ export interface NewDossierEvent {
  */
 export async function recordDossierEvent(db: Kysely<Database>, dossierCode: string, step: NewDossierEvent): Promise<DossierState> {
   const calendar = await loadWorkingCalendar(db)
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dossier = await trx
       .selectFrom('dossiers')
       .innerJoin('procedure_versions', 'procedure_versions.id', 'dossiers.procedure_version_id')

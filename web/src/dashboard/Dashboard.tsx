@@ -3,13 +3,15 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, ApiError, type Me, type TableRow, type Unit } from '../shared/api.js'
 import type { DrillRequest, FigurePart } from './DossiersDrawer.js'
-import { formatDate, formatPeriod } from '../shared/format.js'
+import { formatPeriod } from '../shared/format.js'
 import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
 import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
+import { typedDateProps } from '../shared/typed-dates.js'
+import { EmptyPeriodHint } from './EmptyPeriodHint.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -152,7 +154,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
               </Typography.Text>
               <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} />
             </Space>
-            {total.indicators.received?.value === 0 && <Alert type="info" showIcon message="Kỳ này đơn vị không phát sinh hồ sơ nào. Hãy chọn kỳ khác." style={{ marginBottom: 12 }} />}
+            {total.indicators.received?.value === 0 && <EmptyPeriodHint unit={view.unit} onPick={(period) => go({ ...view, period })} />}
             <IndicatorCards total={total} own={own} onDrill={(indicator, part, scope) => openDrill(scope === 'own' && own ? own : total, indicator, part, scope)} />
 
             <Card style={{ marginTop: 16 }} size="small">
@@ -219,7 +221,6 @@ const PICKERS: Record<Exclude<PeriodKind, 'custom'>, 'week' | 'month' | 'quarter
 
 function PeriodControls({ period, onChange }: { period: Period; onChange: (p: Period) => void }) {
   const list = useMemo(() => presets(), [])
-  const dateFormat = (d: Dayjs) => formatDate(d)
   return (
     <>
       <Field label="Loại kỳ" htmlFor="loai-ky">
@@ -237,7 +238,7 @@ function PeriodControls({ period, onChange }: { period: Period; onChange: (p: Pe
           <DatePicker.RangePicker
             id={{ start: 'ky-bao-cao', end: 'ky-bao-cao-den' }}
             value={[dayjs(period.from), dayjs(period.to)]}
-            format={dateFormat}
+            format={typedDateProps.format}
             allowClear={false}
             presets={list.map((p) => ({ label: p.label, value: [dayjs(p.period.from), dayjs(p.period.to)] as [Dayjs, Dayjs] }))}
             onChange={(values) => {

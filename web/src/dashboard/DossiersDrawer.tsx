@@ -1,10 +1,13 @@
-import { Alert, Drawer, Table, Tag, Typography } from 'antd'
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Drawer, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useEffect, useState } from 'react'
 import { api, type DossierItem } from '../shared/api.js'
 import { formatCount, formatDateTime, formatPeriod } from '../shared/format.js'
 import { CHANNEL_LABELS, type IndicatorId, INDICATORS, labelOf, statusLabel } from '../shared/labels.js'
 import { useApiData } from '../shared/use-api-data.js'
+import { dossierPath, followLink } from '../shell/navigation.js'
+import { dossierListPrintHtml, downloadDossierListXlsx } from './dossier-list-export.js'
 
 export type FigurePart = 'numerator' | 'denominator' | 'gap'
 
@@ -26,26 +29,50 @@ const PART_LABELS: Record<FigurePart, string> = {
 
 const PAGE_SIZE = 20
 
+/** The list at 1440 px: every column wide enough for its longest usual value; a procedure's name wraps rather than being cut. */
 const columns: ColumnsType<DossierItem> = [
-  { title: 'Mã hồ sơ', dataIndex: 'code', key: 'code', width: 190 },
-  { title: 'Đơn vị tiếp nhận', dataIndex: 'unit_name', key: 'unit', width: 140 },
-  { title: 'Thủ tục', dataIndex: 'procedure_name', key: 'procedure', ellipsis: true },
-  { title: 'Hình thức', dataIndex: 'channel', key: 'channel', width: 100, render: (c: string) => labelOf(CHANNEL_LABELS, c) },
-  { title: 'Trạng thái', dataIndex: 'status', key: 'status', width: 130, render: (s: string) => <Tag>{statusLabel(s)}</Tag> },
-  { title: 'Tiếp nhận', dataIndex: 'received_at', key: 'received', width: 130, render: (v: string) => formatDateTime(v) },
-  { title: 'Hẹn trả', dataIndex: 'due_at', key: 'due', width: 130, render: (v: string | null) => formatDateTime(v) },
-  { title: 'Có kết quả', dataIndex: 'finished_at', key: 'finished', width: 130, render: (v: string | null) => formatDateTime(v) },
+  {
+    title: 'Mã hồ sơ',
+    dataIndex: 'code',
+    key: 'code',
+    width: 200,
+    render: (code: string) => (
+      <a href={dossierPath(code)} onClick={(e) => followLink(e, dossierPath(code))} data-dossier={code}>
+        {code}
+      </a>
+    ),
+  },
+  { title: 'Đơn vị tiếp nhận', dataIndex: 'unit_name', key: 'unit', width: 170 },
+  { title: 'Thủ tục', dataIndex: 'procedure_name', key: 'procedure', className: 'wrap-cell' },
+  { title: 'Hình thức nộp', dataIndex: 'channel', key: 'channel', width: 120, render: (c: string) => labelOf(CHANNEL_LABELS, c) },
+  { title: 'Trạng thái', dataIndex: 'status', key: 'status', width: 140, render: (s: string) => <Tag>{statusLabel(s)}</Tag> },
+  { title: 'Tiếp nhận', dataIndex: 'received_at', key: 'received', width: 140, render: (v: string) => formatDateTime(v) },
+  { title: 'Hẹn trả', dataIndex: 'due_at', key: 'due', width: 140, render: (v: string | null) => formatDateTime(v) },
+  { title: 'Có kết quả', dataIndex: 'finished_at', key: 'finished', width: 140, render: (v: string | null) => formatDateTime(v) },
   {
     title: 'Số hóa',
     key: 'digitized',
-    width: 90,
+    width: 80,
     render: (_: unknown, d: DossierItem) => `${d.components_digitized}/${d.components_total}`,
   },
 ]
 
 /** The dossiers behind a number of a card or a table cell, a page at a time. */
+/** Every dossier of the request, read page by page (at most EXPORT_LIMIT), for the workbook and the printed list. */
+const EXPORT_LIMIT = 20_000
+async function allDossiers(request: DrillRequest): Promise<DossierItem[]> {
+  const items: DossierItem[] = []
+  for (let page = 1; ; page += 1) {
+    const answer = await api.dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: 500 })
+    items.push(...answer.items)
+    if (answer.items.length === 0 || items.length >= Math.min(answer.total, EXPORT_LIMIT)) return items.slice(0, EXPORT_LIMIT)
+  }
+}
+
 export function DossiersDrawer({ request, onClose }: { request: DrillRequest | null; onClose: () => void }) {
+  const { message } = App.useApp()
   const [page, setPage] = useState(1)
+  const [exporting, setExporting] = useState<'xlsx' | 'print' | null>(null)
   useEffect(() => setPage(1), [request])
   const { data, error, loading } = useApiData(
     (signal) =>
@@ -55,13 +82,57 @@ export function DossiersDrawer({ request, onClose }: { request: DrillRequest | n
     [request, page],
   )
 
+  const title = request ? `Hồ sơ — ${INDICATORS[request.indicator].label}` : ''
+  const subtitle = request
+    ? `${request.unitName}${request.scope === 'own' ? ' (Bộ phận Một cửa của đơn vị)' : ''}, ${formatPeriod(request.from, request.to)}: ${PART_LABELS[request.part]}`
+    : ''
+  const exportAs = async (kind: 'xlsx' | 'print') => {
+    if (!request) return
+    // The print window is opened at the click, before the wait: a browser lets a click open one.
+    const printWindow = kind === 'print' ? window.open('', '_blank') : null
+    setExporting(kind)
+    try {
+      const items = await allDossiers(request)
+      if (kind === 'xlsx') {
+        await downloadDossierListXlsx(title, subtitle, items, `ho-so-${request.unitCode}-${request.indicator}-${request.part}-${request.from}-${request.to}.xlsx`)
+      } else if (printWindow) {
+        printWindow.document.write(dossierListPrintHtml(title, subtitle, items))
+        printWindow.document.close()
+        printWindow.focus()
+        printWindow.print()
+      }
+    } catch (e) {
+      printWindow?.close()
+      void message.error((e as Error).message, 6)
+    } finally {
+      setExporting(null)
+    }
+  }
+
   return (
-    <Drawer open={request !== null} onClose={onClose} size={1100} title={request ? `Hồ sơ — ${INDICATORS[request.indicator].label}` : ''} destroyOnHidden>
+    <Drawer
+      open={request !== null}
+      onClose={onClose}
+      size="min(1400px, 100vw)"
+      title={title}
+      destroyOnHidden
+      extra={
+        request && (
+          <Space>
+            <Button icon={<FileExcelOutlined />} loading={exporting === 'xlsx'} disabled={!data?.total} onClick={() => void exportAs('xlsx')} data-testid="drill-xlsx">
+              Xuất Excel
+            </Button>
+            <Button icon={<PrinterOutlined />} loading={exporting === 'print'} disabled={!data?.total} onClick={() => void exportAs('print')} data-testid="drill-print">
+              In danh sách
+            </Button>
+          </Space>
+        )
+      }
+    >
       {request && (
         <>
           <Typography.Paragraph>
-            {request.unitName}
-            {request.scope === 'own' ? ' (Bộ phận Một cửa của đơn vị)' : ''}, {formatPeriod(request.from, request.to)}: {PART_LABELS[request.part]}
+            {subtitle}
             {data ? ` — ${formatCount(data.total)} hồ sơ` : ''}.
           </Typography.Paragraph>
           {error && <Alert type="error" showIcon message={error.message} role="alert" style={{ marginBottom: 12 }} />}
@@ -71,7 +142,7 @@ export function DossiersDrawer({ request, onClose }: { request: DrillRequest | n
             columns={columns}
             dataSource={data?.items ?? []}
             loading={loading}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1250 }}
             locale={{ emptyText: 'Không có hồ sơ nào' }}
             pagination={{
               current: page,

@@ -3,6 +3,9 @@ import type { Figure, TableRow } from '../shared/api.js'
 import type { FigurePart } from './DossiersDrawer.js'
 import { formatChange, formatCount, formatPercent, NO_VALUE_LABEL } from '../shared/format.js'
 import { CARD_INDICATORS, INDICATORS, type IndicatorId } from '../shared/labels.js'
+import { changeMeaning, type ChangeMeaning } from '../../../src/domain/indicators/indicator-direction.js'
+
+const MEANING_WORDS: Record<ChangeMeaning, string> = { better: 'Tốt hơn kỳ trước', worse: 'Kém hơn kỳ trước', neutral: 'Thay đổi so với kỳ trước', same: 'Không đổi', none: 'Kỳ trước không phát sinh' }
 
 interface Props {
   total: TableRow
@@ -28,6 +31,8 @@ function IndicatorCard({ id, figure, own, ownName, onDrill }: { id: IndicatorId;
   const drillable = INDICATORS[id].basis !== 'units'
   const valueText = isRate ? formatPercent(figure.value) : figure.value === null ? NO_VALUE_LABEL : formatCount(figure.value)
   const change = formatChange(figure.change, info.kind)
+  // Coloured by what the change means for this indicator (more late dossiers is red), not by its sign.
+  const meaning = changeMeaning(id, figure.change)
   const target = figure.target ?? null
   return (
     <Card size="small" title={<span title={info.label} style={{ whiteSpace: 'normal' }}>{info.label}</span>} data-indicator={id}>
@@ -65,7 +70,7 @@ function IndicatorCard({ id, figure, own, ownName, onDrill }: { id: IndicatorId;
           </div>
         )}
       </div>
-      <div className={`change-${change.direction}`} style={{ marginTop: 4, fontSize: 13 }}>
+      <div className={`change-${meaning}`} style={{ marginTop: 4, fontSize: 13 }} data-change={meaning} title={MEANING_WORDS[meaning]}>
         {change.text}
       </div>
     </Card>

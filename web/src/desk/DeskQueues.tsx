@@ -10,6 +10,9 @@ import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueN
 import { labelOf } from '../shared/labels.js'
 import { DeskSearch } from './DeskSearch.js'
 import { deskWorkApi, TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.js'
+import { BULK_STEP_OF, BulkActions } from './BulkActions.js'
+import { DeadlineAlert } from './DeadlineAlert.js'
+import { DeskShortcuts } from './DeskShortcuts.js'
 
 const QUEUES: QueueName[] = ['mine', 'to_sign', 'to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
@@ -40,8 +43,10 @@ export default function DeskQueues({ me }: { me: Me }) {
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
   }, [view])
 
+  const [selected, setSelected] = useState<string[]>([])
+  useEffect(() => setSelected([]), [view])
   // A search looks through every queue of the unit; clearing it comes back to the queue.
-  const { data, error, loading } = useApiData(
+  const { data, error, loading, reload } = useApiData(
     (signal) =>
       view.search
         ? deskWorkApi.search({ unit: view.unit, q: view.search, queue: 'all', page, page_size: PAGE_SIZE }, signal)
@@ -79,7 +84,7 @@ export default function DeskQueues({ me }: { me: Me }) {
       render: (_: unknown, d: DossierSummary) => (
         <Space size={4} wrap>
           <Tag>{d.status_label}</Tag>
-          {d.overdue && <Tag color="red">Quá hạn</Tag>}
+          {d.overdue && <Tag color="red">{QUEUE_LABELS.overdue}</Tag>}
         </Space>
       ),
     },
@@ -106,6 +111,7 @@ export default function DeskQueues({ me }: { me: Me }) {
           <Typography.Text type="secondary">Hồ sơ đang ở đơn vị, theo từng việc cần làm</Typography.Text>
         </div>
         <Space wrap align="end">
+          <DeskShortcuts page="queues" canWrite={canReceive} />
           {hasChoice(units) && (
             <div>
               <label htmlFor="desk-unit" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
@@ -138,6 +144,7 @@ export default function DeskQueues({ me }: { me: Me }) {
           )}
         </Space>
       </div>
+      <DeadlineAlert counts={counts} onOpen={(queue) => (setPage(1), setView((v) => ({ ...v, queue })))} />
       <Card size="small">
         <DeskSearch
           value={view.search}
@@ -171,8 +178,15 @@ export default function DeskQueues({ me }: { me: Me }) {
         {error ? (
           <Result status="warning" title="Không tải được danh sách hồ sơ" subTitle={error.message} />
         ) : (
+          <>
+          {canReceive && BULK_STEP_OF[view.queue] && (
+            <div style={{ marginBottom: 8 }}>
+              <BulkActions queue={view.queue} codes={selected} onDone={() => (setSelected([]), reload(), queueCounts.reload())} />
+            </div>
+          )}
           <Table<DossierSummary>
             rowKey="code"
+            {...(canReceive && BULK_STEP_OF[view.queue] ? { rowSelection: { selectedRowKeys: selected, onChange: (keys: React.Key[]) => setSelected(keys.map(String)) } } : {})}
             size="middle"
             loading={loading}
             dataSource={data?.items ?? []}
@@ -188,6 +202,7 @@ export default function DeskQueues({ me }: { me: Me }) {
               onChange: setPage,
             }}
           />
+          </>
         )}
       </Card>
     </Space>

@@ -35,7 +35,7 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
     const danger = s.type === 'reject' || s.type === 'withdraw'
     const main = s.type === 'hand_over' || s.type === 'finish' || s.type === 'return' || s.type === 'approve'
     const plain = (
-      <Button key={s.type} type={main ? 'primary' : 'default'} danger={danger} disabled={busy} data-step={s.type} onClick={needsReason(s) ? () => (form.resetFields(), setAsking(s)) : undefined}>
+      <Button key={s.type} type={main ? 'primary' : 'default'} danger={danger} disabled={busy} data-step={s.type} onClick={needsReason(s) ? () => setAsking(s) : undefined}>
         {s.label}
       </Button>
     )
@@ -88,8 +88,10 @@ export function DossierActions({ dossier, busy, onStep }: Props) {
         destroyOnHidden
         onCancel={() => setAsking(null)}
         onOk={async () => {
-          const { reason } = await form.validateFields()
-          if (asking && (await onStep(asking.type, asking.label, reason.trim()))) setAsking(null)
+          // An empty reason: the field says so; the refused check is not an error of the page.
+          const values = await form.validateFields().catch(() => null)
+          if (!values) return
+          if (asking && (await onStep(asking.type, asking.label, values.reason.trim()))) setAsking(null)
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>

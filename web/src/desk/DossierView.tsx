@@ -1,5 +1,5 @@
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Empty, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd'
+import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Empty, Grid, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd'
 import { useCallback, useState } from 'react'
 import { ApiError, type Me } from '../shared/api.js'
 import { formatDate, formatDateTime } from '../shared/format.js'
@@ -12,24 +12,35 @@ import { FLAG_LABELS, FlagChoices, type FlagName } from './DossierFlags.js'
 import { formsFor } from './forms/printable-forms.js'
 import { labelOf } from '../shared/labels.js'
 import { useApiData } from '../shared/use-api-data.js'
+import { filesLocked } from '../../../src/domain/dossiers/desk-guards.js'
+import { QUEUE_LABELS } from './desk-api.js'
+import { withConfirmation } from './confirm-warning.js'
+import { DeskShortcuts } from './DeskShortcuts.js'
+import { FileHistory } from './FileHistory.js'
+import { useReasonPrompt } from './useReasonPrompt.js'
 
 type Component = DossierDetails['components'][number]
 
 /** The dossier page: its data, components and scans, fee, the next steps and the timeline of every event. */
 export default function DossierView({ code, me }: { code: string; me: Me }) {
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
+  const [askReason, reasonPrompt] = useReasonPrompt()
+  // A phone: the components as one column (name, scan and button stacked), the header smaller.
+  const narrow = Grid.useBreakpoint().md === false
   // Each action answers with the dossier as it now is: that answer replaces the one loaded.
   const { data: dossier, error, loading, set: setDossier } = useApiData((signal) => deskApi.dossier(code, signal), [code])
   const [busy, setBusy] = useState<string | null>(null)
   const canWrite = me.permissions.includes('dossiers:write')
   const justReceived = new URLSearchParams(window.location.search).get('moi') === '1'
 
-  /** One change at a time; the answer is the dossier as it now is. */
+  /** One change at a time; the answer is the dossier as it now is (null: the officer said no to a warning). */
   const change = useCallback(
-    async (label: string, action: () => Promise<DossierDetails>, done: string) => {
+    async (label: string, action: () => Promise<DossierDetails | null>, done: string) => {
       setBusy(label)
       try {
-        setDossier(await action())
+        const changed = await action()
+        if (changed === null) return false
+        setDossier(changed)
         void message.success(done)
         return true
       } catch (e) {
@@ -45,6 +56,12 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
   const upload = async (file: File, target: { position: number; name: string } | 'result') => {
     const scan = await readScan(file)
     if ('error' in scan) return void message.error(scan.error, 6)
+    // Returned: what the citizen received is fixed; a change says why, and the old file stays in the history.
+    if (dossier && filesLocked(dossier.status)) {
+      const reason = await askReason('Hồ sơ đã trả kết quả: thay tệp số hóa', 'Lý do thay tệp (được ghi vào nhật ký; tệp cũ vẫn được lưu)')
+      if (reason === null) return
+      scan.replace_reason = reason
+    }
     if (target === 'result') await change('result', () => deskApi.uploadResult(code, scan), 'Đã số hóa kết quả giải quyết')
     else await change(`c${target.position}`, () => deskApi.uploadComponent(code, target.position, scan), `Đã số hóa thành phần “${target.name}”`)
   }
@@ -72,15 +89,18 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
   const paid = dossier.paid_at !== null
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} className="dossier-page">
+      {reasonPrompt}
       <div>
         <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
           ← Hàng đợi hồ sơ
         </a>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
-          <Typography.Title level={2} style={{ margin: '4px 0 0' }} data-testid="dossier-code">
+          <Typography.Title level={narrow ? 4 : 2} className="dossier-code" style={{ margin: '4px 0 0' }} data-testid="dossier-code">
             {dossier.code}
           </Typography.Title>
+          <Space size={4} wrap>
+          <DeskShortcuts page="dossier" dossierCode={dossier.code} canWrite={canWrite} />
           <Dropdown
             trigger={['click']}
             menu={{
@@ -96,12 +116,13 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
           >
             <Button icon={<PrinterOutlined />}>In giấy tờ</Button>
           </Dropdown>
+          </Space>
         </div>
         <Space wrap>
           <Tag color="blue" data-testid="dossier-status">
             {dossier.status_label}
           </Tag>
-          {dossier.overdue && <Tag color="red">Quá hạn</Tag>}
+          {dossier.overdue && <Tag color="red">{QUEUE_LABELS.overdue}</Tag>}
           <Typography.Text>{dossier.procedure_name}</Typography.Text>
         </Space>
       </div>
@@ -124,7 +145,11 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
 
       {canWrite && (
         <Card size="small" title="Xử lý hồ sơ">
-          <DossierActions dossier={dossier} busy={busy !== null} onStep={(type, label, reason, target) => change(type, () => deskWorkApi.step(code, type, reason, target), `Đã ghi nhận: ${label}`)} />
+          <DossierActions
+            dossier={dossier}
+            busy={busy !== null}
+            onStep={(type, label, reason, target) => change(type, () => withConfirmation(modal, (confirmed) => deskApi.step(code, type, reason, confirmed, target), label), `Đã ghi nhận: ${label}`)}
+          />
         </Card>
       )}
 
@@ -182,9 +207,35 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
               dataSource={dossier.components}
               locale={{ emptyText: <Empty description="Hồ sơ không có danh mục thành phần (nhập từ hệ thống khác)" /> }}
               onRow={(c) => ({ 'data-component-row': c.position }) as React.HTMLAttributes<HTMLElement>}
-              columns={[
+              columns={narrow ? [
+                { title: 'STT', dataIndex: 'position', width: 44 },
+                {
+                  title: 'Thành phần và bản số hóa',
+                  key: 'component',
+                  render: (_: unknown, c: Component) => (
+                    <div className="component-stacked">
+                      <div className="component-name">
+                        {c.name} {c.required && <Tag color="red">bắt buộc</Tag>}
+                        {!c.received && <Typography.Text type="secondary"> (không nộp)</Typography.Text>}
+                      </div>
+                      <div>
+                        {c.file ? (
+                          <a href={deskApi.componentFileUrl(dossier.code, c.position)} data-testid={`scan-${c.position}`}>{c.file.name}</a>
+                        ) : c.received ? <span className="component-missing">Chưa số hóa</span> : null}
+                      </div>
+                      {canWrite && c.received && (
+                        <Upload accept=".pdf,.png,.jpg,.jpeg" showUploadList={false} beforeUpload={(file) => (void upload(file, c), Upload.LIST_IGNORE)}>
+                          <Button size="small" icon={<UploadOutlined />} loading={busy === `c${c.position}`} disabled={busy !== null}>
+                            {c.file ? 'Thay bản quét' : 'Tải bản quét'}
+                          </Button>
+                        </Upload>
+                      )}
+                    </div>
+                  ),
+                },
+              ] : [
                 { title: 'STT', dataIndex: 'position', width: 56 },
-                { title: 'Thành phần', dataIndex: 'name', render: (name: string, c) => (c.required ? <span>{name} <Tag color="red">bắt buộc</Tag></span> : name) },
+                { title: 'Thành phần', dataIndex: 'name', render: (name: string, c: Component) => <span className="component-name">{name} {c.required && <Tag color="red">bắt buộc</Tag>}</span> },
                 { title: 'Đã nhận', key: 'received', width: 84, render: (_, c) => (c.received ? 'Có' : <Typography.Text type="secondary">Không</Typography.Text>) },
                 {
                   title: 'Bản số hóa',
@@ -237,6 +288,8 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
             </div>
           </Card>
 
+          <FileHistory dossier={dossier} />
+
           <Card size="small" title="Thông tin cho Chỉ số 766" style={{ marginTop: 12 }}>
             <FlagChoices
               names={Object.keys(FLAG_LABELS) as FlagName[]}
@@ -277,7 +330,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
               items={dossier.events.map((e) => ({
                 key: e.seq,
                 color: e.type === 'reject' || e.type === 'withdraw' ? 'red' : e.type === 'return' || e.type === 'finish' ? 'green' : 'blue',
-                children: (
+                content: (
                   <div data-event={e.type}>
                     <strong>{e.label}</strong> — {formatDateTime(e.at)}
                     <div>

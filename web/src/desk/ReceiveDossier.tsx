@@ -9,6 +9,8 @@ import { formatWorkingDays, ONLINE_LEVEL_LABELS } from './desk-labels.js'
 import { FlagChoices, RECEIPT_FLAGS, type Flags } from './DossierFlags.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { useDebounced } from '../shared/use-debounced.js'
+import { withConfirmation } from './confirm-warning.js'
+import { LevelNotice } from './LevelNotice.js'
 
 const NO_PROCEDURES: ProcedureChoice[] = []
 
@@ -24,7 +26,7 @@ interface ApplicantFields {
 
 /** Tiếp nhận hồ sơ: find the procedure as people type it, tick what was handed in, see the appointment date, receive. */
 export default function ReceiveDossier({ me }: { me: Me }) {
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const [form] = Form.useForm<ApplicantFields>()
   const units = useVisibleUnits()
   const [unit, setUnit] = useState(me.unit_code)
@@ -66,7 +68,8 @@ export default function ReceiveDossier({ me }: { me: Me }) {
     setSubmitting(true)
     setError(null)
     try {
-      const dossier = await deskApi.receive({
+      // A procedure above the desk's level is received on the higher level's behalf only when the officer confirms.
+      const dossier = await withConfirmation(modal, (confirmed) => deskApi.receive({
         unit,
         procedure_code: procedure.code,
         applicant: {
@@ -81,7 +84,8 @@ export default function ReceiveDossier({ me }: { me: Me }) {
         paid_online: Boolean(fields.paid_online) && (fields.fee_vnd ?? 0) > 0,
         // Only what the officer knows: "Chưa rõ" stays unknown rather than becoming "không".
         ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== null && v !== undefined)),
-      })
+      }, confirmed), 'Thủ tục của cấp trên')
+      if (dossier === null) return
       void message.success(`Đã tiếp nhận hồ sơ ${dossier.code}`)
       navigate(`${dossierPath(dossier.code)}?moi=1`)
     } catch (e) {
@@ -127,6 +131,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
               </Form.Item>
               {procedure && (
                 <>
+                  <LevelNotice procedureLevel={procedure.level} unitKind={units.find((u) => u.code === unit)?.kind} />
                   <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered style={{ marginBottom: 12 }}>
                     <Descriptions.Item label="Lĩnh vực">{procedure.field ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label="Dịch vụ công">{ONLINE_LEVEL_LABELS[procedure.online_level] ?? procedure.online_level}</Descriptions.Item>

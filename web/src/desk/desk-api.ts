@@ -10,6 +10,7 @@ import type { Json } from '../../../src/contracts/json.js'
 import { QUEUE_LABELS, type DossierQueue } from '../../../src/domain/dossiers/dossier-queues.js'
 import { CHANNEL_LABELS } from '../../../src/domain/dossiers/dossier-status.js'
 import { request } from '../shared/api.js'
+import type { HandOverTarget } from './desk-work-api.js'
 
 /** The one-stop desk's answers (see /docs, tag "Một cửa"), typed from the server's own schemas. */
 export type ProcedureChoice = Json<z.infer<typeof ProcedureChoiceSchema>>
@@ -38,6 +39,20 @@ export interface ReceiveRequest {
 export interface Upload {
   file_name: string
   content_base64: string
+  /** Why a file is replaced once the result was returned (the server requires it then). */
+  replace_reason?: string
+}
+
+/** A replaced scan or result, kept in the dossier's file history. */
+export interface FileReplacement {
+  id: string
+  position: number | null
+  old_file: { name: string; sha256: string; uploaded_at: string; uploaded_by: string }
+  new_file_name: string
+  reason: string | null
+  replaced_by: string
+  replaced_by_name: string | null
+  replaced_at: string
 }
 
 const path = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`
@@ -46,12 +61,19 @@ export const deskApi = {
   procedures: (q: string, signal?: AbortSignal) => request<ProcedureChoice[]>('GET', '/api/v1/procedures', { query: { q }, ...(signal ? { signal } : {}) }),
   dueDate: (receivedAt: string, days: number, cutoff: string | null) =>
     request<{ due_at: string }>('GET', '/api/v1/calendar/due', { query: { received_at: receivedAt, days, ...(cutoff ? { cutoff } : {}) } }),
-  receive: (body: ReceiveRequest) => request<DossierDetails>('POST', '/api/v1/dossiers', { body }),
+  receive: (body: ReceiveRequest, confirmed: Record<string, true> = {}) => request<DossierDetails>('POST', '/api/v1/dossiers', { body: { ...body, ...confirmed } }),
   queue: (q: { unit: string; queue: QueueName; page: number; page_size: number }, signal?: AbortSignal) =>
     request<QueuePage>('GET', '/api/v1/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),
   queueCounts: (unit: string, signal?: AbortSignal) => request<Record<QueueName, number>>('GET', '/api/v1/dossier-queue-counts', { query: { unit }, ...(signal ? { signal } : {}) }),
   dossier: (code: string, signal?: AbortSignal) => request<DossierDetails>('GET', path(code), signal ? { signal } : {}),
-  step: (code: string, type: string, reason?: string) => request<DossierDetails>('POST', `${path(code)}/events`, { body: reason ? { type, reason } : { type } }),
+  /** One step; `target` names whom a hand-over goes to, `confirmed` the warnings the officer confirmed. */
+  step: (code: string, type: string, reason?: string, confirmed: Record<string, true> = {}, target: HandOverTarget = {}) =>
+    request<DossierDetails>('POST', `${path(code)}/events`, { body: { type, ...(reason ? { reason } : {}), ...target, ...confirmed } }),
+  bulkStep: (type: 'hand_over' | 'return', codes: string[], confirmed: Record<string, true> = {}) =>
+    request<{ done: { code: string; status: string }[] }>('POST', '/api/v1/dossiers/bulk-events', { body: { type, codes, ...confirmed } }),
+  replacedFileUrl: (code: string, id: string) => `${path(code)}/file-history/${encodeURIComponent(id)}/file`,
+  fileHistory: (code: string, signal?: AbortSignal) => request<FileReplacement[]>('GET', `${path(code)}/file-history`, signal ? { signal } : {}),
+  trackingLink: (code: string, signal?: AbortSignal) => request<{ path: string; url: string }>('GET', `${path(code)}/tracking-link`, signal ? { signal } : {}),
   uploadComponent: (code: string, position: number, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/components/${position}/file`, { body: upload }),
   uploadResult: (code: string, upload: Upload) => request<DossierDetails>('POST', `${path(code)}/result-file`, { body: upload }),
   apologize: (code: string, reason: string, newDueOn: string) => request<DossierDetails>('POST', `${path(code)}/apology`, { body: { reason, new_due_on: newDueOn } }),

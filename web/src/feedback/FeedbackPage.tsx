@@ -41,7 +41,9 @@ export default function FeedbackPage({ me }: { me: Me }) {
   }
 
   const create = async () => {
-    const values = await form.validateFields()
+    // An empty form: its fields say what is missing; the refused check is not an error of the page.
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     try {
       const item = await feedbackApi.create({
         ...values,
@@ -51,7 +53,6 @@ export default function FeedbackPage({ me }: { me: Me }) {
       })
       void message.success(`Đã tiếp nhận phản ánh ${item.code}`)
       setCreating(false)
-      form.resetFields()
       setPage(1)
       reload()
     } catch (e) {
@@ -71,7 +72,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
         <Space wrap align="end">
           {hasChoice(units) && <UnitPicker units={units} value={unit} expanded={me.unit_code} onChange={(u) => (setPage(1), setUnit(u))} />}
           {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.setFieldsValue({ unit, channel: 'direct' }), setCreating(true))}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               Tiếp nhận phản ánh
             </Button>
           )}
@@ -86,12 +87,27 @@ export default function FeedbackPage({ me }: { me: Me }) {
             size="middle"
             loading={loading}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1160 }}
             onRow={(f) => ({ 'data-feedback': f.code }) as React.HTMLAttributes<HTMLElement>}
             locale={{ emptyText: <Empty description="Chưa có phản ánh, kiến nghị nào" /> }}
             pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (t) => `${t.toLocaleString('vi-VN')} phản ánh` }}
             columns={[
-              { title: 'Mã', dataIndex: 'code', width: 170 },
+              {
+                // Codes are unique within a unit: the unit's code goes with it, so PA-001 of two communes are told apart.
+                title: 'Mã',
+                key: 'code',
+                width: 170,
+                render: (_: unknown, f: FeedbackItem) => (
+                  <span data-feedback-code={`${f.unit_code}/${f.code}`}>
+                    {f.code}
+                    <br />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {f.unit_code}
+                    </Typography.Text>
+                  </span>
+                ),
+              },
+              { title: 'Đơn vị', dataIndex: 'unit_name', key: 'unit', width: 160 },
               { title: 'Tiếp nhận', dataIndex: 'received_at', width: 140, render: (t: string) => formatDateTime(t) },
               { title: 'Kênh', dataIndex: 'channel', width: 110, render: (c: string) => labelOf(FEEDBACK_CHANNEL_LABELS, c) },
               { title: 'Nội dung', dataIndex: 'summary', ellipsis: true },

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { FeedbackItem as FeedbackItemSchema, FeedbackPage as FeedbackPageSchema } from '../../../src/contracts/feedback.js'
 import type { Json } from '../../../src/contracts/json.js'
 import { CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, REACTION_LABELS } from '../../../src/domain/feedback/feedback.js'
+import { FEEDBACK_STAGE_LABELS, FEEDBACK_STEP_LABELS, feedbackStageOf } from '../../../src/domain/feedback/feedback-stage.js'
 import { request } from '../shared/api.js'
 
 /** /api/v1/feedback: feedback and complaints (phản ánh, kiến nghị), typed from the server's schemas. */
@@ -27,19 +28,10 @@ export const feedbackApi = {
   step: (id: string, body: FeedbackStepBody) => request<FeedbackItem>('POST', `/api/v1/feedback/${encodeURIComponent(id)}/steps`, { body }),
 }
 
-/** Where an item stands, in the words of the list. */
+/** Where an item stands, in the words of the list (the domain's). */
 export function feedbackStage(f: FeedbackItem): string {
-  if (f.rejected_at) return 'Đã từ chối'
-  if (f.published_at) return 'Đã công khai kết quả'
-  if (f.handled_at) return 'Đã xử lý xong'
-  if (f.supplement_requested_at) return 'Chờ bổ sung'
-  return 'Đang xử lý'
+  return FEEDBACK_STAGE_LABELS[feedbackStageOf(f)]
 }
 
-export const STEP_LABELS = {
-  reject: 'Từ chối',
-  request_supplement: 'Yêu cầu bổ sung',
-  handle: 'Xử lý xong',
-  publish: 'Công khai kết quả',
-  record_reaction: 'Ghi ý kiến người phản ánh',
-} as const
+/** The steps' names (the domain's), without classification, which has its own select. */
+export const STEP_LABELS = FEEDBACK_STEP_LABELS

@@ -7,6 +7,7 @@ import type { PublicationListItem } from '../../../src/contracts/procedures.js'
 import { api, ApiError, request, type Me } from '../shared/api.js'
 import { formatDate } from '../shared/format.js'
 import { useApiData } from '../shared/use-api-data.js'
+import { typedDateProps } from '../shared/typed-dates.js'
 
 /** GET /api/v1/procedure-publications: a procedure's current version and its publication (null = not known). */
 type Publication = Json<z.infer<typeof PublicationListItem>>
@@ -55,7 +56,8 @@ export default function ProceduresPage({ me }: { me: Me }) {
 
   const save = async () => {
     if (!editing) return
-    const v = await form.validateFields()
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     const body: Editable = {
       decision_number: v.decision_number?.trim() || null,
       decided_on: v.decided_on ? v.decided_on.format('YYYY-MM-DD') : null,
@@ -135,16 +137,16 @@ export default function ProceduresPage({ me }: { me: Me }) {
           </Form.Item>
           <Space wrap>
             <Form.Item name="decided_on" label="Ngày quyết định">
-              <DatePicker format="D/M/YYYY" />
+              <DatePicker {...typedDateProps} />
             </Form.Item>
             <Form.Item name="legal_basis_effective_on" label="VBQPPL có hiệu lực từ">
-              <DatePicker format="D/M/YYYY" />
+              <DatePicker {...typedDateProps} />
             </Form.Item>
             <Form.Item name="made_public_on" label="Ngày công khai">
-              <DatePicker format="D/M/YYYY" />
+              <DatePicker {...typedDateProps} />
             </Form.Item>
             <Form.Item name="national_db_updated_on" label="Ngày cập nhật CSDL quốc gia">
-              <DatePicker format="D/M/YYYY" />
+              <DatePicker {...typedDateProps} />
             </Form.Item>
           </Space>
           {(Object.keys(TRI_STATE_LABELS) as (keyof typeof TRI_STATE_LABELS)[]).map((name) => (

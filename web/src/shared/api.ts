@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Where the problem is: a field (column), a dossier code (value), the reason. */
+    readonly details: readonly { column?: string; value?: string; reason: string }[] = [],
   ) {
     super(message)
   }
@@ -85,10 +87,12 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, o
   if (!response.ok) {
     const message = (body as { message?: unknown } | null)?.message
     const code = (body as { error?: unknown } | null)?.error
+    const details = (body as { details?: unknown } | null)?.details
     throw new ApiError(
       response.status,
       typeof code === 'string' ? code : 'http',
       typeof message === 'string' ? message : `Máy chủ trả lời lỗi ${response.status}. Vui lòng thử lại sau.`,
+      Array.isArray(details) ? (details as ApiError['details']) : [],
     )
   }
   return body as T

@@ -22,18 +22,8 @@ export const CARD_INDICATORS: readonly IndicatorId[] = [
 /** The indicators a leader compares units on (rates). */
 export const RATE_INDICATORS: readonly IndicatorId[] = CARD_INDICATORS.filter((id) => INDICATORS[id].kind === 'rate')
 
-/** Shorter names for table headers. */
-export const SHORT_LABELS: Partial<Record<IndicatorId, string>> = {
-  received: 'Tiếp nhận',
-  online_rate: 'Trực tuyến',
-  dossier_digitization_rate: 'Số hóa hồ sơ',
-  result_digitization_rate: 'Số hóa kết quả',
-  on_time_rate: 'Đúng hạn',
-  online_payment_rate: 'Thanh toán trực tuyến',
-  satisfaction_rate: 'Hài lòng',
-  late: 'Trễ hạn',
-  ecert_copies: 'Chứng thực điện tử',
-}
+/** Shorter names for table headers: the reports' own (one vocabulary). */
+export { SHORT_LABELS } from '../../../src/domain/reports/indicator-groups.js'
 
 export { CHANNEL_LABELS } from '../../../src/domain/dossiers/dossier-status.js'
 

@@ -79,7 +79,7 @@ function Console({ me, onLoggedOut }: Props) {
           </ul>
         </nav>
         <Space wrap>
-          <Typography.Text>
+          <Typography.Text className="console-user">
             {me.username} — {me.role_label ?? 'Mã truy cập'}, {me.unit_name}
           </Typography.Text>
           <Button icon={<LogoutOutlined />} onClick={logout}>

@@ -24,6 +24,7 @@ import { recordApology } from '../../../modules/desk/record-apology.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { DossierSearchParam, HandOverFields, handOverFieldsFit } from './hand-over.schemas.js'
 import { handOverTarget } from '../../../modules/desk/assignment/hand-over-target.js'
+import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -39,7 +40,7 @@ const ScanFileName = z
   .refine((name) => !name.startsWith('.'), 'Tên tệp không được bắt đầu bằng dấu chấm')
 // 10 MB of content is at most 13 981 016 base64 characters.
 const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64')
-const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content })
+const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content, replace_reason: PlainText(1000).optional().describe('Lý do thay tệp (bắt buộc khi hồ sơ đã trả kết quả)') })
 const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
 
 
@@ -90,6 +91,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         fee_vnd: z.number().int().min(0).max(1_000_000_000_000).optional().describe('Mặc định: phí, lệ phí của thủ tục'),
         paid_online: z.boolean().optional(),
         received_at: z.iso.datetime({ offset: true }).optional().describe('Nhập bù hồ sơ giấy: thời điểm đã tiếp nhận (mặc định: bây giờ)'),
+        confirm_procedure_level: z.boolean().optional().describe('Xác nhận tiếp nhận thủ tục của cấp trên (liên thông) sau cảnh báo 409 confirmation_required'),
         ...DossierFlagsBody.shape,
       }),
       response: { 200: DossierDetails, ...errors },
@@ -107,6 +109,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         ...(b.paid_online !== undefined ? { paidOnline: b.paid_online } : {}),
         ...(b.received_at !== undefined ? { receivedAt: new Date(b.received_at) } : {}),
         ...flagsOf(b),
+        ...(b.confirm_procedure_level !== undefined ? { confirmProcedureLevel: b.confirm_procedure_level } : {}),
         ...who(request),
       })
       return getDossierPage(db, received.code, viewerOf(request))
@@ -162,7 +165,12 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       summary: 'Một bước xử lý hồ sơ (chuyển xử lý, yêu cầu bổ sung, trình ký, có kết quả, trả kết quả, từ chối…)',
       tags: ['Một cửa'],
       params: z.object({ code: DossierCode }),
-      body: z.object({ type: z.enum(DESK_EVENT_TYPES as [string, ...string[]]), reason: PlainText(1000).optional(), ...HandOverFields }).superRefine(handOverFieldsFit),
+      body: z.object({
+        type: z.enum(DESK_EVENT_TYPES as [string, ...string[]]),
+        reason: PlainText(1000).optional(),
+        confirm_unpaid_fee: z.boolean().optional().describe('Trả kết quả khi chưa nộp phí, lệ phí: xác nhận sau cảnh báo 409 confirmation_required'),
+        ...HandOverFields,
+      }).superRefine(handOverFieldsFit),
       response: { 200: DossierDetails, ...errors },
     },
     handler: async (request) => {
@@ -170,7 +178,11 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
       const actor = actorOf(request)
       const target = await handOverTarget(db, dossier, request.body, actor.unitIds)
-      await recordDossierEvent(db, dossier.code, { type: request.body.type as DossierEventType, actor: actor.label, role: actor.role, reason: request.body.reason ?? null, ...target })
+      const returning = request.body.type === 'return' ? guardReturn(dossier, request.body.confirm_unpaid_fee ?? false) : null
+      await recordDossierEvent(db, dossier.code, {
+        type: request.body.type as DossierEventType, actor: actor.label, role: actor.role, reason: request.body.reason ?? null, ...target,
+        ...(returning?.unpaidFeeConfirmed ? { data: { unpaid_fee_confirmed: true } } : {}),
+      })
       return getDossierPage(db, dossier.code, viewer)
     },
   })
@@ -188,7 +200,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) })
+      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) })
       return getDossierPage(db, dossier.code, viewer)
     },
   })
@@ -206,7 +218,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) })
+      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) })
       return getDossierPage(db, dossier.code, viewer)
     },
   })

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, DatePicker, Input, Result, Skeleton } from 'antd'
+import { Alert, Button, DatePicker, Input, Radio, Result, Skeleton } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState, type ReactNode } from 'react'
 import { clockWords, slipAgency, slipPlace } from '../../../../src/domain/format/vietnamese-date-words.js'
@@ -9,10 +9,13 @@ import { toVietnamDate } from '../../../../src/domain/time/vietnam-time.js'
 import { ApiError } from '../../shared/api.js'
 import { formatCount } from '../../shared/format.js'
 import { dossierPath, followLink } from '../../shell/navigation.js'
-import { CHANNEL_LABELS, deskApi, type DossierDetails } from '../desk-api.js'
+import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierDetails } from '../desk-api.js'
 import { PRINTABLE_FORMS, type PrintableForm } from './printable-forms.js'
 import { labelOf } from '../../shared/labels.js'
 import { useApiData } from '../../shared/use-api-data.js'
+import { typedDateProps } from '../../shared/typed-dates.js'
+import { FeeReceipt, PaperStyle, type PaperSize } from './FeeReceipt.js'
+import { TrackingQr } from './TrackingQr.js'
 
 interface Props {
   code: string
@@ -24,6 +27,7 @@ export default function PrintForm({ code, form }: Props) {
   const [apology, setApology] = useState<{ reason: string; newDate: Dayjs | null }>({ reason: '', newDate: null })
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
+  const [paper, setPaper] = useState<PaperSize>('A5')
 
   const { data: dossier, error, set: setDossier } = useApiData(
     (signal) =>
@@ -75,9 +79,15 @@ export default function PrintForm({ code, form }: Props) {
             </div>
             <div>
               <label htmlFor="apology-date">Hẹn lại ngày trả</label>
-              <DatePicker id="apology-date" style={{ display: 'block' }} value={apology.newDate} format="D/M/YYYY" disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => setApology((a) => ({ ...a, newDate: d }))} />
+              <DatePicker id="apology-date" style={{ display: 'block' }} value={apology.newDate} {...typedDateProps} disabledDate={(d) => d.isBefore(dayjs(), 'day')} onChange={(d) => setApology((a) => ({ ...a, newDate: d }))} />
             </div>
           </>
+        )}
+        {form === 'bien-lai' && (
+          <div>
+            <label htmlFor="paper-size">Khổ giấy</label>
+            <Radio.Group id="paper-size" style={{ display: 'block' }} value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)} options={[{ value: 'A5', label: 'A5' }, { value: 'A4', label: 'A4' }]} optionType="button" />
+          </div>
         )}
         {form === 'xin-loi' && !recorded(dossier, apology) ? (
           <Button type="primary" icon={<PrinterOutlined />} loading={saving} onClick={() => void recordAndPrint()}>
@@ -97,6 +107,12 @@ export default function PrintForm({ code, form }: Props) {
         {form === 'tu-choi' && <Refusal d={dossier} />}
         {form === 'xin-loi' && <Apology d={dossier} reason={apology.reason} newDate={apology.newDate} />}
         {form === 'kiem-soat' && <ControlSheet d={dossier} />}
+        {form === 'bien-lai' && (
+          <>
+            <PaperStyle size={paper} />
+            <FeeReceipt d={dossier} />
+          </>
+        )}
       </article>
     </>
   )
@@ -194,6 +210,7 @@ function ReceiptSlip({ d }: { d: DossierDetails }) {
       <p>6. Phí, lệ phí: {d.fee_vnd ? `${formatCount(d.fee_vnd)} đồng` : 'không thu'}.</p>
       <p>7. Nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả {nameInSentence(d.unit_name)}.</p>
       <p>Vào Sổ theo dõi hồ sơ, quyển số: ……… số thứ tự: ………</p>
+      <TrackingQr code={d.code} />
       <Signatures left="Người nộp hồ sơ" right="Người tiếp nhận hồ sơ" />
     </>
   )
@@ -265,7 +282,7 @@ function Apology({ d, reason, newDate }: { d: DossierDetails; reason: string; ne
 
 function judged(d: DossierDetails, at: string): ReactNode {
   if (!d.due_at) return ''
-  return at <= d.due_at ? 'Đúng hạn' : 'Quá hạn'
+  return at <= d.due_at ? 'Đúng hạn' : QUEUE_LABELS.overdue
 }
 
 function ControlSheet({ d }: { d: DossierDetails }) {

@@ -7,6 +7,7 @@ export const PRINTABLE_FORMS = {
   'tu-choi': 'Phiếu từ chối giải quyết hồ sơ (Mẫu 03)',
   'xin-loi': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)',
   'kiem-soat': 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)',
+  'bien-lai': 'Biên lai thu phí, lệ phí',
 } as const
 export type PrintableForm = keyof typeof PRINTABLE_FORMS
 
@@ -21,5 +22,7 @@ export function formsFor(d: DossierDetails): { form: PrintableForm; label: strin
   if (d.status === 'rejected') forms.push('tu-choi')
   // The server says when an apology is due (the rule that also checks the request); one given prints again.
   if (d.may_apologize || d.apologies.length > 0) forms.push('xin-loi')
+  // A receipt is for money collected: once the fee is recorded as paid.
+  if (d.fee_vnd > 0 && d.paid_at !== null) forms.push('bien-lai')
   return forms.map((form) => ({ form, label: PRINTABLE_FORMS[form] }))
 }
