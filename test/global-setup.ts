@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../src/db/open-database.js'
@@ -19,6 +21,7 @@ declare module 'vitest' {
  * PGlite (0.3 s instead of 3.5 s), or `CREATE DATABASE … TEMPLATE` on a server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildWebConsoleForBrowserTests()
   const databaseUrl = process.env.DATABASE_URL
   if (databaseUrl) {
     const template = `motcua_test_template_${process.pid}`
@@ -49,4 +52,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('templateDump', dumpPath)
   project.provide('templateDatabase', '')
   return async () => rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * The browser tests serve web/dist: build it here, once, before any test file runs. Built inside
+ * a test file instead, the build holds that worker for a minute and vitest reports the worker
+ * as unresponsive even when every test passes.
+ */
+async function buildWebConsoleForBrowserTests(): Promise<void> {
+  if (!existsSync('/usr/bin/chromium')) return
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../scripts/ensure-web-build.mjs', import.meta.url))], { stdio: 'inherit' })
+    child.on('error', reject)
+    child.on('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`web console build failed (exit ${code})`)
 }
