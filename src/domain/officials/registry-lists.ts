@@ -36,7 +36,7 @@ export function hasValidCertificate(o: RegistryFacts, on: Date): boolean {
   return o.certificate !== null && o.certificate.valid_from <= on && o.certificate.valid_to >= on
 }
 
-export function expiresWithin(o: RegistryFacts, on: Date, days = EXPIRY_WARNING_DAYS): boolean {
+export function expiresWithin(o: Pick<RegistryFacts, 'certificate'>, on: Date, days = EXPIRY_WARNING_DAYS): boolean {
   return o.certificate !== null && o.certificate.valid_to >= on && o.certificate.valid_to < new Date(on.getTime() + days * DAY_MS)
 }
 
