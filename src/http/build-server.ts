@@ -19,6 +19,7 @@ import { registerIndex766Routes } from './routes/v1/index766.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
 import { registerOfficialRegistryRoutes } from './routes/v1/officials-registry.routes.js'
+import { registerDocumentRoutes } from './routes/v1/documents.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
 import { registerLetterRoutes } from './routes/v1/letters.routes.js'
@@ -91,6 +92,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
+  registerDocumentRoutes(app, handle, options.filesDir ?? './data/files')
   await registerWebConsole(app, options.webDist)
   return app
 }

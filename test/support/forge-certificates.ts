@@ -10,6 +10,8 @@ export interface TestCertificate {
 
 const DAY_MS = 86_400_000
 let serial = 0x1000
+// node-forge reads valueTagClass as the ASN.1 string type (UTF8String = 12); its typings call it a class.
+const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class
 
 /**
  * A self-signed certificate as a Vietnamese CA issues one to an official: the holder's name as
@@ -26,8 +28,8 @@ export function makeCertificate(spec: { commonName: string; uid?: string; validF
   certificate.validity.notAfter = spec.validTo
   const attributes: forge.pki.CertificateField[] = [
     { shortName: 'C', value: 'VN' },
-    { shortName: 'O', value: spec.organization ?? 'UBND huyen Tu Ky', valueTagClass: forge.asn1.Type.UTF8 } as forge.pki.CertificateField,
-    { shortName: 'CN', value: spec.commonName, valueTagClass: forge.asn1.Type.UTF8 } as forge.pki.CertificateField,
+    { shortName: 'O', value: spec.organization ?? 'UBND huyen Tu Ky', valueTagClass: UTF8 },
+    { shortName: 'CN', value: spec.commonName, valueTagClass: UTF8 },
     ...(spec.uid ? [{ type: '0.9.2342.19200300.100.1.1', value: spec.uid }] : []),
   ]
   certificate.setSubject(attributes)

@@ -4,6 +4,9 @@ import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { serveBackups } from '../../modules/backup/backup-socket.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
+import { FileStore } from '../../modules/desk/file-store.js'
+import { OcrWorker } from '../../modules/ocr/ocr-worker.js'
+import { tesseractEngine } from '../../modules/ocr/tesseract-engine.js'
 import type { DemoSeeding } from '../../http/routes/health.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
@@ -29,6 +32,12 @@ export const serveCommand: Command = {
     }, context.config.auditAnchorSeconds * 1000)
     anchorTimer.unref()
     app.addHook('onClose', async () => clearInterval(anchorTimer))
+    // Scans are read (OCR) in the background: uploads only queue them.
+    const ocr = new OcrWorker(handle.db, new FileStore(join(context.config.dataDir, 'files')), tesseractEngine(), {
+      onError: (error) => context.stderr(`Cảnh báo: đọc văn bản (OCR) gặp lỗi: ${error instanceof Error ? error.message : String(error)}`),
+    })
+    ocr.start()
+    app.addHook('onClose', async () => ocr.stop())
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')
