@@ -33,9 +33,9 @@ export async function recordIncomingDocument(db: Kysely<Database>, store: FileSt
       .returning('id')
       .executeTakeFirstOrThrow()
     await writeAudit(trx, {
-      ...who, action: 'incoming_document.record', entity: 'incoming_document', entityId: document.id,
+      ...who, action: 'incoming_document.record', entity: 'incoming_document', entityId: String(document.id),
       summary: { unit: input.unit.code, number: input.number, title: input.title, file_name: input.fileName, sha256, size_bytes: input.bytes.length },
     })
-    return { id: document.id }
+    return { id: String(document.id) }
   })
 }
