@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CERTIFICATE_STAGES, type CertificateStage } from '../domain/officials/certificate-stage.js'
 import { REGISTRY_LISTS, type RegistryList } from '../domain/officials/registry-lists.js'
+import { UnitListItem } from './units.js'
 
 export const CertificateStageValue = z.enum(CERTIFICATE_STAGES as [CertificateStage, ...CertificateStage[]])
 export const RegistryListValue = z.enum(REGISTRY_LISTS as [RegistryList, ...RegistryList[]])
@@ -26,7 +27,7 @@ export const Official = z.object({
 /** The units whose registry the caller keeps (a district office: the whole district). */
 export const RegistryScope = z.object({
   unit_code: z.string().describe('Gốc của phạm vi: đơn vị của tài khoản, hoặc huyện của phòng chuyên môn'),
-  units: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), parent_code: z.string().nullable() })),
+  units: z.array(UnitListItem),
 })
 
 export const RegistryListRow = z.object({

@@ -46,7 +46,7 @@ export function registerOfficialRegistryRoutes(app: FastifyInstance, handle: Dat
       const unitIds = await registryUnitIds(db, actorOf(request))
       const units = await listUnitsWithParent(db, unitIds)
       const root = units.find((u) => u.parent_code === null || !units.some((p) => p.code === u.parent_code)) ?? (await getUnitById(db, actorOf(request).unitId))
-      return { unit_code: root.code, units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parent_code: u.parent_code })) }
+      return { unit_code: root.code, units }
     },
   })
 
