@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +9,7 @@ import { verifyAuditChain } from '../../src/modules/audit/verify-audit-chain.js'
 import { importUnits } from '../../src/modules/units/import-units.js'
 import { daysFrom, makeCertificate, type TestCertificate } from '../support/forge-certificates.js'
 import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
+import { writeZip } from '../support/zip-writer.js'
 import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
 
@@ -158,6 +161,17 @@ describe('importing certificates in bulk', () => {
     const broken = await post(cultureOffice, '/api/v1/officials/certificate-import', { files: [upload('hong.zip', 'PK không phải zip')] })
     expect(broken.statusCode).toBe(400)
     expect(broken.json().message).toMatch(/Tệp nén .* không đọc được/)
+  })
+
+  it('a certificate in a zip that unpacks past its declared size (a zip bomb) is an invalid file, read no further', async () => {
+    const path = join(tempDir(), 'bom.zip')
+    writeZip(path, [
+      { name: 'an.cer', content: certificates.an.der },
+      { name: 'to.cer', content: { head: '-----BEGIN CERTIFICATE-----\n', body: 'A'.repeat(1024), times: 50_000, tail: '\n-----END CERTIFICATE-----\n' }, declaredSize: 2000 },
+    ])
+    const report = (await post(cultureOffice, '/api/v1/officials/certificate-import', { dry_run: true, files: [upload('bom.zip', readFileSync(path))] })).json()
+    expect(report.matched.map((m: { file: string }) => m.file)).toEqual(['bom.zip/an.cer'])
+    expect(report.invalid).toEqual([{ file: 'bom.zip/to.cer', reason: expect.stringMatching(/quá lớn|không giải nén được/) }])
   })
 })
 
