@@ -28,6 +28,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'restore', summary: 'Khôi phục bản sao lưu vào thư mục dữ liệu mới hoặc cơ sở dữ liệu trống', load: async () => (await import('./commands/restore.js')).restoreCommand },
   { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
   { name: 'outbox', summary: 'Hộp thư đi: thư điện tử và tin nhắn SMS đã gửi, đang chờ gửi hoặc gửi không được', load: async () => (await import('./commands/outbox.js')).outboxCommand },
+  { name: 'officials', summary: 'Danh sách cán bộ: nhập hàng loạt chứng thư số (thư mục hoặc tệp .zip)', load: async () => (await import('./commands/officials.js')).officialsCommand },
+  { name: 'ocr', summary: 'Đọc văn bản (OCR) các bản quét: xem hàng chờ, đọc ngay, đọc lại tệp lỗi', load: async () => (await import('./commands/ocr.js')).ocrCommand },
 ]
 
 /** Exit codes: 0 done, 1 the work failed (bad data, not found…), 2 the command line was wrong. */

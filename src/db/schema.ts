@@ -293,6 +293,11 @@ export interface OfficialsTable {
   certificate_registered_at: Timestamp | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  /** CMND (9 digits) or CCCD (12): what a certificate's UID names. */
+  identity_number: string | null
+  certificate_stage: Generated<string>
+  certificate_stage_at: Timestamp | null
+  certificate_uid: string | null
 }
 
 export interface FilesTable {
@@ -384,6 +389,9 @@ export interface Database {
   unit_signers: UnitSignersTable
   outbox_messages: OutboxMessagesTable
   dossier_file_replacements: DossierFileReplacementsTable
+  incoming_documents: IncomingDocumentsTable
+  ocr_jobs: OcrJobsTable
+  file_texts: FileTextsTable
 }
 
 /** Hộp thư đi: e-mail and SMS waiting to be sent, sent, or given up on (migration 014). */
@@ -409,3 +417,37 @@ export type NewUnitRow = Insertable<UnitsTable>
 export type ProcedureVersionRow = Selectable<ProcedureVersionsTable>
 export type DossierRow = Selectable<DossiersTable>
 export type FeedbackRow = Selectable<FeedbackTable>
+
+/** Văn bản đến: a directive or letter a unit received, kept as a scan. */
+export interface IncomingDocumentsTable {
+  id: Generated<string>
+  unit_id: number
+  number: Generated<string>
+  title: string
+  issued_on: DateOnly | null
+  file_id: string
+  received_by: string
+  received_at: Generated<Date>
+}
+
+/** A stored file waiting to be read (or read, or failed with its reason). */
+export interface OcrJobsTable {
+  id: Generated<string>
+  file_id: string
+  status: Generated<string>
+  attempts: Generated<number>
+  error: string | null
+  queued_at: Generated<Date>
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
+/** The text recognised in a stored file, and its folded form (searching without diacritics). */
+export interface FileTextsTable {
+  file_id: string
+  text: string
+  folded: string
+  pages: number
+  engine: string
+  recognized_at: Generated<Date>
+}

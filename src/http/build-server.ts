@@ -18,6 +18,8 @@ import { registerAuthRoutes } from './routes/v1/auth.routes.js'
 import { registerIndex766Routes } from './routes/v1/index766.routes.js'
 import { registerIndicatorRoutes } from './routes/v1/indicators.routes.js'
 import { registerOfficialRoutes } from './routes/v1/officials.routes.js'
+import { registerOfficialRegistryRoutes } from './routes/v1/officials-registry.routes.js'
+import { registerDocumentRoutes } from './routes/v1/documents.routes.js'
 import { registerCalendarRoutes } from './routes/v1/calendar.routes.js'
 import { registerTargetAndAuditRoutes } from './routes/v1/targets-audit.routes.js'
 import { registerLetterRoutes } from './routes/v1/letters.routes.js'
@@ -90,6 +92,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerIndex766Routes(app, handle, figures)
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
+  registerOfficialRegistryRoutes(app, handle)
   await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
@@ -101,6 +104,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerOfficialWorkloadRoutes(app, handle)
   registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl, filesDir: options.filesDir ?? './data/files' })
   registerDataMonthsRoutes(app, handle)
+  registerDocumentRoutes(app, handle, options.filesDir ?? './data/files')
   await registerWebConsole(app, options.webDist)
   return app
 }

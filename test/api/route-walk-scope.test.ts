@@ -20,7 +20,7 @@ import { loadSmallDistrict } from '../support/small-district.js'
  * No operation may answer 500.
  */
 type Expectation = 'hidden' | 'refused' | 'no-leak'
-interface Other { unit: string; dossier: string; feedbackId: string; officialId: string; otherUser: string }
+interface Other { unit: string; dossier: string; feedbackId: string; officialId: string; otherUser: string; documentId: string }
 interface Probe { expect: Expectation; request: (other: Other) => InjectOptions; ownSession?: true }
 
 const WEEK = 'from=2022-09-05&to=2022-09-09'
@@ -49,6 +49,15 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/officials/figures': { expect: 'hidden', request: (o) => get(`/api/v1/officials/figures?unit=${o.unit}`) },
   'PATCH /api/v1/officials/{id}': { expect: 'hidden', request: (o) => send('PATCH', `/api/v1/officials/${o.officialId}`, { position: 'Đã bị sửa' }) },
   'POST /api/v1/officials/{id}/certificate': { expect: 'hidden', request: (o) => send('POST', `/api/v1/officials/${o.officialId}/certificate`, { file_name: 'chung-thu.cer', content_base64: PDF }) },
+  'GET /api/v1/officials/scope': { expect: 'no-leak', request: () => get('/api/v1/officials/scope') },
+  'GET /api/v1/officials/lists/{list}': { expect: 'hidden', request: (o) => get(`/api/v1/officials/lists/missing-certificate-or-account?unit=${o.unit}`) },
+  'GET /api/v1/officials/lists/{list}/xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/officials/lists/missing-certificate-or-account/xlsx?unit=${o.unit}`) },
+  'POST /api/v1/officials/certificate-import': { expect: 'hidden', request: (o) => send('POST', '/api/v1/officials/certificate-import', { unit: o.unit, dry_run: true, files: [{ file_name: 'chung-thu.cer', content_base64: PDF }] }) },
+  'POST /api/v1/incoming-documents': { expect: 'hidden', request: (o) => send('POST', '/api/v1/incoming-documents', { unit: o.unit, title: 'Văn bản giả', file_name: 'van-ban.pdf', content_base64: PDF }) },
+  'GET /api/v1/incoming-documents': { expect: 'hidden', request: (o) => get(`/api/v1/incoming-documents?unit=${o.unit}`) },
+  'GET /api/v1/incoming-documents/{id}/text': { expect: 'hidden', request: (o) => get(`/api/v1/incoming-documents/${o.documentId}/text`) },
+  'GET /api/v1/dossiers/{code}/components/{position}/text': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/components/1/text`) },
+  'GET /api/v1/file-texts': { expect: 'hidden', request: (o) => get(`/api/v1/file-texts?unit=${o.unit}&q=bi+mat`) },
   'GET /api/v1/procedures': { expect: 'no-leak', request: () => get('/api/v1/procedures?q=khai%20sinh') },
   'POST /api/v1/dossiers': { expect: 'hidden', request: (o) => send('POST', '/api/v1/dossiers', { unit: o.unit, procedure_code: '1.001193', applicant: { name: 'Người Lạ' }, channel: 'direct', received_components: [] }) },
   'GET /api/v1/dossiers': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers?unit=${o.unit}&queue=all`) },
@@ -140,7 +149,8 @@ beforeAll(async () => {
   const official = await ok(quangTrung.inject(send('POST', '/api/v1/officials', { full_name: 'Cán Bộ Quang Trung Bí Mật', unit: 'H23.07.02' })))
   const feedback = await ok(quangTrung.inject(send('POST', '/api/v1/feedback', { unit: 'H23.07.02', channel: 'phone', summary: 'Phản ánh bí mật của Quang Trung' })))
   await ok(quangTrung.inject(send('PUT', '/api/v1/targets', { indicator: 'online_rate', year: 2023, unit: 'H23.07.02', minimum: 77.7, decided_by: 'Quyết định bí mật của Quang Trung' })))
-  other = { unit: 'H23.07.02', dossier: dossier.code, feedbackId: String(feedback.id), officialId: String(official.id), otherUser: quangTrung.username }
+  const document = await ok(quangTrung.inject(send('POST', '/api/v1/incoming-documents', { unit: 'H23.07.02', number: '9/QT', title: 'Văn bản đến bí mật của Quang Trung', file_name: 'van-ban-quang-trung.pdf', content_base64: PDF })))
+  other = { unit: 'H23.07.02', dossier: dossier.code, feedbackId: String(feedback.id), officialId: String(official.id), otherUser: quangTrung.username, documentId: String(document.id) }
   markers = ['H23.07.02', 'Quang Trung', 'QT-BI-MAT', dossier.code, feedback.code, 'bí mật', quangTrung.username]
   operations = await operationsOf(app)
 })

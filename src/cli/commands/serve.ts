@@ -6,6 +6,9 @@ import { configuredTransports } from '../../modules/notifications/configured-tra
 import { startOutboxWorker } from '../../modules/notifications/outbox-worker.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
+import { FileStore } from '../../modules/desk/file-store.js'
+import { OcrWorker } from '../../modules/ocr/ocr-worker.js'
+import { tesseractEngine } from '../../modules/ocr/tesseract-engine.js'
 import type { DemoSeeding } from '../../http/routes/health.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
@@ -36,6 +39,12 @@ export const serveCommand: Command = {
       context.stderr(`Cảnh báo: gửi thư/tin nhắn trong hộp thư đi không thành công (${error instanceof Error ? error.message : String(error)})`),
     )
     app.addHook('onClose', async () => outbox.stop())
+    // Scans are read (OCR) in the background: uploads only queue them.
+    const ocr = new OcrWorker(handle.db, new FileStore(join(context.config.dataDir, 'files')), tesseractEngine(), {
+      onError: (error) => context.stderr(`Cảnh báo: đọc văn bản (OCR) gặp lỗi: ${error instanceof Error ? error.message : String(error)}`),
+    })
+    ocr.start()
+    app.addHook('onClose', async () => ocr.stop())
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')

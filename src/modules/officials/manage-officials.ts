@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { maskIdentityNumber } from '../../domain/accounts/mask.js'
+import { stageAfterCertificateRead, stageChangeProblem, type CertificateStage } from '../../domain/officials/certificate-stage.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
-import { listOfficials, type OfficialView } from './officials.repository.js'
+import { listOfficials, saveCertificate, type OfficialView } from './officials.repository.js'
 import { readCertificate } from './read-certificate.js'
 
-/** Who changes the registry: their audit label and address, and the units they may see. */
+/** Who changes the registry: their audit label and address, and the units of their registry scope. */
 export interface RegistryEditor {
   actor: string
   ip: string | null
@@ -18,6 +20,8 @@ export interface OfficialFields {
   handles_dossiers?: boolean
   national_portal_account?: string | null
   ecert_right?: boolean
+  identity_number?: string | null
+  certificate_stage?: CertificateStage
 }
 
 /** The official, if the editor may see its unit; otherwise "not found", as for one that does not exist. */
@@ -35,6 +39,8 @@ export async function createOfficial(db: Kysely<Database>, editor: RegistryEdito
       .values({
         unit_id: unit.id, full_name: fields.full_name, position: fields.position ?? null, handles_dossiers: fields.handles_dossiers ?? true,
         national_portal_account: fields.national_portal_account ?? null, ecert_right: fields.ecert_right ?? false,
+        identity_number: fields.identity_number ?? null, certificate_stage: fields.certificate_stage ?? 'none',
+        ...(fields.certificate_stage && fields.certificate_stage !== 'none' ? { certificate_stage_at: new Date() } : {}),
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -44,13 +50,26 @@ export async function createOfficial(db: Kysely<Database>, editor: RegistryEdito
   return getVisibleOfficial(db, editor.unitIds, id)
 }
 
-/** Changes the given fields only; the audit row names which. */
+/**
+ * Changes the given fields only; the audit row names which, with the values before and after
+ * (the identity number masked: the audit log is read by more people than the registry).
+ * A certificate stage may only move forward, or back to a new registration.
+ */
 export async function updateOfficial(db: Kysely<Database>, editor: RegistryEditor, id: number, fields: OfficialFields): Promise<OfficialView> {
   const before = await getVisibleOfficial(db, editor.unitIds, id)
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as OfficialFields
+  const stageProblem = set.certificate_stage ? stageChangeProblem(before.certificate_stage, set.certificate_stage) : null
+  if (stageProblem) throw new AppError(ErrorCode.validation, `stage ${before.certificate_stage} → ${set.certificate_stage}`, `Cán bộ ${before.full_name}: ${stageProblem}`)
+  const stageChanged = set.certificate_stage !== undefined && set.certificate_stage !== before.certificate_stage
+  const shown = (key: string, value: unknown) => (key === 'identity_number' && typeof value === 'string' ? maskIdentityNumber(value) : value)
+  const changes = Object.fromEntries(
+    Object.entries(set)
+      .filter(([key, value]) => before[key as keyof OfficialView] !== value)
+      .map(([key, value]) => [key, { before: shown(key, before[key as keyof OfficialView]), after: shown(key, value) }]),
+  )
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('officials').set({ ...set, updated_at: new Date() }).where('id', '=', before.id).execute()
-    await writeAudit(trx, { actor: editor.actor, ip: editor.ip, action: 'official.update', entity: 'official', entityId: String(before.id), summary: { changed: Object.keys(set) } })
+    await trx.updateTable('officials').set({ ...set, ...(stageChanged ? { certificate_stage_at: new Date() } : {}), updated_at: new Date() }).where('id', '=', before.id).execute()
+    await writeAudit(trx, { actor: editor.actor, ip: editor.ip, action: 'official.update', entity: 'official', entityId: String(before.id), summary: { changed: Object.keys(set), changes } })
   })
   return getVisibleOfficial(db, editor.unitIds, before.id)
 }
@@ -59,15 +78,9 @@ export async function updateOfficial(db: Kysely<Database>, editor: RegistryEdito
 export async function registerCertificate(db: Kysely<Database>, editor: RegistryEditor, id: number, file: { name: string; bytes: Buffer }): Promise<OfficialView> {
   const official = await getVisibleOfficial(db, editor.unitIds, id)
   const facts = readCertificate(file.bytes)
+  const stage = stageAfterCertificateRead(official.certificate_stage)
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('officials')
-      .set({
-        certificate_der: facts.der, certificate_serial: facts.serial, certificate_subject: facts.subject, certificate_issuer: facts.issuer,
-        certificate_valid_from: facts.validFrom, certificate_valid_to: facts.validTo, certificate_registered_at: new Date(), updated_at: new Date(),
-      })
-      .where('id', '=', official.id)
-      .execute()
+    await saveCertificate(trx, official.id, facts, stage, stage !== official.certificate_stage)
     await writeAudit(trx, {
       actor: editor.actor, ip: editor.ip, action: 'official.certificate', entity: 'official', entityId: String(official.id),
       summary: { file_name: file.name, serial: facts.serial, valid_to: facts.validTo.toISOString(), before: official.certificate?.serial ?? null },

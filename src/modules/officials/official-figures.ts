@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { expiresWithin, hasPortalAccount, hasValidCertificate } from '../../domain/officials/registry-lists.js'
+import { listOfficials } from './officials.repository.js'
 
 export interface OfficialFigures {
   unit_code: string
@@ -16,22 +18,22 @@ export interface OfficialFigures {
   with_ecert_right: number
 }
 
-/** Per unit of a subtree, the figures seed 001 asks the culture and justice offices to track. */
+/**
+ * Per unit of a subtree (units with officials, by code), the figures seed 001 asks the culture and
+ * justice offices to track: counted with the same rules as the registry's lists (domain/officials/registry-lists).
+ */
 export async function officialFigures(db: Kysely<Database>, unitIds: readonly number[], on: Date): Promise<OfficialFigures[]> {
-  if (unitIds.length === 0) return []
-  const soon = new Date(on.getTime() + 30 * 86_400_000)
-  const { rows } = await sql<OfficialFigures>`
-    select u.code as unit_code, u.name as unit_name,
-      count(o.id) filter (where o.handles_dossiers)::int as handling,
-      count(o.id) filter (where o.handles_dossiers and (o.certificate_valid_to is null or o.certificate_valid_to < ${on} or o.certificate_valid_from > ${on}))::int as without_certificate,
-      count(o.id) filter (where o.handles_dossiers and coalesce(o.national_portal_account, '') = '')::int as without_portal_account,
-      count(o.id) filter (where o.certificate_valid_to >= ${on} and o.certificate_valid_to < ${soon})::int as expiring_within_30_days,
-      count(o.id) filter (where o.ecert_right)::int as with_ecert_right
-    from units u left join officials o on o.unit_id = u.id
-    where u.id in (${sql.join(unitIds)})
-    group by u.code, u.name
-    having count(o.id) > 0
-    order by u.code
-  `.execute(db)
-  return rows
+  const byUnit = new Map<string, OfficialFigures>()
+  for (const o of await listOfficials(db, unitIds)) {
+    const figures = byUnit.get(o.unit_code) ?? { unit_code: o.unit_code, unit_name: o.unit_name, handling: 0, without_certificate: 0, without_portal_account: 0, expiring_within_30_days: 0, with_ecert_right: 0 }
+    byUnit.set(o.unit_code, figures)
+    if (o.handles_dossiers) {
+      figures.handling++
+      if (!hasValidCertificate(o, on)) figures.without_certificate++
+      if (!hasPortalAccount(o)) figures.without_portal_account++
+    }
+    if (expiresWithin(o, on)) figures.expiring_within_30_days++
+    if (o.ecert_right) figures.with_ecert_right++
+  }
+  return [...byUnit.values()]
 }

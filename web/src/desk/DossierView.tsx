@@ -1,4 +1,5 @@
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons'
+import { ComponentText } from './ComponentText.js'
 import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Empty, Grid, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd'
 import { useCallback, useState } from 'react'
 import { ApiError, type Me } from '../shared/api.js'
@@ -242,9 +243,12 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
                   key: 'file',
                   render: (_, c) =>
                     c.file ? (
-                      <a href={deskApi.componentFileUrl(dossier.code, c.position)} data-testid={`scan-${c.position}`}>
-                        {c.file.name}
-                      </a>
+                      <>
+                        <a href={deskApi.componentFileUrl(dossier.code, c.position)} data-testid={`scan-${c.position}`}>
+                          {c.file.name}
+                        </a>
+                        <ComponentText code={dossier.code} position={c.position} name={c.name} />
+                      </>
                     ) : c.received ? (
                       <span className="component-missing">Chưa số hóa</span>
                     ) : (

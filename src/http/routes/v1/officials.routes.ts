@@ -6,28 +6,19 @@ import { createOfficial, registerCertificate, updateOfficial } from '../../../mo
 import { officialFigures } from '../../../modules/officials/official-figures.js'
 import { listOfficials } from '../../../modules/officials/officials.repository.js'
 import { subtreeUnitIds } from '../../../modules/units/units.repository.js'
+import { Official, CertificateStageValue } from '../../../contracts/officials.js'
+import { registryUnit, registryUnitIds } from '../../../modules/accounts/registry-scope.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
 
-const Official = z.object({
-  id: z.number(),
-  unit_code: z.string(),
-  unit_name: z.string(),
-  full_name: z.string(),
-  position: z.string().nullable(),
-  handles_dossiers: z.boolean(),
-  national_portal_account: z.string().nullable(),
-  ecert_right: z.boolean(),
-  certificate: z.object({ serial: z.string(), subject: z.string(), issuer: z.string(), valid_from: z.date(), valid_to: z.date(), registered_at: z.date().nullable() }).nullable(),
-})
-
 const OfficialFields = z.object({
-  full_name: PlainText(200),
+  full_name: PlainText(200).refine((name) => name.trim().length >= 2, 'Họ và tên phải có ít nhất 2 ký tự'),
   position: PlainText(200).nullable().optional(),
+  identity_number: z.string().regex(/^([0-9]{9}|[0-9]{12})$/, 'Số CMND phải có 9 chữ số, số CCCD 12 chữ số').nullable().optional(),
   handles_dossiers: z.boolean().optional(),
   national_portal_account: PlainText(100).nullable().optional(),
   ecert_right: z.boolean().optional(),
+  certificate_stage: CertificateStageValue.optional(),
 })
 
 /** An uploaded file's name is only a label: no folders, no tricks, a certificate extension. */
@@ -44,13 +35,15 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
 
-  const editor = (request: FastifyRequest) => ({ actor: actorOf(request).label, ip: request.ip, unitIds: actorOf(request).unitIds })
+  // The registry's scope, not the actor's subtree: a district office keeps the whole district (accounts/registry-scope).
+  const editor = async (request: FastifyRequest) => ({ actor: actorOf(request).label, ip: request.ip, unitIds: await registryUnitIds(db, actorOf(request)) })
+  const unitOf = async (request: FastifyRequest, code: string) => registryUnit(db, await registryUnitIds(db, actorOf(request)), code)
 
   api.get('/api/v1/officials', {
     config: { access: { permission: 'officials:read' } },
     schema: { summary: 'Danh sách cán bộ, chứng thư số, tài khoản DVC quốc gia', tags: ['Cán bộ'], querystring: z.object({ unit: UnitCode }), response: { 200: z.array(Official), ...errors } },
     handler: async (request) => {
-      const unit = await visibleUnit(db, request, request.query.unit)
+      const unit = await unitOf(request, request.query.unit)
       return listOfficials(db, await subtreeUnitIds(db, unit.id))
     },
   })
@@ -64,7 +57,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
       response: { 200: z.array(z.object({ unit_code: z.string(), unit_name: z.string(), handling: z.number(), without_certificate: z.number(), without_portal_account: z.number(), expiring_within_30_days: z.number(), with_ecert_right: z.number() })), ...errors },
     },
     handler: async (request) => {
-      const unit = await visibleUnit(db, request, request.query.unit)
+      const unit = await unitOf(request, request.query.unit)
       const on = request.query.on ? new Date(`${request.query.on}T00:00:00+07:00`) : new Date()
       return officialFigures(db, await subtreeUnitIds(db, unit.id), on)
     },
@@ -75,7 +68,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
     schema: { summary: 'Thêm cán bộ', tags: ['Cán bộ'], body: OfficialFields.extend({ unit: UnitCode }), response: { 200: Official, ...errors } },
     handler: async (request) => {
       const { unit: unitCode, ...fields } = request.body
-      return createOfficial(db, editor(request), await visibleUnit(db, request, unitCode), fields)
+      return createOfficial(db, await editor(request), await unitOf(request, unitCode), fields)
     },
   })
 
@@ -83,7 +76,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
     config: { access: { permission: 'officials:write' } },
     schema: { summary: 'Sửa thông tin cán bộ', tags: ['Cán bộ'], params: z.object({ id: z.coerce.number().int().positive() }), body: OfficialFields.partial(), response: { 200: Official, ...errors } },
     handler: async (request) => {
-      return updateOfficial(db, editor(request), request.params.id, request.body)
+      return updateOfficial(db, await editor(request), request.params.id, request.body)
     },
   })
 
@@ -97,7 +90,7 @@ export function registerOfficialRoutes(app: FastifyInstance, handle: DatabaseHan
       response: { 200: Official, ...errors },
     },
     handler: async (request) => {
-      return registerCertificate(db, editor(request), request.params.id, { name: request.body.file_name, bytes: Buffer.from(request.body.content_base64, 'base64') })
+      return registerCertificate(db, await editor(request), request.params.id, { name: request.body.file_name, bytes: Buffer.from(request.body.content_base64, 'base64') })
     },
   })
 }
