@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { delimiter } from 'node:path'
 import { z } from 'zod'
 import { AppError, ErrorCode } from '../domain/shared/app-error.js'
 
@@ -56,6 +57,10 @@ const EnvSchema = z.object({
   MOTCUA_AUDIT_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
   // How often the server writes the audit chain's head to the anchor file (when it moved).
   MOTCUA_AUDIT_ANCHOR_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Root CA certificates signatures must chain to: files or folders, separated by the path delimiter (':' on Linux); default <data>/trust-anchors/.
+  MOTCUA_TRUST_ANCHORS: z.preprocess(unsetIfEmpty, z.string().optional()),
+  // The key that seals the signing credentials (PKCS#12) held for officials and units; by default <data>/signing-credentials.key.
+  MOTCUA_SIGNING_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
 })
 
 export interface AppConfig {
@@ -67,6 +72,9 @@ export interface AppConfig {
   auditAnchorSeconds: number
   trustProxy: TrustProxy
   secureCookies: boolean
+  /** Configured trust anchor paths (empty: `<data>/trust-anchors/` when it exists). */
+  trustAnchors: string[]
+  signingKey: string | undefined
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -80,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA,
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
-    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS, ...overrides,
+    auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
+    trustAnchors: (e.MOTCUA_TRUST_ANCHORS ?? '').split(delimiter).map((p) => p.trim()).filter((p) => p !== ''), signingKey: e.MOTCUA_SIGNING_KEY,
+    ...overrides,
   }
 }
