@@ -25,6 +25,9 @@ import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
+import { dirname } from 'node:path'
+import { loadSigningKey } from '../modules/signatures/signing-key.js'
+import type { SignatureSetup } from '../modules/signatures/signature-setup.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -41,6 +44,8 @@ export interface ServerOptions {
   requestDeadlineMs?: number
   /** Computed answers kept in memory (default 500). */
   figureCacheEntries?: number
+  /** Trust anchors and the key sealing signing credentials (default: no anchors, the key in the data folder above filesDir). */
+  signatures?: SignatureSetup
   /** The first start's demo seeding, when it runs in the background (/api/health says so). */
   demoSeeding?: () => DemoSeeding | null
 }
@@ -83,7 +88,10 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerIndex766Routes(app, handle, figures)
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
-  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
+  const filesDir = options.filesDir ?? './data/files'
+  const signatures = options.signatures ?? { anchors: [], sealingKey: loadSigningKey(dirname(filesDir), undefined) }
+  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, filesDir, signatures))
+  await import('./routes/v1/signatures.routes.js').then((routes) => routes.registerSignatureRoutes(app, handle, filesDir, signatures))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
   registerLetterRoutes(app, handle)

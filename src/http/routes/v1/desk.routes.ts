@@ -22,6 +22,7 @@ import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
+import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -46,7 +47,7 @@ const read = { access: { permission: 'dossiers:read' as const } }
 const write = { access: { permission: 'dossiers:write' as const } }
 
 /** /api/v1/procedures and /api/v1/dossiers…: the one-stop desk. `filesDir` holds the stored scans. */
-export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string): void {
+export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string, signatures?: SignatureSetup): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
   const store = new FileStore(filesDir)
@@ -181,7 +182,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) })
+      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) }, signatures)
       return getDossierPage(db, dossier.code, viewer)
     },
   })
@@ -199,7 +200,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) })
+      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), ...who(request) }, signatures)
       return getDossierPage(db, dossier.code, viewer)
     },
   })
