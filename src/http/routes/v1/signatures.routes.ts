@@ -90,9 +90,9 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
     },
     handler: async (request) => {
       const actor = actorOf(request)
-      if (actor.kind !== 'user') throw new AppError(ErrorCode.forbidden, 'tokens do not sign', 'Chỉ cán bộ đăng nhập mới ký số được')
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      if (actor.kind !== 'user') throw new AppError(ErrorCode.forbidden, 'tokens do not sign', 'Chỉ cán bộ đăng nhập mới ký số được')
       await signDossierResult(db, store, setup, dossier.id, { userId: actor.id, actor: actor.label, ip: request.ip }, request.body.reason)
       return getDossierPage(db, dossier.code, viewer)
     },
