@@ -8,12 +8,14 @@ const DeskQueues = lazy(() => import('./DeskQueues.js'))
 const ReceiveDossier = lazy(() => import('./ReceiveDossier.js'))
 const DossierView = lazy(() => import('./DossierView.js'))
 const PrintForm = lazy(() => import('./forms/PrintForm.js'))
+const EcertRegisterPrint = lazy(() => import('../signatures/EcertRegisterPrint.js'))
 
 /** /mot-cua, /mot-cua/tiep-nhan, /mot-cua/ho-so/<code>, /mot-cua/ho-so/<code>/in/<form>. */
 function matchDesk(segments: readonly string[]): MatchedPage | null {
   if (segments[0] !== 'mot-cua') return null
   if (segments.length === 1) return { render: ({ me }) => <DeskQueues me={me} /> }
   if (segments[1] === 'tiep-nhan' && segments.length === 2) return { render: ({ me }) => <ReceiveDossier me={me} /> }
+  if (segments[1] === 'so-chung-thuc' && segments.length === 2) return { render: () => <EcertRegisterPrint />, bare: true }
   if (segments[1] !== 'ho-so' || !segments[2]) return null
   const code = decodeSegment(segments[2])
   if (code === null) return null
