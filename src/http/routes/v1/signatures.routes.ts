@@ -6,11 +6,10 @@ import { EcertRegister, UnitCredential } from '../../../contracts/signatures.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { can } from '../../../modules/accounts/actor.js'
-import { writeAudit } from '../../../modules/audit/write-audit.js'
 import { getDossierPage, getVisibleDossier, type Viewer } from '../../../modules/desk/dossier-queries.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { certifyCopy } from '../../../modules/signatures/certify-copy.js'
-import { ecertRegisterWorkbook } from '../../../modules/signatures/ecert-register-workbook.js'
+import { exportEcertRegister } from '../../../modules/signatures/export-ecert-register.js'
 import { listEcertRegister } from '../../../modules/signatures/ecert-register.repository.js'
 import { registerOfficialCredential, registerUnitCredential } from '../../../modules/signatures/register-signing-credential.js'
 import { signDossierResult } from '../../../modules/signatures/sign-dossier-result.js'
@@ -127,12 +126,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
     },
   })
 
-  const registerOf = async (request: FastifyRequest, unitCode: string, year: number | undefined) => {
-    const unit = await visibleUnit(db, request, unitCode)
-    const forYear = year ?? Number(toVietnamDate(new Date()).slice(0, 4))
-    const entries = await listEcertRegister(db, unit.id, forYear)
-    return { unit, year: forYear, entries }
-  }
+  const currentYear = () => Number(toVietnamDate(new Date()).slice(0, 4))
 
   api.get('/api/v1/ecert-register', {
     config: { access: { permission: 'dossiers:read' } },
@@ -143,7 +137,9 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       response: { 200: EcertRegister, ...errors },
     },
     handler: async (request) => {
-      const { unit, year, entries } = await registerOf(request, request.query.unit, request.query.year)
+      const unit = await visibleUnit(db, request, request.query.unit)
+      const year = request.query.year ?? currentYear()
+      const entries = await listEcertRegister(db, unit.id, year)
       return {
         unit_code: unit.code, unit_name: unit.name, year, entries,
         total_copies: entries.reduce((n, e) => n + e.copies, 0), total_fee_vnd: entries.reduce((n, e) => n + e.fee_vnd, 0),
@@ -160,10 +156,9 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       response: { 200: z.any().describe('XLSX'), ...errors },
     },
     handler: async (request, reply) => {
-      const { unit, year, entries } = await registerOf(request, request.query.unit, request.query.year)
-      const bytes = await ecertRegisterWorkbook(unit, year, entries)
-      await db.transaction().execute((trx) =>
-        writeAudit(trx, { actor: actorOf(request).label, ip: request.ip, action: 'export.ecert_register', entity: 'unit', entityId: unit.code, summary: { year, entries: entries.length } }))
+      const unit = await visibleUnit(db, request, request.query.unit)
+      const year = request.query.year ?? currentYear()
+      const bytes = await exportEcertRegister(db, unit, year, { actor: actorOf(request).label, ip: request.ip })
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="so-chung-thuc-${unit.code}-${year}.xlsx"`)
