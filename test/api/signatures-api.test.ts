@@ -38,8 +38,9 @@ async function ok(response: Promise<LightMyRequestResponse>) {
 }
 const post = (who: SignedIn, url: string, payload: object) => who.inject({ method: 'POST', url, payload })
 
-async function receive(procedure: string, components: number[]): Promise<string> {
-  const r = await ok(post(officer, '/api/v1/dossiers', { unit: 'H23.07.01', procedure_code: procedure, applicant: { name: 'Phạm Văn Dân' }, channel: 'direct', received_components: components }))
+async function receive(procedure: string, components: number[], receivedAt?: string): Promise<string> {
+  const body = { unit: 'H23.07.01', procedure_code: procedure, applicant: { name: 'Phạm Văn Dân' }, channel: 'direct', received_components: components, ...(receivedAt ? { received_at: receivedAt } : {}) }
+  const r = await ok(post(officer, '/api/v1/dossiers', body))
   return (r.json() as Page).code
 }
 
@@ -114,14 +115,21 @@ describe('a leader signs the result with the certificate registered for them', (
 })
 
 describe('e-certified copies at the commune desk', () => {
-  const today = toVietnamDate(new Date())
+  // Paper dossiers entered afterwards at the desk, on a fixed day: the figures of that day and its month.
+  const DAY = '2026-11-20'
+  const RECEIVED_AT = `${DAY}T09:00:00+07:00`
   let districtLeader: SignedIn
   beforeAll(async () => {
     districtLeader = await signIn(app, handle, 'leader', 'H23.07')
   })
   const ecertCopiesOf = async (unit: string) => {
-    const r = await ok(districtLeader.inject(`/api/v1/indicators?unit=${unit}&from=${today}&to=${today}`))
+    const r = await ok(districtLeader.inject(`/api/v1/indicators?unit=${unit}&from=${DAY}&to=${DAY}`))
     return (r.json() as { rows: { indicators: { ecert_copies: { value: number } } }[] }).rows[0]!.indicators.ecert_copies.value
+  }
+  /** Decision 766's 4.ct for the district: communes that e-certified in the month. */
+  const communesCertifying = async () => {
+    const r = await ok(districtLeader.inject(`/api/v1/index766?unit=H23.07&period=${DAY.slice(0, 7)}`))
+    return (r.json() as { report: { score: { indicators: { id: string; numerator: number | null }[] } } }).report.score.indicators.find((i) => i.id === '4.ct')!.numerator
   }
 
   it('signs the copy with the commune certificate, numbers it in the register, and raises the commune copies by exactly one', async () => {
@@ -131,8 +139,8 @@ describe('e-certified copies at the commune desk', () => {
     expect(refused.statusCode).toBe(409)
     await ok(post(admin, '/api/v1/units/H23.07.01/signing-credential', { file_name: 'an-thanh.p12', content_base64: base64(communeCredential.p12), password: communeCredential.password }))
 
-    const before = { commune: await ecertCopiesOf('H23.07.01'), district: await ecertCopiesOf('H23.07') }
-    const code = await receive('2.000815', [1])
+    const before = { commune: await ecertCopiesOf('H23.07.01'), district: await ecertCopiesOf('H23.07'), communes: await communesCertifying() }
+    const code = await receive('2.000815', [1], RECEIVED_AT)
     const page = (await ok(post(officer, `/api/v1/dossiers/${code}/ecert-copies`, {
       document_name: 'Giấy khai sinh', copies: 1, fee_vnd: 2000, file_name: 'giay-khai-sinh.pdf', content_base64: base64(await plainPdf(['GIAY KHAI SINH'])),
     }))).json() as Page
@@ -141,6 +149,7 @@ describe('e-certified copies at the commune desk', () => {
     expect(await ecertCopiesOf('H23.07.01')).toBe(before.commune + 1)
     expect(await ecertCopiesOf('H23.07')).toBe(before.district + 1)
     expect(await ecertCopiesOf('H23.07.02')).toBe(0)
+    expect(await communesCertifying()).toBe((before.communes ?? 0) + 1)
 
     const register = (await ok(officer.inject(`/api/v1/ecert-register?unit=H23.07.01&year=${page.ecert_copies[0]!.year}`))).json() as { entries: { number: number; dossier_code: string; document_name: string }[] }
     expect(register.entries.map((e) => [e.number, e.dossier_code, e.document_name])).toEqual([[1, code, 'Giấy khai sinh']])
