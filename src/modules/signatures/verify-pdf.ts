@@ -20,6 +20,9 @@ const HASHES: Record<string, string> = {
   '2.16.840.1.101.3.4.2.3': 'sha512',
 }
 
+/** Serial numbers as hex, whatever leading zeros either side wrote. */
+const sameSerial = (a: string, b: string) => a.toUpperCase().replace(/^0+(?=.)/, '') === b.toUpperCase().replace(/^0+(?=.)/, '')
+
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
 
 /** The last signature's ByteRange (a later one covers more of an incrementally updated file). */
@@ -73,25 +76,29 @@ export function verifyPdfSignature(pdf: Uint8Array, anchors: readonly X509Certif
   }
   const signerInfo = signedData.signerInfos[0]
   const carried = (signedData.certificates ?? []).flatMap((cert) => (cert instanceof pkijs.Certificate ? [new X509Certificate(Buffer.from(cert.toSchema().toBER()))] : []))
-  const sid = signerInfo?.sid
-  const leaf = sid instanceof pkijs.IssuerAndSerialNumber
-    ? carried.find((cert) => cert.serialNumber.toUpperCase() === Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, ''))
-    : undefined
-  if (!signerInfo || !leaf) return unreadableVerdict('chữ ký không kèm chứng thư của người ký')
-
+  if (!signerInfo) return unreadableVerdict('chữ ký không có thông tin người ký (SignerInfo)')
   const hash = HASHES[signerInfo.digestAlgorithm.algorithmId]
+  const signedAttributes = Buffer.from(signerInfo.signedAttrs?.encodedValue ?? new ArrayBuffer(0))
+  const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView)
+  const verifiesWith = (certificate: X509Certificate) => {
+    try {
+      return hash !== undefined && signedAttributes.length > 0 && verifySignature(hash, signedAttributes, certificate.publicKey, signature)
+    } catch {
+      return false
+    }
+  }
+  // The signer named by issuer and serial; else (a key identifier) the carried certificate whose key verifies.
+  const sid = signerInfo.sid
+  const leaf = (sid instanceof pkijs.IssuerAndSerialNumber
+    ? carried.find((cert) => sameSerial(cert.serialNumber, Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex')))
+    : undefined) ?? carried.find(verifiesWith)
+  if (!leaf) return unreadableVerdict('chữ ký không kèm chứng thư của người ký')
+
   const digest = attribute(signerInfo, OID.messageDigest)
   const signedAt = timeOf(attribute(signerInfo, OID.signingTime))
   const digestMatches = hash !== undefined && digest instanceof asn1js.OctetString &&
     Buffer.from(digest.valueBlock.valueHexView).equals(createHash(hash).update(signedBytes).digest())
-  let signatureVerifies = false
-  try {
-    const signedAttributes = Buffer.from(signerInfo.signedAttrs?.encodedValue ?? new ArrayBuffer(0))
-    signatureVerifies = hash !== undefined && signedAttributes.length > 0 &&
-      verifySignature(hash, signedAttributes, leaf.publicKey, Buffer.from(signerInfo.signature.valueBlock.valueHexView))
-  } catch {
-    signatureVerifies = false
-  }
+  const signatureVerifies = verifiesWith(leaf)
   const problem = chainProblem(leaf, carried, anchors, signedAt ?? now)
   return judgeSignature({ coversWholeFile, digestMatches, signatureVerifies, chainTrusted: problem === null, ...(problem ? { chainProblem: problem } : {}), signer: signerOf(leaf), signedAt }, now)
 }
