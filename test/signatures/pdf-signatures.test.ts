@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { X509Certificate } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { signPdf } from '../../src/modules/signatures/sign-pdf.js'
 import { verifyPdfSignature } from '../../src/modules/signatures/verify-pdf.js'
 import { issueCredential, makeTestCa } from '../support/signing-ca.js'
+import { tempDir } from '../support/files.js'
 import { plainPdf } from '../support/plain-pdf.js'
 
 // Fixed instants, so the certificates' validity never depends on the day the tests run.
@@ -30,6 +33,14 @@ describe('a result signed with a PKCS#12 and checked against the trust anchors',
     expect(text).toContain('Ký bởi: Nguyễn Văn Hùng')
     expect(text).toContain('Thời gian ký: 20/11/2026 10:15')
     expect(signed.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached')
+  })
+
+  it('is accepted by another verifier: poppler finds the signer by issuer and serial and the signature valid', async () => {
+    const file = join(tempDir(), 'ket-qua-da-ky.pdf')
+    writeFileSync(file, await sign())
+    const report = execFileSync('pdfsig', [file]).toString('utf8')
+    expect(report).toContain('Signer full Distinguished Name: CN=Nguyễn Văn Hùng,O=UBND xã An Thanh,C=VN')
+    expect(report).toContain('Signature Validation: Signature is Valid.')
   })
 
   it('is "changed" when one byte of the signed content is altered', async () => {

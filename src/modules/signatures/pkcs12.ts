@@ -9,8 +9,19 @@ export interface SigningCredential {
 }
 
 
+/** What signs: the private key (PEM, for node:crypto), its certificate and every certificate the file carries (DER). */
+export interface OpenedPkcs12 {
+  certificate: CredentialCertificate
+  privateKeyPem: string
+  chain: Buffer[]
+}
+
 /** Opens a PKCS#12 with its password and returns the certificate that has the private key. A wrong password or file is a Vietnamese refusal. */
 export function readPkcs12(credential: SigningCredential): CredentialCertificate {
+  return openPkcs12(credential).certificate
+}
+
+export function openPkcs12(credential: SigningCredential): OpenedPkcs12 {
   let p12: forge.pkcs12.Pkcs12Pfx
   try {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(credential.p12.toString('binary')))
@@ -28,5 +39,6 @@ export function readPkcs12(credential: SigningCredential): CredentialCertificate
     return pub.n !== undefined && pub.n.equals(key.n)
   })
   if (!own) throw new AppError(ErrorCode.validation, 'PKCS#12 without the key’s certificate', 'Tệp chứng thư số không chứa chứng thư của khóa bí mật')
-  return certificateFacts(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(own)).getBytes(), 'binary'))
+  const der = (c: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary')
+  return { certificate: certificateFacts(der(own)), privateKeyPem: forge.pki.privateKeyToPem(key), chain: certificates.map(der) }
 }

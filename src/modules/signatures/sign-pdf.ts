@@ -1,10 +1,10 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib'
-import { P12Signer } from '@signpdf/signer-p12'
 import { SignPdf } from '@signpdf/signpdf'
 import { PDFDocument } from 'pdf-lib'
 import { stampLines } from '../../domain/signatures/signature-verdict.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { readPkcs12, type SigningCredential } from './pkcs12.js'
+import { CadesSigner } from './cms-signer.js'
+import { openPkcs12, type SigningCredential } from './pkcs12.js'
 import { drawStamp } from './visible-stamp.js'
 
 /** Room for the CMS (certificate chain included) in /Contents. */
@@ -29,7 +29,7 @@ async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 /**
- * Signs a PDF (PAdES: ETSI.CAdES.detached, SHA-256) with a PKCS#12 credential: the visible stamp
+ * Signs a PDF (PAdES: ETSI.CAdES.detached, SHA-256) with a PKCS#12 credential (its CMS from cms-signer.ts): the visible stamp
  * on the last page, a signature field over it, the CMS with the signing time and the chain in
  * the PKCS#12. A file signed before is refused rather than silently re-saved (its earlier
  * signature would break).
@@ -38,7 +38,8 @@ export async function signPdf(pdf: Uint8Array, credential: SigningCredential, op
   if (Buffer.from(pdf).includes('/ByteRange')) {
     throw new AppError(ErrorCode.conflict, 'already signed', 'Tệp đã có chữ ký số; không ký chồng lên chữ ký cũ')
   }
-  const certificate = readPkcs12(credential)
+  const opened = openPkcs12(credential)
+  const certificate = opened.certificate
   const signedAt = options.signedAt ?? new Date()
   if (signedAt < certificate.validFrom || signedAt > certificate.validTo) {
     throw new AppError(ErrorCode.conflict, 'certificate outside validity', `Chứng thư số của ${certificate.name} không còn hiệu lực (hết hạn hoặc chưa đến ngày hiệu lực), không thể ký`)
@@ -51,5 +52,5 @@ export async function signPdf(pdf: Uint8Array, credential: SigningCredential, op
     signingTime: signedAt, signatureLength: SIGNATURE_LENGTH, subFilter: 'ETSI.CAdES.detached', widgetRect, appName: 'motcua',
   })
   const prepared = await doc.save({ useObjectStreams: false })
-  return new SignPdf().sign(Buffer.from(prepared), new P12Signer(credential.p12, { passphrase: credential.password }), signedAt)
+  return new SignPdf().sign(Buffer.from(prepared), new CadesSigner(opened), signedAt)
 }

@@ -20,9 +20,6 @@ const HASHES: Record<string, string> = {
   '2.16.840.1.101.3.4.2.3': 'sha512',
 }
 
-/** Serial numbers as hex, whatever leading zeros either side wrote. */
-const sameSerial = (a: string, b: string) => a.toUpperCase().replace(/^0+(?=.)/, '') === b.toUpperCase().replace(/^0+(?=.)/, '')
-
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g
 
 /** The last signature's ByteRange (a later one covers more of an incrementally updated file). */
@@ -75,7 +72,8 @@ export function verifyPdfSignature(pdf: Uint8Array, anchors: readonly X509Certif
     return unreadableVerdict('nội dung chữ ký (Contents) không phải CMS đọc được')
   }
   const signerInfo = signedData.signerInfos[0]
-  const carried = (signedData.certificates ?? []).flatMap((cert) => (cert instanceof pkijs.Certificate ? [new X509Certificate(Buffer.from(cert.toSchema().toBER()))] : []))
+  const carriedCms = (signedData.certificates ?? []).filter((cert): cert is pkijs.Certificate => cert instanceof pkijs.Certificate)
+  const carried = carriedCms.map((cert) => new X509Certificate(Buffer.from(cert.toSchema().toBER())))
   if (!signerInfo) return unreadableVerdict('chữ ký không có thông tin người ký (SignerInfo)')
   const hash = HASHES[signerInfo.digestAlgorithm.algorithmId]
   const signedAttributes = Buffer.from(signerInfo.signedAttrs?.encodedValue ?? new ArrayBuffer(0))
@@ -87,11 +85,12 @@ export function verifyPdfSignature(pdf: Uint8Array, anchors: readonly X509Certif
       return false
     }
   }
-  // The signer named by issuer and serial; else (a key identifier) the carried certificate whose key verifies.
+  // The signer named by issuer and serial (as other verifiers match it); else (a key identifier) the carried certificate whose key verifies.
   const sid = signerInfo.sid
-  const leaf = (sid instanceof pkijs.IssuerAndSerialNumber
-    ? carried.find((cert) => sameSerial(cert.serialNumber, Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex')))
-    : undefined) ?? carried.find(verifiesWith)
+  const named = sid instanceof pkijs.IssuerAndSerialNumber
+    ? carriedCms.findIndex((cert) => cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber))
+    : -1
+  const leaf = carried[named] ?? (sid instanceof pkijs.IssuerAndSerialNumber ? undefined : carried.find(verifiesWith))
   if (!leaf) return unreadableVerdict('chữ ký không kèm chứng thư của người ký')
 
   const digest = attribute(signerInfo, OID.messageDigest)
