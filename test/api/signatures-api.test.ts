@@ -151,8 +151,11 @@ describe('e-certified copies at the commune desk', () => {
     expect(await ecertCopiesOf('H23.07.02')).toBe(0)
     expect(await communesCertifying()).toBe((before.communes ?? 0) + 1)
 
-    const register = (await ok(officer.inject(`/api/v1/ecert-register?unit=H23.07.01&year=${page.ecert_copies[0]!.year}`))).json() as { entries: { number: number; dossier_code: string; document_name: string }[] }
-    expect(register.entries.map((e) => [e.number, e.dossier_code, e.document_name])).toEqual([[1, code, 'Giấy khai sinh']])
+    const register = (await ok(officer.inject(`/api/v1/ecert-register?unit=H23.07.01&year=${page.ecert_copies[0]!.year}`))).json() as {
+      entries: { number: number; dossier_code: string; document_name: string; signer_name: string }[]
+    }
+    // The officer certifying is named in the register; the copy itself carries the commune's signature.
+    expect(register.entries.map((e) => [e.number, e.dossier_code, e.document_name, e.signer_name])).toEqual([[1, code, 'Giấy khai sinh', 'Người thử officer']])
   })
 
   it('numbers concurrent certifications without gaps or duplicates, and the XLSX register reads back', async () => {

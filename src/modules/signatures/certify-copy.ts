@@ -21,13 +21,26 @@ export interface CertifyCopyInput {
   feeVnd: number
   /** The scan of the original, a PDF. */
   original: { fileName: string; bytes: Uint8Array }
-  /** Who certifies at the desk (the register's "người ký chứng thực"); the copy is signed with the unit's certificate. */
-  certifierName: string
+  /**
+   * The account certifying at the desk: the register's "người ký chứng thực" is the official linked
+   * to it (name, position), else the account's display name. The copy is signed with the unit's certificate.
+   */
+  certifierUserId: number | null
   actor: string
   ip: string | null
 }
 
 const ENDED_WITHOUT_RESULT = ['rejected', 'withdrawn']
+
+async function certifierName(db: Kysely<Database>, userId: number | null, actor: string): Promise<string> {
+  if (userId === null) return actor
+  const row = await db
+    .selectFrom('users as u').leftJoin('officials as o', 'o.account_user_id', 'u.id')
+    .select(['u.display_name', 'o.full_name', 'o.position'])
+    .where('u.id', '=', userId).executeTakeFirst()
+  if (!row) return actor
+  return row.full_name ? `${row.full_name}${row.position ? `, ${row.position}` : ''}` : row.display_name
+}
 
 /**
  * Chứng thực bản sao điện tử từ bản chính at the commune desk: the scan of the original becomes
@@ -49,6 +62,7 @@ export async function certifyCopy(db: Kysely<Database>, store: FileStore, setup:
   if (!held) {
     throw new AppError(ErrorCode.conflict, `unit ${dossier.unit_code} has no credential`, `Chưa đăng ký chứng thư số của ${dossier.unit_name} để ký bản sao điện tử`)
   }
+  const certifier = await certifierName(db, input.certifierUserId, input.actor)
   const credential = openCredential(setup.sealingKey, { unit: dossier.receiving_unit_id }, held.sealed)
   const originalSha = await store.put(input.original.bytes)
   const year = Number(toVietnamDate(now).slice(0, 4))
@@ -74,7 +88,7 @@ export async function certifyCopy(db: Kysely<Database>, store: FileStore, setup:
       .insertInto('ecert_register')
       .values({
         unit_id: dossier.receiving_unit_id, year, number, dossier_id: dossier.id, document_name: input.documentName, copies: input.copies, fee_vnd: input.feeVnd,
-        original_file_id: original.id, copy_file_id: copyFile.id, signer_name: input.certifierName, certified_by: input.actor, certified_at: now,
+        original_file_id: original.id, copy_file_id: copyFile.id, signer_name: certifier, certified_by: input.actor, certified_at: now,
       })
       .returning(['id', 'number', 'year', 'certified_at'])
       .executeTakeFirstOrThrow()

@@ -120,7 +120,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       const b = request.body
       await certifyCopy(db, store, setup, dossier.id, {
         documentName: b.document_name, copies: b.copies, feeVnd: b.fee_vnd, original: { fileName: b.file_name, bytes: decode(b.content_base64) },
-        certifierName: actor.name, actor: actor.label, ip: request.ip,
+        certifierUserId: actor.kind === 'user' ? actor.id : null, actor: actor.label, ip: request.ip,
       })
       return getDossierPage(db, dossier.code, viewer)
     },
