@@ -26,6 +26,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'users', summary: 'Tạo tài khoản cán bộ và mã truy cập cho hệ thống khác', load: async () => (await import('./commands/users.js')).usersCommand },
   { name: 'backup', summary: 'Sao lưu cơ sở dữ liệu và tệp số hóa vào một tệp (kể cả khi máy chủ đang chạy)', load: async () => (await import('./commands/backup.js')).backupCommand },
   { name: 'restore', summary: 'Khôi phục bản sao lưu vào thư mục dữ liệu mới hoặc cơ sở dữ liệu trống', load: async () => (await import('./commands/restore.js')).restoreCommand },
+  { name: 'pdf', summary: 'Ký số tệp PDF bằng chứng thư số (PKCS#12) và kiểm tra chữ ký số', load: async () => (await import('./commands/pdf.js')).pdfCommand },
   { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
   { name: 'outbox', summary: 'Hộp thư đi: thư điện tử và tin nhắn SMS đã gửi, đang chờ gửi hoặc gửi không được', load: async () => (await import('./commands/outbox.js')).outboxCommand },
   { name: 'officials', summary: 'Danh sách cán bộ: nhập hàng loạt chứng thư số (thư mục hoặc tệp .zip)', load: async () => (await import('./commands/officials.js')).officialsCommand },

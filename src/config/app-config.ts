@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { delimiter } from 'node:path'
 import { z } from 'zod'
 import { AppError, ErrorCode } from '../domain/shared/app-error.js'
 
@@ -65,6 +66,10 @@ const EnvSchema = z.object({
   MOTCUA_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // The public address citizens reach (the lookup link and QR code on the receipt slip); unset: the address the console was reached at.
   PUBLIC_BASE_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, message: 'phải là địa chỉ http(s)://…' }).optional()),
+  // Root CA certificates signatures must chain to: files or folders, separated by the path delimiter (':' on Linux); default <data>/trust-anchors/.
+  MOTCUA_TRUST_ANCHORS: z.preprocess(unsetIfEmpty, z.string().optional()),
+  // The key that seals the signing credentials (PKCS#12) held for officials and units; by default <data>/signing-credentials.key.
+  MOTCUA_SIGNING_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
 })
 
 export interface AppConfig {
@@ -82,6 +87,9 @@ export interface AppConfig {
   smsToken: string | undefined
   outboxSeconds: number
   publicBaseUrl?: string | undefined
+  /** Configured trust anchor paths (empty: `<data>/trust-anchors/` when it exists). */
+  trustAnchors: string[]
+  signingKey: string | undefined
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -97,7 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
     auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
     smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
-    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, ...overrides,
-    publicBaseUrl: e.PUBLIC_BASE_URL, ...overrides,
+    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, publicBaseUrl: e.PUBLIC_BASE_URL,
+    trustAnchors: (e.MOTCUA_TRUST_ANCHORS ?? '').split(delimiter).map((p) => p.trim()).filter((p) => p !== ''), signingKey: e.MOTCUA_SIGNING_KEY,
+    ...overrides,
   }
 }

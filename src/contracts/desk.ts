@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EcertEntry, FileSignature } from './signatures.js'
 
 /* The one-stop desk's answers (tag "Một cửa" in /docs). */
 
@@ -12,7 +13,10 @@ export const DossierFlagsState = z.object({
   e_result_issued: z.boolean().nullable(),
 })
 
-export const DeskFile = z.object({ name: z.string(), size_bytes: z.number(), media_type: z.string(), uploaded_by: z.string(), uploaded_at: z.date() })
+export const DeskFile = z.object({
+  name: z.string(), size_bytes: z.number(), media_type: z.string(), uploaded_by: z.string(), uploaded_at: z.date(),
+  signature: FileSignature.nullable().describe('Kết quả kiểm tra chữ ký số khi tải lên (chỉ tệp PDF)'),
+})
 
 export const DossierSummary = z.object({
   code: z.string(),
@@ -60,6 +64,7 @@ export const DossierDetails = DossierSummary.extend({
     assignee: z.string().nullable().describe('Chuyển xử lý, phân công: chuyên viên được giao'), assigned_unit: z.string().nullable(),
   })),
   allowed_next_events: z.array(z.object({ type: z.string(), label: z.string(), reason_required: z.boolean() })),
+  ecert_copies: z.array(EcertEntry).describe('Chứng thực bản sao điện tử từ bản chính của hồ sơ (sổ chứng thực)'),
 })
 
 /** A procedure the desk can receive, with its components (GET /api/v1/procedures). */

@@ -17,6 +17,7 @@ import * as outbox from './migrations/20261126_014_outbox.js'
 import * as deskWorkAssignment from './migrations/20261126_015_desk_work_assignment.js'
 import * as deskCounterFileHistory from './migrations/20261126_016_desk_counter_file_history.js'
 import * as officialsOcr from './migrations/20261126_017_officials_ocr.js'
+import * as signaturesCredentialsRegister from './migrations/20261126_018_signatures_credentials_register.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_015_desk_work_assignment': deskWorkAssignment,
   '20261126_016_desk_counter_file_history': deskCounterFileHistory,
   '20261126_017_officials_ocr': officialsOcr,
+  '20261126_018_signatures_credentials_register': signaturesCredentialsRegister,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -291,6 +291,7 @@ export interface OfficialsTable {
   certificate_valid_from: Timestamp | null
   certificate_valid_to: Timestamp | null
   certificate_registered_at: Timestamp | null
+  account_user_id: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
   /** CMND (9 digits) or CCCD (12): what a certificate's UID names. */
@@ -392,6 +393,64 @@ export interface Database {
   incoming_documents: IncomingDocumentsTable
   ocr_jobs: OcrJobsTable
   file_texts: FileTextsTable
+  file_signatures: FileSignaturesTable
+  signing_credentials: SigningCredentialsTable
+  ecert_register_counters: EcertRegisterCountersTable
+  ecert_register: EcertRegisterTable
+}
+
+/** The verdict on a stored PDF's signature, checked at upload (migration 018). */
+export interface FileSignaturesTable {
+  file_id: string
+  status: string
+  reason: string
+  signer_name: string | null
+  signer_subject: string | null
+  signer_issuer: string | null
+  signer_serial: string | null
+  certificate_valid_from: Timestamp | null
+  certificate_valid_to: Timestamp | null
+  signed_at: Timestamp | null
+  checked_at: Generated<Date>
+}
+
+/** A PKCS#12 held for an official or a unit, sealed (AES-256-GCM) under a key outside the database. */
+export interface SigningCredentialsTable {
+  id: Generated<number>
+  official_id: number | null
+  unit_id: number | null
+  certificate_der: Buffer
+  subject: string
+  issuer: string
+  serial: string
+  valid_from: Timestamp
+  valid_to: Timestamp
+  sealed: Buffer
+  registered_by: string
+  registered_at: Generated<Date>
+}
+
+export interface EcertRegisterCountersTable {
+  unit_id: number
+  year: number
+  last_number: number
+}
+
+/** Sổ chứng thực bản sao từ bản chính: one entry per certification, numbered per unit and year. */
+export interface EcertRegisterTable {
+  id: Generated<string>
+  unit_id: number
+  year: number
+  number: number
+  dossier_id: string
+  document_name: string
+  copies: number
+  fee_vnd: ColumnType<string, string | number | bigint, string | number | bigint>
+  original_file_id: string
+  copy_file_id: string
+  signer_name: string
+  certified_by: string
+  certified_at: Generated<Date>
 }
 
 /** Hộp thư đi: e-mail and SMS waiting to be sent, sent, or given up on (migration 014). */

@@ -32,6 +32,9 @@ import { registerTrackingBookRoutes } from './routes/v1/tracking-book.routes.js'
 import { registerOfficialWorkloadRoutes } from './routes/v1/official-workload.routes.js'
 import { registerDeskCounterRoutes } from './routes/v1/desk-counter.routes.js'
 import { registerDataMonthsRoutes } from './routes/v1/data-months.routes.js'
+import { dirname } from 'node:path'
+import { loadSigningKey } from '../modules/signatures/signing-key.js'
+import type { SignatureSetup } from '../modules/signatures/signature-setup.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -50,6 +53,8 @@ export interface ServerOptions {
   figureCacheEntries?: number
   /** The public address printed on slips (PUBLIC_BASE_URL); unset: the address each request came to. */
   publicBaseUrl?: string | undefined
+  /** Trust anchors and the key sealing signing credentials (default: no anchors, the key in the data folder above filesDir). */
+  signatures?: SignatureSetup
   /** The first start's demo seeding, when it runs in the background (/api/health says so). */
   demoSeeding?: () => DemoSeeding | null
 }
@@ -93,7 +98,10 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
   registerOfficialRegistryRoutes(app, handle)
-  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
+  const filesDir = options.filesDir ?? './data/files'
+  const signatures = options.signatures ?? { anchors: [], sealingKey: loadSigningKey(dirname(filesDir), undefined) }
+  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, filesDir, signatures))
+  await import('./routes/v1/signatures.routes.js').then((routes) => routes.registerSignatureRoutes(app, handle, filesDir, signatures))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
   registerLetterRoutes(app, handle)

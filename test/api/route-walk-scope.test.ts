@@ -98,6 +98,16 @@ const PROBES: Record<string, Probe> = {
     expect: 'hidden',
     request: (o) => send('POST', '/api/v1/letters/cited-documents', { unit: o.unit, topic: 'digitization', role: 'letter', number: '1/UBND-VP', issued_on: '2022-09-12' }),
   },
+  'POST /api/v1/officials/{id}/signing-credential': {
+    expect: 'hidden', request: (o) => send('POST', `/api/v1/officials/${o.officialId}/signing-credential`, { file_name: 'chung-thu.p12', content_base64: PDF, password: 'x' }),
+  },
+  'POST /api/v1/units/{code}/signing-credential': { expect: 'hidden', request: (o) => send('POST', `/api/v1/units/${o.unit}/signing-credential`, { file_name: 'xa.p12', content_base64: PDF, password: 'x' }) },
+  'POST /api/v1/dossiers/{code}/result/sign': { expect: 'hidden', request: (o) => send('POST', `/api/v1/dossiers/${o.dossier}/result/sign`, {}) },
+  'POST /api/v1/dossiers/{code}/ecert-copies': {
+    expect: 'hidden', request: (o) => send('POST', `/api/v1/dossiers/${o.dossier}/ecert-copies`, { document_name: 'Giấy khai sinh', copies: 1, fee_vnd: 2000, file_name: 'ban-chinh.pdf', content_base64: PDF }),
+  },
+  'GET /api/v1/ecert-register': { expect: 'hidden', request: (o) => get(`/api/v1/ecert-register?unit=${o.unit}&year=2022`) },
+  'GET /api/v1/ecert-register.xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/ecert-register.xlsx?unit=${o.unit}&year=2022`) },
   'GET /api/v1/procedure-publications': { expect: 'no-leak', request: () => get('/api/v1/procedure-publications') },
   'GET /api/v1/procedures/{code}/publication': { expect: 'no-leak', request: () => get('/api/v1/procedures/1.001193/publication') },
   'PUT /api/v1/procedures/{code}/publication': {

@@ -10,6 +10,8 @@ import { FileStore } from '../../modules/desk/file-store.js'
 import { OcrWorker } from '../../modules/ocr/ocr-worker.js'
 import { tesseractEngine } from '../../modules/ocr/tesseract-engine.js'
 import type { DemoSeeding } from '../../http/routes/health.js'
+import { loadSigningKey } from '../../modules/signatures/signing-key.js'
+import { defaultTrustAnchorPaths, loadTrustAnchors } from '../../modules/signatures/trust-anchors.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
@@ -26,7 +28,11 @@ export const serveCommand: Command = {
     // and says the demo is loading (/api/health: demo "loading") instead of waiting minutes.
     let demoSeeding: DemoSeeding | null = !values['no-demo'] && (await isEmptyDatabase(handle)) ? 'loading' : null
     const { trustProxy, secureCookies } = context.config
-    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, publicBaseUrl: context.config.publicBaseUrl, demoSeeding: () => demoSeeding })
+    const signatures = {
+      anchors: loadTrustAnchors(defaultTrustAnchorPaths(context.config.dataDir, context.config.trustAnchors)),
+      sealingKey: loadSigningKey(context.config.dataDir, context.config.signingKey),
+    }
+    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, publicBaseUrl: context.config.publicBaseUrl, signatures, demoSeeding: () => demoSeeding })
     // The chain's head goes to the anchor file outside the database while it runs (and at the end).
     const anchors = context.auditAnchors()
     const anchorTimer = setInterval(() => {

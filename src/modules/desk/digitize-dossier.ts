@@ -5,6 +5,8 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
 import type { FileStore } from './file-store.js'
 import { checkFileChange, recordReplacement } from './file-history.js'
+import { recordFileSignature } from '../signatures/file-signatures.repository.js'
+import { checkUploadSignature, type SignatureSetup } from '../signatures/signature-setup.js'
 
 export interface Upload {
   fileName: string
@@ -21,7 +23,7 @@ async function lockDossier(trx: Transaction<Database>, dossierId: string) {
   return trx.selectFrom('dossiers').select(['id', 'code', 'status', 'components_total', 'components_digitized', 'result_digitized', 'result_file_id']).where('id', '=', dossierId).forUpdate().executeTakeFirstOrThrow()
 }
 
-async function storeFile(trx: Transaction<Database>, upload: Upload, sha256: string, mediaType: string) {
+export async function storeFile(trx: Transaction<Database>, upload: Upload, sha256: string, mediaType: string) {
   return trx
     .insertInto('files')
     .values({ sha256, size_bytes: upload.bytes.length, media_type: mediaType, original_name: upload.fileName, uploaded_by: upload.actor })
@@ -34,9 +36,11 @@ async function storeFile(trx: Transaction<Database>, upload: Upload, sha256: str
  * the dossier's `components_digitized` recounted, with an audit row, in one transaction (the
  * rollups follow by trigger). Digitizing changes no status, so it is not a history event.
  */
-export async function digitizeComponent(db: Kysely<Database>, store: FileStore, dossierId: string, position: number, upload: Upload) {
+export async function digitizeComponent(db: Kysely<Database>, store: FileStore, dossierId: string, position: number, upload: Upload, signatures?: SignatureSetup) {
   const mediaType = checkUploadedFile(upload.fileName, upload.bytes)
   const sha256 = await store.put(upload.bytes)
+  // A signed PDF is checked at once (the verdict is stored with the file and shown on the dossier page).
+  const verdict = signatures ? checkUploadSignature(signatures, upload.bytes, mediaType) : null
   return db.transaction().execute(async (trx) => {
     const dossier = await lockDossier(trx, dossierId)
     if (ENDED_WITHOUT_RESULT.includes(dossier.status)) {
@@ -49,6 +53,7 @@ export async function digitizeComponent(db: Kysely<Database>, store: FileStore, 
       throw new AppError(ErrorCode.conflict, `component ${position} was not received`, `Thành phần "${component.name}" không được nộp khi tiếp nhận, không thể số hóa`)
     }
     const file = await storeFile(trx, upload, sha256, mediaType)
+    if (verdict) await recordFileSignature(trx, file.id, verdict)
     await trx.updateTable('dossier_components').set({ file_id: file.id, digitized: true, digitized_at: sql<Date>`now()` }).where('id', '=', component.id).execute()
     if (component.file_id !== null) await recordReplacement(trx, { dossierId, position, oldFileId: component.file_id, newFileId: file.id, reason, actor: upload.actor })
     const { digitized } = await trx
@@ -64,16 +69,20 @@ export async function digitizeComponent(db: Kysely<Database>, store: FileStore, 
     }
     await writeAudit(trx, {
       actor: upload.actor, ip: upload.ip ?? null, action: 'dossier.digitize_component', entity: 'dossier', entityId: dossier.code,
-      summary: { position, file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: component.digitized, reason, components_digitized: { before: dossier.components_digitized, after: componentsDigitized } },
+      summary: {
+        position, file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: component.digitized, reason, components_digitized: { before: dossier.components_digitized, after: componentsDigitized },
+        ...(verdict ? { signature: verdict.status } : {}),
+      },
     })
     return { componentsDigitized, componentsTotal: dossier.components_total }
   })
 }
 
 /** The signed electronic result: stored, and the dossier's result digitized, once it has a result. */
-export async function digitizeResult(db: Kysely<Database>, store: FileStore, dossierId: string, upload: Upload) {
+export async function digitizeResult(db: Kysely<Database>, store: FileStore, dossierId: string, upload: Upload, signatures?: SignatureSetup) {
   const mediaType = checkUploadedFile(upload.fileName, upload.bytes)
   const sha256 = await store.put(upload.bytes)
+  const verdict = signatures ? checkUploadSignature(signatures, upload.bytes, mediaType) : null
   return db.transaction().execute(async (trx) => {
     const dossier = await lockDossier(trx, dossierId)
     if (dossier.status !== 'finished' && dossier.status !== 'returned') {
@@ -81,11 +90,12 @@ export async function digitizeResult(db: Kysely<Database>, store: FileStore, dos
     }
     const reason = checkFileChange(dossier, upload.reason)
     const file = await storeFile(trx, upload, sha256, mediaType)
+    if (verdict) await recordFileSignature(trx, file.id, verdict)
     if (dossier.result_file_id !== null) await recordReplacement(trx, { dossierId, position: null, oldFileId: dossier.result_file_id, newFileId: file.id, reason, actor: upload.actor })
     await trx.updateTable('dossiers').set({ result_file_id: file.id, result_digitized: true, updated_at: sql<Date>`now()` }).where('id', '=', dossierId).execute()
     await writeAudit(trx, {
       actor: upload.actor, ip: upload.ip ?? null, action: 'dossier.digitize_result', entity: 'dossier', entityId: dossier.code,
-      summary: { file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: dossier.result_file_id !== null, reason },
+      summary: { file_name: upload.fileName, sha256, size_bytes: upload.bytes.length, replaced: dossier.result_file_id !== null, reason, ...(verdict ? { signature: verdict.status } : {}) },
     })
   })
 }

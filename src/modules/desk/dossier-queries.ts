@@ -16,6 +16,9 @@ import { dossierSearchCondition, exactCodeFirst } from './search-dossiers.js'
 import { progressLabel } from '../../domain/dossiers/dossier-stage.js'
 import { stepsOffered } from '../../domain/dossiers/step-rules.js'
 import type { Role } from '../../domain/accounts/role.js'
+import { signaturesOfFiles, type FileSignatureView } from '../signatures/file-signatures.repository.js'
+import { ecertEntriesOfDossier } from '../signatures/ecert-register.repository.js'
+import { certificationNumberLabel } from '../../domain/signatures/ecert-register.js'
 
 
 const OPEN: DossierStatus[] = ['received', 'processing', 'supplement', 'paused']
@@ -170,8 +173,10 @@ const FLAG_COLUMNS = DOSSIER_FLAG_COLUMNS.map((c) => `d.${c}` as const)
 
 const fileColumns = ['f.id as file_id', 'f.original_name', 'f.size_bytes', 'f.media_type', 'f.uploaded_by', 'f.uploaded_at'] as const
 type FileRow = { file_id: string | null; original_name: string | null; size_bytes: number | null; media_type: string | null; uploaded_by: string | null; uploaded_at: Date | null }
-const fileOf = (r: FileRow) =>
-  r.file_id === null ? null : { name: r.original_name!, size_bytes: r.size_bytes!, media_type: r.media_type!, uploaded_by: r.uploaded_by!, uploaded_at: r.uploaded_at! }
+const fileOf = (r: FileRow, signatures: ReadonlyMap<string, FileSignatureView>) =>
+  r.file_id === null
+    ? null
+    : { name: r.original_name!, size_bytes: r.size_bytes!, media_type: r.media_type!, uploaded_by: r.uploaded_by!, uploaded_at: r.uploaded_at!, signature: signatures.get(String(r.file_id)) ?? null }
 
 /** What a hand-over or an assignment named (the event's data), for the timeline. */
 function assignmentOf(data: unknown): { assignee: string | null; assigned_unit: string | null } {
@@ -207,6 +212,10 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
     .orderBy('a.issued_at')
     .orderBy('a.id')
     .execute()
+  const ecert = await ecertEntriesOfDossier(db, row.id)
+  const signatures = await signaturesOfFiles(db, [
+    ...components.flatMap((c) => (c.file_id === null ? [] : [String(c.file_id)])), ...(result?.file_id ? [String(result.file_id)] : []), ...ecert.map((e) => String(e.copy_file_id)),
+  ])
   const status = row.status as DossierStatus
   let allowed = allowedNextEvents(status)
   try {
@@ -219,9 +228,9 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
     ...summary(row, viewer, now),
     applicant_address: row.applicant_address,
     components: components.map((c) => ({
-      position: c.position, name: c.name, required: c.required, received: c.received, digitized: c.digitized, digitized_at: c.digitized_at, file: fileOf(c),
+      position: c.position, name: c.name, required: c.required, received: c.received, digitized: c.digitized, digitized_at: c.digitized_at, file: fileOf(c, signatures),
     })),
-    result_file: result ? fileOf(result) : null,
+    result_file: result ? fileOf(result, signatures) : null,
     may_apologize: mayApologize({ status, dueAt: row.due_at, finishedAt: row.finished_at }, now),
     apologies: apologies.map((a) => ({ reason: a.reason, new_due_on: a.new_due_on, issued_at: a.issued_at, issued_by: a.issued_by, issued_by_name: a.display_name })),
     flags: Object.fromEntries(DOSSIER_FLAG_COLUMNS.map((c) => [c, row[c]])) as Record<DossierFlagColumn, boolean | null>,
@@ -238,5 +247,9 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
       ...assignmentOf(e.data),
     })),
     allowed_next_events: allowed.map((type) => ({ type, label: DOSSIER_EVENT_LABELS[type], reason_required: TRANSITIONS[type].reasonRequired })),
+    ecert_copies: ecert.map((e) => ({
+      number: e.number, year: e.year, label: certificationNumberLabel(e.number, e.year), document_name: e.document_name, copies: e.copies, fee_vnd: Number(e.fee_vnd),
+      signer_name: e.signer_name, certified_at: e.certified_at, copy_signature: signatures.get(String(e.copy_file_id)) ?? null,
+    })),
   }
 }

@@ -19,6 +19,9 @@ import { withConfirmation } from './confirm-warning.js'
 import { DeskShortcuts } from './DeskShortcuts.js'
 import { FileHistory } from './FileHistory.js'
 import { useReasonPrompt } from './useReasonPrompt.js'
+import { EcertCopies } from '../signatures/EcertCopies.js'
+import { SignatureTag } from '../signatures/SignatureTag.js'
+import { signaturesApi } from '../signatures/signatures-api.js'
 
 type Component = DossierDetails['components'][number]
 
@@ -243,12 +246,13 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
                   key: 'file',
                   render: (_, c) =>
                     c.file ? (
-                      <>
+                      <Space size={4} wrap>
                         <a href={deskApi.componentFileUrl(dossier.code, c.position)} data-testid={`scan-${c.position}`}>
                           {c.file.name}
                         </a>
+                        <SignatureTag signature={c.file.signature} testId={`signature-${c.position}`} />
                         <ComponentText code={dossier.code} position={c.position} name={c.name} />
-                      </>
+                      </Space>
                     ) : c.received ? (
                       <span className="component-missing">Chưa số hóa</span>
                     ) : (
@@ -276,9 +280,12 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
             <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography.Text strong>Kết quả giải quyết:</Typography.Text>
               {dossier.result_file ? (
-                <a href={deskApi.resultFileUrl(dossier.code)} data-testid="result-scan">
-                  {dossier.result_file.name}
-                </a>
+                <>
+                  <a href={deskApi.resultFileUrl(dossier.code)} data-testid="result-scan">
+                    {dossier.result_file.name}
+                  </a>
+                  <SignatureTag signature={dossier.result_file.signature} testId="result-signature" />
+                </>
               ) : (
                 <Typography.Text type="secondary">chưa số hóa</Typography.Text>
               )}
@@ -289,10 +296,17 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
                   </Button>
                 </Upload>
               )}
+              {canWrite && dossier.result_file?.media_type === 'application/pdf' && dossier.result_file.signature?.status !== 'valid' && (
+                <Button size="small" type="primary" disabled={busy !== null} loading={busy === 'sign'} data-testid="sign-result"
+                  onClick={() => void change('sign', () => signaturesApi.signResult(code), 'Đã ký số kết quả giải quyết')}>
+                  Ký số kết quả
+                </Button>
+              )}
             </div>
           </Card>
 
           <FileHistory dossier={dossier} />
+          <EcertCopies dossier={dossier} canWrite={canWrite} busy={busy !== null} change={change} refuse={(reason) => void message.error(reason, 6)} />
 
           <Card size="small" title="Thông tin cho Chỉ số 766" style={{ marginTop: 12 }}>
             <FlagChoices

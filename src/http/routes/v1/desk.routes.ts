@@ -25,6 +25,7 @@ import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { DossierSearchParam, HandOverFields, handOverFieldsFit } from './hand-over.schemas.js'
 import { handOverTarget } from '../../../modules/desk/assignment/hand-over-target.js'
 import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
+import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -49,7 +50,7 @@ const read = { access: { permission: 'dossiers:read' as const } }
 const write = { access: { permission: 'dossiers:write' as const } }
 
 /** /api/v1/procedures and /api/v1/dossiers…: the one-stop desk. `filesDir` holds the stored scans. */
-export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string): void {
+export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string, signatures?: SignatureSetup): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
   const store = new FileStore(filesDir)
@@ -200,7 +201,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) })
+      await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) }, signatures)
       return getDossierPage(db, dossier.code, viewer)
     },
   })
@@ -218,7 +219,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) })
+      await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) }, signatures)
       return getDossierPage(db, dossier.code, viewer)
     },
   })
