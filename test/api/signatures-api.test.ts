@@ -98,7 +98,8 @@ describe('a leader signs the result with the certificate registered for them', (
     expect(stored.sealed.includes(Buffer.from(credential.password))).toBe(false)
 
     const code = await receive('1.004873', [1, 2])
-    for (const type of ['hand_over', 'submit_for_signature', 'approve', 'finish']) await ok(post(officer, `/api/v1/dossiers/${code}/events`, { type }))
+    // Approval is a leader's, not the receiving officer's.
+    for (const [by, type] of [[officer, 'hand_over'], [officer, 'submit_for_signature'], [leader, 'approve'], [officer, 'finish']] as const) await ok(post(by, `/api/v1/dossiers/${code}/events`, { type }))
     await ok(post(officer, `/api/v1/dossiers/${code}/result-file`, { file_name: 'ket-qua.pdf', content_base64: base64(await plainPdf()) }))
 
     const refused = await post(officer, `/api/v1/dossiers/${code}/result/sign`, {})
