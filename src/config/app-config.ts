@@ -63,6 +63,20 @@ const EnvSchema = z.object({
   MOTCUA_SMS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   MOTCUA_SMS_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
   MOTCUA_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // The citizens' portal: the address citizens reach it at (in notices and on slips), the secret salting one-time codes.
+  MOTCUA_PUBLIC_BASE_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_PORTAL_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
+  // The in-process payment sandbox (/sandbox-payment/…): for development and tests only.
+  MOTCUA_PAYMENT_SANDBOX: Flag,
+  // The payment gateway (VNPay-style): merchant code, HMAC-SHA512 secret, payment and API addresses.
+  MOTCUA_PAYMENT_TMN_CODE: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MOTCUA_PAYMENT_SECRET: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
+  MOTCUA_PAYMENT_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_PAYMENT_API_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  // OpenID Connect login (VNeID or the province's identity provider): issuer, client id and secret.
+  MOTCUA_OIDC_ISSUER: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MOTCUA_OIDC_CLIENT_SECRET: z.preprocess(unsetIfEmpty, z.string().optional()),
 })
 
 export interface AppConfig {
@@ -79,6 +93,16 @@ export interface AppConfig {
   smsUrl: string | undefined
   smsToken: string | undefined
   outboxSeconds: number
+  publicBaseUrl: string | undefined
+  portalSecret: string | undefined
+  paymentSandbox: boolean
+  paymentTmnCode: string | undefined
+  paymentSecret: string | undefined
+  paymentUrl: string | undefined
+  paymentApiUrl: string | undefined
+  oidcIssuer: string | undefined
+  oidcClientId: string | undefined
+  oidcClientSecret: string | undefined
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -94,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
     auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
     smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
-    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, ...overrides,
+    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS,
+    publicBaseUrl: e.MOTCUA_PUBLIC_BASE_URL, portalSecret: e.MOTCUA_PORTAL_SECRET,
+    paymentSandbox: e.MOTCUA_PAYMENT_SANDBOX, paymentTmnCode: e.MOTCUA_PAYMENT_TMN_CODE, paymentSecret: e.MOTCUA_PAYMENT_SECRET,
+    paymentUrl: e.MOTCUA_PAYMENT_URL, paymentApiUrl: e.MOTCUA_PAYMENT_API_URL,
+    oidcIssuer: e.MOTCUA_OIDC_ISSUER, oidcClientId: e.MOTCUA_OIDC_CLIENT_ID, oidcClientSecret: e.MOTCUA_OIDC_CLIENT_SECRET, ...overrides,
   }
 }

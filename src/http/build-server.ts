@@ -25,6 +25,8 @@ import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
+import { registerPublicPortalRoutes } from './routes/v1/public-portal.routes.js'
+import { randomBytes } from 'node:crypto'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -43,6 +45,15 @@ export interface ServerOptions {
   figureCacheEntries?: number
   /** The first start's demo seeding, when it runs in the background (/api/health says so). */
   demoSeeding?: () => DemoSeeding | null
+  /** The citizens' portal: its public address (notices, QR codes) and the secret salting one-time codes. */
+  portal?: PortalOptions
+}
+
+export interface PortalOptions {
+  /** Default http://localhost:3000. */
+  publicBaseUrl?: string
+  /** Default: random at each start (codes sent before a restart no longer verify). */
+  secret?: string
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -83,12 +94,17 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerIndex766Routes(app, handle, figures)
   await import('./routes/v1/reports.routes.js').then((routes) => routes.registerReportRoutes(app, handle))
   registerOfficialRoutes(app, handle)
-  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files'))
+  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, options.filesDir ?? './data/files', { publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000' }))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
   registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
+  registerPublicPortalRoutes(app, handle, {
+    publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000',
+    secret: options.portal?.secret ?? randomBytes(32).toString('hex'),
+    filesDir: options.filesDir ?? './data/files',
+  })
   await registerWebConsole(app, options.webDist)
   return app
 }

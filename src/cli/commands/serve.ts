@@ -23,7 +23,12 @@ export const serveCommand: Command = {
     // and says the demo is loading (/api/health: demo "loading") instead of waiting minutes.
     let demoSeeding: DemoSeeding | null = !values['no-demo'] && (await isEmptyDatabase(handle)) ? 'loading' : null
     const { trustProxy, secureCookies } = context.config
-    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, demoSeeding: () => demoSeeding })
+    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, demoSeeding: () => demoSeeding,
+      portal: {
+        publicBaseUrl: context.config.publicBaseUrl ?? `http://localhost:${port}`,
+        ...(context.config.portalSecret ? { secret: context.config.portalSecret } : {}),
+      },
+    })
     // The chain's head goes to the anchor file outside the database while it runs (and at the end).
     const anchors = context.auditAnchors()
     const anchorTimer = setInterval(() => {

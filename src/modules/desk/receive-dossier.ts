@@ -9,6 +9,7 @@ import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { versionAt } from '../dossiers/import/dossier-lookups.js'
+import { tellApplicant, type ApplicantNoticeSettings } from '../portal/tell-applicant.js'
 
 export interface ReceiveDossierInput {
   unit: { id: number; code: string }
@@ -26,6 +27,10 @@ export interface ReceiveDossierInput {
   flags?: Partial<DossierFlags>
   actor: string
   ip?: string | null
+  /** Online intake: what the portal stores with the dossier (its uploads, the applicant's contact), in the same transaction. */
+  alsoInTransaction?: (trx: Transaction<Database>, dossier: { id: string; code: string; dueAt: Date }) => Promise<void>
+  /** Tell the applicant of the receipt (SMS, e-mail) through the outbox; a back-office entry of an old paper receipt tells nobody. */
+  tellApplicant?: ApplicantNoticeSettings
 }
 
 export interface ReceivedDossier {
@@ -166,6 +171,10 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
         data: JSON.stringify({ channel: input.channel, components_received: [...received].sort((a, b) => a - b), back_office: backOffice }),
       })
       .execute()
+    if (input.alsoInTransaction) await input.alsoInTransaction(trx, { id: dossier.id, code, dueAt })
+    if (input.tellApplicant && !backOffice) {
+      await tellApplicant(trx, dossier.id, { kind: 'event', type: 'receive', reason: null }, 'receive', input.tellApplicant)
+    }
     await writeAudit(trx, {
       actor: input.actor,
       ip: input.ip ?? null,

@@ -7,6 +7,7 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { historyOf } from './history-of.js'
+import { tellApplicant, type ApplicantNoticeSettings } from '../portal/tell-applicant.js'
 
 export interface NewDossierEvent {
   type: DossierEventType
@@ -15,6 +16,8 @@ export interface NewDossierEvent {
   /** Defaults to now. */
   at?: Date
   data?: Record<string, unknown>
+  /** Tell the applicant of the step (SMS, e-mail) through the outbox, in the step's transaction. */
+  tellApplicant?: ApplicantNoticeSettings
 }
 
 /**
@@ -66,6 +69,9 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       .set({ status: state.status, finished_at: state.finishedAt, returned_at: state.returnedAt, due_at: dueAt, updated_at: sql<Date>`now()` })
       .where('id', '=', dossier.id)
       .execute()
+    if (step.tellApplicant) {
+      await tellApplicant(trx, dossier.id, { kind: 'event', type: event.type, reason: event.reason ?? null }, `event-${rows.length + 1}`, step.tellApplicant)
+    }
     await writeAudit(trx, {
       actor: step.actor,
       action: `dossier.${step.type}`,

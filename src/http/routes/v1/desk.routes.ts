@@ -22,6 +22,7 @@ import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
+import type { ApplicantNoticeSettings } from '../../../modules/portal/tell-applicant.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -46,7 +47,7 @@ const read = { access: { permission: 'dossiers:read' as const } }
 const write = { access: { permission: 'dossiers:write' as const } }
 
 /** /api/v1/procedures and /api/v1/dossiers…: the one-stop desk. `filesDir` holds the stored scans. */
-export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string): void {
+export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string, notices?: ApplicantNoticeSettings): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
   const store = new FileStore(filesDir)
@@ -106,6 +107,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         ...(b.received_at !== undefined ? { receivedAt: new Date(b.received_at) } : {}),
         ...flagsOf(b),
         ...who(request),
+        ...(notices ? { tellApplicant: notices } : {}),
       })
       return getDossierPage(db, received.code, viewerOf(request))
     },
@@ -163,7 +165,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
-      await recordDossierEvent(db, dossier.code, { type: request.body.type as DossierEventType, actor: actorOf(request).label, reason: request.body.reason ?? null })
+      await recordDossierEvent(db, dossier.code, { type: request.body.type as DossierEventType, actor: actorOf(request).label, reason: request.body.reason ?? null, ...(notices ? { tellApplicant: notices } : {}) })
       return getDossierPage(db, dossier.code, viewer)
     },
   })
