@@ -27,6 +27,9 @@ import { registerProcedurePublicationRoutes } from './routes/v1/procedure-public
 import { registerWebConsole } from './routes/web-console.js'
 import { registerPublicPortalRoutes } from './routes/v1/public-portal.routes.js'
 import { randomBytes } from 'node:crypto'
+import type { ConfiguredPayments } from '../modules/portal/payments/configured-gateway.js'
+import { registerPublicPaymentRoutes } from './routes/v1/public-payments.routes.js'
+import { registerSandboxPaymentRoutes } from './routes/sandbox-payment.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -54,6 +57,8 @@ export interface PortalOptions {
   publicBaseUrl?: string
   /** Default: random at each start (codes sent before a restart no longer verify). */
   secret?: string
+  /** Online payment (configuredPayments): a VNPay-style gateway, or the in-process sandbox; none = not offered. */
+  payments?: ConfiguredPayments
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -105,6 +110,8 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     secret: options.portal?.secret ?? randomBytes(32).toString('hex'),
     filesDir: options.filesDir ?? './data/files',
   })
+  registerPublicPaymentRoutes(app, handle, options.portal?.payments?.gateway ?? null, options.portal?.publicBaseUrl ?? 'http://localhost:3000')
+  if (options.portal?.payments?.sandbox) registerSandboxPaymentRoutes(app, options.portal.payments.sandbox)
   await registerWebConsole(app, options.webDist)
   return app
 }

@@ -59,7 +59,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       refund_reason text
     );
     create index portal_payments_dossier on portal_payments (dossier_id);
-    create unique index portal_payments_one_paid on portal_payments (dossier_id) where status in ('paid', 'refunded');
 
     create table portal_oidc_logins (
       state text primary key check (length(state) between 16 and 200),
