@@ -51,6 +51,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/officials/{id}/certificate': { expect: 'hidden', request: (o) => send('POST', `/api/v1/officials/${o.officialId}/certificate`, { file_name: 'chung-thu.cer', content_base64: PDF }) },
   'GET /api/v1/procedures': { expect: 'no-leak', request: () => get('/api/v1/procedures?q=khai%20sinh') },
   // The citizens' portal: public, but another commune's dossier is never told to a stranger.
+  'GET /api/v1/dossiers-stuck': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers-stuck?unit=${o.unit}`) },
   'GET /api/v1/public/procedures': { expect: 'no-leak', request: () => get('/api/v1/public/procedures?q=ho%20kinh%20doanh') },
   'GET /api/v1/public/procedures/{code}': { expect: 'no-leak', request: () => get('/api/v1/public/procedures/1.001612') },
   'POST /api/v1/public/otp': { expect: 'no-leak', request: () => send('POST', '/api/v1/public/otp', { phone: '0912000111' }) },

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DossierDetails, ProcedureChoice, QueuePage } from '../../../contracts/desk.js'
+import { DossierDetails, ProcedureChoice, QueuePage, StuckDossier } from '../../../contracts/desk.js'
+import { listStuckDossiers } from '../../../modules/desk/stuck-dossiers.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
@@ -144,6 +145,20 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const unit = await visibleUnit(db, request, request.query.unit)
       return countDossierQueues(db, [...(await subtreeOf(db, unit.id))], viewerOf(request))
+    },
+  })
+
+  api.get('/api/v1/dossiers-stuck', {
+    config: read,
+    schema: {
+      summary: 'Hồ sơ bị "treo": đang ở đơn vị mà không có bước xử lý nào trong 3 ngày làm việc, và người đang giữ',
+      tags: ['Một cửa'],
+      querystring: z.object({ unit: UnitCode }),
+      response: { 200: z.array(StuckDossier), ...errors },
+    },
+    handler: async (request) => {
+      const unit = await visibleUnit(db, request, request.query.unit)
+      return listStuckDossiers(db, [...(await subtreeOf(db, unit.id))])
     },
   })
 
