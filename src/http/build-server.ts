@@ -28,6 +28,8 @@ import { registerWebConsole } from './routes/web-console.js'
 import { registerPublicPortalRoutes } from './routes/v1/public-portal.routes.js'
 import { randomBytes } from 'node:crypto'
 import type { ConfiguredPayments } from '../modules/portal/payments/configured-gateway.js'
+import { OidcLogin, type OidcSettings } from '../modules/portal/oidc-login.js'
+import { registerPublicOidcRoutes } from './routes/v1/public-oidc.routes.js'
 import { registerPublicPaymentRoutes } from './routes/v1/public-payments.routes.js'
 import { registerSandboxPaymentRoutes } from './routes/sandbox-payment.routes.js'
 import './schemas.js'
@@ -59,6 +61,8 @@ export interface PortalOptions {
   secret?: string
   /** Online payment (configuredPayments): a VNPay-style gateway, or the in-process sandbox; none = not offered. */
   payments?: ConfiguredPayments
+  /** OpenID Connect login (VNeID or the province's provider); none = the phone's one-time code only. */
+  oidc?: Omit<OidcSettings, 'redirectUri'>
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -112,6 +116,9 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   })
   registerPublicPaymentRoutes(app, handle, options.portal?.payments?.gateway ?? null, options.portal?.publicBaseUrl ?? 'http://localhost:3000')
   if (options.portal?.payments?.sandbox) registerSandboxPaymentRoutes(app, options.portal.payments.sandbox)
+  const publicBaseUrl = (options.portal?.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, '')
+  const oidc = options.portal?.oidc ? new OidcLogin({ ...options.portal.oidc, redirectUri: `${publicBaseUrl}/api/v1/public/oidc/callback` }) : null
+  registerPublicOidcRoutes(app, handle, oidc, publicBaseUrl, (options.portal?.payments?.gateway ?? null) !== null)
   await registerWebConsole(app, options.webDist)
   return app
 }

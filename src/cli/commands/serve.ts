@@ -31,6 +31,9 @@ export const serveCommand: Command = {
         publicBaseUrl: context.config.publicBaseUrl ?? `http://localhost:${port}`,
         ...(context.config.portalSecret ? { secret: context.config.portalSecret } : {}),
         payments,
+        ...(context.config.oidcIssuer && context.config.oidcClientId && context.config.oidcClientSecret
+          ? { oidc: { issuer: context.config.oidcIssuer, clientId: context.config.oidcClientId, clientSecret: context.config.oidcClientSecret } }
+          : {}),
       },
     })
     // The chain's head goes to the anchor file outside the database while it runs (and at the end).

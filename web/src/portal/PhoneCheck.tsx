@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { call, PortalError, saveSession, type Session } from './api.js'
 
 /** Proving a phone with a one-time code sent by SMS: the portal's identity in this version. */
@@ -8,6 +8,10 @@ export function PhoneCheck({ onVerified }: { onVerified: (session: Session) => v
   const [sent, setSent] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [oidc, setOidc] = useState(false)
+  useEffect(() => {
+    call<{ oidc_login: boolean }>('GET', '/api/v1/public/portal-settings').then((s) => setOidc(s.oidc_login)).catch(() => setOidc(false))
+  }, [])
 
   const run = (action: () => Promise<void>) => async (event: FormEvent) => {
     event.preventDefault()
@@ -44,6 +48,9 @@ export function PhoneCheck({ onVerified }: { onVerified: (session: Session) => v
           </>
         )}
         <button type="submit" disabled={busy}>{sent ? 'Xác thực' : 'Gửi mã xác thực'}</button>
+        {oidc && (
+          <p>Hoặc <a href={`/api/v1/public/oidc/login?return_to=${encodeURIComponent(location.pathname)}`}>đăng nhập bằng tài khoản định danh điện tử</a></p>
+        )}
       </form>
       {error && <p role="alert" className="error">{error}</p>}
     </section>

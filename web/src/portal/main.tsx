@@ -4,7 +4,15 @@ import { CataloguePage } from './CataloguePage.js'
 import { PaymentResultPage } from './PaymentResultPage.js'
 import { SubmitPage } from './SubmitPage.js'
 import { TrackingPage } from './TrackingPage.js'
+import { saveSession, type Session } from './api.js'
 import './portal.css'
+
+// Back from the identity provider's login: the session is in the fragment, read once and taken out of the address.
+const fromLogin = /^#phien=([A-Za-z0-9_-]+)$/.exec(location.hash)
+if (fromLogin) {
+  saveSession(JSON.parse(atob(fromLogin[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as Session)
+  history.replaceState(null, '', location.pathname + location.search)
+}
 
 /** The citizens' portal: a few pages chosen by the address, each a full page load (no router to ship). */
 function Page() {
