@@ -6,6 +6,7 @@ import { createSmtpTransport } from '../../src/modules/notifications/message-tra
 import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js'
+import { alteredAfterSigning, signedPdf } from '../support/signed-pdf.js'
 import { base64, BIRTH_REGISTRATION, BUSINESS_CHANGE, lastCodeSentTo, loadPortalDistrict, onePagePdf, portalSessionFor } from '../support/portal-citizen.js'
 
 const PHONE = '0912345678'
@@ -95,13 +96,14 @@ describe('submitting a dossier online', () => {
     expect(response.statusCode).toBe(401)
   })
 
-  it('answers at once, naming the component, when a file is empty, not a PDF, unreadable or missing — and keeps nothing', async () => {
+  it('answers at once, naming the component, when a file is not a PDF, unreadable, misnamed, altered after signing or missing — and keeps nothing', async () => {
     const before = await dossierCount()
     const good = { position: 1, file_name: 'to-khai.pdf', content_base64: base64(birthForm) }
     const cases = [
       { file: { position: 2, file_name: 'giay-chung-sinh.pdf', content_base64: base64(Buffer.from('Tôi là văn bản, không phải PDF')) }, message: /Giấy chứng sinh.*không phải PDF/ },
       { file: { position: 2, file_name: 'giay-chung-sinh.pdf', content_base64: base64(birthCertificate.subarray(0, 40)) }, message: /Giấy chứng sinh.*PDF bị hỏng/ },
       { file: { position: 2, file_name: 'giay-chung-sinh.png', content_base64: base64(birthCertificate) }, message: /không khớp với đuôi/ },
+      { file: { position: 2, file_name: 'giay-chung-sinh.pdf', content_base64: base64(alteredAfterSigning(await signedPdf('Giay chung sinh da ky so'))) }, message: /Giấy chứng sinh.*chữ ký số không hợp lệ/ },
     ]
     for (const { file, message } of cases) {
       const response = await submit(submission([good, file]))

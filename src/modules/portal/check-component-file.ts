@@ -1,11 +1,13 @@
 import { PDFDocument } from 'pdf-lib'
 import { checkUploadedFile, type FileMediaType } from '../../domain/files/uploaded-file.js'
 import { AppError, isAppError } from '../../domain/shared/app-error.js'
+import { pdfSignatureProblem } from './pdf-signatures.js'
 
 /**
  * A citizen's upload checked at once, with a plain answer: the desk's rules (not empty, at most
  * 10 MB, a PDF or an image by content, the name's extension agreeing), then a PDF must open and
- * have at least one page — a damaged or truncated file is refused now, not weeks later at the desk.
+ * have at least one page, and any digital signature in it must verify — a damaged, truncated or
+ * altered file is refused now, not weeks later at the desk.
  */
 export async function checkComponentFile(fileName: string, bytes: Uint8Array): Promise<FileMediaType> {
   const mediaType = checkUploadedFile(fileName, bytes)
@@ -14,6 +16,8 @@ export async function checkComponentFile(fileName: string, bytes: Uint8Array): P
       .then((document) => document.getPageCount())
       .catch(() => 0)
     if (pages === 0) throw new AppError('validation', 'unreadable pdf', 'Tệp PDF bị hỏng hoặc không đọc được (không có trang nào)')
+    const signature = await pdfSignatureProblem(bytes)
+    if (signature) throw new AppError('validation', `pdf signature: ${signature}`, `Tệp PDF có ${signature}`)
   }
   return mediaType
 }
