@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/db/open-database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
 import { createUser } from '../../src/modules/accounts/create-user.js'
+import { receiveDossier } from '../../src/modules/desk/receive-dossier.js'
 import { tempDir } from '../support/files.js'
 import { loadPortalDistrict, onePagePdf } from '../support/portal-citizen.js'
 import { startCli, waitForStderr } from '../support/run-cli.js'
@@ -59,6 +60,7 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
   let citizen: BrowserContext
   let desk: BrowserContext
   let officer: Page
+  let forgotten: string
 
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: ROOT })
@@ -67,6 +69,12 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     await migrateToLatest(handle.db)
     await loadPortalDistrict(handle)
     await createUser(handle.db, { username: 'anthanh.motcua', displayName: 'Cán bộ một cửa An Thanh', password: PASSWORD, unitCode: 'H23.07.01', role: 'officer' }, 'test')
+    // A paper dossier received weeks ago and never moved since: stuck, and the desk must say so.
+    const anThanh = await handle.db.selectFrom('units').select(['id', 'code']).where('code', '=', 'H23.07.01').executeTakeFirstOrThrow()
+    forgotten = (await receiveDossier(handle.db, {
+      unit: anThanh, procedureCode: '1.001193', applicant: { name: 'Đỗ Văn Lâm', idNumber: null, phone: null, address: null }, channel: 'direct',
+      receivedComponents: [1, 2], receivedAt: new Date('2026-10-01T09:00:00+07:00'), actor: 'user:anthanh.motcua',
+    })).code
     await handle.close()
     sink = await startSmtpSink()
     const port = await freePort()
@@ -129,9 +137,13 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     await page.waitForURL(/\/cong-dich-vu\/thanh-toan/)
     await page.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor()
 
-    // The commune officer finds it in the desk queue, online, and handles it to the end.
+    // The commune officer finds it in the desk queue, online, and handles it to the end; the stuck paper dossier is flagged with its holder.
     await officer.goto(`${url}/mot-cua`)
     await officer.getByText(code).first().waitFor()
+    const stuck = officer.getByTestId('stuck-dossiers')
+    await stuck.getByText(forgotten).waitFor()
+    expect(await stuck.textContent()).toContain('anthanh.motcua')
+    expect(await stuck.textContent()).not.toContain(code)
     await officer.goto(`${url}/mot-cua/ho-so/${encodeURIComponent(code)}`)
     expect(await officer.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận')
     for (const step of ['hand_over', 'finish']) {

@@ -8,6 +8,7 @@ import { useApiData } from '../shared/use-api-data.js'
 import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName } from './desk-api.js'
 import { labelOf } from '../shared/labels.js'
+import { StuckDossiers } from './StuckDossiers.js'
 
 const QUEUES: QueueName[] = ['to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
@@ -119,6 +120,7 @@ export default function DeskQueues({ me }: { me: Me }) {
           )}
         </Space>
       </div>
+      <StuckDossiers unit={view.unit} />
       <Card size="small">
         <Tabs
           activeKey={view.queue}
