@@ -1,7 +1,7 @@
 import * as client from 'openid-client'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { normalisePhone } from '../../domain/portal/one-time-code.js'
+import { normalisePhone } from './one-time-code.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { openPortalSession } from './portal-sessions.js'
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import {
   hashOneTimeCode, newOneTimeCode, normalisePhone, OTP_MAX_ATTEMPTS, OTP_PER_PHONE, OTP_PHONE_WINDOW_MS, OTP_TTL_MS, sameHash,
-} from '../../domain/portal/one-time-code.js'
+} from './one-time-code.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { enqueueMessage } from '../notifications/enqueue-message.js'
 import { openPortalSession } from './portal-sessions.js'

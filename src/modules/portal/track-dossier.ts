@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { DOSSIER_EVENT_LABELS, type DossierEventType } from '../../domain/dossiers/dossier-event.js'
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../domain/dossiers/dossier-status.js'
-import { normalisePhone } from '../../domain/portal/one-time-code.js'
+import { normalisePhone } from './one-time-code.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 
 /** Steps whose reason the applicant must read: what to supplement, why refused or paused. */

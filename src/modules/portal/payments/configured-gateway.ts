@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { AppConfig } from '../../../config/app-config.js'
-import type { GatewayParams } from '../../../domain/portal/gateway-signature.js'
+import type { GatewayParams } from './gateway-signature.js'
 import type { PaymentGateway } from './payment-gateway.js'
 import { PaymentSandbox } from './payment-sandbox.js'
 import { createVnpayGateway } from './vnpay-gateway.js'

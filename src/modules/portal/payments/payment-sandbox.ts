@@ -1,4 +1,4 @@
-import { gatewaySignatureValid, signedQuery, signGatewayParams, type GatewayParams } from '../../../domain/portal/gateway-signature.js'
+import { gatewaySignatureValid, signedQuery, signGatewayParams, type GatewayParams } from './gateway-signature.js'
 
 interface SandboxTransaction {
   amount: string

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { gatewaySignatureValid, signedQuery, signGatewayParams, type GatewayParams } from '../../../domain/portal/gateway-signature.js'
+import { gatewaySignatureValid, signedQuery, signGatewayParams, type GatewayParams } from './gateway-signature.js'
 import type { GatewayResult, PaymentGateway, PaymentRequest, RefundResult } from './payment-gateway.js'
 
 export interface VnpaySettings {
