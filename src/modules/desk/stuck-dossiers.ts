@@ -7,9 +7,12 @@ import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 /**
  * The units' stuck dossiers: in their hands with no step for STUCK_AFTER_WORKING_DAYS working
  * days, the longest silent first, each with the official who took its last step (the one
- * holding it). Dossiers whose last step is more recent than that many calendar days cannot be
- * stuck and are not read.
+ * holding it), at most STUCK_LIST_LIMIT. Dossiers whose last step is more recent than that many
+ * calendar days cannot be stuck and are not read.
  */
+/** At most this many are listed. */
+export const STUCK_LIST_LIMIT = 500
+
 export async function listStuckDossiers(db: Kysely<Database>, unitIds: readonly number[], now = new Date()) {
   if (unitIds.length === 0) return []
   const calendar = await loadWorkingCalendar(db)
@@ -25,6 +28,9 @@ export async function listStuckDossiers(db: Kysely<Database>, unitIds: readonly 
     .where('d.receiving_unit_id', 'in', [...unitIds])
     .where('d.status', 'in', [...STUCK_STATUSES])
     .where('last.at', '<', sql<Date>`${now}::timestamptz - make_interval(days => ${STUCK_AFTER_WORKING_DAYS})`)
+    // The longest silent first; a province with thousands stuck needs the worst, not all of them at once.
+    .orderBy('last.at')
+    .limit(STUCK_LIST_LIMIT)
     .execute()
   return rows
     .map((r) => ({

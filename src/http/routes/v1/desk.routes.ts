@@ -151,7 +151,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
   api.get('/api/v1/dossiers-stuck', {
     config: read,
     schema: {
-      summary: 'Hồ sơ bị "treo": đang ở đơn vị mà không có bước xử lý nào trong 3 ngày làm việc, và người đang giữ',
+      summary: 'Hồ sơ bị "treo": đang ở đơn vị mà không có bước xử lý nào trong 3 ngày làm việc, và người đang giữ (tối đa 500, lâu nhất trước)',
       tags: ['Một cửa'],
       querystring: z.object({ unit: UnitCode }),
       response: { 200: z.array(StuckDossier), ...errors },
