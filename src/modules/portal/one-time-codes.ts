@@ -38,6 +38,8 @@ export async function requestOneTimeCode(db: Kysely<Database>, rawPhone: string,
       .values({ phone, code_hash: hashOneTimeCode(phone, code, secret), expires_at: expiresAt, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // Codes a day old are of no use to anyone: swept as new ones are made.
+    await trx.deleteFrom('portal_otps').where('created_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute()
     await enqueueMessage(trx, {
       channel: 'sms', recipient: phone, topic: 'portal.otp', dedupeKey: `portal.otp:${row.id}`,
       body: `Mã xác thực Cổng dịch vụ công: ${code}. Mã có hiệu lực 5 phút. Không cung cấp mã này cho bất kỳ ai.`,
