@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import type { ProcedureComponent } from '../../domain/procedures/procedure-input.js'
 import { matchProcedures } from '../../domain/procedures/search-text.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 
 /** The current version of every publicly listed procedure (the catalogue is a few hundred rows). */
 async function currentPublicVersions(db: Kysely<Database>) {
@@ -44,7 +45,7 @@ export async function searchPublicCatalogue(db: Kysely<Database>, query: string,
 export async function publicProcedure(db: Kysely<Database>, code: string) {
   const version = (await currentPublicVersions(db)).find((r) => r.code === code)
   if (!version) throw new AppError(ErrorCode.notFound, `no public procedure ${code}`, `Không có thủ tục hành chính công khai với mã ${code}`)
-  const today = new Date().toISOString().slice(0, 10)
+  const today = toVietnamDate(new Date())
   const units = await db
     .selectFrom('units')
     .select(['code', 'name'])
