@@ -37,6 +37,7 @@ export const TrackedDossier = z.object({
   finished_at: z.string().nullable(),
   returned_at: z.string().nullable(),
   steps: z.array(z.object({ type: z.string(), label: z.string(), at: z.string(), reason: z.string().nullable() })),
+  components: z.array(PublicComponent).describe('Thành phần hồ sơ (để bổ sung khi được yêu cầu)'),
   fee_vnd: z.number(),
   paid: z.boolean(),
   paid_online: z.boolean(),

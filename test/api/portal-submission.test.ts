@@ -178,6 +178,24 @@ describe('submitting a dossier online', () => {
     expect(mails[1]!.text).toContain('Giấy chứng sinh bị mờ, cần bản chụp rõ')
   })
 
+  it('takes the supplement online: its file checked at once, then the dossier back in processing and the applicant told', async () => {
+    const supplement = (file: object) => app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/supplement`, headers: { 'x-portal-session': token }, payload: { components: [file] } })
+    const blurred = await supplement({ position: 2, file_name: 'giay-chung-sinh-ro.pdf', content_base64: base64(birthCertificate.subarray(0, 60)) })
+    expect(blurred.statusCode).toBe(400)
+    expect(blurred.json().message).toMatch(/Giấy chứng sinh.*PDF bị hỏng/)
+    const clearer = await onePagePdf('Giay chung sinh - ban chup ro')
+    const answered = await supplement({ position: 2, file_name: 'giay-chung-sinh-ro.pdf', content_base64: base64(clearer) })
+    expect(answered.statusCode).toBe(200)
+    expect(answered.json()).toMatchObject({ status: 'processing' })
+    expect(answered.json().steps.map((s: { type: string }) => s.type)).toEqual(['receive', 'request_supplement', 'supplement_received'])
+    const file = await officer.inject(`/api/v1/dossiers/${code}/components/2/file`)
+    expect(Buffer.compare(file.rawPayload, clearer)).toBe(0)
+    expect((await outboxFor(PHONE)).filter((m) => m.topic === 'dossier.supplement_received')).toHaveLength(1)
+    const again = await supplement({ position: 2, file_name: 'giay-chung-sinh-ro.pdf', content_base64: base64(clearer) })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().message).toBe('Hồ sơ không ở trạng thái chờ bổ sung')
+  })
+
   it('answers a wrong phone as an unknown code, and throttles guessing with 429', async () => {
     const guess = (phone: string) => app.inject({ url: `/api/v1/public/dossiers/${code}?phone=${phone}`, remoteAddress: '192.0.2.99' })
     const wrong = await guess('0900000000')

@@ -58,6 +58,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/public/otp/verify': { expect: 'no-leak', request: () => send('POST', '/api/v1/public/otp/verify', { phone: '0912000111', code: '000000' }) },
   'POST /api/v1/public/dossiers': { expect: 'no-leak', request: (o) => send('POST', '/api/v1/public/dossiers', { procedure_code: '1.004873', unit: o.unit, applicant: { name: 'Người Lạ' }, components: [] }) },
   'GET /api/v1/public/dossiers/{code}': { expect: 'no-leak', request: (o) => get(`/api/v1/public/dossiers/${o.dossier}?phone=0912000111`) },
+  'POST /api/v1/public/dossiers/{code}/supplement': { expect: 'no-leak', request: (o) => send('POST', `/api/v1/public/dossiers/${o.dossier}/supplement`, { components: [{ position: 1, file_name: 'bo-sung.pdf', content_base64: PDF }] }) },
   'POST /api/v1/public/dossiers/{code}/rating': { expect: 'no-leak', request: (o) => send('POST', `/api/v1/public/dossiers/${o.dossier}/rating`, { rating: 'dissatisfied' }) },
   'POST /api/v1/public/dossiers/{code}/payment': { expect: 'no-leak', request: (o) => send('POST', `/api/v1/public/dossiers/${o.dossier}/payment`) },
   'GET /api/v1/public/payments/ipn': { expect: 'no-leak', request: () => get('/api/v1/public/payments/ipn?vnp_TxnRef=MC0000000000&vnp_SecureHash=00') },

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
 import type { DossierEvent, DossierEventType } from '../../domain/dossiers/dossier-event.js'
@@ -18,6 +18,8 @@ export interface NewDossierEvent {
   data?: Record<string, unknown>
   /** Tell the applicant of the step (SMS, e-mail) through the outbox, in the step's transaction. */
   tellApplicant?: ApplicantNoticeSettings
+  /** What comes with the step (the files of an online supplement), written in its transaction once the step is allowed. */
+  alsoInTransaction?: (trx: Transaction<Database>, dossier: { id: string; code: string }) => Promise<void>
 }
 
 /**
@@ -69,6 +71,7 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       .set({ status: state.status, finished_at: state.finishedAt, returned_at: state.returnedAt, due_at: dueAt, updated_at: sql<Date>`now()` })
       .where('id', '=', dossier.id)
       .execute()
+    if (step.alsoInTransaction) await step.alsoInTransaction(trx, { id: dossier.id, code: dossierCode })
     if (step.tellApplicant) {
       await tellApplicant(trx, dossier.id, { kind: 'event', type: event.type, reason: event.reason ?? null }, `event-${rows.length + 1}`, step.tellApplicant)
     }

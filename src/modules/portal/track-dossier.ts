@@ -34,6 +34,7 @@ export async function trackDossier(db: Kysely<Database>, code: string, rawPhone:
   }
   const events = await db.selectFrom('dossier_events').select(['type', 'at', 'reason', 'status_after']).where('dossier_id', '=', dossier.id).orderBy('seq').execute()
   const payment = await db.selectFrom('portal_payments').select(['status', 'amount_vnd', 'paid_at', 'refunded_at', 'refund_reason']).where('dossier_id', '=', dossier.id).where('status', 'in', ['paid', 'refunded']).executeTakeFirst()
+  const components = await db.selectFrom('dossier_components').select(['position', 'name', 'required']).where('dossier_id', '=', dossier.id).orderBy('position').execute()
   const fee = Number(dossier.fee_vnd)
   return {
     code: dossier.code,
@@ -52,6 +53,7 @@ export async function trackDossier(db: Kysely<Database>, code: string, rawPhone:
       at: new Date(e.at).toISOString(),
       reason: REASON_SHOWN.includes(e.type) ? e.reason : null,
     })),
+    components,
     fee_vnd: fee,
     paid: dossier.paid_at !== null,
     paid_online: dossier.paid_online,

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { call, dateTime, money, PortalError, savedSession, type Session, type Started, type Tracked } from './api.js'
+import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type Session, type Started, type Tracked } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
 
 const RATING_LABELS: Record<string, string> = { very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', dissatisfied: 'Không hài lòng' }
@@ -12,6 +12,7 @@ export function TrackingPage({ code }: { code: string }) {
   const [error, setError] = useState<string | null>(null)
   const [feedback, setFeedback] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
+  const [supplements, setSupplements] = useState<Record<number, File>>({})
 
   const load = async (forPhone: string) => {
     setError(null)
@@ -44,6 +45,15 @@ export function TrackingPage({ code }: { code: string }) {
     setNotice('Cảm ơn ông/bà đã đánh giá.')
     await load(phone)
   })
+  const sendSupplement = (event: FormEvent) => {
+    event.preventDefault()
+    void act(async () => {
+      const components = await Promise.all(Object.entries(supplements).map(async ([position, file]) => ({ position: Number(position), file_name: file.name, content_base64: await fileAsBase64(file) })))
+      setDossier(await call<Tracked>('POST', `/api/v1/public/dossiers/${encodeURIComponent(code)}/supplement`, { components }))
+      setSupplements({})
+      setNotice('Đã gửi hồ sơ bổ sung; hồ sơ tiếp tục được giải quyết.')
+    })
+  }
   const sendFeedback = (event: FormEvent) => {
     event.preventDefault()
     void act(async () => {
@@ -78,6 +88,27 @@ export function TrackingPage({ code }: { code: string }) {
             ))}
           </ol>
           {(dossier.can_pay_online || dossier.can_rate || dossier.status !== 'withdrawn') && !session && <PhoneCheck onVerified={setSession} />}
+          {session && dossier.status === 'supplement' && (
+            <form onSubmit={sendSupplement} aria-labelledby="supplement-title">
+              <h3 id="supplement-title">Bổ sung hồ sơ trực tuyến</h3>
+              {dossier.components.map((c) => (
+                <div key={c.position}>
+                  <label htmlFor={`supplement-${c.position}`}>{c.position}. {c.name} — PDF, PNG hoặc JPEG</label>
+                  <input id={`supplement-${c.position}`} type="file" accept=".pdf,.png,.jpg,.jpeg"
+                    onChange={(e) => {
+                      const file = e.target.files?.[0]
+                      setSupplements((current) => {
+                        const next = { ...current }
+                        if (file) next[c.position] = file
+                        else delete next[c.position]
+                        return next
+                      })
+                    }} />
+                </div>
+              ))}
+              <button type="submit" disabled={Object.keys(supplements).length === 0}>Gửi bổ sung</button>
+            </form>
+          )}
           {session && dossier.can_pay_online && <button type="button" onClick={() => void pay()}>Thanh toán trực tuyến {money(dossier.fee_vnd)}</button>}
           {session && dossier.can_rate && (
             <fieldset>

@@ -11,6 +11,7 @@ import { portalIdentityOf } from '../../../modules/portal/portal-sessions.js'
 import { publicProcedure, searchPublicCatalogue } from '../../../modules/portal/public-catalogue.js'
 import { rateDossier } from '../../../modules/portal/rate-dossier.js'
 import { submitOnline } from '../../../modules/portal/submit-online.js'
+import { supplementOnline } from '../../../modules/portal/supplement-online.js'
 import { trackDossier } from '../../../modules/portal/track-dossier.js'
 import { isAppError } from '../../../domain/shared/app-error.js'
 import { PublicThrottle } from '../../plugins/public-throttle.js'
@@ -157,6 +158,23 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
         if (isAppError(error) && error.code === 'not_found') guesses.record(key)
         throw error
       }
+    },
+  })
+
+  api.post('/api/v1/public/dossiers/:code/supplement', {
+    config: open,
+    bodyLimit: 60 * 1024 * 1024,
+    schema: {
+      summary: 'Bổ sung hồ sơ trực tuyến theo yêu cầu: kiểm tra ngay từng tệp, hồ sơ tiếp tục được xử lý',
+      tags: ['Cổng dịch vụ công'],
+      params: z.object({ code: DossierCode }),
+      body: z.object({ components: z.array(ComponentUpload).min(1).max(30) }),
+      response: { 200: TrackedDossier, ...errors },
+    },
+    handler: async (request) => {
+      const who = await identity(request)
+      const uploads = request.body.components.map((c) => ({ position: c.position, fileName: c.file_name, bytes: Buffer.from(c.content_base64, 'base64') }))
+      return supplementOnline(db, store, request.params.code, uploads, who, notices)
     },
   })
 
