@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     await sink?.close()
   })
 
-  it('finds birth registration, submits it with uploads, pays in the sandbox, is told of each step, tracks it and rates it — and the commune’s online and payment rates move by exactly that dossier', async () => {
+  it('finds birth registration, submits it with uploads, pays in the sandbox, supplements it when asked, is told of each step, tracks it and rates it — and the commune’s online and payment rates move by exactly that dossier', async () => {
     await officer.goto(url)
     await logIn(officer, 'anthanh.motcua', PASSWORD)
     await officer.waitForURL(/\/mot-cua/)
@@ -146,6 +146,21 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     expect(await stuck.textContent()).not.toContain(code)
     await officer.goto(`${url}/mot-cua/ho-so/${encodeURIComponent(code)}`)
     expect(await officer.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận')
+
+    // A supplement asked for with its reason, which the citizen reads and answers from the tracking page.
+    await officer.locator('[data-step="request_supplement"]').click()
+    const dialog = officer.getByRole('dialog')
+    await dialog.locator('textarea').fill('Giấy chứng sinh chụp mờ, đề nghị tải lên bản rõ nét.')
+    await dialog.getByRole('button', { name: 'Ghi nhận' }).click()
+    await officer.locator('[data-event="request_supplement"]').waitFor()
+    await page.goto(`${url}/tra-cuu/${encodeURIComponent(code)}`)
+    await page.getByText('Lý do: Giấy chứng sinh chụp mờ, đề nghị tải lên bản rõ nét.').waitFor()
+    await page.getByLabel('2. Giấy chứng sinh — PDF, PNG hoặc JPEG').setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: await onePagePdf('Giay chung sinh - ban ro') })
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click()
+    await page.getByText('Đã gửi hồ sơ bổ sung; hồ sơ tiếp tục được giải quyết.').waitFor()
+    await officer.reload()
+    await officer.locator('[data-event="supplement_received"]').waitFor()
+
     for (const step of ['hand_over', 'finish']) {
       await officer.locator(`[data-step="${step}"]`).click()
       await officer.locator(`[data-event="${step}"]`).waitFor()
@@ -157,10 +172,10 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     await officer.locator('[data-event="return"]').waitFor({ timeout: 60_000 })
 
     // Told at each step, by SMS and by e-mail.
-    const told = await eventually(() => smsTo(spool, PHONE).slice(1), (m) => m.length >= 5, 'five notices by SMS')
+    const told = await eventually(() => smsTo(spool, PHONE).slice(1), (m) => m.length >= 7, 'seven notices by SMS')
     expect(told.every((m) => m.includes(code) && m.includes(`${url}/tra-cuu/${code}`))).toBe(true)
-    expect(told.join('\n')).toMatch(/đã được tiếp nhận[\s\S]*8\.000 đồng[\s\S]*Chuyển xử lý[\s\S]*đã có kết quả[\s\S]*Đã trả kết quả/)
-    const mails = await eventually(() => sink.received.filter((m) => m.to.includes(EMAIL)), (m) => m.length >= 5, 'five notices by e-mail')
+    expect(told.join('\n')).toMatch(/đã được tiếp nhận[\s\S]*8\.000 đồng[\s\S]*cần bổ sung. Lý do: Giấy chứng sinh chụp mờ[\s\S]*Công dân đã bổ sung hồ sơ[\s\S]*Chuyển xử lý[\s\S]*đã có kết quả[\s\S]*Đã trả kết quả/)
+    const mails = await eventually(() => sink.received.filter((m) => m.to.includes(EMAIL)), (m) => m.length >= 7, 'seven notices by e-mail')
     expect(mails.map((m) => m.subject)).toContain(`Hồ sơ ${code}: Đã trả kết quả`)
 
     // Tracked at the slip's address, and rated.
