@@ -105,6 +105,16 @@ describe('paying a dossier’s fee online through the gateway sandbox', () => {
     expect(paid).toHaveLength(1)
   })
 
+  it('refuses a gateway notice, correctly signed, for another amount than the fee', async () => {
+    const other = await submitBirthRegistration()
+    const { redirect_url } = await startPaying(other)
+    const params = Object.fromEntries(new URLSearchParams(redirect_url.split('?')[1]))
+    const { ipnQuery: underpaid } = payments.sandbox!.complete({ ...params, vnp_Amount: String(1_000 * 100) }, true)
+    const answer = await app.inject(`/api/v1/public/payments/ipn?${underpaid}`)
+    expect(answer.json()).toEqual({ RspCode: '04', Message: 'Invalid amount' })
+    expect(await track(other)).toMatchObject({ paid: false })
+  })
+
   it('refuses a second payment of a paid dossier', async () => {
     const response = await app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/payment`, headers: { 'x-portal-session': token } })
     expect(response.statusCode).toBe(409)
