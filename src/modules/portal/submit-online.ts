@@ -68,8 +68,9 @@ export async function submitOnline(db: Kysely<Database>, store: FileStore, input
     const component = components[upload.position - 1]
     if (!component) throw new AppError(ErrorCode.validation, `no component ${upload.position}`, `Thủ tục không có thành phần hồ sơ số ${upload.position}`)
     const mediaType = await checkComponentUpload(component.name, upload.position, upload.fileName, upload.bytes)
-    checked.push({ ...upload, mediaType, sha256: await store.put(upload.bytes) })
+    checked.push({ ...upload, mediaType, sha256: '' })
   }
+  for (const file of checked) file.sha256 = await store.put(file.bytes)
 
   return receiveDossier(db, {
     unit: { id: unit.id, code: unit.code },

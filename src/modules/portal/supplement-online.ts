@@ -26,8 +26,9 @@ export async function supplementOnline(db: Kysely<Database>, store: FileStore, c
     const component = components.find((c) => c.position === upload.position)
     if (!component) throw new AppError(ErrorCode.validation, `no component ${upload.position}`, `Hồ sơ không có thành phần số ${upload.position}`)
     const mediaType = await checkComponentUpload(component.name, upload.position, upload.fileName, upload.bytes)
-    checked.push({ ...upload, mediaType, sha256: await store.put(upload.bytes) })
+    checked.push({ ...upload, mediaType, sha256: '' })
   }
+  for (const file of checked) file.sha256 = await store.put(file.bytes)
   const actor = `portal:${identity.phone ?? identity.oidcSubject}`
   await recordDossierEvent(db, code, {
     type: 'supplement_received',
