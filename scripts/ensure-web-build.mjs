@@ -20,7 +20,7 @@ function newestSource() {
       newest = Math.max(newest, stat.mtimeMs)
     }
   }
-  for (const path of [join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts'), join(root, 'package-lock.json'), join(root, 'src', 'domain', 'format'), join(root, 'src', 'domain', 'indicators', 'indicator-id.ts'), join(root, 'src', 'domain', 'dossiers', 'dossier-status.ts')]) {
+  for (const path of [join(web, 'src'), join(web, 'index.html'), join(web, 'portal.html'), join(web, 'vite.config.ts'), join(root, 'src', 'contracts'), join(root, 'package-lock.json'), join(root, 'src', 'domain', 'format'), join(root, 'src', 'domain', 'indicators', 'indicator-id.ts'), join(root, 'src', 'domain', 'dossiers', 'dossier-status.ts')]) {
     if (existsSync(path)) visit(path)
   }
   return newest

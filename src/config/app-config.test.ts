@@ -17,13 +17,13 @@ describe('the environment of a deployment', () => {
     expect(loadConfig({ MOTCUA_SECURE_COOKIES: '1' }).secureCookies).toBe(true)
   })
 
-  it('PUBLIC_BASE_URL is the address printed on the receipt slips; unset, the console’s own address is used', () => {
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://dichvucong.haiduong.gov.vn' }).publicBaseUrl).toBe('https://dichvucong.haiduong.gov.vn')
-    expect(loadConfig({ PUBLIC_BASE_URL: '' }).publicBaseUrl).toBeUndefined()
+  it('MOTCUA_PUBLIC_BASE_URL is the address printed on the receipt slips; unset, the console’s own address is used', () => {
+    expect(loadConfig({ MOTCUA_PUBLIC_BASE_URL: 'https://dichvucong.haiduong.gov.vn' }).publicBaseUrl).toBe('https://dichvucong.haiduong.gov.vn')
+    expect(loadConfig({ MOTCUA_PUBLIC_BASE_URL: '' }).publicBaseUrl).toBeUndefined()
   })
 
   it.each([
-    ['PUBLIC_BASE_URL', 'ftp://x.vn'],
+    ['MOTCUA_PUBLIC_BASE_URL', 'ftp://x.vn'],
     ['MOTCUA_TRUST_PROXY', 'proxy.tinh.vn'],
     ['MOTCUA_TRUST_PROXY', '10.0.0.0/33'],
     ['MOTCUA_TRUST_PROXY', 'yes'],

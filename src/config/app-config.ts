@@ -64,12 +64,25 @@ const EnvSchema = z.object({
   MOTCUA_SMS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   MOTCUA_SMS_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
   MOTCUA_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  // The public address citizens reach (the lookup link and QR code on the receipt slip); unset: the address the console was reached at.
-  PUBLIC_BASE_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, message: 'phải là địa chỉ http(s)://…' }).optional()),
   // Root CA certificates signatures must chain to: files or folders, separated by the path delimiter (':' on Linux); default <data>/trust-anchors/.
   MOTCUA_TRUST_ANCHORS: z.preprocess(unsetIfEmpty, z.string().optional()),
   // The key that seals the signing credentials (PKCS#12) held for officials and units; by default <data>/signing-credentials.key.
   MOTCUA_SIGNING_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
+  // The public address citizens reach (notices, the lookup link and QR code on the receipt slip); unset: the address the console was reached at.
+  MOTCUA_PUBLIC_BASE_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, message: 'phải là địa chỉ http(s)://…' }).optional()),
+  // The citizens' portal: the secret salting one-time codes.
+  MOTCUA_PORTAL_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
+  // The in-process payment sandbox (/sandbox-payment/…): for development and tests only.
+  MOTCUA_PAYMENT_SANDBOX: Flag,
+  // The payment gateway (VNPay-style): merchant code, HMAC-SHA512 secret, payment and API addresses.
+  MOTCUA_PAYMENT_TMN_CODE: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MOTCUA_PAYMENT_SECRET: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
+  MOTCUA_PAYMENT_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_PAYMENT_API_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  // OpenID Connect login (VNeID or the province's identity provider): issuer, client id and secret.
+  MOTCUA_OIDC_ISSUER: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  MOTCUA_OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MOTCUA_OIDC_CLIENT_SECRET: z.preprocess(unsetIfEmpty, z.string().optional()),
 })
 
 export interface AppConfig {
@@ -86,10 +99,19 @@ export interface AppConfig {
   smsUrl: string | undefined
   smsToken: string | undefined
   outboxSeconds: number
-  publicBaseUrl?: string | undefined
   /** Configured trust anchor paths (empty: `<data>/trust-anchors/` when it exists). */
   trustAnchors: string[]
   signingKey: string | undefined
+  publicBaseUrl: string | undefined
+  portalSecret: string | undefined
+  paymentSandbox: boolean
+  paymentTmnCode: string | undefined
+  paymentSecret: string | undefined
+  paymentUrl: string | undefined
+  paymentApiUrl: string | undefined
+  oidcIssuer: string | undefined
+  oidcClientId: string | undefined
+  oidcClientSecret: string | undefined
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -105,8 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
     auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
     smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
-    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, publicBaseUrl: e.PUBLIC_BASE_URL,
+    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS,
     trustAnchors: (e.MOTCUA_TRUST_ANCHORS ?? '').split(delimiter).map((p) => p.trim()).filter((p) => p !== ''), signingKey: e.MOTCUA_SIGNING_KEY,
-    ...overrides,
+    publicBaseUrl: e.MOTCUA_PUBLIC_BASE_URL, portalSecret: e.MOTCUA_PORTAL_SECRET,
+    paymentSandbox: e.MOTCUA_PAYMENT_SANDBOX, paymentTmnCode: e.MOTCUA_PAYMENT_TMN_CODE, paymentSecret: e.MOTCUA_PAYMENT_SECRET,
+    paymentUrl: e.MOTCUA_PAYMENT_URL, paymentApiUrl: e.MOTCUA_PAYMENT_API_URL,
+    oidcIssuer: e.MOTCUA_OIDC_ISSUER, oidcClientId: e.MOTCUA_OIDC_CLIENT_ID, oidcClientSecret: e.MOTCUA_OIDC_CLIENT_SECRET, ...overrides,
   }
 }

@@ -76,3 +76,19 @@ export const ProcedureChoice = z.object({
 
 /** A page of a desk queue (GET /api/v1/dossiers). */
 export const QueuePage = z.object({ total: z.number(), page: z.number(), page_size: z.number(), items: z.array(DossierSummary) })
+
+/** A dossier with no step for several working days, and the official holding it (the one who took its last step). */
+export const StuckDossier = z.object({
+  code: z.string(),
+  unit_code: z.string(),
+  unit_name: z.string(),
+  procedure_name: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  status_label: z.string(),
+  due_at: z.date().nullable(),
+  last_step: z.string(),
+  last_step_at: z.date(),
+  holder: z.string().describe('Người thực hiện bước cuối cùng: người đang giữ hồ sơ'),
+  working_days_silent: z.number().describe('Số ngày làm việc không có bước xử lý nào'),
+})

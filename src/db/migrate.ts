@@ -18,6 +18,7 @@ import * as deskWorkAssignment from './migrations/20261126_015_desk_work_assignm
 import * as deskCounterFileHistory from './migrations/20261126_016_desk_counter_file_history.js'
 import * as officialsOcr from './migrations/20261126_017_officials_ocr.js'
 import * as signaturesCredentialsRegister from './migrations/20261126_018_signatures_credentials_register.js'
+import * as portalCitizens from './migrations/20261126_019_portal_citizens.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_016_desk_counter_file_history': deskCounterFileHistory,
   '20261126_017_officials_ocr': officialsOcr,
   '20261126_018_signatures_credentials_register': signaturesCredentialsRegister,
+  '20261126_019_portal_citizens': portalCitizens,
 }
 
 /** The names of the migrations this version knows, in order. */

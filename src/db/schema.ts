@@ -397,6 +397,11 @@ export interface Database {
   signing_credentials: SigningCredentialsTable
   ecert_register_counters: EcertRegisterCountersTable
   ecert_register: EcertRegisterTable
+  portal_otps: PortalOtpsTable
+  portal_sessions: PortalSessionsTable
+  portal_submissions: PortalSubmissionsTable
+  portal_payments: PortalPaymentsTable
+  portal_oidc_logins: PortalOidcLoginsTable
 }
 
 /** The verdict on a stored PDF's signature, checked at upload (migration 018). */
@@ -469,6 +474,57 @@ export interface OutboxMessagesTable {
   last_error: string | null
   created_at: Generated<Date>
   sent_at: Date | null
+}
+
+/** The citizens' portal (migration 019): one-time codes, sessions, online submissions, payments, logins under way. */
+export interface PortalOtpsTable {
+  id: Generated<string>
+  phone: string
+  code_hash: string
+  expires_at: Timestamp
+  attempts: Generated<number>
+  used_at: Timestamp | null
+  created_at: Generated<Date>
+}
+
+export interface PortalSessionsTable {
+  token_hash: string
+  phone: string | null
+  oidc_subject: string | null
+  full_name: string | null
+  expires_at: Timestamp
+  created_at: Generated<Date>
+}
+
+export interface PortalSubmissionsTable {
+  dossier_id: string
+  phone: string
+  email: string | null
+  oidc_subject: string | null
+  submitted_at: Generated<Date>
+}
+
+export interface PortalPaymentsTable {
+  id: Generated<string>
+  dossier_id: string
+  txn_ref: string
+  gateway: string
+  amount_vnd: ColumnType<string, string | number | bigint, string | number | bigint>
+  status: Generated<'pending' | 'paid' | 'failed' | 'refunded'>
+  gateway_transaction_no: string | null
+  response_code: string | null
+  created_at: Generated<Date>
+  paid_at: Timestamp | null
+  refunded_at: Timestamp | null
+  refund_reason: string | null
+}
+
+export interface PortalOidcLoginsTable {
+  state: string
+  nonce: string
+  code_verifier: string
+  return_to: Generated<string>
+  expires_at: Timestamp
 }
 
 export type UnitRow = Selectable<UnitsTable>

@@ -35,6 +35,13 @@ import { registerDataMonthsRoutes } from './routes/v1/data-months.routes.js'
 import { dirname } from 'node:path'
 import { loadSigningKey } from '../modules/signatures/signing-key.js'
 import type { SignatureSetup } from '../modules/signatures/signature-setup.js'
+import { registerPublicPortalRoutes } from './routes/v1/public-portal.routes.js'
+import { randomBytes } from 'node:crypto'
+import type { ConfiguredPayments } from '../modules/portal/payments/configured-gateway.js'
+import { OidcLogin, type OidcSettings } from '../modules/portal/oidc-login.js'
+import { registerPublicOidcRoutes } from './routes/v1/public-oidc.routes.js'
+import { registerPublicPaymentRoutes } from './routes/v1/public-payments.routes.js'
+import { registerSandboxPaymentRoutes } from './routes/sandbox-payment.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -51,12 +58,25 @@ export interface ServerOptions {
   requestDeadlineMs?: number
   /** Computed answers kept in memory (default 500). */
   figureCacheEntries?: number
-  /** The public address printed on slips (PUBLIC_BASE_URL); unset: the address each request came to. */
+  /** The public address printed on slips (MOTCUA_PUBLIC_BASE_URL); unset: the address each request came to. */
   publicBaseUrl?: string | undefined
   /** Trust anchors and the key sealing signing credentials (default: no anchors, the key in the data folder above filesDir). */
   signatures?: SignatureSetup
   /** The first start's demo seeding, when it runs in the background (/api/health says so). */
   demoSeeding?: () => DemoSeeding | null
+  /** The citizens' portal: its public address (notices, QR codes) and the secret salting one-time codes. */
+  portal?: PortalOptions
+}
+
+export interface PortalOptions {
+  /** Default http://localhost:3000. */
+  publicBaseUrl?: string
+  /** Default: random at each start (codes sent before a restart no longer verify). */
+  secret?: string
+  /** Online payment (configuredPayments): a VNPay-style gateway, or the in-process sandbox; none = not offered. */
+  payments?: ConfiguredPayments
+  /** OpenID Connect login (VNeID or the province's provider); none = the phone's one-time code only. */
+  oidc?: Omit<OidcSettings, 'redirectUri'>
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -100,7 +120,8 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerOfficialRegistryRoutes(app, handle)
   const filesDir = options.filesDir ?? './data/files'
   const signatures = options.signatures ?? { anchors: [], sealingKey: loadSigningKey(dirname(filesDir), undefined) }
-  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, filesDir, signatures))
+  const notices = { publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000' }
+  await import('./routes/v1/desk.routes.js').then((routes) => routes.registerDeskRoutes(app, handle, filesDir, signatures, notices))
   await import('./routes/v1/signatures.routes.js').then((routes) => routes.registerSignatureRoutes(app, handle, filesDir, signatures))
   registerCalendarRoutes(app, handle)
   registerTargetAndAuditRoutes(app, handle)
@@ -113,6 +134,16 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl, filesDir: options.filesDir ?? './data/files' })
   registerDataMonthsRoutes(app, handle)
   registerDocumentRoutes(app, handle, options.filesDir ?? './data/files')
+  registerPublicPortalRoutes(app, handle, {
+    publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000',
+    secret: options.portal?.secret ?? randomBytes(32).toString('hex'),
+    filesDir: options.filesDir ?? './data/files',
+  })
+  registerPublicPaymentRoutes(app, handle, options.portal?.payments?.gateway ?? null, options.portal?.publicBaseUrl ?? 'http://localhost:3000')
+  if (options.portal?.payments?.sandbox) registerSandboxPaymentRoutes(app, options.portal.payments.sandbox)
+  const publicBaseUrl = (options.portal?.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, '')
+  const oidc = options.portal?.oidc ? new OidcLogin({ ...options.portal.oidc, redirectUri: `${publicBaseUrl}/api/v1/public/oidc/callback` }) : null
+  registerPublicOidcRoutes(app, handle, oidc, publicBaseUrl, (options.portal?.payments?.gateway ?? null) !== null)
   await registerWebConsole(app, options.webDist)
   return app
 }

@@ -11,6 +11,7 @@ const STATUS_OF: Record<Code, number> = {
   [ErrorCode.forbidden]: 403,
   [ErrorCode.unauthenticated]: 401,
   [ErrorCode.locked]: 423,
+  [ErrorCode.tooManyRequests]: 429,
   [ErrorCode.unavailable]: 503,
   [ErrorCode.internal]: 500,
 }

@@ -11,6 +11,7 @@ function builtConsole(): string {
   mkdirSync(join(root, 'assets'), { recursive: true })
   mkdirSync(join(root, '.vite'), { recursive: true })
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>motcua</title><div id="root"></div>')
+  writeFileSync(join(root, 'portal.html'), '<!doctype html><title>Cổng dịch vụ công</title><div id="portal"></div>')
   writeFileSync(join(root, 'assets', 'index-abc12345.js'), 'console.log("motcua")')
   writeFileSync(join(root, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-abc12345.js"}}')
   return root
@@ -34,6 +35,17 @@ describe('the web console’s files', () => {
       expect(page.body).toContain('<div id="root">')
       expect(page.headers['cache-control']).toBe('no-cache')
     }
+    await app.close()
+  })
+
+  it('serves the citizens’ portal, a page of its own, at /cong-dich-vu/ and at the slips’ tracking addresses', async () => {
+    const app = await consoleServer(builtConsole())
+    for (const path of ['/cong-dich-vu', '/cong-dich-vu/', '/cong-dich-vu/thu-tuc/1.001193', '/cong-dich-vu/thanh-toan?vnp_TxnRef=MC1', '/tra-cuu/H23.07.01-261123-001']) {
+      const page = await app.inject(path)
+      expect(page.statusCode, path).toBe(200)
+      expect(page.body, path).toContain('<div id="portal">')
+    }
+    expect((await app.inject('/tra-cuu-khac')).body).toContain('<div id="root">')
     await app.close()
   })
 

@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     expect(errors).toEqual([])
   })
 
-  it('keys work the counter: ? shows the shortcuts, C hands the dossier over', async () => {
+  it('keys work the counter: ? shows the shortcuts, C opens the hand-over to a specialist', async () => {
     await page.goto(`${server.url}/mot-cua/ho-so/${encodeURIComponent(code)}`)
     await page.getByTestId('dossier-status').waitFor()
     await page.keyboard.press('?')
@@ -129,6 +129,10 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     await page.keyboard.press('Escape')
     await page.locator('.ant-modal:visible').waitFor({ state: 'detached' }).catch(() => undefined)
     await page.keyboard.press('c')
+    // A hand-over names whom it goes to: the key opens that choice, as the button does.
+    const handOver = page.getByRole('dialog')
+    await handOver.locator('[data-specialist]').first().click()
+    await handOver.getByTestId('hand-over-confirm').click()
     await page.locator('[data-event="hand_over"]').waitFor()
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý')
   })

@@ -4,6 +4,8 @@ import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { serveBackups } from '../../modules/backup/backup-socket.js'
 import { configuredTransports } from '../../modules/notifications/configured-transports.js'
 import { startOutboxWorker } from '../../modules/notifications/outbox-worker.js'
+import { configuredPayments, paymentSettingsOf } from '../../modules/portal/payments/configured-gateway.js'
+import { reconcilePayments } from '../../modules/portal/payments/reconcile-payments.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import { FileStore } from '../../modules/desk/file-store.js'
@@ -32,7 +34,18 @@ export const serveCommand: Command = {
       anchors: loadTrustAnchors(defaultTrustAnchorPaths(context.config.dataDir, context.config.trustAnchors)),
       sealingKey: loadSigningKey(context.config.dataDir, context.config.signingKey),
     }
-    const app = await buildServer(handle, { logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, publicBaseUrl: context.config.publicBaseUrl, signatures, demoSeeding: () => demoSeeding })
+    const payments = configuredPayments(paymentSettingsOf(context.config))
+    const app = await buildServer(handle, {
+      logger: false, filesDir: join(context.config.dataDir, 'files'), trustProxy, secureCookies, publicBaseUrl: context.config.publicBaseUrl, signatures, demoSeeding: () => demoSeeding,
+      portal: {
+        publicBaseUrl: context.config.publicBaseUrl ?? `http://localhost:${port}`,
+        ...(context.config.portalSecret ? { secret: context.config.portalSecret } : {}),
+        payments,
+        ...(context.config.oidcIssuer && context.config.oidcClientId && context.config.oidcClientSecret
+          ? { oidc: { issuer: context.config.oidcIssuer, clientId: context.config.oidcClientId, clientSecret: context.config.oidcClientSecret } }
+          : {}),
+      },
+    })
     // The chain's head goes to the anchor file outside the database while it runs (and at the end).
     const anchors = context.auditAnchors()
     const anchorTimer = setInterval(() => {
@@ -51,6 +64,17 @@ export const serveCommand: Command = {
     })
     ocr.start()
     app.addHook('onClose', async () => ocr.stop())
+    // Payments whose IPN never came, and refunds of refused dossiers, every five minutes.
+    if (payments.gateway) {
+      const gateway = payments.gateway
+      const publicBaseUrl = context.config.publicBaseUrl ?? `http://localhost:${port}`
+      const reconciler = setInterval(() => {
+        reconcilePayments(handle.db, gateway, { publicBaseUrl }).catch((error: unknown) =>
+          context.stderr(`Cảnh báo: đối soát thanh toán không thành công (${error instanceof Error ? error.message : String(error)})`))
+      }, 5 * 60_000)
+      reconciler.unref()
+      app.addHook('onClose', async () => clearInterval(reconciler))
+    }
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')

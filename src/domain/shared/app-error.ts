@@ -13,6 +13,8 @@ export const ErrorCode = {
   forbidden: 'forbidden',
   unauthenticated: 'unauthenticated',
   locked: 'locked',
+  /** Too many tries from one client (guessing a code, a phone): wait, then try again. */
+  tooManyRequests: 'too_many_requests',
   /** The server could not answer in time (overloaded): try again later. */
   unavailable: 'unavailable',
   internal: 'internal',

@@ -8,7 +8,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
 
 /**
  * The web console: the files Vite built, at `/`, and index.html for any other GET outside
- * /api and /docs so the browser's own routes (/dang-nhap, /…) reload. The pages are public;
+ * /api and /docs so the browser's own routes (/dang-nhap, /…) reload; portal.html (the citizens'
+ * portal) for /cong-dich-vu/… and /tra-cuu/<mã hồ sơ>. The pages are public;
  * the data behind them is not (every /api route checks the session). Dot folders (Vite's .vite/manifest.json)
  * and `..` are never served.
  */
@@ -34,9 +35,14 @@ export async function registerWebConsole(app: FastifyInstance, root: string = WE
         if (file.startsWith('assets/')) void reply.header('cache-control', 'public, max-age=31536000, immutable')
         return reply.sendFile(file)
       }
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile(isPortalPath(path) ? 'portal.html' : 'index.html')
     },
   })
+}
+
+/** The citizens' portal's own pages (its separate bundle): the catalogue, submission, payment result, and the slips' tracking addresses. */
+export function isPortalPath(path: string): boolean {
+  return path === '/cong-dich-vu' || path.startsWith('/cong-dich-vu/') || path.startsWith('/tra-cuu/')
 }
 
 function safeDecode(path: string): string {

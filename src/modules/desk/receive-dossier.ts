@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/write-audit.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { versionAt } from '../dossiers/import/dossier-lookups.js'
 import { guardProcedureLevel } from './desk-confirmations.js'
+import { tellApplicant, type ApplicantNoticeSettings } from '../portal/tell-applicant.js'
 
 export interface ReceiveDossierInput {
   unit: { id: number; code: string }
@@ -29,6 +30,10 @@ export interface ReceiveDossierInput {
   confirmProcedureLevel?: boolean
   actor: string
   ip?: string | null
+  /** Online intake: what the portal stores with the dossier (its uploads, the applicant's contact), in the same transaction. */
+  alsoInTransaction?: (trx: Transaction<Database>, dossier: { id: string; code: string; dueAt: Date }) => Promise<void>
+  /** Tell the applicant of the receipt (SMS, e-mail) through the outbox; a back-office entry of an old paper receipt tells nobody. */
+  tellApplicant?: ApplicantNoticeSettings
 }
 
 export interface ReceivedDossier {
@@ -170,6 +175,10 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
         data: JSON.stringify({ channel: input.channel, components_received: [...received].sort((a, b) => a - b), back_office: backOffice, ...(levelConfirmed ? { level_confirmed: true } : {}) }),
       })
       .execute()
+    if (input.alsoInTransaction) await input.alsoInTransaction(trx, { id: dossier.id, code, dueAt })
+    if (input.tellApplicant && !backOffice) {
+      await tellApplicant(trx, dossier.id, { kind: 'event', type: 'receive', reason: null }, 'receive', input.tellApplicant)
+    }
     await writeAudit(trx, {
       actor: input.actor,
       ip: input.ip ?? null,

@@ -10,6 +10,7 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { historyOf } from './history-of.js'
+import { tellApplicant, type ApplicantNoticeSettings } from '../portal/tell-applicant.js'
 
 /** A step runs in the caller's transaction when given one (bulk steps: all or nothing), else in its own. */
 function inTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -28,6 +29,10 @@ export interface NewDossierEvent {
   /** For a hand-over or an assignment: the specialist named and the unit the dossier goes to. */
   assignee?: { userId: number; username: string } | null
   assignedUnit?: { id: number; code: string } | null
+  /** Tell the applicant of the step (SMS, e-mail) through the outbox, in the step's transaction. */
+  tellApplicant?: ApplicantNoticeSettings
+  /** What comes with the step (the files of an online supplement), written in its transaction once the step is allowed. */
+  alsoInTransaction?: (trx: Transaction<Database>, dossier: { id: string; code: string }) => Promise<void>
 }
 
 /**
@@ -89,6 +94,10 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       })
       .where('id', '=', dossier.id)
       .execute()
+    if (step.alsoInTransaction) await step.alsoInTransaction(trx, { id: dossier.id, code: dossierCode })
+    if (step.tellApplicant) {
+      await tellApplicant(trx, dossier.id, { kind: 'event', type: event.type, reason: event.reason ?? null }, `event-${rows.length + 1}`, step.tellApplicant)
+    }
     await writeAudit(trx, {
       actor: step.actor,
       action: `dossier.${step.type}`,

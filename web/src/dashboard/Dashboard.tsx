@@ -1,4 +1,5 @@
 import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
+import { StuckDossiers } from '../desk/StuckDossiers.js'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { api, ApiError, type Me, type TableRow, type Unit } from '../shared/api.js'
@@ -155,6 +156,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
               <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} />
             </Space>
             {total.indicators.received?.value === 0 && <EmptyPeriodHint unit={view.unit} onPick={(period) => go({ ...view, period })} />}
+            <StuckDossiers unit={view.unit} />
             <IndicatorCards total={total} own={own} onDrill={(indicator, part, scope) => openDrill(scope === 'own' && own ? own : total, indicator, part, scope)} />
 
             <Card style={{ marginTop: 16 }} size="small">

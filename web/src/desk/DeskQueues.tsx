@@ -13,6 +13,7 @@ import { deskWorkApi, TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.
 import { BULK_STEP_OF, BulkActions } from './BulkActions.js'
 import { DeadlineAlert } from './DeadlineAlert.js'
 import { DeskShortcuts } from './DeskShortcuts.js'
+import { StuckDossiers } from './StuckDossiers.js'
 
 const QUEUES: QueueName[] = ['mine', 'to_sign', 'to_hand_over', 'to_process', 'supplement', 'due_soon', 'overdue', 'finished', 'all']
 const PAGE_SIZE = 20
@@ -145,6 +146,7 @@ export default function DeskQueues({ me }: { me: Me }) {
         </Space>
       </div>
       <DeadlineAlert counts={counts} onOpen={(queue) => (setPage(1), setView((v) => ({ ...v, queue })))} />
+      <StuckDossiers unit={view.unit} />
       <Card size="small">
         <DeskSearch
           value={view.search}

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DossierDetails, ProcedureChoice, QueuePage } from '../../../contracts/desk.js'
+import { DossierDetails, ProcedureChoice, QueuePage, StuckDossier } from '../../../contracts/desk.js'
+import { listStuckDossiers } from '../../../modules/desk/stuck-dossiers.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
@@ -26,6 +27,7 @@ import { DossierSearchParam, HandOverFields, handOverFieldsFit } from './hand-ov
 import { handOverTarget } from '../../../modules/desk/assignment/hand-over-target.js'
 import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
 import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
+import type { ApplicantNoticeSettings } from '../../../modules/portal/tell-applicant.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -50,7 +52,7 @@ const read = { access: { permission: 'dossiers:read' as const } }
 const write = { access: { permission: 'dossiers:write' as const } }
 
 /** /api/v1/procedures and /api/v1/dossiers…: the one-stop desk. `filesDir` holds the stored scans. */
-export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string, signatures?: SignatureSetup): void {
+export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle, filesDir: string, signatures?: SignatureSetup, notices?: ApplicantNoticeSettings): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = handle.db
   const store = new FileStore(filesDir)
@@ -112,6 +114,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         ...flagsOf(b),
         ...(b.confirm_procedure_level !== undefined ? { confirmProcedureLevel: b.confirm_procedure_level } : {}),
         ...who(request),
+        ...(notices ? { tellApplicant: notices } : {}),
       })
       return getDossierPage(db, received.code, viewerOf(request))
     },
@@ -154,6 +157,20 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     },
   })
 
+  api.get('/api/v1/dossiers-stuck', {
+    config: read,
+    schema: {
+      summary: 'Hồ sơ bị "treo": đang ở đơn vị mà không có bước xử lý nào trong 3 ngày làm việc, và người đang giữ (tối đa 500, lâu nhất trước)',
+      tags: ['Một cửa'],
+      querystring: z.object({ unit: UnitCode }),
+      response: { 200: z.array(StuckDossier), ...errors },
+    },
+    handler: async (request) => {
+      const unit = await visibleUnit(db, request, request.query.unit)
+      return listStuckDossiers(db, [...(await subtreeOf(db, unit.id))])
+    },
+  })
+
   api.get('/api/v1/dossiers/:code', {
     config: read,
     schema: { summary: 'Hồ sơ: thông tin, thành phần và tệp số hóa, quá trình xử lý, thao tác tiếp theo', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: DossierDetails, ...errors } },
@@ -183,6 +200,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       await recordDossierEvent(db, dossier.code, {
         type: request.body.type as DossierEventType, actor: actor.label, role: actor.role, reason: request.body.reason ?? null, ...target,
         ...(returning?.unpaidFeeConfirmed ? { data: { unpaid_fee_confirmed: true } } : {}),
+        ...(notices ? { tellApplicant: notices } : {}),
       })
       return getDossierPage(db, dossier.code, viewer)
     },

@@ -5,7 +5,7 @@ import { deskApi } from '../desk-api.js'
 
 /**
  * The citizen's way back to the dossier, on the receipt slip: a QR code of the lookup address and
- * the address itself, short enough to type (/tra-cuu/<mã hồ sơ> under PUBLIC_BASE_URL).
+ * the address itself, short enough to type (/tra-cuu/<mã hồ sơ> under MOTCUA_PUBLIC_BASE_URL).
  */
 export function TrackingQr({ code }: { code: string }) {
   const { data: link } = useApiData((signal) => deskApi.trackingLink(code, signal), [code])

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import type { ProcedureComponent } from '../../domain/procedures/procedure-input.js'
+import { matchProcedures } from '../../domain/procedures/search-text.js'
+import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
+
+/** The current version of every publicly listed procedure (the catalogue is a few hundred rows). */
+async function currentPublicVersions(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('procedure_versions as pv')
+    .innerJoin('procedures as p', 'p.id', 'pv.procedure_id')
+    .select(['p.code', 'pv.version', 'pv.name', 'pv.field', 'pv.level', 'pv.online_level', 'pv.processing_days', 'pv.fee_vnd', 'pv.components', 'pv.publicly_listed', 'pv.payment_integrated'])
+    .orderBy('p.code')
+    .orderBy('pv.version', 'desc')
+    .execute()
+  const current = new Map<string, (typeof rows)[number]>()
+  for (const row of rows) if (!current.has(row.code)) current.set(row.code, row)
+  return [...current.values()].filter((row) => row.publicly_listed)
+}
+
+type VersionRow = Awaited<ReturnType<typeof currentPublicVersions>>[number]
+
+const entryOf = (r: VersionRow) => ({
+  code: r.code,
+  name: r.name,
+  field: r.field,
+  level: r.level,
+  online_level: r.online_level,
+  processing_days: Number(r.processing_days),
+  fee_vnd: Number(r.fee_vnd),
+  pay_online: r.payment_integrated === true && Number(r.fee_vnd) > 0,
+  components: ((r.components ?? []) as ProcedureComponent[]).map((c, i) => ({ position: i + 1, name: c.name, required: c.required })),
+})
+
+/** The public catalogue: searched without diacritics, best match first. */
+export async function searchPublicCatalogue(db: Kysely<Database>, query: string, limit = 30) {
+  return matchProcedures(await currentPublicVersions(db), query).slice(0, limit).map(entryOf)
+}
+
+/**
+ * One procedure and where it can be done: the units of the level that decides it, across the
+ * province (a commune procedure at any commune — the law lets a citizen choose), open today.
+ */
+export async function publicProcedure(db: Kysely<Database>, code: string) {
+  const version = (await currentPublicVersions(db)).find((r) => r.code === code)
+  if (!version) throw new AppError(ErrorCode.notFound, `no public procedure ${code}`, `Không có thủ tục hành chính công khai với mã ${code}`)
+  const today = toVietnamDate(new Date())
+  const units = await db
+    .selectFrom('units')
+    .select(['code', 'name'])
+    .where('kind', '=', version.level)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
+    .orderBy('code')
+    .execute()
+  return { ...entryOf(version), units }
+}
