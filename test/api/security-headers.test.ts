@@ -63,7 +63,7 @@ describe('security headers', () => {
   it('every GET of the OpenAPI document answers with them, signed in or not', async () => {
     const gets = (await operationsOf(app)).filter((o) => o.method === 'GET')
     for (const operation of gets) {
-      const url = fillPath(operation.path, { code: 'AT-1', id: '1', position: '1', kind: 'letter' })
+      const url = fillPath(operation.path, { code: 'AT-1', id: '1', position: '1', kind: 'letter', list: 'expiring-soon' })
       for (const response of [await app.inject(url), await districtLeader.inject(url)]) {
         expectSecurityHeaders(response, operationName(operation))
         expect(response.statusCode, operationName(operation)).toBeLessThan(500)
