@@ -4,6 +4,7 @@ import { appendAuditAnchor } from '../../modules/audit/audit-anchors.js'
 import { serveBackups } from '../../modules/backup/backup-socket.js'
 import { configuredTransports } from '../../modules/notifications/configured-transports.js'
 import { startOutboxWorker } from '../../modules/notifications/outbox-worker.js'
+import { startTaskTimer } from '../../modules/directives/task-timer.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import type { DemoSeeding } from '../../http/routes/health.js'
@@ -36,6 +37,9 @@ export const serveCommand: Command = {
       context.stderr(`Cảnh báo: gửi thư/tin nhắn trong hộp thư đi không thành công (${error instanceof Error ? error.message : String(error)})`),
     )
     app.addHook('onClose', async () => outbox.stop())
+    // Recurring tasks' occurrences and deadline reminders (into the outbox), hourly.
+    const tasks = startTaskTimer(handle.db, 3600, (error) => context.stderr(`Cảnh báo: không tạo được nhắc hạn nhiệm vụ (${error instanceof Error ? error.message : String(error)})`))
+    app.addHook('onClose', async () => tasks.stop())
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')
