@@ -25,6 +25,8 @@ import { registerUnitRoutes } from './routes/v1/units.routes.js'
 import { registerFeedbackRoutes } from './routes/v1/feedback.routes.js'
 import { registerProcedurePublicationRoutes } from './routes/v1/procedure-publication.routes.js'
 import { registerWebConsole } from './routes/web-console.js'
+import { registerDirectiveRoutes } from './routes/v1/directives.routes.js'
+import { registerTaskRoutes } from './routes/v1/tasks.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -89,6 +91,8 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerLetterRoutes(app, handle)
   registerFeedbackRoutes(app, handle)
   registerProcedurePublicationRoutes(app, handle)
+  registerDirectiveRoutes(app, handle, options.filesDir ?? './data/files')
+  registerTaskRoutes(app, handle, options.filesDir ?? './data/files')
   await registerWebConsole(app, options.webDist)
   return app
 }

@@ -47,22 +47,38 @@ export async function recordDirective(db: Kysely<Database>, store: FileStore | n
   const sha256 = upload && store ? await store.put(upload.bytes) : null
   return db.transaction().execute(async (trx) => {
     const fileId = upload && sha256 && mediaType ? await storeFile(trx, upload, sha256, mediaType, input.actor) : null
-    const cited = d.direction === 'outgoing' && d.topic !== null
-      ? await saveCitedDocument(trx, unit.id, { topic: d.topic, year: Number(d.issuedOn.slice(0, 4)), role: 'letter', docType: d.docType, number: d.number, issuedOn: d.issuedOn, issuer: '', about: d.subject, position: 0 })
-      : null
-    const id = await insertDirective(trx, unit.id, d, { fileId, citedDocumentId: cited?.id ?? null, createdBy: input.actor })
-    await checkCitedDocumentsOf(trx, unit.id, input.citedDocumentIds)
-    await insertCitations(trx, id, input.citedDocumentIds)
-    const tasks = await resolveTasks(trx, unit.id, id, d.issuedOn, input.tasks)
-    const taskIds: number[] = []
-    for (const task of tasks) taskIds.push(await insertTask(trx, task))
-    await ensureOccurrences(trx, calendar, today, id)
-    await writeAudit(trx, {
-      actor: input.actor, ip: input.ip ?? null, action: 'directive.record', entity: 'directive', entityId: String(id),
-      summary: { unit: unit.code, ...d, cited_document_id: cited?.id ?? null, cites: [...input.citedDocumentIds], file_sha256: sha256, tasks: input.tasks.map((t, i) => ({ id: taskIds[i], ...t })) },
-    })
-    return id
+    return saveDirective(trx, unit, d, { ...input, fileId, fileSha256: sha256 }, calendar, today)
   })
+}
+
+/**
+ * The directive, its letter row, citations, tasks, occurrences and audit row, in the caller's
+ * transaction (a file import records many directives in one).
+ */
+export async function saveDirective(
+  trx: Transaction<Database>,
+  unit: { id: number; code: string },
+  d: DirectiveInput,
+  extra: { citedDocumentIds: readonly number[]; tasks: readonly TaskInput[]; fileId: string | null; fileSha256: string | null; actor: string; ip?: string | null | undefined },
+  calendar: WorkingDays,
+  today: LocalDate,
+): Promise<number> {
+  d = { ...d, docType: d.docType.trim(), number: d.number.trim(), issuer: d.issuer.trim(), subject: d.subject.trim() }
+  const cited = d.direction === 'outgoing' && d.topic !== null
+    ? await saveCitedDocument(trx, unit.id, { topic: d.topic, year: Number(d.issuedOn.slice(0, 4)), role: 'letter', docType: d.docType, number: d.number, issuedOn: d.issuedOn, issuer: '', about: d.subject, position: 0 })
+    : null
+  const id = await insertDirective(trx, unit.id, d, { fileId: extra.fileId, citedDocumentId: cited?.id ?? null, createdBy: extra.actor })
+  await checkCitedDocumentsOf(trx, unit.id, extra.citedDocumentIds)
+  await insertCitations(trx, id, extra.citedDocumentIds)
+  const tasks = await resolveTasks(trx, unit.id, id, d.issuedOn, extra.tasks)
+  const taskIds: number[] = []
+  for (const task of tasks) taskIds.push(await insertTask(trx, task))
+  await ensureOccurrences(trx, calendar, today, id)
+  await writeAudit(trx, {
+    actor: extra.actor, ip: extra.ip ?? null, action: 'directive.record', entity: 'directive', entityId: String(id),
+    summary: { unit: unit.code, ...d, cited_document_id: cited?.id ?? null, cites: [...extra.citedDocumentIds], file_sha256: extra.fileSha256, tasks: extra.tasks.map((t, i) => ({ id: taskIds[i], ...t })) },
+  })
+  return id
 }
 
 async function storeFile(trx: Transaction<Database>, upload: DirectiveUpload, sha256: string, mediaType: string, actor: string): Promise<string> {
