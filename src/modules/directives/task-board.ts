@@ -6,6 +6,7 @@ import { reminderDue, reminderText, type ReminderKind } from '../../domain/direc
 import { allowedTaskSteps, dueThisWeek, judgeOccurrence, type OccurrenceVerdict } from '../../domain/directives/task-state.js'
 import { letterDate } from '../../domain/reports/letter-dates.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { ensureOccurrences } from './ensure-occurrences.js'
 import { listOccurrences, submissionsOf, type OccurrenceFilter, type OccurrenceRow, type SubmissionRow } from './tasks.repository.js'
 
@@ -35,8 +36,11 @@ export async function taskBoard(db: Kysely<Database>, calendar: WorkingDays, tod
   const byOccurrence = new Map<number, SubmissionRow[]>()
   for (const s of submissions) byOccurrence.set(s.occurrence_id, [...(byOccurrence.get(s.occurrence_id) ?? []), s])
   return occurrences.map((o) => {
-    const own = byOccurrence.get(o.id) ?? []
-    const verdict = judgeOccurrence(o.due_on, own.map((s) => ({ submittedAt: s.submitted_at, verdict: s.verdict })), today)
+    // As of `today`: what was submitted or judged later has not happened yet.
+    const own = (byOccurrence.get(o.id) ?? []).filter((s) => toVietnamDate(s.submitted_at) <= today)
+    // A verdict counts once given, or when a later submission in view shows it was (a report entered afterwards).
+    const known = own.map((s, i) => ({ submittedAt: s.submitted_at, verdict: i < own.length - 1 || (s.verdict_at !== null && toVietnamDate(s.verdict_at) <= today) ? s.verdict : null }))
+    const verdict = judgeOccurrence(o.due_on, known, today)
     const kind = reminderDue(o.due_on, verdict, today, calendar)
     const rule = parseRecurrence(o.recurrence)
     const label = directiveLabel(o)
