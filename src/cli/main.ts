@@ -28,6 +28,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'restore', summary: 'Khôi phục bản sao lưu vào thư mục dữ liệu mới hoặc cơ sở dữ liệu trống', load: async () => (await import('./commands/restore.js')).restoreCommand },
   { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
   { name: 'outbox', summary: 'Hộp thư đi: thư điện tử và tin nhắn SMS đã gửi, đang chờ gửi hoặc gửi không được', load: async () => (await import('./commands/outbox.js')).outboxCommand },
+  { name: 'directives', summary: 'Văn bản chỉ đạo đến, đi và nhiệm vụ giao: xem, nhập từ tệp, ghi công văn đã cấp số', load: async () => (await import('./commands/directives.js')).directivesCommand },
+  { name: 'tasks', summary: 'Nhiệm vụ của đơn vị: quá hạn, đến hạn trong tuần, đã nộp; chỉ số hoàn thành', load: async () => (await import('./commands/tasks.js')).tasksCommand },
 ]
 
 /** Exit codes: 0 done, 1 the work failed (bad data, not found…), 2 the command line was wrong. */
