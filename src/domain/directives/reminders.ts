@@ -5,16 +5,18 @@ import type { OccurrenceVerdict } from './task-state.js'
 
 /**
  * Reminders of a deadline: one before it (from two working days before the due date, while
- * nothing is delivered) and one after it (from the day after, while it is still missing). Each
- * is sent once per occurrence and kind: its dedupe key names both.
+ * nothing is delivered) and one after it (in the week after, while it is still missing; an
+ * occurrence missing for months is on the overdue list, not in a late e-mail). Each is sent once
+ * per occurrence and kind: its dedupe key names both.
  */
 export type ReminderKind = 'before' | 'after'
 
 export const REMINDER_WORKING_DAYS_BEFORE = 2
+export const REMINDER_DAYS_AFTER = 7
 
 /** The reminder due for an occurrence on `today`, or null. */
 export function reminderDue(dueOn: LocalDate, verdict: OccurrenceVerdict, today: LocalDate, calendar: WorkingDays): ReminderKind | null {
-  if (verdict.timeliness === 'missing') return 'after'
+  if (verdict.timeliness === 'missing') return daysBetween(dueOn, today) <= REMINDER_DAYS_AFTER ? 'after' : null
   if (verdict.timeliness !== 'pending') return null
   let start = dueOn
   for (let n = 0; n < REMINDER_WORKING_DAYS_BEFORE; ) {

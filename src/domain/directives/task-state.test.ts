@@ -52,13 +52,15 @@ describe('the state of a task\'s occurrence', () => {
 })
 
 describe('reminders before and after a deadline', () => {
-  it('reminds from two working days before the due date, and after it while missing', () => {
+  it('reminds from two working days before the due date, and in the week after it while missing', () => {
     const due = '2022-09-19' // a Monday: two working days before is Thursday 15th
     const none = (today: string) => reminderDue(due, judgeOccurrence(due, [], today), today, calendar)
     expect(none('2022-09-14')).toBeNull()
     expect(none('2022-09-15')).toBe('before')
     expect(none('2022-09-19')).toBe('before')
     expect(none('2022-09-20')).toBe('after')
+    expect(none('2022-09-26')).toBe('after')
+    expect(none('2022-09-27')).toBeNull()
     expect(reminderDue(due, judgeOccurrence(due, [submitted('2022-09-16T08:00:00+07:00')], '2022-09-20'), '2022-09-20', calendar)).toBeNull()
   })
 })

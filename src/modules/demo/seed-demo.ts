@@ -15,6 +15,7 @@ import { saveSigner } from '../letters/signers.repository.js'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { demoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.js'
+import { seedDemoDirectives } from './seed-demo-directives.js'
 
 export interface DemoSeedResult {
   units: number
@@ -48,6 +49,7 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
   })
   const summary = await importDossierInputs(handle, withDemoFlags(dataset.dossiers()), 'demo', DEMO_FLAG_COLUMNS)
   await seedDemoFeedback(handle, dataset.units)
+  await seedDemoDirectives(handle)
   return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted, accounts, password }
 }
 

@@ -131,3 +131,11 @@ export async function contactsOf(db: Db, unitIds: readonly number[]): Promise<Ma
 export async function saveContact(trx: Transaction<Database>, unitId: number, email: string): Promise<void> {
   await trx.insertInto('task_contacts').values({ unit_id: unitId, email }).onConflict((oc) => oc.column('unit_id').doUpdateSet({ email })).execute()
 }
+
+/** A submission with its verdict as it was given (the demo's history). */
+export async function insertJudgedSubmission(trx: Transaction<Database>, s: { occurrenceId: number; submittedAt: Date; submittedBy: string; note: string; verdict: 'accepted' | 'returned' | null; reason: string | null; verdictBy: string | null; verdictAt: Date | null }): Promise<void> {
+  await trx
+    .insertInto('task_submissions')
+    .values({ occurrence_id: s.occurrenceId, submitted_at: s.submittedAt, submitted_by: s.submittedBy, note: s.note, file_id: null, verdict: s.verdict, verdict_reason: s.reason, verdict_by: s.verdictBy, verdict_at: s.verdictAt })
+    .execute()
+}
