@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   MOTCUA_SMS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   MOTCUA_SMS_TOKEN: z.preprocess(unsetIfEmpty, z.string().optional()),
   MOTCUA_OUTBOX_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // A demo without the seed letters' directives and tasks (to record them from scratch, as the browser test does).
+  MOTCUA_DEMO_WITHOUT_DIRECTIVES: Flag,
 })
 
 export interface AppConfig {
@@ -79,6 +81,7 @@ export interface AppConfig {
   smsUrl: string | undefined
   smsToken: string | undefined
   outboxSeconds: number
+  demoWithoutDirectives: boolean
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -94,6 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
     auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
     smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
-    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, ...overrides,
+    outboxSeconds: e.MOTCUA_OUTBOX_SECONDS, demoWithoutDirectives: e.MOTCUA_DEMO_WITHOUT_DIRECTIVES, ...overrides,
   }
 }

@@ -55,7 +55,7 @@ export const serveCommand: Command = {
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     const seeding =
       demoSeeding === 'loading'
-        ? seedInBackground(handle, context.stderr).then((ok) => {
+        ? seedInBackground(handle, context.stderr, context.config.demoWithoutDirectives).then((ok) => {
             demoSeeding = ok ? null : 'failed'
           })
         : Promise.resolve()
@@ -75,10 +75,10 @@ export const serveCommand: Command = {
 }
 
 /** Loads the demo district; false (and the reason on stderr) when it fails. */
-async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void): Promise<boolean> {
+async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void, withoutDirectives: boolean): Promise<boolean> {
   say('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ (trang web đã mở, sẽ báo khi xong)…')
   try {
-    const seeded = await seedDemo(handle)
+    const seeded = await seedDemo(handle, { withoutDirectives })
     say(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
     if (seeded.accounts.length > 0) say(describeDemoAccounts(seeded))
     return true
