@@ -17,6 +17,8 @@ const TrendChart = lazy(() => import('./TrendChart.js'))
 const ChildrenTable = lazy(() => import('./ChildrenTable.js').then((m) => ({ default: m.ChildrenTable })))
 const ThresholdLists = lazy(() => import('./ThresholdLists.js').then((m) => ({ default: m.ThresholdLists })))
 const DossiersDrawer = lazy(() => import('./DossiersDrawer.js').then((m) => ({ default: m.DossiersDrawer })))
+// The follow-up of directives' tasks: the directives feature's own panel, in its chunk.
+const TasksPanel = lazy(() => import('../directives/TasksPanel.js'))
 
 interface Props {
   me: Me
@@ -193,6 +195,10 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 </Suspense>
               </Card>
             )}
+
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+              <TasksPanel unit={total.unit_code} />
+            </Suspense>
           </div>
         ) : null}
       {drill && (

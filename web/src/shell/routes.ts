@@ -3,10 +3,11 @@ import { deskFeature } from '../desk/routes.js'
 import { feedbackFeature } from '../feedback/routes.js'
 import { index766Feature } from '../index766/routes.js'
 import { proceduresFeature } from '../procedures/routes.js'
+import { directivesFeature } from '../directives/routes.js'
 import type { Feature, MatchedPage } from './feature.js'
 
 /** The console's sections, in the header's order. */
-export const FEATURES: readonly Feature[] = [dashboardFeature, deskFeature, feedbackFeature, index766Feature, proceduresFeature]
+export const FEATURES: readonly Feature[] = [dashboardFeature, deskFeature, feedbackFeature, index766Feature, proceduresFeature, directivesFeature]
 
 export interface Route {
   /** The section the address belongs to, or null for an unknown address. */
