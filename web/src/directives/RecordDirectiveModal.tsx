@@ -35,6 +35,8 @@ interface Props {
 }
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null)
+// As the letters write dates (15/9/2022), and typed the same way.
+const DATE_FORMAT = 'D/M/YYYY'
 
 /**
  * Ghi văn bản chỉ đạo: a letter received or sent, its scan and its tasks. For a letter drafted
@@ -46,16 +48,17 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
   const [form] = Form.useForm<Fields>()
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
-  const [letterPeriod, setLetterPeriod] = useState<[Dayjs, Dayjs] | null>(null)
+  const [letterFrom, setLetterFrom] = useState<Dayjs | null>(null)
+  const [letterTo, setLetterTo] = useState<Dayjs | null>(null)
   const [proposal, setProposal] = useState<string | null>(null)
   const unitOptions = units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))
 
   const propose = async () => {
-    if (!letterPeriod) return void message.warning('Chọn kỳ số liệu của công văn')
+    if (!letterFrom || !letterTo) return void message.warning('Chọn kỳ số liệu của công văn (từ ngày, đến ngày)')
     const issued = form.getFieldValue('issued_on') as Dayjs | undefined
     setBusy(true)
     try {
-      const p = await directivesApi.proposal({ unit, from: letterPeriod[0].format('YYYY-MM-DD'), to: letterPeriod[1].format('YYYY-MM-DD'), ...(issued ? { date: issued.format('YYYY-MM-DD') } : {}) })
+      const p = await directivesApi.proposal({ unit, from: letterFrom.format('YYYY-MM-DD'), to: letterTo.format('YYYY-MM-DD'), ...(issued ? { date: issued.format('YYYY-MM-DD') } : {}) })
       form.setFieldsValue({
         direction: 'outgoing',
         issued_on: dayjs(p.letter_date),
@@ -99,7 +102,8 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
         Công văn soạn từ số liệu (Bảng điều hành → Dự thảo công văn): chọn kỳ số liệu để lấy các nhiệm vụ công văn giao.
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 8 }}>
-        <DatePicker.RangePicker id="letter-period" format={(d) => formatDate(d)} value={letterPeriod} onChange={(values) => setLetterPeriod(values?.[0] && values[1] ? [values[0], values[1]] : null)} />
+        <DatePicker id="letter-from" placeholder="Số liệu từ ngày" format={DATE_FORMAT} value={letterFrom} onChange={setLetterFrom} />
+        <DatePicker id="letter-to" placeholder="đến ngày" format={DATE_FORMAT} value={letterTo} onChange={setLetterTo} />
         <Button onClick={() => void propose()} loading={busy}>
           Lấy nhiệm vụ đề xuất
         </Button>
@@ -117,7 +121,7 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
             <Input id="directive-number" style={{ width: 170 }} placeholder="1262/UBND-VP" />
           </Form.Item>
           <Form.Item name="issued_on" label="Ngày ban hành" rules={[{ required: true, message: 'Chọn ngày' }]}>
-            <DatePicker id="directive-date" format={(d) => formatDate(d)} />
+            <DatePicker id="directive-date" format={DATE_FORMAT} />
           </Form.Item>
         </Space>
         <Space wrap align="start">
@@ -160,11 +164,11 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
                       {() =>
                         form.getFieldValue(['tasks', field.name, 'recurrence']) === 'once' ? (
                           <Form.Item name={[field.name, 'due_on']} label="Hạn (ngày cuối còn đúng hạn)" rules={[{ required: true, message: 'Chọn hạn' }]}>
-                            <DatePicker format={(d) => formatDate(d)} />
+                            <DatePicker format={DATE_FORMAT} />
                           </Form.Item>
                         ) : (
                           <Form.Item name={[field.name, 'ends_on']} label="Đến ngày">
-                            <DatePicker format={(d) => formatDate(d)} />
+                            <DatePicker format={DATE_FORMAT} />
                           </Form.Item>
                         )
                       }

@@ -20,7 +20,8 @@ export function TaskActions({ item, me, onChanged }: Props) {
   const [busy, setBusy] = useState(false)
   const [form] = Form.useForm<{ note?: string; reason?: string }>()
   const [file, setFile] = useState<File | null>(null)
-  const canSubmit = item.allowed_steps.includes('submit') && me.permissions.includes('tasks:submit')
+  // The unit that owes the report submits it (the API also lets a unit above enter a paper report).
+  const canSubmit = item.allowed_steps.includes('submit') && me.permissions.includes('tasks:submit') && me.unit_code === item.unit_code
   // The monitor's units judge what came back: the task's monitor must be among the units the user sees.
   const visible = useVisibleUnits()
   const canReview = item.allowed_steps.includes('accept') && me.permissions.includes('directives:write') && visible.some((u) => u.code === item.monitor_code)

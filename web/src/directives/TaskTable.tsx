@@ -25,7 +25,7 @@ export function TaskTable({ items, me, loading = false, withDirective = false, e
       loading={loading}
       dataSource={items}
       scroll={{ x: 1000 }}
-      pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       locale={{ emptyText: <Empty description={empty} /> }}
       onRow={(o) => ({ 'data-task': `${o.unit_code}|${o.period}`, 'data-occurrence': o.id }) as React.HTMLAttributes<HTMLElement>}
       expandable={{
