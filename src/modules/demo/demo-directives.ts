@@ -1,6 +1,6 @@
 import type { CitedDocument } from '../../domain/reports/cited-documents.js'
 import type { DirectiveInput } from '../../domain/directives/directive-rules.js'
-import { TU_KY_CODE, TU_KY_COMMUNE_NAMES } from './demo-units.js'
+import { TU_KY_CODE, TU_KY_COMMUNE_NAMES, tuKyCommuneCode } from './demo-units.js'
 
 /**
  * The seed letters as directives (000–003), with the tasks they order, as data. Units are named
@@ -93,18 +93,11 @@ export const DEMO_DIRECTIVES: readonly DemoDirective[] = [
 
 /** "Văn Tố" → its code; "@VP" → Tứ Kỳ's office; "" → Tứ Kỳ; "*" → every commune of Tứ Kỳ. */
 export function demoUnitCodes(names: readonly string[]): string[] {
-  return names.flatMap((name) => {
-    if (name === '*') return TU_KY_COMMUNE_NAMES.map((_, i) => communeCode(i))
-    return [demoUnitCode(name)]
-  })
+  return names.flatMap((name) => (name === '*' ? TU_KY_COMMUNE_NAMES.map(tuKyCommuneCode) : [demoUnitCode(name)]))
 }
 
 export function demoUnitCode(name: string): string {
   if (name === '') return TU_KY_CODE
   if (name.startsWith('@')) return `${TU_KY_CODE}.${name.slice(1)}`
-  const index = TU_KY_COMMUNE_NAMES.findIndex((n) => n.replace(/^(Xã|Thị trấn)\s+/u, '') === name)
-  if (index < 0) throw new Error(`demo: no commune ${name} in Tứ Kỳ`)
-  return communeCode(index)
+  return tuKyCommuneCode(name)
 }
-
-const communeCode = (index: number) => `${TU_KY_CODE}.${String(index + 1).padStart(2, '0')}`
