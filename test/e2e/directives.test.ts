@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('directives and their tasks in a browser', () => {
     expect(await page.getByTestId('task-fields').count()).toBe(2)
     await page.locator('#directive-number').fill('1262/UBND-VP')
     await page.locator('#directive-issuer').fill('UBND huyện Tứ Kỳ')
-    await page.getByRole('button', { name: 'Ghi', exact: true }).click()
+    await page.locator('.ant-modal-footer .ant-btn-primary').click()
 
     await page.waitForURL(/\/chi-dao\/van-ban\/\d+/)
     directiveUrl = page.url()
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('directives and their tasks in a browser', () => {
     await mine.getByRole('button', { name: 'Nộp báo cáo' }).click()
     await page.locator('#task-note').fill('Báo cáo kiểm điểm trách nhiệm của công chức Văn phòng - Thống kê')
     await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'bao-cao-kiem-diem.pdf', mimeType: 'application/pdf', buffer: REPORT_PDF })
-    await page.locator('.ant-modal').getByRole('button', { name: 'Nộp' }).click()
+    await page.locator('.ant-modal-footer .ant-btn-primary').click()
     await mine.getByTestId('task-state').filter({ hasText: 'Đã nộp, chờ xem xét' }).waitFor()
     await commune.close()
 

@@ -75,7 +75,9 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
   }
 
   const record = async () => {
-    const v = await form.validateFields()
+    // The form marks what is missing; nothing is sent until it is complete.
+    const v = await form.validateFields().catch(() => null)
+    if (!v) return
     setBusy(true)
     try {
       const directive = await directivesApi.record({
@@ -97,7 +99,7 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
   }
 
   return (
-    <Modal open={open} width={900} title="Ghi văn bản chỉ đạo" okText="Ghi" cancelText="Hủy" confirmLoading={busy} onOk={() => void record()} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} width={900} title="Ghi văn bản chỉ đạo" okText="Ghi" cancelText="Hủy" confirmLoading={busy} onOk={() => void record()} onCancel={() => (form.resetFields(), setProposal(null), onClose())} destroyOnHidden>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         Công văn soạn từ số liệu (Bảng điều hành → Dự thảo công văn): chọn kỳ số liệu để lấy các nhiệm vụ công văn giao.
       </Typography.Paragraph>
@@ -109,7 +111,8 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
         </Button>
       </Space>
       {proposal && <Typography.Paragraph data-testid="proposal-note">{proposal}</Typography.Paragraph>}
-      <Form<Fields> form={form} layout="vertical" preserve={false} initialValues={{ direction: 'outgoing', doc_type: 'Công văn', tasks: [] }}>
+      {/* Values kept while fields mount: the proposal fills a list whose fields appear only after it. */}
+      <Form<Fields> form={form} layout="vertical" initialValues={{ direction: 'outgoing', doc_type: 'Công văn', tasks: [] }}>
         <Space wrap align="start">
           <Form.Item name="direction" label="Văn bản">
             <Radio.Group options={[{ value: 'outgoing', label: 'Đi (của đơn vị)' }, { value: 'incoming', label: 'Đến (cấp trên)' }]} />
@@ -157,7 +160,7 @@ export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }:
                     <Form.Item name={[field.name, 'monitor']} label="Đơn vị theo dõi" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
                       <Select style={{ width: 220 }} options={unitOptions} showSearch optionFilterProp="label" />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'recurrence']} label="Chu kỳ" initialValue="once">
+                    <Form.Item name={[field.name, 'recurrence']} label="Chu kỳ">
                       <Select style={{ width: 200 }} options={RECURRENCE_CHOICES} />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>

@@ -42,11 +42,13 @@ export function TaskActions({ item, me, onChanged }: Props) {
   }
 
   const submit = async () => {
-    const values = await form.validateFields()
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     await act(async () => directivesApi.submit(item.id, { note: values.note?.trim() ?? '', ...(file ? { file: await attachedFile(file) } : {}) }), 'đã nộp báo cáo')
   }
   const giveBack = async () => {
-    const values = await form.validateFields()
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     await act(() => directivesApi.review(item.id, { verdict: 'return', reason: values.reason?.trim() ?? '' }), 'đã trả lại báo cáo')
   }
 
