@@ -57,7 +57,7 @@ const toRow = (r: Raw): DirectiveRow => ({
  * The directives an actor sees: those its units recorded, and those with a task one of its
  * units owes or monitors (a commune sees the district's letter that assigns it a report).
  */
-export async function listVisibleDirectives(db: Db, unitIds: ReadonlySet<number>, filter: { direction?: 'incoming' | 'outgoing' | undefined } = {}): Promise<DirectiveRow[]> {
+export async function listVisibleDirectives(db: Db, unitIds: ReadonlySet<number>, filter: { direction?: 'incoming' | 'outgoing' | undefined; id?: number | undefined } = {}): Promise<DirectiveRow[]> {
   const ids = [...unitIds]
   if (ids.length === 0) return []
   let query = baseQuery(db).where((eb) =>
@@ -67,12 +67,13 @@ export async function listVisibleDirectives(db: Db, unitIds: ReadonlySet<number>
     ]),
   )
   if (filter.direction) query = query.where('d.direction', '=', filter.direction)
+  if (filter.id !== undefined) query = query.where('d.id', '=', filter.id)
   return (await query.orderBy('d.issued_on', 'desc').orderBy('d.id', 'desc').execute()).map(toRow)
 }
 
 /** One directive the actor sees, or "not found" (a directive out of scope is answered like none). */
 export async function getVisibleDirective(db: Db, id: number, unitIds: ReadonlySet<number>): Promise<DirectiveRow> {
-  const found = (await listVisibleDirectives(db, unitIds)).find((d) => d.id === id)
+  const [found] = await listVisibleDirectives(db, unitIds, { id })
   if (!found) throw new AppError(ErrorCode.notFound, `directive ${id} not visible`, `Không có văn bản chỉ đạo số thứ tự ${id} trong phạm vi bạn được xem`)
   return found
 }

@@ -56,6 +56,7 @@ export interface OccurrenceFilter {
   /** Only those owed by this unit (and, with `subtree`, its units below). */
   assigneeIds?: readonly number[] | undefined
   directiveId?: number | undefined
+  occurrenceId?: number | undefined
   dueFrom?: string | undefined
   dueTo?: string | undefined
 }
@@ -77,6 +78,7 @@ export async function listOccurrences(db: Db, f: OccurrenceFilter) {
     .where((eb) => eb.or([eb('o.unit_id', 'in', ids), eb('t.monitor_unit_id', 'in', ids)]))
   if (f.assigneeIds) query = query.where('o.unit_id', 'in', f.assigneeIds.length > 0 ? [...f.assigneeIds] : [-1])
   if (f.directiveId !== undefined) query = query.where('t.directive_id', '=', f.directiveId)
+  if (f.occurrenceId !== undefined) query = query.where('o.id', '=', f.occurrenceId)
   if (f.dueFrom) query = query.where('o.due_on', '>=', f.dueFrom)
   if (f.dueTo) query = query.where('o.due_on', '<=', f.dueTo)
   return query.orderBy('o.due_on').orderBy('t.id').orderBy('u.code').execute()

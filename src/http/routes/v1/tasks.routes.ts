@@ -34,8 +34,7 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
   const todayOf = (on: string | undefined) => on ?? toVietnamDate(new Date())
 
   const occurrence = async (request: FastifyRequest, id: number, on?: string) => {
-    const items = await taskBoard(db, await loadWorkingCalendar(db), todayOf(on), { unitIds: actorOf(request).unitIds })
-    const item = items.find((i) => i.occurrence.id === id)
+    const [item] = await taskBoard(db, await loadWorkingCalendar(db), todayOf(on), { unitIds: actorOf(request).unitIds, occurrenceId: id })
     if (!item) throw new AppError(ErrorCode.notFound, `occurrence ${id} not visible`, 'Không có nhiệm vụ này trong phạm vi bạn được xem')
     return item
   }
