@@ -152,7 +152,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 {describePeriodKind(view.period) ? `${describePeriodKind(view.period)}: ` : 'Kỳ: '}
                 {periodText}; so với kỳ trước {table ? formatPeriod(table.previous.from, table.previous.to) : ''}
               </Typography.Text>
-              <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} />
+              <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} canRecordLetter={me.permissions.includes('directives:write')} />
             </Space>
             {total.indicators.received?.value === 0 && <Alert type="info" showIcon message="Kỳ này đơn vị không phát sinh hồ sơ nào. Hãy chọn kỳ khác." style={{ marginBottom: 12 }} />}
             <IndicatorCards total={total} own={own} onDrill={(indicator, part, scope) => openDrill(scope === 'own' && own ? own : total, indicator, part, scope)} />

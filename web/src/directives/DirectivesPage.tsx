@@ -15,7 +15,14 @@ import { TaskTable } from './TaskTable.js'
 export default function DirectivesPage({ me }: { me: Me }) {
   const [unit, setUnit] = useState(() => new URLSearchParams(window.location.search).get('unit') || me.unit_code)
   const units = useVisibleUnits()
-  const [recording, setRecording] = useState(false)
+  // From the dashboard's "Ghi công văn đã cấp số": the form opens with the letter's period.
+  const [letterPeriod] = useState(() => {
+    const params = new URLSearchParams(window.location.search)
+    const from = params.get('from')
+    const to = params.get('to')
+    return params.get('ghi-cong-van') === '1' && from && to ? { from, to } : null
+  })
+  const [recording, setRecording] = useState(() => letterPeriod !== null && me.permissions.includes('directives:write'))
   const canWrite = me.permissions.includes('directives:write')
   useEffect(() => {
     window.history.replaceState(null, '', `${window.location.pathname}?unit=${encodeURIComponent(unit)}`)
@@ -110,6 +117,7 @@ export default function DirectivesPage({ me }: { me: Me }) {
       <RecordDirectiveModal
         open={recording}
         unit={unit}
+        letterPeriod={letterPeriod}
         units={units}
         onClose={() => setRecording(false)}
         onRecorded={(d) => {

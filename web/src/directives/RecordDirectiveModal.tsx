@@ -29,6 +29,8 @@ interface Fields {
 interface Props {
   open: boolean
   unit: string
+  /** The period of a letter drafted from the figures (from the dashboard), to propose its tasks. */
+  letterPeriod?: { from: string; to: string } | null
   units: Unit[]
   onClose: () => void
   onRecorded: (directive: DirectiveDetails) => void
@@ -43,13 +45,13 @@ const DATE_FORMAT = 'D/M/YYYY'
  * from the figures, "Lấy nhiệm vụ đề xuất" fills in the tasks it orders (the criticised communes'
  * reports by its deadline, the office's weekly summary) for the clerk to check before recording.
  */
-export function RecordDirectiveModal({ open, unit, units, onClose, onRecorded }: Props) {
+export function RecordDirectiveModal({ open, unit, units, letterPeriod = null, onClose, onRecorded }: Props) {
   const { message } = App.useApp()
   const [form] = Form.useForm<Fields>()
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
-  const [letterFrom, setLetterFrom] = useState<Dayjs | null>(null)
-  const [letterTo, setLetterTo] = useState<Dayjs | null>(null)
+  const [letterFrom, setLetterFrom] = useState<Dayjs | null>(letterPeriod ? dayjs(letterPeriod.from) : null)
+  const [letterTo, setLetterTo] = useState<Dayjs | null>(letterPeriod ? dayjs(letterPeriod.to) : null)
   const [proposal, setProposal] = useState<string | null>(null)
   const unitOptions = units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))
 
