@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { completionOf, completionSentence, type Completion } from '../../domain/directives/completion.js'
 import { parseRecurrence, recurrenceLabel, type WorkingDays } from '../../domain/directives/recurrence.js'
 import { reminderDue, reminderText, type ReminderKind } from '../../domain/directives/reminders.js'
-import { allowedTaskSteps, dueThisWeek, judgeOccurrence, type OccurrenceVerdict } from '../../domain/directives/task-state.js'
+import { allowedTaskSteps, dueThisWeek, judgeOccurrence, type OccurrenceVerdict, type TaskStep } from '../../domain/directives/task-state.js'
 import { letterDate } from '../../domain/reports/letter-dates.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
@@ -56,7 +56,7 @@ export async function taskBoard(db: Kysely<Database>, calendar: WorkingDays, tod
   })
 }
 
-export function allowedSteps(item: BoardItem): string[] {
+export function allowedSteps(item: BoardItem): TaskStep[] {
   return allowedTaskSteps(item.verdict.state)
 }
 
