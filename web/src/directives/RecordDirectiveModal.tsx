@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { ApiError, type Unit } from '../shared/api.js'
 import { formatDate } from '../shared/format.js'
+import { useApiData } from '../shared/use-api-data.js'
 import { attachedFile, directivesApi, RECURRENCE_CHOICES, type DirectiveDetails } from './directives-api.js'
 
 interface TaskFields {
@@ -23,6 +24,7 @@ interface Fields {
   issuer: string
   subject: string
   topic?: string
+  cites?: number[]
   tasks: TaskFields[]
 }
 
@@ -54,6 +56,9 @@ export function RecordDirectiveModal({ open, unit, units, letterPeriod = null, o
   const [letterTo, setLetterTo] = useState<Dayjs | null>(letterPeriod ? dayjs(letterPeriod.to) : null)
   const [proposal, setProposal] = useState<string | null>(null)
   const unitOptions = units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))
+  // What the directive may cite: the documents kept for the unit's letters (one definition, cited by id).
+  const cited = useApiData((signal) => (open ? directivesApi.citedDocuments(unit, signal) : Promise.resolve([])), [open, unit])
+  const citeOptions = (cited.data ?? []).map((d) => ({ value: d.id, label: `${d.docType} số ${d.number} ngày ${formatDate(d.issuedOn)}${d.issuer ? ` của ${d.issuer}` : ''}` }))
 
   const propose = async () => {
     if (!letterFrom || !letterTo) return void message.warning('Chọn kỳ số liệu của công văn (từ ngày, đến ngày)')
@@ -85,6 +90,7 @@ export function RecordDirectiveModal({ open, unit, units, letterPeriod = null, o
       const directive = await directivesApi.record({
         unit, direction: v.direction, doc_type: v.doc_type.trim(), number: v.number.trim(), issued_on: v.issued_on.format('YYYY-MM-DD'), issuer: v.issuer.trim(), subject: v.subject.trim(),
         topic: v.topic?.trim() || null,
+        cites: v.cites ?? [],
         ...(file ? { file: await attachedFile(file) } : {}),
         tasks: (v.tasks ?? []).map((t) => ({ title: t.title.trim(), assignees: t.assignees, monitor: t.monitor, recurrence: t.recurrence, due_on: t.recurrence === 'once' ? iso(t.due_on) : null, ends_on: iso(t.ends_on) })),
       })
@@ -139,6 +145,9 @@ export function RecordDirectiveModal({ open, unit, units, letterPeriod = null, o
         </Space>
         <Form.Item name="subject" label="Trích yếu" rules={[{ required: true, whitespace: true, message: 'Ghi trích yếu' }]}>
           <Input.TextArea id="directive-subject" rows={2} />
+        </Form.Item>
+        <Form.Item name="cites" label="Văn bản căn cứ, dẫn chiếu">
+          <Select mode="multiple" options={citeOptions} optionFilterProp="label" placeholder="Kế hoạch, quyết định, công văn đã ghi của đơn vị" />
         </Form.Item>
         <Upload accept=".pdf,.png,.jpg,.jpeg" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)}>
           <Button>Đính kèm bản PDF, bản quét</Button>

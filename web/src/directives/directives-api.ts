@@ -11,6 +11,15 @@ export type TaskOccurrence = TaskList['items'][number]
 export type UnitCompletion = TaskList['completion'][number]
 export type LetterProposal = Json<z.infer<typeof LetterProposalSchema>>
 
+/** A plan, decision or letter the unit's letters cite (GET /api/v1/letters/cited-documents). */
+export interface CitedDocument {
+  id: number
+  docType: string
+  number: string
+  issuedOn: string
+  issuer: string
+}
+
 export interface AttachedFile {
   file_name: string
   content_base64: string
@@ -34,6 +43,8 @@ export interface NewDirective {
   issuer: string
   subject: string
   topic?: string | null
+  /** Ids of the unit's cited documents (plans, decisions, earlier letters) the directive cites. */
+  cites?: number[]
   file?: AttachedFile
   tasks: NewTask[]
 }
@@ -44,6 +55,7 @@ export const directivesApi = {
   list: (signal?: AbortSignal) => request<DirectiveSummary[]>('GET', '/api/v1/directives', opt(signal)),
   get: (id: number, signal?: AbortSignal) => request<DirectiveDetails>('GET', `/api/v1/directives/${id}`, opt(signal)),
   record: (body: NewDirective) => request<DirectiveDetails>('POST', '/api/v1/directives', { body }),
+  citedDocuments: (unit: string, signal?: AbortSignal) => request<CitedDocument[]>('GET', '/api/v1/letters/cited-documents', { query: { unit }, ...opt(signal) }),
   proposal: (q: { unit: string; from: string; to: string; date?: string }) => request<LetterProposal>('GET', '/api/v1/directives/letter-proposal', { query: { ...q } }),
   tasks: (q: { unit: string; overdue?: boolean; due_this_week?: boolean; from?: string; to?: string }, signal?: AbortSignal) => request<TaskList>('GET', '/api/v1/tasks', { query: { ...q }, ...opt(signal) }),
   submit: (id: number, body: { note: string; file?: AttachedFile }) => request<TaskOccurrence>('POST', `/api/v1/tasks/${id}/submissions`, { body }),
