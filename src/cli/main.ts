@@ -31,6 +31,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'outbox', summary: 'Hộp thư đi: thư điện tử và tin nhắn SMS đã gửi, đang chờ gửi hoặc gửi không được', load: async () => (await import('./commands/outbox.js')).outboxCommand },
   { name: 'officials', summary: 'Danh sách cán bộ: nhập hàng loạt chứng thư số (thư mục hoặc tệp .zip)', load: async () => (await import('./commands/officials.js')).officialsCommand },
   { name: 'ocr', summary: 'Đọc văn bản (OCR) các bản quét: xem hàng chờ, đọc ngay, đọc lại tệp lỗi', load: async () => (await import('./commands/ocr.js')).ocrCommand },
+  { name: 'directives', summary: 'Văn bản chỉ đạo đến, đi và nhiệm vụ giao: xem, nhập từ tệp, ghi công văn đã cấp số', load: async () => (await import('./commands/directives.js')).directivesCommand },
+  { name: 'tasks', summary: 'Nhiệm vụ của đơn vị: quá hạn, đến hạn trong tuần, đã nộp; chỉ số hoàn thành', load: async () => (await import('./commands/tasks.js')).tasksCommand },
 ]
 
 /** Exit codes: 0 done, 1 the work failed (bad data, not found…), 2 the command line was wrong. */

@@ -83,6 +83,8 @@ const EnvSchema = z.object({
   MOTCUA_OIDC_ISSUER: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   MOTCUA_OIDC_CLIENT_ID: z.preprocess(unsetIfEmpty, z.string().optional()),
   MOTCUA_OIDC_CLIENT_SECRET: z.preprocess(unsetIfEmpty, z.string().optional()),
+  // A demo without the seed letters' directives and tasks (to record them from scratch, as the browser test does).
+  MOTCUA_DEMO_WITHOUT_DIRECTIVES: Flag,
 })
 
 export interface AppConfig {
@@ -112,6 +114,7 @@ export interface AppConfig {
   oidcIssuer: string | undefined
   oidcClientId: string | undefined
   oidcClientSecret: string | undefined
+  demoWithoutDirectives: boolean
 }
 
 /** Read and checked once at start-up; the rest of the code gets a typed object. */
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicBaseUrl: e.MOTCUA_PUBLIC_BASE_URL, portalSecret: e.MOTCUA_PORTAL_SECRET,
     paymentSandbox: e.MOTCUA_PAYMENT_SANDBOX, paymentTmnCode: e.MOTCUA_PAYMENT_TMN_CODE, paymentSecret: e.MOTCUA_PAYMENT_SECRET,
     paymentUrl: e.MOTCUA_PAYMENT_URL, paymentApiUrl: e.MOTCUA_PAYMENT_API_URL,
-    oidcIssuer: e.MOTCUA_OIDC_ISSUER, oidcClientId: e.MOTCUA_OIDC_CLIENT_ID, oidcClientSecret: e.MOTCUA_OIDC_CLIENT_SECRET, ...overrides,
+    oidcIssuer: e.MOTCUA_OIDC_ISSUER, oidcClientId: e.MOTCUA_OIDC_CLIENT_ID, oidcClientSecret: e.MOTCUA_OIDC_CLIENT_SECRET,
+    demoWithoutDirectives: e.MOTCUA_DEMO_WITHOUT_DIRECTIVES, ...overrides,
   }
 }

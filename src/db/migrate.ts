@@ -19,6 +19,7 @@ import * as deskCounterFileHistory from './migrations/20261126_016_desk_counter_
 import * as officialsOcr from './migrations/20261126_017_officials_ocr.js'
 import * as signaturesCredentialsRegister from './migrations/20261126_018_signatures_credentials_register.js'
 import * as portalCitizens from './migrations/20261126_019_portal_citizens.js'
+import * as directivesTasks from './migrations/20261126_020_directives_tasks.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_017_officials_ocr': officialsOcr,
   '20261126_018_signatures_credentials_register': signaturesCredentialsRegister,
   '20261126_019_portal_citizens': portalCitizens,
+  '20261126_020_directives_tasks': directivesTasks,
 }
 
 /** The names of the migrations this version knows, in order. */

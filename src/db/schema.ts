@@ -402,6 +402,13 @@ export interface Database {
   portal_submissions: PortalSubmissionsTable
   portal_payments: PortalPaymentsTable
   portal_oidc_logins: PortalOidcLoginsTable
+  directives: DirectivesTable
+  directive_citations: DirectiveCitationsTable
+  tasks: TasksTable
+  task_assignees: TaskAssigneesTable
+  task_occurrences: TaskOccurrencesTable
+  task_submissions: TaskSubmissionsTable
+  task_contacts: TaskContactsTable
 }
 
 /** The verdict on a stored PDF's signature, checked at upload (migration 018). */
@@ -485,6 +492,72 @@ export interface PortalOtpsTable {
   attempts: Generated<number>
   used_at: Timestamp | null
   created_at: Generated<Date>
+}
+
+/** Văn bản chỉ đạo, incoming or outgoing (migration 020). */
+export interface DirectivesTable {
+  id: Generated<number>
+  unit_id: number
+  direction: 'incoming' | 'outgoing'
+  doc_type: string
+  number: string
+  issued_on: ColumnType<string, string, string>
+  issuer: string
+  subject: string
+  topic: string | null
+  cited_document_id: number | null
+  file_id: string | null
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export interface DirectiveCitationsTable {
+  directive_id: number
+  cited_document_id: number
+}
+
+export interface TasksTable {
+  id: Generated<number>
+  directive_id: number
+  title: string
+  monitor_unit_id: number
+  recurrence: string
+  due_on: ColumnType<string | null, string | null, string | null>
+  starts_on: ColumnType<string, string, string>
+  ends_on: ColumnType<string | null, string | null, string | null>
+  created_at: Generated<Date>
+}
+
+export interface TaskAssigneesTable {
+  task_id: number
+  unit_id: number
+}
+
+export interface TaskOccurrencesTable {
+  id: Generated<number>
+  task_id: number
+  unit_id: number
+  period_key: string
+  due_on: ColumnType<string, string, string>
+  created_at: Generated<Date>
+}
+
+export interface TaskSubmissionsTable {
+  id: Generated<number>
+  occurrence_id: number
+  submitted_at: Date
+  submitted_by: string
+  note: Generated<string>
+  file_id: string | null
+  verdict: 'accepted' | 'returned' | null
+  verdict_reason: string | null
+  verdict_by: string | null
+  verdict_at: Date | null
+}
+
+export interface TaskContactsTable {
+  unit_id: number
+  email: string
 }
 
 export interface PortalSessionsTable {

@@ -42,6 +42,8 @@ import { OidcLogin, type OidcSettings } from '../modules/portal/oidc-login.js'
 import { registerPublicOidcRoutes } from './routes/v1/public-oidc.routes.js'
 import { registerPublicPaymentRoutes } from './routes/v1/public-payments.routes.js'
 import { registerSandboxPaymentRoutes } from './routes/sandbox-payment.routes.js'
+import { registerDirectiveRoutes } from './routes/v1/directives.routes.js'
+import { registerTaskRoutes } from './routes/v1/tasks.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -144,6 +146,8 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   const publicBaseUrl = (options.portal?.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, '')
   const oidc = options.portal?.oidc ? new OidcLogin({ ...options.portal.oidc, redirectUri: `${publicBaseUrl}/api/v1/public/oidc/callback` }) : null
   registerPublicOidcRoutes(app, handle, oidc, publicBaseUrl, (options.portal?.payments?.gateway ?? null) !== null)
+  registerDirectiveRoutes(app, handle, options.filesDir ?? './data/files')
+  registerTaskRoutes(app, handle, options.filesDir ?? './data/files')
   await registerWebConsole(app, options.webDist)
   return app
 }

@@ -22,7 +22,7 @@ afterAll(async () => {
   await stopApiServer({ handle, app })
 })
 
-const PARAMS = { code: 'AT-1', id: '1', position: '1', kind: 'letter', date: '2022-09-05', list: 'expiring-soon' }
+const PARAMS = { code: 'AT-1', id: '1', position: '1', kind: 'letter', date: '2022-09-05', list: 'expiring-soon', submission: '1' }
 /** Bodies a caller might send: broken JSON, the wrong shape, and far too much. */
 const BAD_BODIES = [
   { payload: '{"', headers: { 'content-type': 'application/json' } },

@@ -20,7 +20,7 @@ import { loadSmallDistrict } from '../support/small-district.js'
  * No operation may answer 500.
  */
 type Expectation = 'hidden' | 'refused' | 'no-leak'
-interface Other { unit: string; dossier: string; feedbackId: string; officialId: string; otherUser: string; documentId: string }
+interface Other { unit: string; dossier: string; feedbackId: string; officialId: string; otherUser: string; documentId: string; directiveId: string; occurrenceId: string; submissionId: string }
 interface Probe { expect: Expectation; request: (other: Other) => InjectOptions; ownSession?: true }
 
 const WEEK = 'from=2022-09-05&to=2022-09-09'
@@ -134,6 +134,22 @@ const PROBES: Record<string, Probe> = {
       national_db_updated_on: '2022-05-05', all_parts_published: false, uses_population_data: false, payment_integrated: false,
     }),
   },
+  'GET /api/v1/directives': { expect: 'no-leak', request: () => get('/api/v1/directives') },
+  'GET /api/v1/directives/letter-proposal': { expect: 'hidden', request: (o) => get(`/api/v1/directives/letter-proposal?unit=${o.unit}&${WEEK}`) },
+  'GET /api/v1/directives/{id}': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}`) },
+  'GET /api/v1/directives/{id}/file': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}/file`) },
+  'POST /api/v1/directives': {
+    expect: 'hidden',
+    request: (o) => send('POST', '/api/v1/directives', { unit: o.unit, direction: 'outgoing', number: '9/UBND', issued_on: '2022-09-15', issuer: 'Xã bên', subject: 'Giao việc giả', tasks: [] }),
+  },
+  'POST /api/v1/directives/{id}/tasks': { expect: 'hidden', request: (o) => send('POST', `/api/v1/directives/${o.directiveId}/tasks`, { tasks: [{ title: 'Việc giả', assignees: [o.unit], monitor: o.unit, recurrence: 'once', due_on: '2022-09-30' }] }) },
+  'POST /api/v1/directives/import': { expect: 'hidden', request: (o) => send('POST', '/api/v1/directives/import', { unit: o.unit, file_name: 'chi-dao.csv', content_base64: Buffer.from('direction,number,issued_on,issuer,subject\nđến,1/UBND,2022-09-15,Tỉnh,Giả\n').toString('base64') }) },
+  'GET /api/v1/tasks': { expect: 'hidden', request: (o) => get(`/api/v1/tasks?unit=${o.unit}`) },
+  'POST /api/v1/tasks/{id}/submissions': { expect: 'hidden', request: (o) => send('POST', `/api/v1/tasks/${o.occurrenceId}/submissions`, { note: 'Nộp hộ' }) },
+  'POST /api/v1/tasks/{id}/review': { expect: 'hidden', request: (o) => send('POST', `/api/v1/tasks/${o.occurrenceId}/review`, { verdict: 'accept' }) },
+  'GET /api/v1/tasks/{id}/submissions/{submission}/file': { expect: 'hidden', request: (o) => get(`/api/v1/tasks/${o.occurrenceId}/submissions/${o.submissionId}/file`) },
+  'POST /api/v1/tasks/reminders': { expect: 'hidden', request: (o) => send('POST', '/api/v1/tasks/reminders', { unit: o.unit }) },
+  'PUT /api/v1/tasks/contacts': { expect: 'hidden', request: (o) => send('PUT', '/api/v1/tasks/contacts', { unit: o.unit, email: 'la@xa-ben.vn' }) },
 }
 
 let handle: DatabaseHandle
@@ -177,7 +193,18 @@ beforeAll(async () => {
   const feedback = await ok(quangTrung.inject(send('POST', '/api/v1/feedback', { unit: 'H23.07.02', channel: 'phone', summary: 'Phản ánh bí mật của Quang Trung' })))
   await ok(quangTrung.inject(send('PUT', '/api/v1/targets', { indicator: 'online_rate', year: 2023, unit: 'H23.07.02', minimum: 77.7, decided_by: 'Quyết định bí mật của Quang Trung' })))
   const document = await ok(quangTrung.inject(send('POST', '/api/v1/incoming-documents', { unit: 'H23.07.02', number: '9/QT', title: 'Văn bản đến bí mật của Quang Trung', file_name: 'van-ban-quang-trung.pdf', content_base64: PDF })))
-  other = { unit: 'H23.07.02', dossier: dossier.code, feedbackId: String(feedback.id), officialId: String(official.id), otherUser: quangTrung.username, documentId: String(document.id) }
+  // A directive Quang Trung received, its task, and the report it submitted with a file.
+  const directive = await ok(quangTrung.inject(send('POST', '/api/v1/directives', {
+    unit: 'H23.07.02', direction: 'incoming', number: '77/UBND-BI-MAT', issued_on: '2022-09-15', issuer: 'UBND huyện Tứ Kỳ', subject: 'Chỉ đạo bí mật của Quang Trung',
+    file: { file_name: 'chi-dao-quang-trung.pdf', content_base64: PDF },
+    tasks: [{ title: 'Báo cáo bí mật của Quang Trung', assignees: ['H23.07.02'], monitor: 'H23.07.02', recurrence: 'once', due_on: '2022-09-30' }],
+  }))) as unknown as { id: number; tasks: { id: number }[] }
+  const occurrenceId = directive.tasks[0]!.id
+  const submitted = (await ok(quangTrung.inject(send('POST', `/api/v1/tasks/${occurrenceId}/submissions`, { note: 'Báo cáo bí mật', file: { file_name: 'bao-cao-quang-trung.pdf', content_base64: PDF } })))) as unknown as { submissions: { id: number }[] }
+  other = {
+    unit: 'H23.07.02', dossier: dossier.code, feedbackId: String(feedback.id), officialId: String(official.id), otherUser: quangTrung.username, documentId: String(document.id),
+    directiveId: String(directive.id), occurrenceId: String(occurrenceId), submissionId: String(submitted.submissions[0]!.id),
+  }
   markers = ['H23.07.02', 'Quang Trung', 'QT-BI-MAT', dossier.code, feedback.code, 'bí mật', quangTrung.username]
   operations = await operationsOf(app)
 })

@@ -31,8 +31,8 @@ export interface RunningServer {
 }
 
 /** The real server as a process, on a free port, with the demo loaded on first start into `dataDir`. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
-  const server = startCli(['serve', '--port', '0', '--data', dataDir], { MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD })
+export async function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const server = startCli(['serve', '--port', '0', '--data', dataDir], { MOTCUA_DEMO_PASSWORD: DEMO_PASSWORD, ...env })
   try {
     await waitForStderr(server, /đang chạy tại/, 300_000)
     // A first start listens at once and loads the demo behind it: the browser tests need it loaded.

@@ -83,6 +83,8 @@ export const reportCommand: Command = {
     context.stderr(`Mốc nhật ký của lần xuất này: ${report.auditHead.last_id}:${report.auditHead.last_hash} (giữ cùng báo cáo; audit verify --head … đối chiếu).`)
     const reminder = report.due ? dueReminder(report.due) : null
     if (reminder) context.stderr(reminder)
+    // A letter orders tasks: once its number is issued it is recorded with them, and later letters cite it.
+    if (reportKind === 'letter') context.stderr(`Khi công văn có số: cli -- directives record-letter --unit ${values.unit} --from ${values.from} --to ${values.to}${values.date ? ` --date ${values.date}` : ''} --number SỐ/KÝ-HIỆU (xem các nhiệm vụ đề xuất; thêm --confirm để ghi).`)
     if (values.json) {
       context.stdout(
         JSON.stringify(

@@ -6,6 +6,7 @@ import { configuredTransports } from '../../modules/notifications/configured-tra
 import { startOutboxWorker } from '../../modules/notifications/outbox-worker.js'
 import { configuredPayments, paymentSettingsOf } from '../../modules/portal/payments/configured-gateway.js'
 import { reconcilePayments } from '../../modules/portal/payments/reconcile-payments.js'
+import { startTaskTimer } from '../../modules/directives/task-timer.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import { FileStore } from '../../modules/desk/file-store.js'
@@ -75,6 +76,9 @@ export const serveCommand: Command = {
       reconciler.unref()
       app.addHook('onClose', async () => clearInterval(reconciler))
     }
+    // Recurring tasks' occurrences and deadline reminders (into the outbox), hourly.
+    const tasks = startTaskTimer(handle.db, 3600, (error) => context.stderr(`Cảnh báo: không tạo được nhắc hạn nhiệm vụ (${error instanceof Error ? error.message : String(error)})`))
+    app.addHook('onClose', async () => tasks.stop())
     // The embedded database is this process's alone: `cli -- backup` gets its backup from here.
     if (handle.kind === 'pglite') {
       const filesDir = join(context.config.dataDir, 'files')
@@ -90,7 +94,7 @@ export const serveCommand: Command = {
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     const seeding =
       demoSeeding === 'loading'
-        ? seedInBackground(handle, context.stderr).then((ok) => {
+        ? seedInBackground(handle, context.stderr, context.config.demoWithoutDirectives).then((ok) => {
             demoSeeding = ok ? null : 'failed'
           })
         : Promise.resolve()
@@ -110,10 +114,10 @@ export const serveCommand: Command = {
 }
 
 /** Loads the demo district; false (and the reason on stderr) when it fails. */
-async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void): Promise<boolean> {
+async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void, withoutDirectives: boolean): Promise<boolean> {
   say('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ (trang web đã mở, sẽ báo khi xong)…')
   try {
-    const seeded = await seedDemo(handle)
+    const seeded = await seedDemo(handle, { withoutDirectives })
     say(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
     if (seeded.accounts.length > 0) say(describeDemoAccounts(seeded))
     return true

@@ -33,6 +33,10 @@ export const Permission = {
   auditRead: 'audit:read',
   officialsRead: 'officials:read',
   officialsWrite: 'officials:write',
+  /** Submit a report a directive's task asks of the actor's unit. */
+  tasksSubmit: 'tasks:submit',
+  /** Record directives and their tasks, accept or return submissions of the tasks one monitors. */
+  directivesWrite: 'directives:write',
 } as const
 export type Permission = (typeof Permission)[keyof typeof Permission]
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[]
@@ -43,10 +47,10 @@ const ALL = PERMISSIONS
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
   unit_admin: ['indicators:read', 'dossiers:read', 'users:admin', 'audit:read', 'officials:read', 'officials:write', 'import:write'],
-  leader: ['indicators:read', 'dossiers:read', 'dossiers:write', 'officials:read', 'dossiers:export'],
-  monitor: ['indicators:read', 'dossiers:read', 'targets:write', 'officials:read', 'dossiers:export', 'import:write'],
-  officer: ['indicators:read', 'dossiers:read', 'dossiers:write', 'personal_data:read'],
-  specialist: ['indicators:read', 'dossiers:read', 'dossiers:write', 'personal_data:read'],
+  leader: ['indicators:read', 'dossiers:read', 'dossiers:write', 'officials:read', 'dossiers:export', 'tasks:submit', 'directives:write'],
+  monitor: ['indicators:read', 'dossiers:read', 'targets:write', 'officials:read', 'dossiers:export', 'import:write', 'tasks:submit', 'directives:write'],
+  officer: ['indicators:read', 'dossiers:read', 'dossiers:write', 'personal_data:read', 'tasks:submit'],
+  specialist: ['indicators:read', 'dossiers:read', 'dossiers:write', 'personal_data:read', 'tasks:submit'],
 }
 
 export function roleCan(role: Role, permission: Permission): boolean {

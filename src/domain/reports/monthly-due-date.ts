@@ -1,4 +1,6 @@
-import { addDays, dayOfWeek, daysBetween, type LocalDate } from '../time/local-date.js'
+import { dayOfWeek, daysBetween, type LocalDate } from '../time/local-date.js'
+// "Before the 25th" is read once, for the monthly report and for tasks due monthly alike.
+import { lastWorkingDayBefore } from '../directives/recurrence.js'
 import { letterDate } from './letter-dates.js'
 
 /**
@@ -30,12 +32,6 @@ export interface MonthlyDue {
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
-
-function lastWorkingDayBefore(date: LocalDate, calendar: WorkingDays): LocalDate {
-  let day = addDays(date, -1)
-  for (let i = 0; i < 60 && !calendar.isWorkingDay(day); i++) day = addDays(day, -1)
-  return day
-}
 
 /**
  * When the monthly report covering a period up to `periodTo` is due: the first monthly due

@@ -15,6 +15,7 @@ import { saveSigner } from '../letters/signers.repository.js'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { demoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.js'
+import { seedDemoDirectives } from './seed-demo-directives.js'
 
 export interface DemoSeedResult {
   units: number
@@ -31,7 +32,7 @@ export interface DemoSeedResult {
  * Fills the database with the demo province through the same paths as a real import, so
  * the demo also proves them. Running it again changes nothing.
  */
-export async function seedDemo(handle: DatabaseHandle, options: { scale?: number; password?: string } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(handle: DatabaseHandle, options: { scale?: number; password?: string; withoutDirectives?: boolean } = {}): Promise<DemoSeedResult> {
   const password = options.password ?? demoPassword()
   const dataset = buildDemoDataset({ ...(options.scale ? { scale: options.scale } : {}) })
   const unitLines = dataset.units.map((unit, i) => ({ line: i + 2, unit }))
@@ -48,6 +49,7 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
   })
   const summary = await importDossierInputs(handle, withDemoFlags(dataset.dossiers()), 'demo', DEMO_FLAG_COLUMNS)
   await seedDemoFeedback(handle, dataset.units)
+  if (!options.withoutDirectives) await seedDemoDirectives(handle)
   return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted, accounts, password }
 }
 

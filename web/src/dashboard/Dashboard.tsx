@@ -20,6 +20,8 @@ const TrendChart = lazy(() => import('./TrendChart.js'))
 const ChildrenTable = lazy(() => import('./ChildrenTable.js').then((m) => ({ default: m.ChildrenTable })))
 const ThresholdLists = lazy(() => import('./ThresholdLists.js').then((m) => ({ default: m.ThresholdLists })))
 const DossiersDrawer = lazy(() => import('./DossiersDrawer.js').then((m) => ({ default: m.DossiersDrawer })))
+// The follow-up of directives' tasks: the directives feature's own panel, in its chunk.
+const TasksPanel = lazy(() => import('../directives/TasksPanel.js'))
 
 interface Props {
   me: Me
@@ -153,7 +155,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 {describePeriodKind(view.period) ? `${describePeriodKind(view.period)}: ` : 'Kỳ: '}
                 {periodText}; so với kỳ trước {table ? formatPeriod(table.previous.from, table.previous.to) : ''}
               </Typography.Text>
-              <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} />
+              <ReportDownloads unit={view.unit} from={view.period.from} to={view.period.to} canRecordLetter={me.permissions.includes('directives:write')} />
             </Space>
             {total.indicators.received?.value === 0 && <EmptyPeriodHint unit={view.unit} onPick={(period) => go({ ...view, period })} />}
             <StuckDossiers unit={view.unit} />
@@ -197,6 +199,10 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 </Suspense>
               </Card>
             )}
+
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+              <TasksPanel unit={total.unit_code} />
+            </Suspense>
           </div>
         ) : null}
       {drill && (

@@ -14,7 +14,7 @@ const REPORTS = [
  * the weekly summary only for a week, the monthly report only for a month (the rule the API
  * applies), so five days are never offered as a "monthly report".
  */
-export function ReportDownloads({ unit, from, to }: { unit: string; from: string; to: string }) {
+export function ReportDownloads({ unit, from, to, canRecordLetter = false }: { unit: string; from: string; to: string; canRecordLetter?: boolean }) {
   const query = new URLSearchParams({ unit, from, to }).toString()
   const periodic = periodicReportKind({ from, to })
   const offered = REPORTS.filter((report) => (report.kind !== 'weekly' && report.kind !== 'monthly') || report.kind === periodic)
@@ -26,6 +26,10 @@ export function ReportDownloads({ unit, from, to }: { unit: string; from: string
           <DownloadOutlined /> {report.label}
         </Typography.Link>
       ))}
+      {canRecordLetter && (
+        // Once the letter has its number: record it with the tasks it orders (Chỉ đạo, điều hành).
+        <Typography.Link href={`/chi-dao?${new URLSearchParams({ unit, 'ghi-cong-van': '1', from, to }).toString()}`}>Ghi công văn đã cấp số và nhiệm vụ giao</Typography.Link>
+      )}
     </Space>
   )
 }

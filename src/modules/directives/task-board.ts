@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { completionOf, completionSentence, type Completion } from '../../domain/directives/completion.js'
+import { parseRecurrence, recurrenceLabel, type WorkingDays } from '../../domain/directives/recurrence.js'
+import { reminderDue, reminderText, type ReminderKind } from '../../domain/directives/reminders.js'
+import { allowedTaskSteps, dueThisWeek, judgeOccurrence, type OccurrenceVerdict, type TaskStep } from '../../domain/directives/task-state.js'
+import { letterDate } from '../../domain/reports/letter-dates.js'
+import type { LocalDate } from '../../domain/time/local-date.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
+import { ensureOccurrences } from './ensure-occurrences.js'
+import { listOccurrences, submissionsOf, type OccurrenceFilter, type OccurrenceRow, type SubmissionRow } from './tasks.repository.js'
+
+export interface BoardItem {
+  occurrence: OccurrenceRow
+  submissions: SubmissionRow[]
+  verdict: OccurrenceVerdict
+  recurrenceLabel: string
+  directiveLabel: string
+  dueThisWeek: boolean
+  reminder: { kind: ReminderKind; line: string } | null
+}
+
+/** "Công văn số 1262/UBND-VP ngày 15/9/2022". */
+export function directiveLabel(o: { doc_type: string; number: string; issued_on: string }): string {
+  return `${o.doc_type} số ${o.number} ngày ${letterDate(o.issued_on)}`
+}
+
+/**
+ * The occurrences a unit owes or monitors, judged on `today` (made first if due: reading is
+ * enough to see a recurring task's new period), with their submissions and the reminder due.
+ */
+export async function taskBoard(db: Kysely<Database>, calendar: WorkingDays, today: LocalDate, filter: OccurrenceFilter): Promise<BoardItem[]> {
+  await ensureOccurrences(db, calendar, today)
+  const occurrences = await listOccurrences(db, filter)
+  const submissions = await submissionsOf(db, occurrences.map((o) => o.id))
+  const byOccurrence = new Map<number, SubmissionRow[]>()
+  for (const s of submissions) byOccurrence.set(s.occurrence_id, [...(byOccurrence.get(s.occurrence_id) ?? []), s])
+  return occurrences.map((o) => {
+    // As of `today`: what was submitted or judged later has not happened yet.
+    const own = (byOccurrence.get(o.id) ?? []).filter((s) => toVietnamDate(s.submitted_at) <= today)
+    // A verdict counts once given, or when a later submission in view shows it was (a report entered afterwards).
+    const known = own.map((s, i) => ({ submittedAt: s.submitted_at, verdict: i < own.length - 1 || (s.verdict_at !== null && toVietnamDate(s.verdict_at) <= today) ? s.verdict : null }))
+    const verdict = judgeOccurrence(o.due_on, known, today)
+    const kind = reminderDue(o.due_on, verdict, today, calendar)
+    const rule = parseRecurrence(o.recurrence)
+    const label = directiveLabel(o)
+    return {
+      occurrence: o,
+      submissions: own,
+      verdict,
+      recurrenceLabel: rule ? recurrenceLabel(rule, o.due_on) : o.recurrence,
+      directiveLabel: label,
+      dueThisWeek: dueThisWeek(verdict, o.due_on, today),
+      reminder: kind ? { kind, line: reminderText({ kind, unitName: o.unit_name, taskTitle: o.title, directive: label, dueOn: o.due_on, today }).line } : null,
+    }
+  })
+}
+
+export function allowedSteps(item: BoardItem): TaskStep[] {
+  return allowedTaskSteps(item.verdict.state)
+}
+
+export interface UnitCompletion extends Completion {
+  unitCode: string
+  unitName: string
+  sentence: string
+}
+
+/** The completion indicator per assignee unit over the occurrences given (those due in a period). */
+export function completionByUnit(items: readonly BoardItem[]): UnitCompletion[] {
+  const byUnit = new Map<string, { name: string; items: BoardItem[] }>()
+  for (const item of items) {
+    const entry = byUnit.get(item.occurrence.unit_code) ?? { name: item.occurrence.unit_name, items: [] }
+    entry.items.push(item)
+    byUnit.set(item.occurrence.unit_code, entry)
+  }
+  return [...byUnit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([unitCode, { name, items: own }]) => {
+      const completion = completionOf(own.map((i) => i.verdict.timeliness))
+      return { unitCode, unitName: name, ...completion, sentence: completionSentence(completion) }
+    })
+}
