@@ -13,6 +13,7 @@ import * as auditHeadGuard from './migrations/20261125_010_audit_head_guard.js'
 import * as loginFailures from './migrations/20261125_011_login_failures.js'
 import * as dataVersion from './migrations/20261125_012_data_version.js'
 import * as citedDocumentsSigners from './migrations/20261125_013_cited_documents_signers.js'
+import * as twolevelUnitHeirs from './migrations/20261126_014_twolevel_unit_heirs.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_011_login_failures': loginFailures,
   '20261125_012_data_version': dataVersion,
   '20261125_013_cited_documents_signers': citedDocumentsSigners,
+  '20261126_014_twolevel_unit_heirs': twolevelUnitHeirs,
 }
 
 /** The names of the migrations this version knows, in order. */

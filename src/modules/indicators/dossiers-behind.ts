@@ -1,3 +1,4 @@
+import { scopeMemberIds } from './scope-members.js'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { IndicatorId } from '../../domain/indicators/indicator-id.js'
@@ -57,11 +58,7 @@ export async function dossiersBehindFigure(db: Kysely<Database>, request: Dossie
   const base = db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where((eb) =>
-      request.scope === 'own'
-        ? eb('d.receiving_unit_id', '=', request.unitId)
-        : eb('d.receiving_unit_id', 'in', eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', request.unitId)),
-    )
+    .where('d.receiving_unit_id', 'in', sql<number>`(${scopeMemberIds(request.unitId, request.scope === 'own')})`)
     .where((eb) => {
       const e = eb as unknown as DossierRowBuilder
       if (request.part === 'numerator') return figure.numerator(e, bounds)

@@ -5,7 +5,9 @@ import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.
 import type { LocalDate } from '../../domain/time/local-date.js'
 import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
 import { totalsForScopes } from './rollup.repository.js'
-import { getUnitByCode } from '../units/units.repository.js'
+import { childrenAsOf, getUnitByCode } from '../units/units.repository.js'
+import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 
 export interface IndicatorRow {
   unit_code: string
@@ -30,6 +32,15 @@ export interface IndicatorRequest {
   children: boolean
   /** Where ecert_units_to_date starts counting; none: the earliest data. */
   ecertSince?: LocalDate | undefined
+  /** Which tree lists the children: the period's (default) or today's ("theo đơn vị hiện nay"). */
+  tree?: TreeBasis | undefined
+  /** The day the children's tree is drawn on, when the caller fixed it (a table and its previous period). */
+  treeDay?: LocalDate | undefined
+}
+
+/** The day the request's children are drawn on. */
+export function treeDayOfRequest(request: Pick<IndicatorRequest, 'tree' | 'treeDay'>, period: { to: LocalDate }): LocalDate {
+  return request.treeDay ?? treeDayOf(period, request.tree ?? 'period', toVietnamDate(new Date()))
 }
 
 const collator = new Intl.Collator('vi')
@@ -41,7 +52,8 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
   const targets: { unit: UnitRow; scope: ScopeKind }[] = [{ unit, scope: 'subtree' }]
   if (request.children) {
     targets.push({ unit, scope: 'own' })
-    const children = await db.selectFrom('units').selectAll().where('parent_id', '=', unit.id).execute()
+    // The units existing on the tree's day: 2022 lists 2022's communes, 2026 no dissolved one.
+    const children = await childrenAsOf(db, unit.id, treeDayOfRequest(request, period))
     children.sort((a, b) => collator.compare(a.code, b.code))
     for (const child of children) targets.push({ unit: child, scope: 'subtree' })
   }

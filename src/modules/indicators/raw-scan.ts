@@ -13,10 +13,18 @@ const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS
  * baseline of the benchmark and the reference the property-based test holds the rollups to.
  */
 export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period, options: TotalsOptions = {}): Promise<ScopeTotals> {
-  const units =
-    scope.scope === 'own'
-      ? sql`select ${scope.unitId}::integer as unit_id`
-      : sql`select descendant_id as unit_id from unit_closure where ancestor_id = ${scope.unitId}`
+  // Straight from the units' links, not from unit_closure or unit_heirs: the tree below the
+  // unit (none for its own dossiers), then every unit whose successors lead into it.
+  const units = sql`
+    with recursive tree (id) as (
+      select ${scope.unitId}::integer
+      ${scope.scope === 'own' ? sql`` : sql`union select u.id from units u join tree t on u.parent_id = t.id`}
+    ),
+    lineage (id) as (
+      select id from tree
+      union select u.id from units u join lineage l on u.successor_id = l.id
+    )
+    select id as unit_id from lineage`
   const bounds = periodBounds(period)
   const start = sql`${bounds.start}::timestamptz`
   const end = sql`${bounds.end}::timestamptz`

@@ -73,10 +73,11 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
   // Every rollup row the period needs, flagged by what it counts for.
   const source = sql`
     with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
+    -- A scope's units and every unit they succeeded (scope-members.ts), each once.
     members as (
-      select s.key, c.descendant_id as unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id where not s.own
+      select distinct s.key, h.unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id join unit_heirs h on h.heir_id = c.descendant_id where not s.own
       union all
-      select s.key, s.unit_id from scope s where s.own
+      select s.key, h.unit_id from scope s join unit_heirs h on h.heir_id = s.unit_id where s.own
     ),
     units_of as (select distinct unit_id from members),
     rows as (

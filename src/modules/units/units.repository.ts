@@ -60,14 +60,82 @@ export async function rebuildUnitClosure(db: Db): Promise<void> {
     )
     select ancestor_id, descendant_id, depth from tree
   `.execute(db)
+  await rebuildUnitHeirs(db)
 }
 
-/** The unit and every unit below it. */
+/** Rebuilds unit_heirs from the successor links (each unit, then its successor, its successor's…). */
+export async function rebuildUnitHeirs(db: Db): Promise<void> {
+  await db.deleteFrom('unit_heirs').execute()
+  await sql`
+    insert into unit_heirs (unit_id, heir_id, depth)
+    with recursive chain (unit_id, heir_id, depth) as (
+      select id, id, 0 from units
+      union all
+      select chain.unit_id, units.successor_id, chain.depth + 1
+      from chain join units on units.id = chain.heir_id
+      where units.successor_id is not null and chain.depth < 64
+    )
+    select unit_id, heir_id, min(depth) from chain group by unit_id, heir_id
+  `.execute(db)
+}
+
+/**
+ * The unit, every unit below it, and every unit these succeeded (transitively): a successor
+ * takes over the records of the units it replaced, so its officers see and finish them.
+ */
 export async function subtreeUnitIds(db: Db, unitId: number): Promise<number[]> {
-  const rows = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unitId).execute()
-  return rows.map((r) => r.descendant_id)
+  const rows = await db
+    .selectFrom('unit_closure as c')
+    .innerJoin('unit_heirs as h', 'h.heir_id', 'c.descendant_id')
+    .select('h.unit_id')
+    .distinct()
+    .where('c.ancestor_id', '=', unitId)
+    .execute()
+  return rows.map((r) => r.unit_id)
 }
 
 export async function subtreeOf(db: Db, unitId: number): Promise<Set<number>> {
   return new Set(await subtreeUnitIds(db, unitId))
+}
+
+export interface UnitAsOf {
+  id: number
+  code: string
+  name: string
+  kind: string
+  parent_code: string | null
+  valid_from: string | null
+  valid_to: string | null
+}
+
+/**
+ * The unit tree as it stood on a day: the units existing that day (valid_from ≤ day ≤ valid_to),
+ * each under its parent, or — when the parent no longer existed that day — under the parent's
+ * heir of that day. The one tree the pickers, rankings, lists and reports draw on.
+ */
+export async function unitTreeAsOf(db: Db, day: string, unitIds?: ReadonlySet<number>): Promise<UnitAsOf[]> {
+  if (unitIds !== undefined && unitIds.size === 0) return []
+  const rows = await sql<UnitAsOf>`
+    select u.id, u.code, u.name, u.kind, u.valid_from, u.valid_to,
+      (select p.code from unit_heirs h join units p on p.id = h.heir_id
+        where h.unit_id = u.parent_id and ${validOn(sql`p`, day)}
+        order by h.depth limit 1) as parent_code
+    from units u
+    where ${validOn(sql`u`, day)} ${unitIds === undefined ? sql`` : sql`and u.id in (${sql.join([...unitIds])})`}
+    order by u.code`.execute(db)
+  return rows.rows
+}
+
+/** The units directly under a unit (or under a unit it succeeded) that existed on that day. */
+export async function childrenAsOf(db: Db, unitId: number, day: string): Promise<UnitRow[]> {
+  return db
+    .selectFrom('units as u')
+    .selectAll('u')
+    .where('u.parent_id', 'in', (eb) => eb.selectFrom('unit_heirs').select('unit_id').where('heir_id', '=', unitId))
+    .where((eb) => eb.and([eb.or([eb('u.valid_from', 'is', null), eb('u.valid_from', '<=', day)]), eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', day)])]))
+    .execute()
+}
+
+function validOn(alias: ReturnType<typeof sql>, day: string) {
+  return sql`(${alias}.valid_from is null or ${alias}.valid_from <= ${day}::date) and (${alias}.valid_to is null or ${alias}.valid_to >= ${day}::date)`
 }
