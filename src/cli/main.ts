@@ -27,6 +27,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'backup', summary: 'Sao lưu cơ sở dữ liệu và tệp số hóa vào một tệp (kể cả khi máy chủ đang chạy)', load: async () => (await import('./commands/backup.js')).backupCommand },
   { name: 'restore', summary: 'Khôi phục bản sao lưu vào thư mục dữ liệu mới hoặc cơ sở dữ liệu trống', load: async () => (await import('./commands/restore.js')).restoreCommand },
   { name: 'calendar', summary: 'Xem và sửa lịch ngày nghỉ, ngày làm bù; tính ngày hẹn trả', load: async () => (await import('./commands/calendar.js')).calendarCommand },
+  { name: 'units', summary: 'Sắp xếp đơn vị hành chính (sáp nhập, giải thể) từ tệp: units reorganise FILE [--dry-run]', load: async () => (await import('./commands/units.js')).unitsCommand },
 ]
 
 /** Exit codes: 0 done, 1 the work failed (bad data, not found…), 2 the command line was wrong. */

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../time/local-date.js'
+import { formatVietnameseDate, type LocalDate } from '../time/local-date.js'
 
 /** A unit's days of existence: from its first day to its last, both included; null is open. */
 export interface UnitValidity {
@@ -38,20 +38,15 @@ export interface ReceivingUnit extends UnitValidity {
  */
 export function receptionRefusal(unit: ReceivingUnit, day: LocalDate): string | null {
   if (unit.validTo !== null && day > unit.validTo) {
-    const ended = `đơn vị ${unit.code} (${unit.name}) đã chấm dứt hoạt động từ sau ngày ${viDate(unit.validTo)}`
+    const ended = `đơn vị ${unit.code} (${unit.name}) đã chấm dứt hoạt động từ sau ngày ${formatVietnameseDate(unit.validTo)}`
     return unit.successor
       ? `${ended}; hồ sơ nhận từ ngày đó phải do đơn vị kế thừa ${unit.successor.code} (${unit.successor.name}) tiếp nhận`
       : `${ended} và không có đơn vị kế thừa`
   }
-  if (unit.validFrom !== null && day < unit.validFrom) return `đơn vị ${unit.code} (${unit.name}) chỉ hoạt động từ ngày ${viDate(unit.validFrom)}`
+  if (unit.validFrom !== null && day < unit.validFrom) return `đơn vị ${unit.code} (${unit.name}) chỉ hoạt động từ ngày ${formatVietnameseDate(unit.validFrom)}`
   return null
 }
 
-/** 2025-06-30 → 30/6/2025 (vi-VN, no leading zeros). */
-function viDate(day: LocalDate): string {
-  const [y, m, d] = day.split('-')
-  return `${Number(d)}/${Number(m)}/${y}`
-}
 
 /**
  * The first successor link that leads back to where it started, as the code it starts from, or

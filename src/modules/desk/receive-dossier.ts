@@ -1,3 +1,4 @@
+import { assertMayReceive } from '../units/receiving-units.js'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
@@ -72,6 +73,8 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
   }
   const calendar = await loadWorkingCalendar(db)
   return db.transaction().execute(async (trx) => {
+    // A dissolved unit receives nothing more: the officer is told which unit took it over.
+    await assertMayReceive(trx, input.unit.code, toVietnamDate(receivedAt))
     const versions = await trx
       .selectFrom('procedure_versions as pv')
       .innerJoin('procedures as p', 'p.id', 'pv.procedure_id')

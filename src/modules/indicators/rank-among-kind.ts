@@ -23,7 +23,7 @@ export interface KindRanking {
 }
 
 /** Ranks a unit among every unit of its kind in its province (the root of its tree). */
-export async function rankAmongKind(db: Kysely<Database>, request: { unitCode: string; indicator: IndicatorId; from?: string; to?: string; tree?: TreeBasis | undefined }): Promise<KindRanking> {
+export async function rankAmongKind(db: Kysely<Database>, request: { unitCode: string; indicator: IndicatorId; from?: string; to?: string; tree?: TreeBasis | undefined; treeDay?: string | undefined }): Promise<KindRanking> {
   const period = checkPeriod(request.from, request.to)
   const unit = await getUnitByCode(db, request.unitCode)
   const root = await db

@@ -1,3 +1,5 @@
+import { receptionRefusal } from '../../../domain/units/unit-validity.js'
+import { toVietnamDate } from '../../../domain/time/vietnam-time.js'
 import type { DossierInput } from '../../../domain/dossiers/dossier-input.js'
 import type { ImportIssue } from '../../import/import-issue.js'
 import type { DueDateMemo } from './due-date-memo.js'
@@ -19,9 +21,12 @@ export function resolveDossier(line: number, input: DossierInput, lookups: Dossi
   const issues: ImportIssue[] = []
   const unitId = lookups.unitIdByCode.get(input.unitCode)
   if (unitId === undefined) issues.push({ line, column: 'unit_code', value: input.unitCode, reason: 'không có đơn vị với mã này' })
+  const receiver = lookups.receivingUnits.get(input.unitCode)
+  const refusal = receiver ? receptionRefusal(receiver, toVietnamDate(input.receivedAt)) : null
+  if (refusal !== null) issues.push({ line, column: 'unit_code', value: input.unitCode, reason: refusal })
   const procedure = lookups.procedures.get(input.procedureCode)
   if (procedure === undefined) issues.push({ line, column: 'procedure_code', value: input.procedureCode, reason: 'không có thủ tục hành chính với mã này' })
-  if (unitId === undefined || procedure === undefined) return { ok: false, issues }
+  if (unitId === undefined || procedure === undefined || refusal !== null) return { ok: false, issues }
   const version = versionAt(procedure.versions, input.receivedAt)
   const dueAt = input.dueAt ?? dueDates.dueAt(input.receivedAt, version.processingDays, version.cutoffTime)
   return { ok: true, staged: { line, input, receivingUnitId: unitId, procedureId: procedure.id, procedureVersionId: version.id, dueAt } }
