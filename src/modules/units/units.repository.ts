@@ -110,30 +110,37 @@ export interface UnitAsOf {
 
 /**
  * The unit tree as it stood on a day: the units existing that day (valid_from ≤ day ≤ valid_to),
- * each under its parent, or — when the parent no longer existed that day — under the parent's
- * heir of that day. The one tree the pickers, rankings, lists and reports draw on.
+ * each under its parent of that day — the nearest unit above it that existed then, or the heir of
+ * that day of the nearest one that did not (a commune whose district was dissolved on 1/7/2025
+ * stands under the province). The one tree the pickers, rankings, lists and reports draw on.
  */
 export async function unitTreeAsOf(db: Db, day: string, unitIds?: ReadonlySet<number>): Promise<UnitAsOf[]> {
   if (unitIds !== undefined && unitIds.size === 0) return []
   const rows = await sql<UnitAsOf>`
-    select u.id, u.code, u.name, u.kind, u.valid_from, u.valid_to,
-      (select p.code from unit_heirs h join units p on p.id = h.heir_id
-        where h.unit_id = u.parent_id and ${validOn(sql`p`, day)}
-        order by h.depth limit 1) as parent_code
+    select u.id, u.code, u.name, u.kind, u.valid_from, u.valid_to, p.code as parent_code
     from units u
+    left join units p on p.id = (${parentAsOf(day)})
     where ${validOn(sql`u`, day)} ${unitIds === undefined ? sql`` : sql`and u.id in (${sql.join([...unitIds])})`}
     order by u.code`.execute(db)
   return rows.rows
 }
 
-/** The units directly under a unit (or under a unit it succeeded) that existed on that day. */
+/** The units directly under a unit in the tree of that day (see unitTreeAsOf). */
 export async function childrenAsOf(db: Db, unitId: number, day: string): Promise<UnitRow[]> {
-  return db
-    .selectFrom('units as u')
-    .selectAll('u')
-    .where('u.parent_id', 'in', (eb) => eb.selectFrom('unit_heirs').select('unit_id').where('heir_id', '=', unitId))
-    .where((eb) => eb.and([eb.or([eb('u.valid_from', 'is', null), eb('u.valid_from', '<=', day)]), eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', day)])]))
-    .execute()
+  const rows = await sql<UnitRow>`
+    select u.* from units u
+    where ${validOn(sql`u`, day)} and (${parentAsOf(day)}) = ${unitId}::integer`.execute(db)
+  return rows.rows
+}
+
+/** The id of unit u's parent on that day: up the stored tree, the first ancestor (or its heir) existing then. */
+function parentAsOf(day: string) {
+  return sql`
+    select a.id from unit_closure c
+    join unit_heirs h on h.unit_id = c.ancestor_id
+    join units a on a.id = h.heir_id
+    where c.descendant_id = u.id and c.depth >= 1 and ${validOn(sql`a`, day)}
+    order by c.depth, h.depth limit 1`
 }
 
 function validOn(alias: ReturnType<typeof sql>, day: string) {

@@ -1,0 +1,184 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../../src/db/open-database.js'
+import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
+import { createUser } from '../../src/modules/accounts/create-user.js'
+import { receiveDossier } from '../../src/modules/desk/receive-dossier.js'
+import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
+import { getIndicators, type IndicatorReport } from '../../src/modules/indicators/get-indicators.js'
+import { getIndicatorTable } from '../../src/modules/indicators/indicator-table.js'
+import { rankAmongKind } from '../../src/modules/indicators/rank-among-kind.js'
+import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
+import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
+import { saveUnits } from '../../src/modules/units/save-units.js'
+import { getUnitByCode, unitTreeAsOf } from '../../src/modules/units/units.repository.js'
+import { tempDir } from '../support/files.js'
+import { rejection } from '../support/rejection.js'
+import { createTestDatabase } from '../support/test-database.js'
+
+/*
+ * 1/7/2025: the communes An Thanh and Tân Kỳ are merged into a new commune directly under the
+ * province (the district level gone); Quang Trung stays. The figures of 2022 must follow.
+ */
+let handle: DatabaseHandle
+const dir = tempDir()
+
+/** Dossiers of a commune in a month: varied channels, results, lateness, so every figure has something to count. */
+function dossiersOf(unitCode: string, month: string, count: number, prefix: string): DossierInput[] {
+  return Array.from({ length: count }, (_, i): DossierInput => {
+    const receivedAt = new Date(`${month}-${String(1 + (i % 27)).padStart(2, '0')}T09:00:00+07:00`)
+    const finished = i % 3 !== 0
+    const finishedAt = finished ? new Date(receivedAt.getTime() + (i % 5) * 86_400_000) : null
+    return {
+      code: `${prefix}-${unitCode}-${month}-${i}`, unitCode, procedureCode: i % 2 === 0 ? 'P-FULL' : 'P-NONE', channel: i % 4 === 0 ? 'direct' : 'online',
+      status: finished ? 'finished' : 'processing', receivedAt, dueAt: new Date(receivedAt.getTime() + 2 * 86_400_000), finishedAt, returnedAt: null,
+      componentsTotal: 2, componentsDigitized: i % 2 === 0 ? 2 : 1, resultDigitized: i % 3 === 1, feeVnd: i % 2 === 0 ? 0 : 50000, paidOnline: false, ecertCopies: i % 7 === 0 ? 1 : 0,
+      rating: i % 2 === 0 ? 'satisfied' : null,
+    }
+  })
+}
+
+function received(report: IndicatorReport, code: string): number {
+  const row = report.rows.find((r) => r.unit_code === code && r.scope === 'subtree')!
+  const figure = row.indicators.received!
+  return 'value' in figure && figure.value !== null ? figure.value : 0
+}
+
+const september2022 = { from: '2022-09-01', to: '2022-09-30' }
+const year2022 = { from: '2022-01-01', to: '2022-12-31' }
+
+function writeJson(name: string, body: unknown): string {
+  const path = join(dir, name)
+  writeFileSync(path, JSON.stringify(body))
+  return path
+}
+
+const MERGER = {
+  date: '2025-07-01',
+  units: [{ code: 'HP.TK1', name: 'Xã Tân Kỳ', kind: 'xã', parent_code: 'T', from: ['T.TK.AT', 'T.TK.TK'] }],
+  dissolved: ['T.TK'],
+}
+
+let before: { antThanh: IndicatorReport; tanKy: IndicatorReport; province: IndicatorReport }
+
+beforeAll(async () => {
+  handle = await createTestDatabase()
+  await handle.db.transaction().execute(async (trx) => {
+    await saveUnits(trx, [
+      { line: 2, unit: { code: 'T', name: 'Tỉnh', kind: 'province', parentCode: null } },
+      { line: 3, unit: { code: 'T.TK', name: 'Huyện Tứ Kỳ', kind: 'district', parentCode: 'T' } },
+      { line: 4, unit: { code: 'T.TK.AT', name: 'Xã An Thanh', kind: 'commune', parentCode: 'T.TK' } },
+      { line: 5, unit: { code: 'T.TK.TK', name: 'Xã Tân Kỳ', kind: 'commune', parentCode: 'T.TK' } },
+      { line: 6, unit: { code: 'T.TK.QT', name: 'Xã Quang Trung', kind: 'commune', parentCode: 'T.TK' } },
+    ])
+    await saveProcedures(trx, [
+      { code: 'P-FULL', name: 'Toàn trình', field: null, level: 'commune', onlineLevel: 'full', processingDays: 2, feeVnd: 0 },
+      { code: 'P-NONE', name: 'Trực tiếp', field: null, level: 'commune', onlineLevel: 'none', processingDays: 2, feeVnd: 50000 },
+    ])
+  })
+  await importDossierInputs(handle, [
+    ...dossiersOf('T.TK.AT', '2022-09', 11, 'A'), ...dossiersOf('T.TK.TK', '2022-09', 7, 'A'), ...dossiersOf('T.TK.QT', '2022-09', 5, 'A'),
+    ...dossiersOf('T.TK.AT', '2022-11', 4, 'A'), ...dossiersOf('T.TK', '2022-10', 3, 'A'),
+  ], 'before-merger')
+  await createUser(handle.db, { username: 'an.thanh.officer', displayName: 'Cán bộ An Thanh', password: 'Mật-khẩu-dài-2025!', unitCode: 'T.TK.AT', role: 'officer' }, 'test')
+  const ask = (unitCode: string, period: { from: string; to: string }) => getIndicators(handle.db, { unitCode, ...period, children: false })
+  before = { antThanh: await ask('T.TK.AT', september2022), tanKy: await ask('T.TK.TK', september2022), province: await ask('T', year2022) }
+})
+afterAll(async () => handle.close())
+
+describe('a merger of two communes into a new one on 1/7/2025', () => {
+  it('a dry run prints what moves and changes nothing', async () => {
+    const outcome = await reorganiseUnits(handle, writeJson('dry.json', MERGER), { dryRun: true, closeAccounts: false, actor: 'test' })
+    expect(outcome.applied).toBe(false)
+    expect(outcome.plan.created.map((c) => c.code)).toEqual(['HP.TK1'])
+    expect(outcome.plan.dissolved.map((d) => [d.code, d.validTo, d.successorCode])).toEqual([
+      ['T.TK.AT', '2025-06-30', 'HP.TK1'], ['T.TK.TK', '2025-06-30', 'HP.TK1'], ['T.TK', '2025-06-30', null],
+    ])
+    expect(outcome.accounts).toEqual([{ username: 'an.thanh.officer', from: 'T.TK.AT', to: 'HP.TK1' }])
+    expect(await handle.db.selectFrom('units').select('code').where('code', '=', 'HP.TK1').executeTakeFirst()).toBeUndefined()
+    expect((await getUnitByCode(handle.db, 'T.TK.AT')).valid_to).toBeNull()
+  })
+
+  it('a bad file is refused row by row, field by field, and changes nothing', async () => {
+    const bad = {
+      date: '2025-07-01',
+      units: [
+        { code: 'HP.X', name: 'Xã X', parent_code: 'T', from: ['T.TK.QT', 'NO.SUCH'] },
+        { code: 'HP.Y', from: ['T.TK.QT'], parent_code: 'NO.PARENT' },
+      ],
+    }
+    const error = await rejection(reorganiseUnits(handle, writeJson('bad.json', bad), { dryRun: false, closeAccounts: false, actor: 'test' }))
+    expect(error.details).toEqual(expect.arrayContaining([
+      expect.objectContaining({ line: 1, column: 'old_code', value: 'NO.SUCH', reason: 'không có đơn vị với mã này' }),
+      expect.objectContaining({ line: 2, column: 'new_name' }),
+      expect.objectContaining({ line: 2, column: 'new_parent_code', value: 'NO.PARENT' }),
+    ]))
+    expect(await handle.db.selectFrom('units').select('code').where('code', 'in', ['HP.X', 'HP.Y']).execute()).toEqual([])
+    expect((await getUnitByCode(handle.db, 'T.TK.QT')).valid_to).toBeNull()
+  })
+
+  it('applied: the new commune’s September 2022 is the sum of the two, the old ones keep theirs, the province’s 2022 does not change', async () => {
+    const outcome = await reorganiseUnits(handle, writeJson('merger.json', MERGER), { dryRun: false, closeAccounts: false, actor: 'cli:test' })
+    expect(outcome.applied).toBe(true)
+    const ask = (unitCode: string, period: { from: string; to: string }) => getIndicators(handle.db, { unitCode, ...period, children: false })
+    const merged = await ask('HP.TK1', september2022)
+    expect(received(before.antThanh, 'T.TK.AT')).toBeGreaterThan(0)
+    expect(received(merged, 'HP.TK1')).toBe(received(before.antThanh, 'T.TK.AT') + received(before.tanKy, 'T.TK.TK'))
+    // Every figure, not only the count: the merged commune's sums are the two communes' sums.
+    const figures = merged.rows[0]!.indicators
+    for (const [id, figure] of Object.entries(figures)) {
+      if (!('numerator' in figure)) continue
+      const a = before.antThanh.rows[0]!.indicators[id as keyof typeof figures]!
+      const b = before.tanKy.rows[0]!.indicators[id as keyof typeof figures]!
+      expect(figure.numerator, id).toBe(('numerator' in a ? a.numerator! : 0) + ('numerator' in b ? b.numerator! : 0))
+      expect(figure.denominator, id).toBe(('denominator' in a ? a.denominator! : 0) + ('denominator' in b ? b.denominator! : 0))
+    }
+    expect(await ask('T.TK.AT', september2022)).toEqual(before.antThanh)
+    expect(await ask('T.TK.TK', september2022)).toEqual(before.tanKy)
+    expect(await ask('T', year2022)).toEqual(before.province)
+    // The account of An Thanh now belongs to the new commune; the change is audited.
+    const account = await handle.db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').select('units.code').where('username', '=', 'an.thanh.officer').executeTakeFirstOrThrow()
+    expect(account.code).toBe('HP.TK1')
+    expect(await handle.db.selectFrom('audit_log').select('action').where('action', '=', 'units.reorganise').execute()).toHaveLength(1)
+  })
+
+  it('a dossier for a dissolved commune after 30/6/2025 is refused naming the successor, at import and at the desk', async () => {
+    const late = { ...dossiersOf('T.TK.AT', '2025-07', 1, 'LATE')[0]!, status: 'received' as const, finishedAt: null }
+    const error = await rejection(importDossierInputs(handle, [late], 'after-merger'))
+    expect(error.details[0]).toMatchObject({ column: 'unit_code', value: 'T.TK.AT' })
+    expect(error.details[0]!.reason).toContain('HP.TK1 (Xã Tân Kỳ)')
+    const lastDay = { ...dossiersOf('T.TK.AT', '2025-06', 1, 'LAST')[0]!, receivedAt: new Date('2025-06-30T16:00:00+07:00'), status: 'received' as const, finishedAt: null }
+    expect((await importDossierInputs(handle, [lastDay], 'last-day')).inserted).toBe(1)
+    const antThanh = await getUnitByCode(handle.db, 'T.TK.AT')
+    const desk = await rejection(receiveDossier(handle.db, {
+      unit: { id: antThanh.id, code: antThanh.code }, procedureCode: 'P-FULL', applicant: { name: 'Nguyễn Văn A', idNumber: null, phone: null, address: null },
+      channel: 'direct', receivedComponents: [], receivedAt: new Date('2025-07-02T09:00:00+07:00'), actor: 'test',
+    }, new Date('2025-07-02T10:00:00+07:00')))
+    expect(desk.userMessage).toContain('HP.TK1')
+  })
+
+  it('the tree of a date lists the units of that date; a ranking of 2026 lists no dissolved unit', async () => {
+    await importDossierInputs(handle, dossiersOf('HP.TK1', '2026-03', 6, 'B'), 'after')
+    const codes = async (day: string) => (await unitTreeAsOf(handle.db, day)).map((u) => `${u.code}<${u.parent_code ?? ''}`)
+    expect(await codes('2022-09-30')).toEqual(['T<', 'T.TK<T', 'T.TK.AT<T.TK', 'T.TK.QT<T.TK', 'T.TK.TK<T.TK'])
+    expect(await codes('2026-03-31')).toEqual(['HP.TK1<T', 'T<', 'T.TK.QT<T'])
+
+    const ranking = await rankAmongKind(handle.db, { unitCode: 'HP.TK1', indicator: 'received', from: '2026-01-01', to: '2026-12-31' })
+    expect(ranking.ranking.map((r) => r.unit_code).sort()).toEqual(['HP.TK1', 'T.TK.QT'])
+    const of2022 = await rankAmongKind(handle.db, { unitCode: 'T.TK.AT', indicator: 'received', from: '2022-01-01', to: '2022-12-31' })
+    expect(of2022.ranking.map((r) => r.unit_code).sort()).toEqual(['T.TK.AT', 'T.TK.QT', 'T.TK.TK'])
+
+    const table2026 = await getIndicatorTable(handle.db, { unitCode: 'T', from: '2026-01-01', to: '2026-12-31', children: true })
+    expect(table2026.rows.slice(2).map((r) => r.unit_code)).toEqual(['HP.TK1', 'T.TK.QT'])
+    // 2022 by 2022's tree (the default), or by today's units.
+    const table2022 = await getIndicatorTable(handle.db, { unitCode: 'T', ...year2022, children: true })
+    expect(table2022.rows.slice(2).map((r) => r.unit_code)).toEqual(['T.TK'])
+    const today2022 = await getIndicatorTable(handle.db, { unitCode: 'T', ...year2022, children: true, tree: 'current' })
+    expect(today2022.rows.slice(2).map((r) => r.unit_code)).toEqual(['HP.TK1', 'T.TK.QT'])
+    // Today's units still add up to the province: nothing counted twice, nothing lost but the district's own.
+    const sum = today2022.rows.slice(1).reduce((n, r) => n + ('value' in r.indicators.received! ? r.indicators.received!.value ?? 0 : 0), 0)
+    const districtOwn = (await getIndicators(handle.db, { unitCode: 'T.TK', ...year2022, children: true })).rows[1]!
+    expect(sum + ('value' in districtOwn.indicators.received! ? districtOwn.indicators.received!.value ?? 0 : 0)).toBe(received(before.province, 'T'))
+  })
+})
