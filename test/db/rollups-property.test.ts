@@ -86,7 +86,7 @@ async function mergeTwo(pick: readonly number[]) {
   const date = addDays('2023-01-01', run * 3)
   const file = join(reorganisationDir, `${code}.json`)
   writeFileSync(file, JSON.stringify({ date, units: [{ code, name: `Xã mới ${run}`, kind: 'commune', parent_code: parent, from: second === null ? [first] : [first, second] }] }))
-  await reorganiseUnits(handle, file, { dryRun: false, closeAccounts: false, actor: 'property' })
+  await reorganiseUnits(handle, file, { dryRun: false, accounts: 'move', actor: 'property' })
   live.delete(first)
   if (second !== null) live.delete(second)
   live.add(code)

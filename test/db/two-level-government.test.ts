@@ -89,7 +89,7 @@ afterAll(async () => handle.close())
 
 describe('a merger of two communes into a new one on 1/7/2025', () => {
   it('a dry run prints what moves and changes nothing', async () => {
-    const outcome = await reorganiseUnits(handle, writeJson('dry.json', MERGER), { dryRun: true, closeAccounts: false, actor: 'test' })
+    const outcome = await reorganiseUnits(handle, writeJson('dry.json', MERGER), { dryRun: true, accounts: 'move', actor: 'test' })
     expect(outcome.applied).toBe(false)
     expect(outcome.plan.created.map((c) => c.code)).toEqual(['HP.TK1'])
     expect(outcome.plan.dissolved.map((d) => [d.code, d.validTo, d.successorCode])).toEqual([
@@ -108,7 +108,7 @@ describe('a merger of two communes into a new one on 1/7/2025', () => {
         { code: 'HP.Y', from: ['T.TK.QT'], parent_code: 'NO.PARENT' },
       ],
     }
-    const error = await rejection(reorganiseUnits(handle, writeJson('bad.json', bad), { dryRun: false, closeAccounts: false, actor: 'test' }))
+    const error = await rejection(reorganiseUnits(handle, writeJson('bad.json', bad), { dryRun: false, accounts: 'move', actor: 'test' }))
     expect(error.details).toEqual(expect.arrayContaining([
       expect.objectContaining({ line: 1, column: 'old_code', value: 'NO.SUCH', reason: 'không có đơn vị với mã này' }),
       expect.objectContaining({ line: 2, column: 'new_name' }),
@@ -119,7 +119,7 @@ describe('a merger of two communes into a new one on 1/7/2025', () => {
   })
 
   it('applied: the new commune’s September 2022 is the sum of the two, the old ones keep theirs, the province’s 2022 does not change', async () => {
-    const outcome = await reorganiseUnits(handle, writeJson('merger.json', MERGER), { dryRun: false, closeAccounts: false, actor: 'cli:test' })
+    const outcome = await reorganiseUnits(handle, writeJson('merger.json', MERGER), { dryRun: false, accounts: 'move', actor: 'cli:test' })
     expect(outcome.applied).toBe(true)
     const ask = (unitCode: string, period: { from: string; to: string }) => getIndicators(handle.db, { unitCode, ...period, children: false })
     const merged = await ask('HP.TK1', september2022)
@@ -134,6 +134,10 @@ describe('a merger of two communes into a new one on 1/7/2025', () => {
       expect(figure.numerator, id).toBe(('numerator' in a ? a.numerator! : 0) + ('numerator' in b ? b.numerator! : 0))
       expect(figure.denominator, id).toBe(('denominator' in a ? a.denominator! : 0) + ('denominator' in b ? b.denominator! : 0))
     }
+    // Communes that e-certified: two in 2022's tree, one (the merged commune) by today's units.
+    const ecert = (report: IndicatorReport) => { const f = report.rows[0]!.indicators.ecert_units!; return 'value' in f ? f.value : null }
+    expect(ecert(merged)).toBe(2)
+    expect(ecert(await getIndicators(handle.db, { unitCode: 'HP.TK1', ...september2022, children: false, tree: 'current' }))).toBe(1)
     expect(await ask('T.TK.AT', september2022)).toEqual(before.antThanh)
     expect(await ask('T.TK.TK', september2022)).toEqual(before.tanKy)
     expect(await ask('T', year2022)).toEqual(before.province)

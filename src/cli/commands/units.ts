@@ -37,7 +37,7 @@ export const unitsCommand: Command = {
     const json = values.json ?? false
     const handle = await context.database()
     const outcome = await reportingJsonErrors(json, context, { kind: 'reorganisation', file: path }, () =>
-      reorganiseUnits(handle, path, { dryRun: values['dry-run'] ?? false, closeAccounts: values['close-accounts'] ?? false, actor: context.actor }),
+      reorganiseUnits(handle, path, { dryRun: values['dry-run'] ?? false, accounts: values['close-accounts'] ? 'close' : 'move', actor: context.actor }),
     )
     if (json) context.stdout(JSON.stringify({ ok: true, ...outcome }))
     else for (const line of describe(outcome)) context.stdout(line)

@@ -58,7 +58,7 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
     for (const child of children) targets.push({ unit: child, scope: 'subtree' })
   }
   const scopes: IndicatorScope[] = targets.map((t, i) => ({ key: String(i), unitId: t.unit.id, scope: t.scope }))
-  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince })
+  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince, treeDay: treeDayOfRequest(request, period) })
   return {
     from: period.from,
     to: period.to,

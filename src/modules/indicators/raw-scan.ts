@@ -4,6 +4,7 @@ import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-
 import { DOSSIER_COUNTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import type { ScopeTotals, TotalsOptions } from './rollup.repository.js'
+import { heirOnDay } from './scope-members.js'
 
 const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS)[]
 
@@ -45,11 +46,11 @@ export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorSc
   for (const key of Object.keys(totals) as (keyof RollupTotals)[]) totals[key] = Number((row as Record<string, unknown>)[key] ?? 0)
   const communesWithCopies = async (from: ReturnType<typeof sql>) => {
     const ecert = await sql<{ n: number }>`
-      select count(*)::int as n from (
+      select count(distinct w.heir_id)::int as n from (
         select d.receiving_unit_id from dossiers d join units u on u.id = d.receiving_unit_id
         where d.receiving_unit_id in (${units}) and u.kind = 'commune' and d.received_at >= ${from} and d.received_at < ${end}
         group by d.receiving_unit_id having sum(d.ecert_copies) > 0
-      ) x
+      ) x cross join lateral (${heirOnDay(sql`x.receiving_unit_id`, options.treeDay ?? period.to)}) w
     `.execute(db)
     return Number(ecert.rows[0]?.n ?? 0)
   }

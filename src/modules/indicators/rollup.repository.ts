@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import { periodSegments } from './period-segments.js'
+import { heirOnDay } from './scope-members.js'
 import { addDays, type LocalDate } from '../../domain/time/local-date.js'
 
 export interface ScopeTotals {
@@ -16,6 +17,11 @@ export interface ScopeTotals {
 export interface TotalsOptions {
   /** Where "has ever e-certified" starts counting (INDICATORS.md ecert_units_to_date); none: the earliest data. */
   ecertSince?: LocalDate | undefined
+  /**
+   * The day of the tree communes are counted by (ecert_units): communes merged since count as
+   * the one they became on that day. Default: the period's last day.
+   */
+  treeDay?: LocalDate | undefined
 }
 
 interface TotalsRow {
@@ -103,9 +109,10 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       group by key, unit_id
     )
     select p.key, ${sql.join(METRICS.map((m) => sql`sum(p.${sql.ref(m)}) as ${sql.ref(m)}`))}, sum(p.overdue_open) as overdue_open,
-      count(*) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units,
-      count(*) filter (where u.kind = 'commune' and p.ecert_copies_to_date > 0)::int as ecert_units_to_date
+      count(distinct w.heir_id) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units,
+      count(distinct w.heir_id) filter (where u.kind = 'commune' and p.ecert_copies_to_date > 0)::int as ecert_units_to_date
     from per_unit p join units u on u.id = p.unit_id
+    cross join lateral (${heirOnDay(sql`p.unit_id`, options.treeDay ?? period.to)}) w
     group by p.key
   `.execute(db)
   for (const row of rows) {

@@ -12,8 +12,11 @@ import { readReorganisationFile } from './read-reorganisation-file.js'
 export interface ReorganiseOptions {
   /** Say what would move and change nothing. */
   dryRun: boolean
-  /** Close the accounts of dissolved units instead of moving them to the successor. */
-  closeAccounts: boolean
+  /**
+   * The accounts of dissolved units: moved to the successor (closed when there is none), or
+   * closed with their unit; `keep` is for the demo only, whose old accounts show the history.
+   */
+  accounts: 'move' | 'close' | 'keep'
   /** Who reorganises, for the audit log. */
   actor: string
 }
@@ -40,17 +43,21 @@ export interface ReorganisationOutcome {
  * all in one transaction with one audit row, or nothing at all when any row is wrong.
  */
 export async function reorganiseUnits(handle: DatabaseHandle, path: string, options: ReorganiseOptions): Promise<ReorganisationOutcome> {
-  const rows = await readReorganisationFile(path)
+  return applyReorganisation(handle, await readReorganisationFile(path), path, options)
+}
+
+/** The same from rows already read (the demo's reorganisation of 1/7/2025). */
+export async function applyReorganisation(handle: DatabaseHandle, rows: readonly ReorganisationRow[], path: string, options: ReorganiseOptions): Promise<ReorganisationOutcome> {
   return handle.db.transaction().execute(async (trx) => {
     const existing = await existingUnits(trx)
     const { plan, issues } = planReorganisation(rows, existing)
     issues.push(...(await dossiersAfterTheEnd(trx, rows, plan)))
     if (issues.length > 0) throw importRejected(path, issues.sort((a, b) => a.line - b.line), new Set(issues.map((i) => i.line)).size)
 
-    const accounts = await accountMoves(trx, plan, options.closeAccounts)
+    const accounts = options.accounts === 'keep' ? [] : await accountMoves(trx, plan, options.accounts === 'close')
     const dissolvedIds = (await trx.selectFrom('units').select('id').where('code', 'in', plan.dissolved.length > 0 ? plan.dissolved.map((d) => d.code) : ['']).execute()).map((u) => u.id)
     const liveTokens = dissolvedIds.length === 0 ? [] : await trx.selectFrom('api_tokens').select('id').where('unit_id', 'in', dissolvedIds).where('revoked_at', 'is', null).execute()
-    const outcome: ReorganisationOutcome = { file: path, applied: !options.dryRun, plan, accounts, revokedTokens: liveTokens.length }
+    const outcome: ReorganisationOutcome = { file: path, applied: !options.dryRun, plan, accounts, revokedTokens: options.accounts === 'keep' ? 0 : liveTokens.length }
     if (options.dryRun) return outcome
 
     await saveUnits(trx, unitLines(plan, existing))
@@ -66,12 +73,12 @@ export async function reorganiseUnits(handle: DatabaseHandle, path: string, opti
       await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('revoked_at', 'is', null)
         .where('user_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.username', 'in', closed)).execute()
     }
-    if (liveTokens.length > 0) await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', 'in', liveTokens.map((t) => t.id)).execute()
+    if (liveTokens.length > 0 && options.accounts !== 'keep') await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', 'in', liveTokens.map((t) => t.id)).execute()
     await writeAudit(trx, {
       actor: options.actor,
       action: 'units.reorganise',
       entity: 'units',
-      summary: { file: path, created: plan.created, dissolved: plan.dissolved, splits: plan.splits, accounts, revoked_tokens: liveTokens.length },
+      summary: { file: path, created: plan.created, dissolved: plan.dissolved, splits: plan.splits, accounts, revoked_tokens: outcome.revokedTokens },
     })
     return outcome
   })
