@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
@@ -14,6 +15,8 @@ import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-u
 import { saveUnits } from '../../src/modules/units/save-units.js'
 import { getUnitByCode, unitTreeAsOf } from '../../src/modules/units/units.repository.js'
 import { tempDir } from '../support/files.js'
+import { readDocx } from '../support/docx-text.js'
+import { generateReport } from '../../src/modules/reports/generate-report.js'
 import { rejection } from '../support/rejection.js'
 import { createTestDatabase } from '../support/test-database.js'
 
@@ -66,7 +69,7 @@ beforeAll(async () => {
   handle = await createTestDatabase()
   await handle.db.transaction().execute(async (trx) => {
     await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Tỉnh', kind: 'province', parentCode: null } },
+      { line: 2, unit: { code: 'T', name: 'Thành phố Hải Phòng', kind: 'province', parentCode: null } },
       { line: 3, unit: { code: 'T.TK', name: 'Huyện Tứ Kỳ', kind: 'district', parentCode: 'T' } },
       { line: 4, unit: { code: 'T.TK.AT', name: 'Xã An Thanh', kind: 'commune', parentCode: 'T.TK' } },
       { line: 5, unit: { code: 'T.TK.TK', name: 'Xã Tân Kỳ', kind: 'commune', parentCode: 'T.TK' } },
@@ -184,5 +187,31 @@ describe('a merger of two communes into a new one on 1/7/2025', () => {
     const sum = today2022.rows.slice(1).reduce((n, r) => n + ('value' in r.indicators.received! ? r.indicators.received!.value ?? 0 : 0), 0)
     const districtOwn = (await getIndicators(handle.db, { unitCode: 'T.TK', ...year2022, children: true })).rows[1]!
     expect(sum + ('value' in districtOwn.indicators.received! ? districtOwn.indicators.received!.value ?? 0 : 0)).toBe(received(before.province, 'T'))
+  })
+})
+
+describe('the documents of today’s issuers (since 1/7/2025)', () => {
+  const template = (path: string) => fileURLToPath(new URL(`../../templates/${path}`, import.meta.url))
+  const text = async (request: Parameters<typeof generateReport>[1]) => (await readDocx((await generateReport(handle.db, request, { actor: 'test' })).bytes)).paragraphs.join('\n')
+  const march2026 = { from: '2026-03-01', to: '2026-03-31', date: '2026-04-06', today: '2026-04-06' }
+
+  it('a province-level letter and report cite Decree 118/2025 and list today’s communes, none dissolved', async () => {
+    const letter = await text({ kind: 'letter', unitCode: 'T', ...march2026, templatePath: template('letters/digitization-praise-criticism-province-2025.json') })
+    expect(letter).toContain('Nghị định số 118/2025/NĐ-CP')
+    expect(letter).toContain('Chủ tịch UBND các xã, phường, đặc khu')
+    expect(letter).not.toMatch(/61\/2018|107\/2021|huyện/)
+    const report = await text({ kind: 'monthly', unitCode: 'T', ...march2026, templatePath: template('reports/monthly-province-2025.json') })
+    expect(report).toContain('Nghị định số 118/2025/NĐ-CP')
+    expect(report).toContain('Xã Tân Kỳ')
+    expect(report).not.toContain('Xã An Thanh')
+  })
+
+  it('a commune-level letter and report are addressed within the commune and to the province above it', async () => {
+    const letter = await text({ kind: 'letter', unitCode: 'HP.TK1', ...march2026, templatePath: template('letters/digitization-praise-criticism-commune-2025.json') })
+    expect(letter).toContain('Trung tâm Phục vụ hành chính công xã Tân Kỳ')
+    expect(letter).toContain('Nghị định số 118/2025/NĐ-CP')
+    const report = await text({ kind: 'monthly', unitCode: 'HP.TK1', ...march2026, templatePath: template('reports/monthly-commune-2025.json') })
+    expect(report).toContain('Ủy ban nhân dân thành phố Hải Phòng.')
+    expect(report).toContain('Ủy ban nhân dân xã Tân Kỳ báo cáo')
   })
 })

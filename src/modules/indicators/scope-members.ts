@@ -20,7 +20,7 @@ export function scopeMemberIds(unitId: number, own: boolean): RawBuilder<unknown
  */
 export function heirOnDay(unitId: RawBuilder<unknown>, day: LocalDate): RawBuilder<unknown> {
   return sql`select coalesce((
-      select h.heir_id from unit_heirs h join units x on x.id = h.heir_id
-      where h.unit_id = ${unitId} and (x.valid_from is null or x.valid_from <= ${day}::date) and (x.valid_to is null or x.valid_to >= ${day}::date)
+      select h.heir_id from unit_heirs h join units heir_unit on heir_unit.id = h.heir_id
+      where h.unit_id = ${unitId} and (heir_unit.valid_from is null or heir_unit.valid_from <= ${day}::date) and (heir_unit.valid_to is null or heir_unit.valid_to >= ${day}::date)
       order by h.depth limit 1), ${unitId}) as heir_id`
 }
