@@ -125,11 +125,22 @@ export async function unitTreeAsOf(db: Db, day: string, unitIds?: ReadonlySet<nu
   return rows.rows
 }
 
-/** The units directly under a unit in the tree of that day (see unitTreeAsOf). */
+/**
+ * The units directly under a unit in the tree of that day (see unitTreeAsOf). A unit that did
+ * not exist yet lists those of the units of its kind it succeeded that did: Hải Phòng's 2022 is Hải Dương's
+ * districts (their own dossiers then also count in its own row, which holds its predecessors').
+ */
 export async function childrenAsOf(db: Db, unitId: number, day: string): Promise<UnitRow[]> {
   const rows = await sql<UnitRow>`
     select u.* from units u
-    where ${validOn(sql`u`, day)} and (${parentAsOf(day)}) = ${unitId}::integer`.execute(db)
+    where ${validOn(sql`u`, day)} and (${parentAsOf(day)}) in (
+      select ${unitId}::integer
+      union
+      select h.unit_id from unit_heirs h join units p on p.id = h.unit_id
+      where h.heir_id = ${unitId}::integer and h.depth > 0 and ${validOn(sql`p`, day)}
+        and p.kind = (select kind from units where id = ${unitId}::integer)
+        and not exists (select 1 from units x where x.id = ${unitId}::integer and ${validOn(sql`x`, day)})
+    )`.execute(db)
   return rows.rows
 }
 
