@@ -15,6 +15,7 @@ import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-u
 import { saveUnits } from '../../src/modules/units/save-units.js'
 import { getUnitByCode, unitTreeAsOf } from '../../src/modules/units/units.repository.js'
 import { tempDir } from '../support/files.js'
+import { setTarget } from '../../src/modules/targets/set-target.js'
 import { readDocx } from '../support/docx-text.js'
 import { generateReport } from '../../src/modules/reports/generate-report.js'
 import { rejection } from '../support/rejection.js'
@@ -163,6 +164,15 @@ describe('a merger of two communes into a new one on 1/7/2025', () => {
       channel: 'direct', receivedComponents: [], receivedAt: new Date('2025-07-02T09:00:00+07:00'), actor: 'test',
     }, new Date('2025-07-02T10:00:00+07:00')))
     expect(desk.userMessage).toContain('HP.TK1')
+  })
+
+  it('a target is for a year its unit exists in: a dissolved commune’s 2026 target is refused naming the successor', async () => {
+    const target = { indicator: 'online_rate' as const, unitKind: null, scope: 'subtree' as const, minimum: 80, decidedBy: 'KH 01/KH-UBND' }
+    const refused = await rejection(setTarget(handle.db, { ...target, year: 2026, unitCode: 'T.TK.AT' }, { actor: 'test' }))
+    expect(refused.userMessage).toContain('HP.TK1 (Xã Tân Kỳ)')
+    expect((await setTarget(handle.db, { ...target, year: 2025, unitCode: 'T.TK.AT' }, { actor: 'test' }))).toBeTruthy()
+    expect((await setTarget(handle.db, { ...target, year: 2026, unitCode: 'HP.TK1' }, { actor: 'test' }))).toBeTruthy()
+    expect((await rejection(setTarget(handle.db, { ...target, year: 2024, unitCode: 'HP.TK1' }, { actor: 'test' }))).userMessage).toContain('1/7/2025')
   })
 
   it('the tree of a date lists the units of that date; a ranking of 2026 lists no dissolved unit', async () => {

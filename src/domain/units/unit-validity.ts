@@ -62,3 +62,17 @@ export function successorCycle(successorOf: ReadonlyMap<string, string | null>):
   }
   return null
 }
+
+/**
+ * Why a unit can have no target for that year (null: it can): a target is for a year the unit
+ * exists at least one day of — not for a commune dissolved before it, nor formed after it.
+ */
+export function targetYearRefusal(unit: ReceivingUnit, year: number): string | null {
+  const first = `${year}-01-01`
+  const last = `${year}-12-31`
+  if (unit.validTo !== null && unit.validTo < first) {
+    return `đơn vị ${unit.code} đã chấm dứt hoạt động từ sau ngày ${formatVietnameseDate(unit.validTo)}${unit.successor ? `; giao chỉ tiêu năm ${year} cho đơn vị kế thừa ${unit.successor.code} (${unit.successor.name})` : ''}`
+  }
+  if (unit.validFrom !== null && unit.validFrom > last) return `đơn vị ${unit.code} chỉ hoạt động từ ngày ${formatVietnameseDate(unit.validFrom)}`
+  return null
+}
