@@ -29,15 +29,20 @@ const ReorganisationJson = z.object({
   dissolved: z.array(z.string()).default([]),
 })
 
-/** The rows of a reorganisation file (CSV, XLSX or JSON), or every bad row/field/reason at once. */
-export async function readReorganisationFile(path: string): Promise<ReorganisationRow[]> {
-  if (path.toLowerCase().endsWith('.json')) return readJson(path)
-  const rows = await readAllRows(await openTabularFile(path), path, REORGANISATION_COLUMNS, { ignoreUnknown: false }, parseReorganisationRow)
-  if (rows.invalid.length > 0) throw importRejected(path, rows.invalid.flatMap((r) => r.issues), rows.invalid.length)
-  return rows.valid.map((r) => r.value)
+export interface ReorganisationFile {
+  rows: ReorganisationRow[]
+  /** The rows that could not be read, reported with the plan's own issues. */
+  issues: ImportIssue[]
 }
 
-async function readJson(path: string): Promise<ReorganisationRow[]> {
+/** The rows of a reorganisation file (CSV, XLSX or JSON) and the issues of those that could not be read. */
+export async function readReorganisationFile(path: string): Promise<ReorganisationFile> {
+  if (path.toLowerCase().endsWith('.json')) return readJson(path)
+  const rows = await readAllRows(await openTabularFile(path), path, REORGANISATION_COLUMNS, { ignoreUnknown: false }, parseReorganisationRow)
+  return { rows: rows.valid.map((r) => r.value), issues: rows.invalid.flatMap((r) => r.issues) }
+}
+
+async function readJson(path: string): Promise<ReorganisationFile> {
   let raw: unknown
   try {
     raw = JSON.parse(await readFile(path, 'utf8'))
@@ -58,7 +63,5 @@ async function readJson(path: string): Promise<ReorganisationRow[]> {
     const parser = new RowParser<ReorganisationColumn>(line, (name) => cell[name] ?? '')
     return { value: parseReorganisationRow(parser), issues: parser.issues }
   })
-  const issues = parsedRows.flatMap((r) => r.issues)
-  if (issues.length > 0) throw importRejected(path, issues, new Set(issues.map((i) => i.line)).size)
-  return parsedRows.map((r) => r.value)
+  return { rows: parsedRows.filter((r) => r.issues.length === 0).map((r) => r.value), issues: parsedRows.flatMap((r) => r.issues) }
 }

@@ -5,6 +5,7 @@ import { planReorganisation, type ExistingUnit, type PlanIssue, type Reorganisat
 import type { UnitKind } from '../../../domain/units/unit-kind.js'
 import { writeAudit } from '../../audit/write-audit.js'
 import { importRejected } from '../../import/read-all-rows.js'
+import type { ImportIssue } from '../../import/import-issue.js'
 import { vietnamMidnight } from '../../indicators/dossier-figures.js'
 import { saveUnits, type UnitLine } from '../save-units.js'
 import { readReorganisationFile } from './read-reorganisation-file.js'
@@ -43,15 +44,22 @@ export interface ReorganisationOutcome {
  * all in one transaction with one audit row, or nothing at all when any row is wrong.
  */
 export async function reorganiseUnits(handle: DatabaseHandle, path: string, options: ReorganiseOptions): Promise<ReorganisationOutcome> {
-  return applyReorganisation(handle, await readReorganisationFile(path), path, options)
+  const file = await readReorganisationFile(path)
+  return applyReorganisation(handle, file.rows, path, options, file.issues)
 }
 
 /** The same from rows already read (the demo's reorganisation of 1/7/2025). */
-export async function applyReorganisation(handle: DatabaseHandle, rows: readonly ReorganisationRow[], path: string, options: ReorganiseOptions): Promise<ReorganisationOutcome> {
+export async function applyReorganisation(
+  handle: DatabaseHandle,
+  rows: readonly ReorganisationRow[],
+  path: string,
+  options: ReorganiseOptions,
+  unreadable: readonly ImportIssue[] = [],
+): Promise<ReorganisationOutcome> {
   return handle.db.transaction().execute(async (trx) => {
     const existing = await existingUnits(trx)
-    const { plan, issues } = planReorganisation(rows, existing)
-    issues.push(...(await dossiersAfterTheEnd(trx, rows, plan)))
+    const { plan, issues: planIssues } = planReorganisation(rows, existing)
+    const issues: (PlanIssue | ImportIssue)[] = [...unreadable, ...planIssues, ...(await dossiersAfterTheEnd(trx, rows, plan))]
     if (issues.length > 0) throw importRejected(path, issues.sort((a, b) => a.line - b.line), new Set(issues.map((i) => i.line)).size)
 
     const accounts = options.accounts === 'keep' ? [] : await accountMoves(trx, plan, options.accounts === 'close')
