@@ -14,6 +14,7 @@ import * as loginFailures from './migrations/20261125_011_login_failures.js'
 import * as dataVersion from './migrations/20261125_012_data_version.js'
 import * as citedDocumentsSigners from './migrations/20261125_013_cited_documents_signers.js'
 import * as twolevelUnitHeirs from './migrations/20261126_014_twolevel_unit_heirs.js'
+import * as twolevelDecidedRollups from './migrations/20261126_015_twolevel_decided_rollups.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_012_data_version': dataVersion,
   '20261125_013_cited_documents_signers': citedDocumentsSigners,
   '20261126_014_twolevel_unit_heirs': twolevelUnitHeirs,
+  '20261126_015_twolevel_decided_rollups': twolevelDecidedRollups,
 }
 
 /** The names of the migrations this version knows, in order. */

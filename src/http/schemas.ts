@@ -24,6 +24,11 @@ export const TreeParam = z
   .default('period')
   .describe('Liệt kê theo cây đơn vị của kỳ (period, mặc định: đơn vị tồn tại ngày cuối kỳ) hoặc theo đơn vị hiện nay (current). Số liệu một đơn vị luôn gồm hồ sơ của các đơn vị nó kế thừa.')
 
+export const AttributionParam = z
+  .enum(['receiver', 'decider'])
+  .default('receiver')
+  .describe('Hồ sơ giải quyết, đúng hạn, trễ hạn, quá hạn, số hóa kết quả, hài lòng tính cho đơn vị tiếp nhận (receiver, mặc định) hay đơn vị giải quyết (decider); số tiếp nhận luôn tính cho đơn vị tiếp nhận')
+
 export const PeriodQuery = z.object({
   unit: UnitCode,
   from: LocalDateParam.describe('Từ ngày (giờ Việt Nam)'),

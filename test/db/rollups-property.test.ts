@@ -102,6 +102,9 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
     const fromRollups = (await totalsForScopes(handle.db, [scope], { from, to })).get('q')!
     const fromScan = await rawTotalsForScope(handle.db, scope, { from, to })
     expect(fromRollups, `${q.unit} ${scope.scope} ${from}…${to}`).toEqual(fromScan)
+    // Processing and lateness by the deciding unit: its own rollups, the same scan by the decider.
+    const byDecider = (await totalsForScopes(handle.db, [scope], { from, to }, { attribution: 'decider' })).get('q')!
+    expect(byDecider, `${q.unit} ${scope.scope} ${from}…${to} by the decider`).toEqual(await rawTotalsForScope(handle.db, scope, { from, to }, { attribution: 'decider' }))
     // "Ever e-certified" counted from a start date (here ten days before the period) reads its own range.
     const since = new Date(BASE + (q.fromDay - 10) * DAY + 7 * 3_600_000).toISOString().slice(0, 10)
     const sinceRollups = (await totalsForScopes(handle.db, [scope], { from, to }, { ecertSince: since })).get('q')!
@@ -109,17 +112,20 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
     expect(sinceRollups.ecertUnitsToDate, `${q.unit} ${scope.scope} since ${since} to ${to}`).toBe(sinceScan.ecertUnitsToDate)
     // The drill-down lists exactly the dossiers the figures count (the first query is enough
     // to hold the definitions together; every query would cost thousands of requests).
-    if (q === queries[0]) await expectDrillDownMatches(scope, checkPeriod(from, to), fromRollups.totals)
+    if (q === queries[0]) {
+      await expectDrillDownMatches(scope, checkPeriod(from, to), fromRollups.totals, 'receiver')
+      await expectDrillDownMatches(scope, checkPeriod(from, to), byDecider.totals, 'decider')
+    }
   }
 }
 
-async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<typeof checkPeriod>, totals: RollupTotals) {
+async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<typeof checkPeriod>, totals: RollupTotals, attribution: 'receiver' | 'decider') {
   const values = computeIndicators(totals)
   for (const indicator of Object.keys(FIGURE_PARTS) as (keyof typeof FIGURE_PARTS)[]) {
     const value = values[indicator]
     const listed = async (part: 'numerator' | 'denominator') =>
-      (await dossiersBehindFigure(handle.db, { unitId: scope.unitId, scope: scope.scope, period, indicator, part, page: 1, pageSize: 1 })).total
-    const label = `${indicator} ${scope.scope} ${period.from}…${period.to}`
+      (await dossiersBehindFigure(handle.db, { unitId: scope.unitId, scope: scope.scope, period, indicator, part, page: 1, pageSize: 1, attribution })).total
+    const label = `${indicator} ${scope.scope} ${period.from}…${period.to} by the ${attribution}`
     if (isRate(value)) {
       expect(await listed('numerator'), `${label} numerator`).toBe(value.numerator)
       expect(await listed('denominator'), `${label} denominator`).toBe(value.denominator)
@@ -131,6 +137,17 @@ async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<
 }
 
 let run = 0
+
+/** Sets the deciding unit of these dossiers (null: left as it is), in one statement. */
+async function decideElsewhere(pairs: readonly (readonly [string, string | null])[]) {
+  const moved = pairs.filter((p): p is readonly [string, string] => p[1] !== null)
+  if (moved.length === 0) return
+  await sql`
+    update dossiers d set deciding_unit_id = u.id
+    from (values ${sql.join(moved.map(([code, unit]) => sql`(${code}::text, ${unit}::text)`))}) v(code, unit)
+    join units u on u.code = v.unit
+    where d.code = v.code`.execute(handle.db)
+}
 
 async function removeDossiers(unitCode: string, from: Date, to: Date) {
   await handle.db.transaction().execute(async (trx) => {
@@ -161,11 +178,15 @@ describe('rollups equal a raw scan of the dossiers', () => {
             fc.constantFrom('C1', 'C2', 'C3', 'C4'),
             fc.record({ unit: fc.constantFrom(...UNIT_CODES), fromDay: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 20 }) }),
             fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+            fc.array(fc.option(fc.constantFrom(...UNIT_CODES), { nil: null }), { minLength: seeds.length, maxLength: seeds.length }),
           ),
         ),
-        async ([first, second, changed, queries, movedCommune, removal, merger]) => {
+        async ([first, second, changed, queries, movedCommune, removal, merger, deciders]) => {
           run++
           await importDossierInputs(handle, first, 'property-first')
+          await expectRollupsMatchRawScan(queries)
+          // Some dossiers are decided elsewhere than where they were received (Decree 118/2025).
+          await decideElsewhere(first.map((d, i) => [d.code, deciders[i] ?? null] as const))
           await expectRollupsMatchRawScan(queries)
           // Re-import: some dossiers change (status, dates, digitization, unit…), others stay.
           const next = first.map((d, i) => (changed[i] ? { ...second[i]!, code: d.code } : d))

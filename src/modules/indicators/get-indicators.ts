@@ -4,7 +4,7 @@ import { computeIndicators, type IndicatorValues } from '../../domain/indicators
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
-import { totalsForScopes } from './rollup.repository.js'
+import { totalsForScopes, type Attribution } from './rollup.repository.js'
 import { childrenAsOf, getUnitByCode } from '../units/units.repository.js'
 import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
@@ -36,6 +36,8 @@ export interface IndicatorRequest {
   tree?: TreeBasis | undefined
   /** The day the children's tree is drawn on, when the caller fixed it (a table and its previous period). */
   treeDay?: LocalDate | undefined
+  /** Processing and lateness at the receiving unit (default) or at the deciding one. */
+  attribution?: Attribution | undefined
 }
 
 /** The day the request's children are drawn on. */
@@ -58,7 +60,7 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
     for (const child of children) targets.push({ unit: child, scope: 'subtree' })
   }
   const scopes: IndicatorScope[] = targets.map((t, i) => ({ key: String(i), unitId: t.unit.id, scope: t.scope }))
-  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince, treeDay: treeDayOfRequest(request, period) })
+  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince, treeDay: treeDayOfRequest(request, period), attribution: request.attribution })
   return {
     from: period.from,
     to: period.to,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
-import { DOSSIER_COUNTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
+import { COUNTED_AT_DECIDER, DOSSIER_COUNTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import type { ScopeTotals, TotalsOptions } from './rollup.repository.js'
 import { heirOnDay } from './scope-members.js'
@@ -29,21 +29,25 @@ export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorSc
   const bounds = periodBounds(period)
   const start = sql`${bounds.start}::timestamptz`
   const end = sql`${bounds.end}::timestamptz`
-  // One plain aggregate: each sum counts the dossiers that meet its condition of DOSSIER_COUNTS.
-  const row = await db
-    .selectFrom('dossiers as d')
-    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where('d.receiving_unit_id', 'in', sql<number>`(${units})`)
-    .select((eb) => {
-      const e = eb as unknown as DossierRowBuilder
-      return [
-        ...COUNTED_KEYS.map((key) => eb.fn.countAll<number>().filterWhere(DOSSIER_COUNTS[key](e, bounds)).as(key)),
-        eb.fn.coalesce(eb.fn.sum<number>('d.ecert_copies').filterWhere(DOSSIER_COUNTS.received(e, bounds)), sql<number>`0`).as('ecertCopies'),
-      ]
-    })
-    .executeTakeFirstOrThrow()
+  // One plain aggregate per unit column: each sum counts the dossiers that meet its condition of
+  // DOSSIER_COUNTS, by the receiver — or, asked by the decider, the decided counts by the decider.
+  const aggregate = async (column: 'd.receiving_unit_id' | 'd.deciding_unit_id') =>
+    (await db
+      .selectFrom('dossiers as d')
+      .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
+      .where(column, 'in', sql<number>`(${units})`)
+      .select((eb) => {
+        const e = eb as unknown as DossierRowBuilder
+        return [
+          ...COUNTED_KEYS.map((key) => eb.fn.countAll<number>().filterWhere(DOSSIER_COUNTS[key](e, bounds)).as(key)),
+          eb.fn.coalesce(eb.fn.sum<number>('d.ecert_copies').filterWhere(DOSSIER_COUNTS.received(e, bounds)), sql<number>`0`).as('ecertCopies'),
+        ]
+      })
+      .executeTakeFirstOrThrow()) as Record<string, unknown>
+  const byReceiver = await aggregate('d.receiving_unit_id')
+  const byDecider = options.attribution === 'decider' ? await aggregate('d.deciding_unit_id') : byReceiver
   const totals = { ...EMPTY_TOTALS }
-  for (const key of Object.keys(totals) as (keyof RollupTotals)[]) totals[key] = Number((row as Record<string, unknown>)[key] ?? 0)
+  for (const key of Object.keys(totals) as (keyof RollupTotals)[]) totals[key] = Number((COUNTED_AT_DECIDER.has(key) ? byDecider : byReceiver)[key] ?? 0)
   const communesWithCopies = async (from: ReturnType<typeof sql>) => {
     const ecert = await sql<{ n: number }>`
       select count(distinct w.heir_id)::int as n from (

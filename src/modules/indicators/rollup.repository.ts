@@ -22,7 +22,20 @@ export interface TotalsOptions {
    * the one they became on that day. Default: the period's last day.
    */
   treeDay?: LocalDate | undefined
+  /**
+   * Where processing and lateness count: at the unit that received each dossier (default) or at
+   * the one that decides it. Reception (received, online, digitization, fees, copies) is always
+   * the receiver's.
+   */
+  attribution?: Attribution | undefined
 }
+
+export type Attribution = 'receiver' | 'decider'
+
+type RollupTable = 'rollup_daily' | 'rollup_monthly' | 'rollup_decided_daily' | 'rollup_decided_monthly'
+
+/** The sums counted at the decider when asked by the decider (with the overdue counters). */
+const DECIDED_METRICS = new Set<string>(['finished', 'result_digitized', 'on_time', 'late', 'rated', 'satisfied'])
 
 interface TotalsRow {
   key: string
@@ -68,14 +81,23 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
   // before the month of `to`, then its days): those are reused. A start date reads its own
   // range; one after the period's end counts nothing, as an empty range does.
   const since = options.ecertSince
-  const toDate = since === undefined ? null : periodSegments({ from: since, to: period.to })
-  const metricColumns = sql.join(METRICS.map((m) => sql.ref(m)))
-  // One simple range per branch, so each is an index range scan on (unit_id, day|month).
-  const branch = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => sql`
-      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
+  const byDecider = options.attribution === 'decider'
+  // By the decider the overdue rows come from other tables, so "to date" reads its own range.
+  const toDate = since === undefined ? (byDecider ? periodSegments({ from: EARLIEST, to: period.to }) : null) : periodSegments({ from: since, to: period.to })
+  // One simple range per branch, so each is an index range scan on (unit_id, day|month). By the
+  // decider, the received-based sums come from the receiver's rollups and the finished-based
+  // ones and the overdue counters from the decider's (migration 015), each zero in the other.
+  const branch = (table: RollupTable, key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => {
+    const decided = table.startsWith('rollup_decided')
+    const columns = METRICS.map((m) => (!byDecider || decided === DECIDED_METRICS.has(m) ? sql.ref(m) : sql`0 as ${sql.ref(m)}`))
+    const overdue = byDecider && !decided ? sql`0` : sql`overdue_enter - overdue_exit`
+    return sql`
+      select unit_id, ${sql.join(columns)}, ${overdue} as overdue,
         ${counts === 'in_period'}::boolean as in_period, ${counts === 'for_overdue'}::boolean as for_overdue, ${counts === 'to_date'}::boolean as to_date
       from ${sql.table(table)}
       where unit_id in (select unit_id from units_of) and ${sql.ref(key)} between ${range.from}::date and ${range.to}::date`
+  }
+  const [daily, monthly]: [RollupTable, RollupTable] = byDecider ? ['rollup_decided_daily', 'rollup_decided_monthly'] : ['rollup_daily', 'rollup_monthly']
   // Every rollup row the period needs, flagged by what it counts for.
   const source = sql`
     with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
@@ -90,8 +112,12 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       ${branch('rollup_daily', 'day', seg.headDays, 'in_period')}
       union all ${branch('rollup_daily', 'day', seg.tailDays, 'in_period')}
       union all ${branch('rollup_monthly', 'month', seg.months, 'in_period')}
-      union all ${branch('rollup_daily', 'day', seg.overdueDays, 'for_overdue')}
-      union all ${branch('rollup_monthly', 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
+      ${byDecider ? sql`
+      union all ${branch(daily, 'day', seg.headDays, 'in_period')}
+      union all ${branch(daily, 'day', seg.tailDays, 'in_period')}
+      union all ${branch(monthly, 'month', seg.months, 'in_period')}` : sql``}
+      union all ${branch(daily, 'day', seg.overdueDays, 'for_overdue')}
+      union all ${branch(monthly, 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
       ${toDate === null ? sql`` : sql`
       union all ${branch('rollup_daily', 'day', toDate.headDays, 'to_date')}
       union all ${branch('rollup_daily', 'day', toDate.tailDays, 'to_date')}

@@ -32,3 +32,14 @@ export async function assertMayReceive(db: Db, unitCode: string, day: string): P
     throw new AppError(ErrorCode.validation, `unit ${unitCode} does not exist on ${day}`, message, [{ column: 'unit', value: unitCode, reason: refusal }])
   }
 }
+
+/** The id of the unit deciding a dossier received that day: it must exist then (404 or 400 otherwise). */
+export async function decidingUnitOn(db: Db, unitCode: string, day: string): Promise<number> {
+  const [unit] = await loadReceivingUnits(db, unitCode)
+  if (!unit) throw new AppError(ErrorCode.notFound, `unknown unit ${unitCode}`, `Không có đơn vị giải quyết với mã ${unitCode}`)
+  const refusal = receptionRefusal(unit, day)
+  if (refusal !== null) {
+    throw new AppError(ErrorCode.validation, `deciding unit ${unitCode} does not exist on ${day}`, `Đơn vị giải quyết không hợp lệ: ${refusal}`, [{ column: 'deciding_unit', value: unitCode, reason: refusal }])
+  }
+  return unit.id
+}

@@ -17,7 +17,7 @@ import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
 import { ecertStarted } from '../../../domain/indicators/ecert-started.js'
-import { BooleanParam, EcertSinceParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam, TreeParam } from '../../schemas.js'
+import { AttributionParam, BooleanParam, EcertSinceParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam, TreeParam } from '../../schemas.js'
 import { treeDayOfRequest } from '../../../modules/indicators/get-indicators.js'
 
 const errors = { 400: ErrorBody, 404: ErrorBody }
@@ -29,9 +29,9 @@ const errors = { 400: ErrorBody, 404: ErrorBody }
  */
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined; treeDay: string }) =>
-    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince, table.treeDay], (db, signal) =>
-      getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince, treeDay: table.treeDay }, signal),
+  const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined; treeDay: string; attribution: 'receiver' | 'decider' }) =>
+    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince, table.treeDay, table.attribution], (db, signal) =>
+      getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince, treeDay: table.treeDay, attribution: table.attribution }, signal),
     )
 
   const access = { access: { permission: 'indicators:read' as const } }
@@ -41,7 +41,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       summary: 'Chỉ số của một đơn vị trong một khoảng thời gian',
       description: 'Toàn đơn vị; với children=true thêm Bộ phận Một cửa của đơn vị và từng đơn vị trực thuộc, kèm chỉ tiêu, thay đổi so với kỳ trước và thứ hạng.',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ children: BooleanParam.optional(), ecert_since: EcertSinceParam, tree: TreeParam }),
+      querystring: PeriodQuery.extend({ children: BooleanParam.optional(), ecert_since: EcertSinceParam, tree: TreeParam, by: AttributionParam }),
       response: { 200: IndicatorTable, ...errors },
     },
     handler: async (request, reply) => {
@@ -51,8 +51,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       const children = q.children ?? false
       // The tree's day is part of the question: "today's units" asked tomorrow is another one.
       const treeDay = treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to))
-      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children, q.ecert_since, treeDay], IndicatorTable, (db, signal) =>
-        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since, treeDay }, signal),
+      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children, q.ecert_since, treeDay, q.by], IndicatorTable, (db, signal) =>
+        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since, treeDay, attribution: q.by }, signal),
       )
     },
   })
@@ -85,6 +85,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         indicator: IndicatorParam,
         part: z.enum(['numerator', 'denominator', 'gap']).default('numerator'),
         scope: ScopeParam,
+        by: AttributionParam,
         page: z.coerce.number().int().min(1).default(1),
         page_size: z.coerce.number().int().min(1).max(500).default(50),
       }),
@@ -97,7 +98,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       const q = request.query
       const period = checkPeriod(q.from, q.to)
       const unit = await visibleUnit(handle.db, request, q.unit)
-      return dossiersBehindFigure(handle.db, { unitId: unit.id, scope: q.scope, period, indicator: q.indicator as IndicatorId, part: q.part, page: q.page, pageSize: q.page_size })
+      return dossiersBehindFigure(handle.db, { unitId: unit.id, scope: q.scope, period, indicator: q.indicator as IndicatorId, part: q.part, page: q.page, pageSize: q.page_size, attribution: q.by })
     },
   })
 
@@ -134,7 +135,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         'Cùng một quy tắc với công văn: đơn vị được biểu dương không bao giờ bị phê bình; criticised = below cộng các xã chưa từng thực hiện chứng thực điện tử ' +
         '(lũy kế từ ecert_since, mặc định từ dữ liệu đầu tiên, đến hết ngày to) mà không được biểu dương.',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional(), ecert_since: EcertSinceParam, tree: TreeParam }),
+      querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional(), ecert_since: EcertSinceParam, tree: TreeParam, by: AttributionParam }),
       response: {
         200: ThresholdListsAnswer,
         ...errors,
@@ -145,7 +146,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
       // The same cached table as the dashboard's children table: the lists cost nothing more.
-      const table = await tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since, treeDay: treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to)) })
+      const table = await tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since, treeDay: treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to)), attribution: q.by })
       const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({
         unitCode: row.unit_code,
         unitName: row.unit_name,
