@@ -200,6 +200,45 @@ describe('a merger of two communes into a new one on 1/7/2025', () => {
   })
 })
 
+describe('receiving unit and deciding unit', () => {
+  it('a dossier received at Quang Trung and decided at Tân Kỳ counts for reception at Quang Trung, for processing at Tân Kỳ when asked by the decider', async () => {
+    const march = { from: '2026-03-01', to: '2026-03-31' }
+    const figure = async (unitCode: string, attribution: 'receiver' | 'decider', id: 'received' | 'overdue_open') => {
+      const f = (await getIndicators(handle.db, { unitCode, ...march, children: false, attribution })).rows[0]!.indicators[id]!
+      return 'value' in f ? f.value ?? 0 : 0
+    }
+    const ask = async () => ({
+      qtReceived: await figure('T.TK.QT', 'decider', 'received'),
+      qtOverdueByReceiver: await figure('T.TK.QT', 'receiver', 'overdue_open'),
+      qtOverdueByDecider: await figure('T.TK.QT', 'decider', 'overdue_open'),
+      tkOverdueByReceiver: await figure('HP.TK1', 'receiver', 'overdue_open'),
+      tkOverdueByDecider: await figure('HP.TK1', 'decider', 'overdue_open'),
+    })
+    const before = await ask()
+    const quangTrung = await getUnitByCode(handle.db, 'T.TK.QT')
+    await receiveDossier(handle.db, {
+      unit: { id: quangTrung.id, code: quangTrung.code }, decidingUnitCode: 'HP.TK1', procedureCode: 'P-FULL',
+      applicant: { name: 'Trần Văn B', idNumber: null, phone: null, address: null }, channel: 'direct', receivedComponents: [],
+      receivedAt: new Date('2026-03-02T09:00:00+07:00'), actor: 'test',
+    }, new Date('2026-03-02T10:00:00+07:00'))
+    const after = await ask()
+    // Still open at the end of March and past its appointment: overdue, where it is asked to be.
+    expect(after).toEqual({
+      qtReceived: before.qtReceived + 1,
+      qtOverdueByReceiver: before.qtOverdueByReceiver + 1,
+      qtOverdueByDecider: before.qtOverdueByDecider,
+      tkOverdueByReceiver: before.tkOverdueByReceiver,
+      tkOverdueByDecider: before.tkOverdueByDecider + 1,
+    })
+    // A deciding unit must exist that day too.
+    expect((await rejection(receiveDossier(handle.db, {
+      unit: { id: quangTrung.id, code: quangTrung.code }, decidingUnitCode: 'T.TK.AT', procedureCode: 'P-FULL',
+      applicant: { name: 'Trần Văn C', idNumber: null, phone: null, address: null }, channel: 'direct', receivedComponents: [],
+      receivedAt: new Date('2026-03-03T09:00:00+07:00'), actor: 'test',
+    }, new Date('2026-03-03T10:00:00+07:00')))).userMessage).toContain('HP.TK1')
+  })
+})
+
 describe('the documents of today’s issuers (since 1/7/2025)', () => {
   const template = (path: string) => fileURLToPath(new URL(`../../templates/${path}`, import.meta.url))
   const text = async (request: Parameters<typeof generateReport>[1]) => (await readDocx((await generateReport(handle.db, request, { actor: 'test' })).bytes)).paragraphs.join('\n')
