@@ -239,6 +239,30 @@ describe('receiving unit and deciding unit', () => {
   })
 })
 
+describe('an import names the deciding unit', () => {
+  it('a finished dossier of Quang Trung decided at Tân Kỳ counts as finished at Tân Kỳ by the decider; an unknown or ended decider is refused by row and field', async () => {
+    const april = { from: '2026-04-01', to: '2026-04-30' }
+    const finished = async (unitCode: string, attribution: 'receiver' | 'decider') => {
+      const f = (await getIndicators(handle.db, { unitCode, ...april, children: false, attribution })).rows[0]!.indicators.on_time_rate!
+      return 'denominator' in f ? f.denominator ?? 0 : 0
+    }
+    const before = [await finished('T.TK.QT', 'receiver'), await finished('T.TK.QT', 'decider'), await finished('HP.TK1', 'decider')]
+    const decided = { ...dossiersOf('T.TK.QT', '2026-04', 2, 'DEC')[1]!, decidingUnitCode: 'HP.TK1' }
+    expect(decided.status).toBe('finished')
+    expect((await importDossierInputs(handle, [decided], 'decided-elsewhere')).inserted).toBe(1)
+    expect([await finished('T.TK.QT', 'receiver'), await finished('T.TK.QT', 'decider'), await finished('HP.TK1', 'decider')]).toEqual([before[0]! + 1, before[1]!, before[2]! + 1])
+
+    const error = await rejection(importDossierInputs(handle, [
+      { ...decided, code: 'DEC-unknown', decidingUnitCode: 'NO.SUCH' },
+      { ...decided, code: 'DEC-ended', decidingUnitCode: 'T.TK.AT' },
+    ], 'bad-deciders'))
+    expect(error.details).toEqual([
+      expect.objectContaining({ line: 2, column: 'deciding_unit_code', value: 'NO.SUCH' }),
+      expect.objectContaining({ line: 3, column: 'deciding_unit_code', value: 'T.TK.AT' }),
+    ])
+  })
+})
+
 describe('the documents of today’s issuers (since 1/7/2025)', () => {
   const template = (path: string) => fileURLToPath(new URL(`../../templates/${path}`, import.meta.url))
   const text = async (request: Parameters<typeof generateReport>[1]) => (await readDocx((await generateReport(handle.db, request, { actor: 'test' })).bytes)).paragraphs.join('\n')

@@ -76,6 +76,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger dossiers_rollup_decided_delete after delete on dossiers
       referencing old table as old_rows for each statement execute function rollup_decided_after_delete();
     ${contributionInsert('dossiers', 1)};
+    -- An import may name the deciding unit (dossiers.csv deciding_unit_code); empty: the receiver.
+    alter table import_dossier_rows add column deciding_unit_id integer;
     create trigger rollup_decided_daily_data_version after insert or update or delete or truncate on rollup_decided_daily
       for each statement execute function bump_data_version();
     create trigger rollup_decided_monthly_data_version after insert or update or delete or truncate on rollup_decided_monthly
@@ -91,5 +93,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop trigger if exists dossiers_rollup_decided_delete on dossiers;
     drop function if exists rollup_decided_after_insert(), rollup_decided_after_update(), rollup_decided_after_delete();
     drop table if exists rollup_decided_daily, rollup_decided_monthly;
+    alter table import_dossier_rows drop column if exists deciding_unit_id;
   `)
 }

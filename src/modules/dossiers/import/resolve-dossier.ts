@@ -10,6 +10,8 @@ export interface StagedDossier {
   line: number
   input: DossierInput
   receivingUnitId: number
+  /** Null: the receiving unit decides it. */
+  decidingUnitId: number | null
   procedureId: number
   procedureVersionId: number
   dueAt: Date
@@ -24,10 +26,15 @@ export function resolveDossier(line: number, input: DossierInput, lookups: Dossi
   const receiver = lookups.receivingUnits.get(input.unitCode)
   const refusal = receiver ? receptionRefusal(receiver, toVietnamDate(input.receivedAt)) : null
   if (refusal !== null) issues.push({ line, column: 'unit_code', value: input.unitCode, reason: refusal })
+  // The deciding unit, when another (Decree 118/2025): known, and existing that day too.
+  const decider = input.decidingUnitCode ? lookups.receivingUnits.get(input.decidingUnitCode) : undefined
+  if (input.decidingUnitCode && !decider) issues.push({ line, column: 'deciding_unit_code', value: input.decidingUnitCode, reason: 'không có đơn vị với mã này' })
+  const deciderRefusal = decider ? receptionRefusal(decider, toVietnamDate(input.receivedAt)) : null
+  if (deciderRefusal !== null) issues.push({ line, column: 'deciding_unit_code', value: input.decidingUnitCode ?? '', reason: deciderRefusal })
   const procedure = lookups.procedures.get(input.procedureCode)
   if (procedure === undefined) issues.push({ line, column: 'procedure_code', value: input.procedureCode, reason: 'không có thủ tục hành chính với mã này' })
-  if (unitId === undefined || procedure === undefined || refusal !== null) return { ok: false, issues }
+  if (unitId === undefined || procedure === undefined || refusal !== null || (input.decidingUnitCode && !decider) || deciderRefusal !== null) return { ok: false, issues }
   const version = versionAt(procedure.versions, input.receivedAt)
   const dueAt = input.dueAt ?? dueDates.dueAt(input.receivedAt, version.processingDays, version.cutoffTime)
-  return { ok: true, staged: { line, input, receivingUnitId: unitId, procedureId: procedure.id, procedureVersionId: version.id, dueAt } }
+  return { ok: true, staged: { line, input, receivingUnitId: unitId, decidingUnitId: decider ? lookups.unitIdByCode.get(decider.code)! : null, procedureId: procedure.id, procedureVersionId: version.id, dueAt } }
 }
