@@ -49,6 +49,20 @@ describe('the desk API after the merger of 1/7/2025', () => {
     expect(today.statusCode).toBe(200)
   })
 
+  it('takes the deciding unit, which must exist that day, and answers the figures by the decider', async () => {
+    const ended = await tanKyOfficer.inject({ method: 'POST', url: '/api/v1/dossiers', payload: { ...dossier('HP.TK', '2025-07-03T09:00:00+07:00'), deciding_unit: 'HD.AT' } })
+    expect(ended.statusCode).toBe(400)
+    expect(ended.json().message).toContain('Đơn vị giải quyết không hợp lệ')
+    const atProvince = await tanKyOfficer.inject({ method: 'POST', url: '/api/v1/dossiers', payload: { ...dossier('HP.TK', '2025-07-03T09:00:00+07:00'), deciding_unit: 'HP' } })
+    expect(atProvince.statusCode).toBe(200)
+    const decider = await tanKyOfficer.inject('/api/v1/indicators?unit=HP.TK&from=2025-07-01&to=2025-07-31&by=decider')
+    expect(decider.statusCode).toBe(200)
+    const receiver = await tanKyOfficer.inject('/api/v1/indicators?unit=HP.TK&from=2025-07-01&to=2025-07-31')
+    const received = (answer: typeof decider) => (answer.json() as { rows: { indicators: { received: { value: number } } }[] }).rows[0]!.indicators.received.value
+    // Reception counts at the receiver either way.
+    expect(received(decider)).toBe(received(receiver))
+  })
+
   it('lists the tree of a day', async () => {
     const codes = async (day: string) => ((await tanKyOfficer.inject(`/api/v1/units?as_of=${day}`)).json() as { code: string }[]).map((u) => u.code)
     expect(await codes('2025-06-30')).toEqual(['HD.AT'])
