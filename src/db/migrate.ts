@@ -20,6 +20,8 @@ import * as officialsOcr from './migrations/20261126_017_officials_ocr.js'
 import * as signaturesCredentialsRegister from './migrations/20261126_018_signatures_credentials_register.js'
 import * as portalCitizens from './migrations/20261126_019_portal_citizens.js'
 import * as directivesTasks from './migrations/20261126_020_directives_tasks.js'
+import * as twolevelUnitHeirs from './migrations/20261126_021_twolevel_unit_heirs.js'
+import * as twolevelDecidedRollups from './migrations/20261126_022_twolevel_decided_rollups.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +45,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_018_signatures_credentials_register': signaturesCredentialsRegister,
   '20261126_019_portal_citizens': portalCitizens,
   '20261126_020_directives_tasks': directivesTasks,
+  '20261126_021_twolevel_unit_heirs': twolevelUnitHeirs,
+  '20261126_022_twolevel_decided_rollups': twolevelDecidedRollups,
 }
 
 /** The names of the migrations this version knows, in order. */

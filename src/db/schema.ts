@@ -23,6 +23,13 @@ export interface UnitClosureTable {
   depth: number
 }
 
+/** A unit and each unit along its successor chain (depth 0: itself): where its history rolls. */
+export interface UnitHeirsTable {
+  unit_id: number
+  heir_id: number
+  depth: number
+}
+
 export interface ProceduresTable {
   id: Generated<number>
   code: string
@@ -364,6 +371,7 @@ export interface FeedbackTable {
 export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
+  unit_heirs: UnitHeirsTable
   procedures: ProceduresTable
   procedure_versions: ProcedureVersionsTable
   dossiers: DossiersTable

@@ -19,6 +19,16 @@ export const BooleanParam = z
   .transform((v) => v === 'true' || v === '1')
 export const ScopeParam = z.enum(['own', 'subtree']).default('subtree').describe('own: hồ sơ do đơn vị tiếp nhận; subtree: cả đơn vị cấp dưới')
 
+export const TreeParam = z
+  .enum(['period', 'current'])
+  .default('period')
+  .describe('Liệt kê theo cây đơn vị của kỳ (period, mặc định: đơn vị tồn tại ngày cuối kỳ) hoặc theo đơn vị hiện nay (current). Số liệu một đơn vị luôn gồm hồ sơ của các đơn vị nó kế thừa.')
+
+export const AttributionParam = z
+  .enum(['receiver', 'decider'])
+  .default('receiver')
+  .describe('Hồ sơ giải quyết, đúng hạn, trễ hạn, quá hạn, số hóa kết quả, hài lòng tính cho đơn vị tiếp nhận (receiver, mặc định) hay đơn vị giải quyết (decider); số tiếp nhận luôn tính cho đơn vị tiếp nhận')
+
 export const PeriodQuery = z.object({
   unit: UnitCode,
   from: LocalDateParam.describe('Từ ngày (giờ Việt Nam)'),

@@ -1,4 +1,6 @@
 import fc from 'fast-check'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
@@ -14,12 +16,17 @@ import { totalsForScopes } from '../../src/modules/indicators/rollup.repository.
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
 import { randomDossier } from '../support/random-dossier.js'
+import { tempDir } from '../support/files.js'
+import { addDays } from '../../src/domain/time/local-date.js'
+import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
 import { createTestDatabase } from '../support/test-database.js'
 
 /*
  * The rollups are kept by triggers on every change to dossiers. Whatever happens — new
  * dossiers, re-imports that change them, the same file again, a commune moved to another
- * district — a query on the rollups must equal a raw scan of the dossier table, exactly.
+ * district, units merged into new ones (again and again: history rolls into the successors
+ * transitively) — a query on the rollups must equal a raw scan of the dossier table, exactly.
+ * The raw scan finds a scope's units from the units' parent and successor links themselves.
  */
 
 let handle: DatabaseHandle
@@ -54,12 +61,37 @@ afterAll(async () => handle.close())
 
 const dossierArb = (code: string) => randomDossier({ unitCodes: UNIT_CODES, procedures: PROCEDURES, base: BASE, spanDays: 40, dueWithinDays: 10, finishWithinDays: 20 }, code)
 
+/** The units existing now (merged ones leave, new ones come), and every unit ever made. */
+const live = new Set<string>(UNIT_CODES.filter((c) => c !== 'P'))
+const allUnits: string[] = [...UNIT_CODES]
+const reorganisationDir = tempDir()
+
 const queryArb = fc.record({
   unit: fc.constantFrom(...UNIT_CODES),
   own: fc.boolean(),
   fromDay: fc.integer({ min: -3, max: 45 }),
   length: fc.integer({ min: 1, max: 75 }), // long enough to hold whole months (read from rollup_monthly)
 })
+
+/** One or two units existing now merged into a new one under another existing unit (or the province), on a later day each run. */
+async function mergeTwo(pick: readonly number[]) {
+  const candidates = [...live].sort()
+  const first = candidates[pick[0]! % candidates.length]!
+  const rest = candidates.filter((c) => c !== first)
+  // Sometimes one unit alone becomes a new one, so the chains of successors grow run after run.
+  const second = rest.length > 0 && pick[1]! % 3 !== 0 ? rest[pick[1]! % rest.length]! : null
+  const parents = ['P', ...rest.filter((c) => c !== second)]
+  const parent = parents[pick[2]! % parents.length]!
+  const code = `N${run}`
+  const date = addDays('2023-01-01', run * 3)
+  const file = join(reorganisationDir, `${code}.json`)
+  writeFileSync(file, JSON.stringify({ date, units: [{ code, name: `Xã mới ${run}`, kind: 'commune', parent_code: parent, from: second === null ? [first] : [first, second] }] }))
+  await reorganiseUnits(handle, file, { dryRun: false, accounts: 'move', actor: 'property' })
+  live.delete(first)
+  if (second !== null) live.delete(second)
+  live.add(code)
+  allUnits.push(code)
+}
 
 async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: boolean; fromDay: number; length: number }[]) {
   const units = new Map((await handle.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]))
@@ -70,6 +102,13 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
     const fromRollups = (await totalsForScopes(handle.db, [scope], { from, to })).get('q')!
     const fromScan = await rawTotalsForScope(handle.db, scope, { from, to })
     expect(fromRollups, `${q.unit} ${scope.scope} ${from}…${to}`).toEqual(fromScan)
+    // Processing and lateness by the deciding unit: its own rollups, the same scan by the decider
+    // (the first two queries of each step: enough to hold them together, at half the cost).
+    if (q === queries[0] || q === queries[1]) {
+      const byDecider = (await totalsForScopes(handle.db, [scope], { from, to }, { attribution: 'decider' })).get('q')!
+      expect(byDecider, `${q.unit} ${scope.scope} ${from}…${to} by the decider`).toEqual(await rawTotalsForScope(handle.db, scope, { from, to }, { attribution: 'decider' }))
+      if (q === queries[0]) await expectDrillDownMatches(scope, checkPeriod(from, to), byDecider.totals, 'decider')
+    }
     // "Ever e-certified" counted from a start date (here ten days before the period) reads its own range.
     const since = new Date(BASE + (q.fromDay - 10) * DAY + 7 * 3_600_000).toISOString().slice(0, 10)
     const sinceRollups = (await totalsForScopes(handle.db, [scope], { from, to }, { ecertSince: since })).get('q')!
@@ -77,17 +116,17 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
     expect(sinceRollups.ecertUnitsToDate, `${q.unit} ${scope.scope} since ${since} to ${to}`).toBe(sinceScan.ecertUnitsToDate)
     // The drill-down lists exactly the dossiers the figures count (the first query is enough
     // to hold the definitions together; every query would cost thousands of requests).
-    if (q === queries[0]) await expectDrillDownMatches(scope, checkPeriod(from, to), fromRollups.totals)
+    if (q === queries[0]) await expectDrillDownMatches(scope, checkPeriod(from, to), fromRollups.totals, 'receiver')
   }
 }
 
-async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<typeof checkPeriod>, totals: RollupTotals) {
+async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<typeof checkPeriod>, totals: RollupTotals, attribution: 'receiver' | 'decider') {
   const values = computeIndicators(totals)
   for (const indicator of Object.keys(FIGURE_PARTS) as (keyof typeof FIGURE_PARTS)[]) {
     const value = values[indicator]
     const listed = async (part: 'numerator' | 'denominator') =>
-      (await dossiersBehindFigure(handle.db, { unitId: scope.unitId, scope: scope.scope, period, indicator, part, page: 1, pageSize: 1 })).total
-    const label = `${indicator} ${scope.scope} ${period.from}…${period.to}`
+      (await dossiersBehindFigure(handle.db, { unitId: scope.unitId, scope: scope.scope, period, indicator, part, page: 1, pageSize: 1, attribution })).total
+    const label = `${indicator} ${scope.scope} ${period.from}…${period.to} by the ${attribution}`
     if (isRate(value)) {
       expect(await listed('numerator'), `${label} numerator`).toBe(value.numerator)
       expect(await listed('denominator'), `${label} denominator`).toBe(value.denominator)
@@ -99,6 +138,17 @@ async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<
 }
 
 let run = 0
+
+/** Sets the deciding unit of these dossiers (null: left as it is), in one statement. */
+async function decideElsewhere(pairs: readonly (readonly [string, string | null])[]) {
+  const moved = pairs.filter((p): p is readonly [string, string] => p[1] !== null)
+  if (moved.length === 0) return
+  await sql`
+    update dossiers d set deciding_unit_id = u.id
+    from (values ${sql.join(moved.map(([code, unit]) => sql`(${code}::text, ${unit}::text)`))}) v(code, unit)
+    join units u on u.code = v.unit
+    where d.code = v.code`.execute(handle.db)
+}
 
 async function removeDossiers(unitCode: string, from: Date, to: Date) {
   await handle.db.transaction().execute(async (trx) => {
@@ -117,7 +167,7 @@ async function removeDossiers(unitCode: string, from: Date, to: Date) {
 }
 
 describe('rollups equal a raw scan of the dossiers', () => {
-  it('after imports, changing re-imports, identical re-imports, a commune moved to another district and a unit’s dossiers of a period deleted', async () => {
+  it('after imports, changing re-imports, identical re-imports, a commune moved to another district, a unit’s dossiers of a period deleted and units merged', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer(), { minLength: 1, maxLength: 40 }).chain((seeds) =>
@@ -128,11 +178,16 @@ describe('rollups equal a raw scan of the dossiers', () => {
             fc.array(queryArb, { minLength: 3, maxLength: 6 }),
             fc.constantFrom('C1', 'C2', 'C3', 'C4'),
             fc.record({ unit: fc.constantFrom(...UNIT_CODES), fromDay: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 20 }) }),
+            fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+            fc.array(fc.option(fc.constantFrom(...UNIT_CODES), { nil: null }), { minLength: seeds.length, maxLength: seeds.length }),
           ),
         ),
-        async ([first, second, changed, queries, movedCommune, removal]) => {
+        async ([first, second, changed, queries, movedCommune, removal, merger, deciders]) => {
           run++
           await importDossierInputs(handle, first, 'property-first')
+          await expectRollupsMatchRawScan(queries)
+          // Some dossiers are decided elsewhere than where they were received (Decree 118/2025).
+          await decideElsewhere(first.map((d, i) => [d.code, deciders[i] ?? null] as const))
           await expectRollupsMatchRawScan(queries)
           // Re-import: some dossiers change (status, dates, digitization, unit…), others stay.
           const next = first.map((d, i) => (changed[i] ? { ...second[i]!, code: d.code } : d))
@@ -143,15 +198,24 @@ describe('rollups equal a raw scan of the dossiers', () => {
           await expectRollupsMatchRawScan(queries)
           // Reorganisation: a commune changes district; subtree figures follow the tree.
           const target = movedCommune === 'C1' || movedCommune === 'C2' ? 'D2' : 'D1'
-          await handle.db.transaction().execute((trx) => saveUnits(trx, [{ line: 2, unit: { code: movedCommune, name: movedCommune, kind: 'commune', parentCode: target } }]))
+          const moved = await handle.db.selectFrom('units as u').leftJoin('units as s', 's.id', 'u.successor_id').select(['u.valid_from', 'u.valid_to', 's.code as successor']).where('u.code', '=', movedCommune).executeTakeFirstOrThrow()
+          await handle.db.transaction().execute((trx) =>
+            saveUnits(trx, [{ line: 2, unit: { code: movedCommune, name: movedCommune, kind: 'commune', parentCode: target, validFrom: moved.valid_from, validTo: moved.valid_to, successorCode: moved.successor } }]),
+          )
           await expectRollupsMatchRawScan(queries)
           // A unit's dossiers of a period removed (a correction by the database owner, who must
           // lift the history guard to do it): the rollups lose exactly their contributions.
           await removeDossiers(removal.unit, new Date(BASE + removal.fromDay * DAY), new Date(BASE + (removal.fromDay + removal.length) * DAY))
           await expectRollupsMatchRawScan(queries)
+          // Two units merged into a new one (units merged before may merge again): the new unit,
+          // every unit made so far and their parents count their predecessors' dossiers exactly.
+          await mergeTwo(merger)
+          const newest = allUnits[allUnits.length - 1]!
+          const merged = [{ ...queries[0]!, unit: newest, own: false }, { ...queries[1 % queries.length]!, unit: newest, own: true }, { ...queries[2 % queries.length]!, unit: 'P', own: false }]
+          await expectRollupsMatchRawScan([...merged, ...queries.slice(0, 2)])
         },
       ),
       { numRuns: 25 },
     )
-  })
+  }, 400_000)
 })

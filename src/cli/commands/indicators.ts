@@ -32,11 +32,11 @@ function renderTable(report: IndicatorReport): string {
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
-  usage: 'cli -- indicators --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--children] [--ecert-since YYYY-MM-DD] [--json] [--data DIR]',
+  usage: 'cli -- indicators --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--children] [--current-units] [--by-decider] [--ecert-since YYYY-MM-DD] [--json] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, children: { type: 'boolean' }, 'ecert-since': { type: 'string' }, json: { type: 'boolean' } },
+      { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, children: { type: 'boolean' }, 'current-units': { type: 'boolean' }, 'by-decider': { type: 'boolean' }, 'ecert-since': { type: 'string' }, json: { type: 'boolean' } },
       this.usage,
     )
     if (positionals.length > 0) throw usageError(`Thừa tham số: ${positionals.join(' ')}`, this.usage)
@@ -44,7 +44,7 @@ export const indicatorsCommand: Command = {
     const since = values['ecert-since']
     if (since !== undefined && !isLocalDate(since)) throw usageError(`--ecert-since không hợp lệ: ${since} (dạng YYYY-MM-DD, ngày có thật)`, this.usage)
     const handle = await context.database()
-    const report = await getIndicators(handle.db, { unitCode: values.unit, from: values.from, to: values.to, children: values.children ?? false, ecertSince: since })
+    const report = await getIndicators(handle.db, { unitCode: values.unit, from: values.from, to: values.to, children: values.children ?? false, ecertSince: since, tree: values['current-units'] ? 'current' : 'period', attribution: values['by-decider'] ? 'decider' : 'receiver' })
     context.stdout(values.json ? JSON.stringify(report, null, 2) : renderTable(report))
     return 0
   },

@@ -20,6 +20,8 @@ export interface DossierInput {
   paidOnline: boolean
   ecertCopies: number
   rating: Rating | null
+  /** The unit that decides it when another than the receiver (Decree 118/2025); absent: the receiver. */
+  decidingUnitCode?: string | null
   /** The Decision 766 facts (optional columns); absent = not given, so stored values stay. */
   flags?: DossierFlags
 }

@@ -259,6 +259,7 @@ export function reportValues(facts: ReportFacts): Record<string, string> {
     unit_in_sentence: nameInSentence(facts.unitName),
     place: placeName(facts.unitName),
     parent_place: facts.parentName ? placeName(facts.parentName) : '',
+    parent_in_sentence: facts.parentName ? nameInSentence(facts.parentName) : '',
     period: periodLabel(facts.period),
     from: letterDate(facts.period.from),
     to: letterDate(facts.period.to),

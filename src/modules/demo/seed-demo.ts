@@ -16,6 +16,10 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { demoPassword, seedDemoAccounts, type DemoAccount } from './demo-accounts.js'
 import { seedDemoDirectives } from './seed-demo-directives.js'
+import { seedTodayAccounts } from './demo-accounts-2025.js'
+import { demoReorganisationRows, dossiersAfterReorganisation, HAI_PHONG_CODE, mergedStories } from './demo-reorganisation.js'
+import { buildUnitStories } from './demo-story.js'
+import { applyReorganisation } from '../units/reorganise/reorganise-units.js'
 
 export interface DemoSeedResult {
   units: number
@@ -49,8 +53,27 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
   })
   const summary = await importDossierInputs(handle, withDemoFlags(dataset.dossiers()), 'demo', DEMO_FLAG_COLUMNS)
   await seedDemoFeedback(handle, dataset.units)
+  const after = await seedDemoReorganisation(handle, dataset, password, options.scale ?? 1)
   if (!options.withoutDirectives) await seedDemoDirectives(handle)
-  return { units: dataset.units.length, procedures: dataset.procedures.length, dossiers: summary.read, inserted: summary.inserted, accounts, password }
+  return {
+    units: dataset.units.length + after.units, procedures: dataset.procedures.length, dossiers: summary.read + after.read, inserted: summary.inserted + after.inserted,
+    accounts: [...accounts, ...after.accounts], password,
+  }
+}
+
+/**
+ * 1/7/2025 (demo-reorganisation.ts, an illustrative mapping): the reorganisation through the
+ * same use case as `units reorganise` (once: skipped when Hải Phòng exists), the accounts of
+ * today's units, then a year of dossiers of the new communes.
+ */
+async function seedDemoReorganisation(handle: DatabaseHandle, dataset: DemoDataset, password: string, scale: number) {
+  const exists = await handle.db.selectFrom('units').select('id').where('code', '=', HAI_PHONG_CODE).executeTakeFirst()
+  const rows = demoReorganisationRows(dataset.units)
+  const units = exists ? 0 : (await applyReorganisation(handle, rows, 'demo:1/7/2025', { dryRun: false, accounts: 'keep', actor: 'system' })).plan.created.length
+  const accounts = await handle.db.transaction().execute((trx) => seedTodayAccounts(trx, password))
+  const stories = mergedStories(buildUnitStories(), rows)
+  const summary = await importDossierInputs(handle, withDemoFlags(dossiersAfterReorganisation(stories, dataset.procedures, DEMO_DEFAULT_SEED, scale)), 'demo-2025', DEMO_FLAG_COLUMNS)
+  return { units, accounts, read: summary.read, inserted: summary.inserted }
 }
 
 /** Tứ Kỳ's feedback, saved as an import would (idempotent by unit and code), in one audited transaction. */

@@ -1,3 +1,4 @@
+import { assertMayReceive, decidingUnitOn } from '../units/receiving-units.js'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { computeDueAt } from '../../domain/calendar/deadline.js'
@@ -14,6 +15,8 @@ import { tellApplicant, type ApplicantNoticeSettings } from '../portal/tell-appl
 
 export interface ReceiveDossierInput {
   unit: { id: number; code: string }
+  /** The unit that decides it, when another (Decree 118/2025: received at any commune); default the receiving unit. */
+  decidingUnitCode?: string
   procedureCode: string
   applicant: { name: string; idNumber: string | null; phone: string | null; address: string | null }
   channel: Channel
@@ -80,6 +83,9 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
   }
   const calendar = await loadWorkingCalendar(db)
   return db.transaction().execute(async (trx) => {
+    // A dissolved unit receives nothing more: the officer is told which unit took it over.
+    await assertMayReceive(trx, input.unit.code, toVietnamDate(receivedAt))
+    const decidingUnitId = input.decidingUnitCode === undefined ? input.unit.id : await decidingUnitOn(trx, input.decidingUnitCode, toVietnamDate(receivedAt))
     const versions = await trx
       .selectFrom('procedure_versions as pv')
       .innerJoin('procedures as p', 'p.id', 'pv.procedure_id')
@@ -128,7 +134,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
       .values({
         code,
         receiving_unit_id: input.unit.id,
-        deciding_unit_id: input.unit.id,
+        deciding_unit_id: decidingUnitId,
         procedure_id: version.procedure_id,
         procedure_version_id: version.id,
         applicant_name: input.applicant.name,

@@ -52,6 +52,19 @@ export const DOSSIER_COUNTS: Record<Exclude<keyof RollupTotals, 'ecertCopies'>, 
     ]),
 }
 
+/**
+ * The counts of processing and lateness: asked by the decider (Decree 118/2025: received at one
+ * commune, decided at another), these count at the deciding unit; every other at the receiver.
+ */
+export const COUNTED_AT_DECIDER: ReadonlySet<keyof RollupTotals> = new Set(['finished', 'resultDigitized', 'onTime', 'late', 'rated', 'satisfied', 'overdueOpen'])
+
+/** Which unit of a dossier a figure follows when asked by the decider. */
+export function unitColumnOf(indicator: Exclude<IndicatorId, 'ecert_units' | 'ecert_units_to_date'>, attribution: 'receiver' | 'decider'): 'd.receiving_unit_id' | 'd.deciding_unit_id' {
+  return attribution === 'decider' && DECIDED_INDICATORS.has(indicator) ? 'd.deciding_unit_id' : 'd.receiving_unit_id'
+}
+
+const DECIDED_INDICATORS = new Set<IndicatorId>(['result_digitization_rate', 'on_time_rate', 'late', 'overdue_open', 'satisfaction_rate'])
+
 /** The dossiers that carry e-certified copies (the copies themselves are summed, not counted). */
 const withEcertCopies: DossierCondition = (eb, b) => eb.and([receivedIn(eb, b), eb('d.ecert_copies', '>', 0)])
 

@@ -1,9 +1,10 @@
+import { scopeMemberIds } from './scope-members.js'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { IndicatorId } from '../../domain/indicators/indicator-id.js'
 import type { CheckedPeriod } from '../../domain/indicators/period.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { FIGURE_PARTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
+import { FIGURE_PARTS, periodBounds, unitColumnOf, type DossierRowBuilder } from './dossier-figures.js'
 import type { ScopeKind } from './indicator-scope.js'
 
 /** Which dossiers of a figure: those counted above the line, below it, or below and not above. */
@@ -45,6 +46,8 @@ export interface DossiersBehindRequest {
   part: FigurePart
   page: number
   pageSize: number
+  /** Processing and lateness by the deciding unit instead of the receiving one. */
+  attribution?: 'receiver' | 'decider' | undefined
 }
 
 /** The dossiers behind a number, paged: "which 12 dossiers of Văn Tố were not digitized". */
@@ -57,11 +60,7 @@ export async function dossiersBehindFigure(db: Kysely<Database>, request: Dossie
   const base = db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where((eb) =>
-      request.scope === 'own'
-        ? eb('d.receiving_unit_id', '=', request.unitId)
-        : eb('d.receiving_unit_id', 'in', eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', request.unitId)),
-    )
+    .where(unitColumnOf(request.indicator, request.attribution ?? 'receiver'), 'in', sql<number>`(${scopeMemberIds(request.unitId, request.scope === 'own')})`)
     .where((eb) => {
       const e = eb as unknown as DossierRowBuilder
       if (request.part === 'numerator') return figure.numerator(e, bounds)

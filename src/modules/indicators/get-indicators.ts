@@ -4,8 +4,10 @@ import { computeIndicators, type IndicatorValues } from '../../domain/indicators
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
-import { totalsForScopes } from './rollup.repository.js'
-import { getUnitByCode } from '../units/units.repository.js'
+import { totalsForScopes, type Attribution } from './rollup.repository.js'
+import { childrenAsOf, getUnitByCode } from '../units/units.repository.js'
+import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 
 export interface IndicatorRow {
   unit_code: string
@@ -30,6 +32,17 @@ export interface IndicatorRequest {
   children: boolean
   /** Where ecert_units_to_date starts counting; none: the earliest data. */
   ecertSince?: LocalDate | undefined
+  /** Which tree lists the children: the period's (default) or today's ("theo đơn vị hiện nay"). */
+  tree?: TreeBasis | undefined
+  /** The day the children's tree is drawn on, when the caller fixed it (a table and its previous period). */
+  treeDay?: LocalDate | undefined
+  /** Processing and lateness at the receiving unit (default) or at the deciding one. */
+  attribution?: Attribution | undefined
+}
+
+/** The day the request's children are drawn on. */
+export function treeDayOfRequest(request: Pick<IndicatorRequest, 'tree' | 'treeDay'>, period: { to: LocalDate }): LocalDate {
+  return request.treeDay ?? treeDayOf(period, request.tree ?? 'period', toVietnamDate(new Date()))
 }
 
 const collator = new Intl.Collator('vi')
@@ -41,12 +54,13 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
   const targets: { unit: UnitRow; scope: ScopeKind }[] = [{ unit, scope: 'subtree' }]
   if (request.children) {
     targets.push({ unit, scope: 'own' })
-    const children = await db.selectFrom('units').selectAll().where('parent_id', '=', unit.id).execute()
+    // The units existing on the tree's day: 2022 lists 2022's communes, 2026 no dissolved one.
+    const children = await childrenAsOf(db, unit.id, treeDayOfRequest(request, period))
     children.sort((a, b) => collator.compare(a.code, b.code))
     for (const child of children) targets.push({ unit: child, scope: 'subtree' })
   }
   const scopes: IndicatorScope[] = targets.map((t, i) => ({ key: String(i), unitId: t.unit.id, scope: t.scope }))
-  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince })
+  const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince, treeDay: treeDayOfRequest(request, period), attribution: request.attribution })
   return {
     from: period.from,
     to: period.to,

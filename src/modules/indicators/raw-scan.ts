@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
-import { DOSSIER_COUNTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
+import { COUNTED_AT_DECIDER, DOSSIER_COUNTS, periodBounds, type DossierRowBuilder } from './dossier-figures.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import type { ScopeTotals, TotalsOptions } from './rollup.repository.js'
+import { heirOnDay } from './scope-members.js'
 
 const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS)[]
 
@@ -13,35 +14,47 @@ const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS
  * baseline of the benchmark and the reference the property-based test holds the rollups to.
  */
 export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period, options: TotalsOptions = {}): Promise<ScopeTotals> {
-  const units =
-    scope.scope === 'own'
-      ? sql`select ${scope.unitId}::integer as unit_id`
-      : sql`select descendant_id as unit_id from unit_closure where ancestor_id = ${scope.unitId}`
+  // Straight from the units' links, not from unit_closure or unit_heirs: the tree below the
+  // unit (none for its own dossiers), then every unit whose successors lead into it.
+  const units = sql`
+    with recursive tree (id) as (
+      select ${scope.unitId}::integer
+      ${scope.scope === 'own' ? sql`` : sql`union select u.id from units u join tree t on u.parent_id = t.id`}
+    ),
+    lineage (id) as (
+      select id from tree
+      union select u.id from units u join lineage l on u.successor_id = l.id
+    )
+    select id as unit_id from lineage`
   const bounds = periodBounds(period)
   const start = sql`${bounds.start}::timestamptz`
   const end = sql`${bounds.end}::timestamptz`
-  // One plain aggregate: each sum counts the dossiers that meet its condition of DOSSIER_COUNTS.
-  const row = await db
-    .selectFrom('dossiers as d')
-    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where('d.receiving_unit_id', 'in', sql<number>`(${units})`)
-    .select((eb) => {
-      const e = eb as unknown as DossierRowBuilder
-      return [
-        ...COUNTED_KEYS.map((key) => eb.fn.countAll<number>().filterWhere(DOSSIER_COUNTS[key](e, bounds)).as(key)),
-        eb.fn.coalesce(eb.fn.sum<number>('d.ecert_copies').filterWhere(DOSSIER_COUNTS.received(e, bounds)), sql<number>`0`).as('ecertCopies'),
-      ]
-    })
-    .executeTakeFirstOrThrow()
+  // One plain aggregate per unit column: each sum counts the dossiers that meet its condition of
+  // DOSSIER_COUNTS, by the receiver — or, asked by the decider, the decided counts by the decider.
+  const aggregate = async (column: 'd.receiving_unit_id' | 'd.deciding_unit_id') =>
+    (await db
+      .selectFrom('dossiers as d')
+      .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
+      .where(column, 'in', sql<number>`(${units})`)
+      .select((eb) => {
+        const e = eb as unknown as DossierRowBuilder
+        return [
+          ...COUNTED_KEYS.map((key) => eb.fn.countAll<number>().filterWhere(DOSSIER_COUNTS[key](e, bounds)).as(key)),
+          eb.fn.coalesce(eb.fn.sum<number>('d.ecert_copies').filterWhere(DOSSIER_COUNTS.received(e, bounds)), sql<number>`0`).as('ecertCopies'),
+        ]
+      })
+      .executeTakeFirstOrThrow()) as Record<string, unknown>
+  const byReceiver = await aggregate('d.receiving_unit_id')
+  const byDecider = options.attribution === 'decider' ? await aggregate('d.deciding_unit_id') : byReceiver
   const totals = { ...EMPTY_TOTALS }
-  for (const key of Object.keys(totals) as (keyof RollupTotals)[]) totals[key] = Number((row as Record<string, unknown>)[key] ?? 0)
+  for (const key of Object.keys(totals) as (keyof RollupTotals)[]) totals[key] = Number((COUNTED_AT_DECIDER.has(key) ? byDecider : byReceiver)[key] ?? 0)
   const communesWithCopies = async (from: ReturnType<typeof sql>) => {
     const ecert = await sql<{ n: number }>`
-      select count(*)::int as n from (
+      select count(distinct w.heir_id)::int as n from (
         select d.receiving_unit_id from dossiers d join units u on u.id = d.receiving_unit_id
         where d.receiving_unit_id in (${units}) and u.kind = 'commune' and d.received_at >= ${from} and d.received_at < ${end}
         group by d.receiving_unit_id having sum(d.ecert_copies) > 0
-      ) x
+      ) x cross join lateral (${heirOnDay(sql`x.receiving_unit_id`, options.treeDay ?? period.to)}) w
     `.execute(db)
     return Number(ecert.rows[0]?.n ?? 0)
   }

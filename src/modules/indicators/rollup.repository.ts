@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import { periodSegments } from './period-segments.js'
+import { heirOnDay } from './scope-members.js'
 import { addDays, type LocalDate } from '../../domain/time/local-date.js'
 
 export interface ScopeTotals {
@@ -16,7 +17,25 @@ export interface ScopeTotals {
 export interface TotalsOptions {
   /** Where "has ever e-certified" starts counting (INDICATORS.md ecert_units_to_date); none: the earliest data. */
   ecertSince?: LocalDate | undefined
+  /**
+   * The day of the tree communes are counted by (ecert_units): communes merged since count as
+   * the one they became on that day. Default: the period's last day.
+   */
+  treeDay?: LocalDate | undefined
+  /**
+   * Where processing and lateness count: at the unit that received each dossier (default) or at
+   * the one that decides it. Reception (received, online, digitization, fees, copies) is always
+   * the receiver's.
+   */
+  attribution?: Attribution | undefined
 }
+
+export type Attribution = 'receiver' | 'decider'
+
+type RollupTable = 'rollup_daily' | 'rollup_monthly' | 'rollup_decided_daily' | 'rollup_decided_monthly'
+
+/** The sums counted at the decider when asked by the decider (with the overdue counters). */
+const DECIDED_METRICS = new Set<string>(['finished', 'result_digitized', 'on_time', 'late', 'rated', 'satisfied'])
 
 interface TotalsRow {
   key: string
@@ -62,29 +81,43 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
   // before the month of `to`, then its days): those are reused. A start date reads its own
   // range; one after the period's end counts nothing, as an empty range does.
   const since = options.ecertSince
-  const toDate = since === undefined ? null : periodSegments({ from: since, to: period.to })
-  const metricColumns = sql.join(METRICS.map((m) => sql.ref(m)))
-  // One simple range per branch, so each is an index range scan on (unit_id, day|month).
-  const branch = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => sql`
-      select unit_id, ${metricColumns}, overdue_enter - overdue_exit as overdue,
+  const byDecider = options.attribution === 'decider'
+  // By the decider the overdue rows come from other tables, so "to date" reads its own range.
+  const toDate = since === undefined ? (byDecider ? periodSegments({ from: EARLIEST, to: period.to }) : null) : periodSegments({ from: since, to: period.to })
+  // One simple range per branch, so each is an index range scan on (unit_id, day|month). By the
+  // decider, the received-based sums come from the receiver's rollups and the finished-based
+  // ones and the overdue counters from the decider's (migration 022), each zero in the other.
+  const branch = (table: RollupTable, key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => {
+    const decided = table.startsWith('rollup_decided')
+    const columns = METRICS.map((m) => (!byDecider || decided === DECIDED_METRICS.has(m) ? sql.ref(m) : sql`0 as ${sql.ref(m)}`))
+    const overdue = byDecider && !decided ? sql`0` : sql`overdue_enter - overdue_exit`
+    return sql`
+      select unit_id, ${sql.join(columns)}, ${overdue} as overdue,
         ${counts === 'in_period'}::boolean as in_period, ${counts === 'for_overdue'}::boolean as for_overdue, ${counts === 'to_date'}::boolean as to_date
       from ${sql.table(table)}
       where unit_id in (select unit_id from units_of) and ${sql.ref(key)} between ${range.from}::date and ${range.to}::date`
+  }
+  const [daily, monthly]: [RollupTable, RollupTable] = byDecider ? ['rollup_decided_daily', 'rollup_decided_monthly'] : ['rollup_daily', 'rollup_monthly']
   // Every rollup row the period needs, flagged by what it counts for.
   const source = sql`
     with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
+    -- A scope's units and every unit they succeeded (scope-members.ts), each once.
     members as (
-      select s.key, c.descendant_id as unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id where not s.own
+      select distinct s.key, h.unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id join unit_heirs h on h.heir_id = c.descendant_id where not s.own
       union all
-      select s.key, s.unit_id from scope s where s.own
+      select s.key, h.unit_id from scope s join unit_heirs h on h.heir_id = s.unit_id where s.own
     ),
     units_of as (select distinct unit_id from members),
     rows as (
       ${branch('rollup_daily', 'day', seg.headDays, 'in_period')}
       union all ${branch('rollup_daily', 'day', seg.tailDays, 'in_period')}
       union all ${branch('rollup_monthly', 'month', seg.months, 'in_period')}
-      union all ${branch('rollup_daily', 'day', seg.overdueDays, 'for_overdue')}
-      union all ${branch('rollup_monthly', 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
+      ${byDecider ? sql`
+      union all ${branch(daily, 'day', seg.headDays, 'in_period')}
+      union all ${branch(daily, 'day', seg.tailDays, 'in_period')}
+      union all ${branch(monthly, 'month', seg.months, 'in_period')}` : sql``}
+      union all ${branch(daily, 'day', seg.overdueDays, 'for_overdue')}
+      union all ${branch(monthly, 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
       ${toDate === null ? sql`` : sql`
       union all ${branch('rollup_daily', 'day', toDate.headDays, 'to_date')}
       union all ${branch('rollup_daily', 'day', toDate.tailDays, 'to_date')}
@@ -102,9 +135,10 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       group by key, unit_id
     )
     select p.key, ${sql.join(METRICS.map((m) => sql`sum(p.${sql.ref(m)}) as ${sql.ref(m)}`))}, sum(p.overdue_open) as overdue_open,
-      count(*) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units,
-      count(*) filter (where u.kind = 'commune' and p.ecert_copies_to_date > 0)::int as ecert_units_to_date
+      count(distinct w.heir_id) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units,
+      count(distinct w.heir_id) filter (where u.kind = 'commune' and p.ecert_copies_to_date > 0)::int as ecert_units_to_date
     from per_unit p join units u on u.id = p.unit_id
+    cross join lateral (${heirOnDay(sql`p.unit_id`, options.treeDay ?? period.to)}) w
     group by p.key
   `.execute(db)
   for (const row of rows) {

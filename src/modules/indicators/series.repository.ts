@@ -1,3 +1,4 @@
+import { scopeMemberIds } from './scope-members.js'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-totals.js'
@@ -44,9 +45,7 @@ export function monthStart(date: LocalDate): LocalDate {
 
 /** The units of the scope, and whether each is a commune (for ecert_units). */
 function members(scope: Pick<IndicatorScope, 'unitId' | 'scope'>) {
-  const ids = scope.scope === 'own'
-    ? sql`select ${scope.unitId}::integer as unit_id`
-    : sql`select descendant_id as unit_id from unit_closure where ancestor_id = ${scope.unitId}::integer`
+  const ids = scopeMemberIds(scope.unitId, scope.scope === 'own')
   return sql`select m.unit_id, u.kind = 'commune' as commune from (${ids}) m join units u on u.id = m.unit_id`
 }
 

@@ -3,7 +3,7 @@ import type { Database, UnitRow } from '../../db/schema.js'
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import { getIndicatorTable, type IndicatorTable } from '../indicators/indicator-table.js'
-import { getUnitByCode } from '../units/units.repository.js'
+import { getUnitByCode, unitTreeAsOf } from '../units/units.repository.js'
 
 /** The figures every report starts from: the unit, its parent, and the indicator table with children. */
 export interface ReportTable {
@@ -20,7 +20,12 @@ export async function loadReportTable(
 ): Promise<ReportTable> {
   const period = checkPeriod(request.from, request.to)
   const unit = await getUnitByCode(db, request.unitCode)
-  const parent = unit.parent_id === null ? null : ((await db.selectFrom('units').selectAll().where('id', '=', unit.parent_id).executeTakeFirst()) ?? null)
+  // The parent of the period's tree: a commune whose district ended on 30/6/2025 reports to the province.
+  const [asOf] = await unitTreeAsOf(db, period.to, new Set([unit.id]))
+  const parentCode = asOf ? asOf.parent_code : null
+  const parent = parentCode !== null
+    ? await getUnitByCode(db, parentCode)
+    : asOf || unit.parent_id === null ? null : ((await db.selectFrom('units').selectAll().where('id', '=', unit.parent_id).executeTakeFirst()) ?? null)
   const table = await getIndicatorTable(db, { unitCode: unit.code, from: period.from, to: period.to, children: true, ecertSince: request.ecertSince })
   return { unit, parent, period, table }
 }

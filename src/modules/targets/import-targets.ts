@@ -6,6 +6,8 @@ import { importRejected, readAllRows, rejectRepeatedKeys, type ReadOptions } fro
 import { openTabularFile } from '../import/tabular-file.js'
 import { saveTarget } from '../indicators/targets.repository.js'
 import { listUnits } from '../units/units.repository.js'
+import { loadReceivingUnits } from '../units/receiving-units.js'
+import { targetYearRefusal } from '../../domain/units/unit-validity.js'
 import { parseTargetRow } from './parse-target-row.js'
 import { TARGET_COLUMNS } from './target-columns.js'
 
@@ -31,11 +33,19 @@ export async function importTargets(handle: DatabaseHandle, path: string, option
   for (const row of valid.filter((r) => r.value.unitCode !== null && !known.has(r.value.unitCode))) {
     invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'unit_code', value: row.value.unitCode, reason: 'không có đơn vị với mã này' }] })
   }
+  // A target is for a year its unit exists in (a dissolved commune's goes to its successor).
+  const units = new Map((await loadReceivingUnits(handle.db)).map((u) => [u.code, u]))
+  for (const row of valid) {
+    const unit = row.value.unitCode === null ? undefined : units.get(row.value.unitCode)
+    const outside = unit ? targetYearRefusal(unit, row.value.year) : null
+    if (outside !== null) invalid.push({ line: row.line, cells: row.cells, issues: [{ line: row.line, column: 'unit_code', value: row.value.unitCode, reason: outside }] })
+  }
   invalid.sort((a, b) => a.line - b.line)
   const issues = invalid.flatMap((r) => r.issues)
   if (invalid.length > 0) throw importRejected(path, issues, invalid.length)
 
-  const targets = valid.map((r) => r.value)
+  const rejected = new Set(invalid.map((r) => r.line))
+  const targets = valid.filter((r) => !rejected.has(r.line)).map((r) => r.value)
   const counts = await handle.db.transaction().execute(async (trx) => {
     const saved = { inserted: 0, updated: 0, unchanged: 0 }
     for (const target of targets) saved[await saveTarget(trx, target)]++

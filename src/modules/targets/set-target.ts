@@ -6,6 +6,8 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { saveTarget, type TargetSaved } from '../indicators/targets.repository.js'
 import { findUnitByCode } from '../units/units.repository.js'
+import { loadReceivingUnits } from '../units/receiving-units.js'
+import { targetYearRefusal } from '../../domain/units/unit-validity.js'
 
 export interface SetTargetBy {
   /** `user:…`, `token:…`, `cli:…`. */
@@ -29,6 +31,11 @@ export async function setTarget(db: Kysely<Database>, target: Target, by: SetTar
   }
   if (target.unitCode !== null && !(await findUnitByCode(db, target.unitCode))) {
     throw new AppError(ErrorCode.notFound, `unit ${target.unitCode} not found`, `Không có đơn vị với mã ${target.unitCode}`)
+  }
+  const [unit] = target.unitCode === null ? [] : await loadReceivingUnits(db, target.unitCode)
+  const outside = unit ? targetYearRefusal(unit, target.year) : null
+  if (outside !== null) {
+    throw new AppError(ErrorCode.validation, `unit ${target.unitCode} does not exist in ${target.year}`, `Chỉ tiêu không hợp lệ: ${outside}`, [{ column: 'unit_code', value: target.unitCode!, reason: outside }])
   }
   return db.transaction().execute(async (trx) => {
     const saved = await saveTarget(trx, target)

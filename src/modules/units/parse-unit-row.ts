@@ -7,7 +7,7 @@ import type { UnitColumn } from './unit-columns.js'
 
 const CODE_PATTERN = /^[\p{L}\p{N}._-]{1,64}$/u
 
-function parseLocalDate(raw: string): Parsed<string> {
+export function parseLocalDate(raw: string): Parsed<string> {
   const parsed = parseTime(raw)
   if (!parsed.ok) return parsed
   // A bare date is midnight in Vietnam; keep the Vietnam calendar date.

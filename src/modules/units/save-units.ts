@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { Database, UnitRow } from '../../db/schema.js'
 import type { UnitInput } from '../../domain/units/unit-input.js'
 import type { ImportIssue } from '../import/import-issue.js'
+import { successorCycle } from '../../domain/units/unit-validity.js'
 import { rebuildUnitClosure } from './units.repository.js'
 
 export interface UnitLine {
@@ -25,6 +26,8 @@ export function checkUnitSet(lines: readonly UnitLine[], existing: readonly Unit
   const existingById = new Map(existing.map((u) => [u.id, u]))
   for (const u of existing) parentOf.set(u.code, u.parent_id === null ? null : existingById.get(u.parent_id)?.code ?? null)
   for (const { unit } of lines) parentOf.set(unit.code, unit.parentCode)
+  const successorOf = new Map<string, string | null>(existing.map((u) => [u.code, u.successor_id === null ? null : existingById.get(u.successor_id)?.code ?? null]))
+  for (const { unit } of lines) successorOf.set(unit.code, unit.successorCode ?? null)
   for (const { line, unit } of lines) {
     if (unit.parentCode !== null && !parentOf.has(unit.parentCode)) {
       issues.push({ line, column: 'parent_code', value: unit.parentCode, reason: 'không có đơn vị cấp trên với mã này (trong cơ sở dữ liệu hoặc trong tệp)' })
@@ -41,6 +44,10 @@ export function checkUnitSet(lines: readonly UnitLine[], existing: readonly Unit
       seen.add(parent)
     }
   }
+  // A unit succeeding itself through others would roll its history into itself forever.
+  const cycleFrom = successorCycle(successorOf)
+  const cycleLine = cycleFrom === null ? undefined : lines.find((l) => l.unit.code === cycleFrom || l.unit.successorCode === cycleFrom) ?? lines.find((l) => l.unit.successorCode)
+  if (cycleLine) issues.push({ line: cycleLine.line, column: 'successor_code', value: cycleLine.unit.successorCode ?? '', reason: 'quan hệ kế thừa tạo thành vòng lặp' })
   return issues
 }
 

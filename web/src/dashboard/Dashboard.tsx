@@ -1,15 +1,15 @@
-import { Alert, Breadcrumb, Button, Card, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
+import { Alert, Breadcrumb, Button, Card, Checkbox, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
 import { StuckDossiers } from '../desk/StuckDossiers.js'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { api, ApiError, type Me, type TableRow, type Unit } from '../shared/api.js'
+import { api, ApiError, type Me, type TableRow, type TreeBasis, type Unit } from '../shared/api.js'
 import type { DrillRequest, FigurePart } from './DossiersDrawer.js'
-import { formatPeriod } from '../shared/format.js'
+import { formatDate, formatPeriod } from '../shared/format.js'
 import { IndicatorCards } from './IndicatorCards.js'
 import { INDICATORS, RATE_INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { describePeriodKind, isIsoDate, PERIOD_KIND_LABELS, periodAround, presets, seriesRange, type Period, type PeriodKind } from './periods.js'
 import { ReportDownloads } from './ReportDownloads.js'
-import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
+import { UnitPicker, useUnitsAsOf, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { typedDateProps } from '../shared/typed-dates.js'
 import { EmptyPeriodHint } from './EmptyPeriodHint.js'
@@ -31,6 +31,13 @@ interface Props {
 interface View {
   unit: string
   period: Period
+  /** Which units the children are: those of the period's last day (default) or today's. */
+  tree: TreeBasis
+}
+
+/** Today in Vietnam (UTC+7), the day of "theo đơn vị hiện nay". */
+function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
 }
 
 const KINDS: PeriodKind[] = ['week', 'month', 'quarter', 'year', 'custom']
@@ -42,12 +49,13 @@ function readView(me: Me): View {
   const from = params.get('from')
   const to = params.get('to')
   const kind = (params.get('kind') as PeriodKind | null) ?? 'custom'
-  if (isIsoDate(from) && isIsoDate(to) && from <= to) return { unit, period: { kind: KINDS.includes(kind) ? kind : 'custom', from, to } }
-  return { unit, period: presets().find((p) => p.label === 'Tháng trước')!.period }
+  const tree: TreeBasis = params.get('tree') === 'current' ? 'current' : 'period'
+  if (isIsoDate(from) && isIsoDate(to) && from <= to) return { unit, period: { kind: KINDS.includes(kind) ? kind : 'custom', from, to }, tree }
+  return { unit, period: presets().find((p) => p.label === 'Tháng trước')!.period, tree }
 }
 
 function writeView(view: View, mode: 'push' | 'replace'): void {
-  const params = new URLSearchParams({ unit: view.unit, from: view.period.from, to: view.period.to, kind: view.period.kind })
+  const params = new URLSearchParams({ unit: view.unit, from: view.period.from, to: view.period.to, kind: view.period.kind, ...(view.tree === 'current' ? { tree: 'current' } : {}) })
   const url = `${window.location.pathname}?${params.toString()}`
   if (url === `${window.location.pathname}${window.location.search}`) return
   if (mode === 'push') window.history.pushState(null, '', url)
@@ -76,13 +84,16 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
 
   const { data: table, error, loading } = useApiData(
     (signal) =>
-      api.indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true }, signal).catch((e: unknown) => {
+      api.indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true, tree: view.tree }, signal).catch((e: unknown) => {
         if (!signal.aborted && e instanceof ApiError && e.status === 401) onLoggedOut('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.')
         throw e
       }),
     [view, onLoggedOut],
   )
 
+  // The picker shows the tree of the day the figures are listed by: 2022's communes for 2022.
+  const treeDay = view.tree === 'current' ? todayInVietnam() : view.period.to
+  const treeUnits = useUnitsAsOf(treeDay)
   const unitByCode = useMemo(() => new Map(units.map((u) => [u.code, u])), [units])
 
   /** From the caller's own unit down to the one shown. */
@@ -111,9 +122,14 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
         <Card size="small" style={{ marginBottom: 16 }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-end' }}>
             <Field label="Đơn vị" htmlFor="chon-don-vi">
-              <UnitPicker id="chon-don-vi" units={units} value={view.unit} expanded={me.unit_code} onChange={(code) => go({ ...view, unit: code })} />
+              <UnitPicker id="chon-don-vi" units={treeUnits ?? units} value={view.unit} expanded={me.unit_code} onChange={(code) => go({ ...view, unit: code })} />
             </Field>
             <PeriodControls period={view.period} onChange={(period) => go({ ...view, period }, 'replace')} />
+            <Field label={`Cây đơn vị ngày ${formatDate(treeDay)}`} htmlFor="theo-don-vi-hien-nay">
+              <Checkbox id="theo-don-vi-hien-nay" checked={view.tree === 'current'} onChange={(e) => go({ ...view, tree: e.target.checked ? 'current' : 'period' }, 'replace')}>
+                Theo đơn vị hiện nay
+              </Checkbox>
+            </Field>
           </div>
         </Card>
 
@@ -195,7 +211,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
             {children.some((r) => r.scope === 'subtree') && (
               <Card style={{ marginTop: 16 }} size="small">
                 <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-                  <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} indicator={focus} />
+                  <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} tree={view.tree} indicator={focus} />
                 </Suspense>
               </Card>
             )}

@@ -1,6 +1,6 @@
 import { Alert, Card, Col, Empty, InputNumber, Row, Space, Spin, Typography } from 'antd'
 import { useState } from 'react'
-import { api, type ListedUnit } from '../shared/api.js'
+import { api, type ListedUnit, type TreeBasis } from '../shared/api.js'
 import { formatPercent } from '../shared/format.js'
 import { INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { useApiData } from '../shared/use-api-data.js'
@@ -10,6 +10,8 @@ interface Props {
   unitCode: string
   from: string
   to: string
+  /** The tree the units are listed by (the dashboard's choice). */
+  tree: TreeBasis
   indicator: IndicatorId
 }
 
@@ -18,15 +20,15 @@ interface Props {
  * e-certified a copy up to the period's end, and never a praised unit); the communes that never
  * e-certified; nothing done in the period; nothing to measure.
  */
-export function ThresholdLists({ unitCode, from, to, indicator }: Props) {
+export function ThresholdLists({ unitCode, from, to, tree, indicator }: Props) {
   const [above, setAbove] = useState<number>(88)
   const [below, setBelow] = useState<number>(20)
   // Typing a threshold should not send a request per key.
   const settledAbove = useDebounced(above, 250)
   const settledBelow = useDebounced(below, 250)
   const { data: lists, error, loading } = useApiData(
-    (signal) => api.lists({ unit: unitCode, from, to, indicator, above: settledAbove, below: settledBelow }, signal),
-    [unitCode, from, to, indicator, settledAbove, settledBelow],
+    (signal) => api.lists({ unit: unitCode, from, to, indicator, above: settledAbove, below: settledBelow, tree }, signal),
+    [unitCode, from, to, tree, indicator, settledAbove, settledBelow],
   )
 
   const column = (title: string, units: ListedUnit[] | undefined, emptyText: string, testId: string) => (

@@ -23,9 +23,29 @@ export function useVisibleUnits(): Unit[] {
   return data ?? NO_UNITS
 }
 
+// The tree of a day, per day asked (a visit asks few: the period's end, today).
+const treesByDay = new Map<string, Promise<Unit[]>>()
+
+/** The visible units existing on a day, each under its parent of that day (GET /api/v1/units?as_of=). */
+export function useUnitsAsOf(day: string): Unit[] | undefined {
+  const { data } = useApiData(() => {
+    let tree = treesByDay.get(day)
+    if (!tree) {
+      tree = api.unitsAsOf(day).catch(() => {
+        treesByDay.delete(day)
+        return NO_UNITS
+      })
+      treesByDay.set(day, tree)
+    }
+    return tree
+  }, [day])
+  return data ?? undefined
+}
+
 /** Forgotten at logout, so the next user does not see the previous one's units. */
 export function forgetVisibleUnits(): void {
   visibleUnits = null
+  treesByDay.clear()
 }
 
 interface Props {

@@ -98,6 +98,9 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path:
   return body as T
 }
 
+/** Children listed by the period's tree (default) or by today's units ("theo đơn vị hiện nay"). */
+export type TreeBasis = 'period' | 'current'
+
 export interface PeriodQuery {
   unit: string
   from: string
@@ -109,11 +112,13 @@ export const api = {
   me: () => request<Me>('GET', '/api/v1/auth/me'),
   logout: () => request<{ ok: boolean }>('POST', '/api/v1/auth/logout', { body: {} }),
   units: () => request<Unit[]>('GET', '/api/v1/units'),
-  indicators: (q: PeriodQuery & { children?: boolean }, signal?: AbortSignal) =>
+  /** The tree of a day: the units existing then, each under its parent of that day. */
+  unitsAsOf: (day: string, signal?: AbortSignal) => request<Unit[]>('GET', '/api/v1/units', { query: { as_of: day }, ...(signal ? { signal } : {}) }),
+  indicators: (q: PeriodQuery & { children?: boolean; tree?: TreeBasis }, signal?: AbortSignal) =>
     request<IndicatorTable>('GET', '/api/v1/indicators', { query: { ...q, children: q.children ? 'true' : undefined }, ...(signal ? { signal } : {}) }),
   series: (q: PeriodQuery & { granularity: 'week' | 'month'; scope?: 'own' | 'subtree' }, signal?: AbortSignal) =>
     request<Series>('GET', '/api/v1/indicators/series', { query: { ...q }, ...(signal ? { signal } : {}) }),
-  lists: (q: PeriodQuery & { indicator: IndicatorId; above?: number; below?: number }, signal?: AbortSignal) =>
+  lists: (q: PeriodQuery & { indicator: IndicatorId; above?: number; below?: number; tree?: TreeBasis }, signal?: AbortSignal) =>
     request<Lists>('GET', '/api/v1/indicators/lists', { query: { ...q }, ...(signal ? { signal } : {}) }),
   dossiers: (q: PeriodQuery & { indicator: IndicatorId; part: 'numerator' | 'denominator' | 'gap'; scope: 'own' | 'subtree'; page: number; page_size: number }, signal?: AbortSignal) =>
     request<DossierPage>('GET', '/api/v1/indicators/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),

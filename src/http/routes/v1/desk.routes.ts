@@ -82,6 +82,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       tags: ['Một cửa'],
       body: z.object({
         unit: UnitCode.describe('Đơn vị tiếp nhận'),
+        deciding_unit: UnitCode.optional().describe('Đơn vị giải quyết, khi khác đơn vị tiếp nhận (Nghị định 118/2025/NĐ-CP: tiếp nhận tại bất kỳ xã nào của tỉnh); mặc định: đơn vị tiếp nhận'),
         procedure_code: PlainText(32),
         applicant: z.object({
           name: PlainText(200),
@@ -104,6 +105,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       const unit = await visibleUnit(db, request, b.unit)
       const received = await receiveDossier(db, {
         unit: { id: unit.id, code: unit.code },
+        ...(b.deciding_unit !== undefined ? { decidingUnitCode: b.deciding_unit } : {}),
         procedureCode: b.procedure_code,
         applicant: { name: b.applicant.name, idNumber: b.applicant.id_number ?? null, phone: b.applicant.phone ?? null, address: b.applicant.address ?? null },
         channel: b.channel as (typeof CHANNELS)[number],

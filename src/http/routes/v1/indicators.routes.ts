@@ -17,7 +17,8 @@ import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { DossiersBehindPage, IndicatorRanking, IndicatorSeries, IndicatorTable, ThresholdListsAnswer } from '../../../contracts/indicators.js'
 import { ecertStarted } from '../../../domain/indicators/ecert-started.js'
-import { BooleanParam, EcertSinceParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam } from '../../schemas.js'
+import { AttributionParam, BooleanParam, EcertSinceParam, ErrorBody, GranularityParam, IndicatorParam, PeriodQuery, ScopeParam, TreeParam } from '../../schemas.js'
+import { treeDayOfRequest } from '../../../modules/indicators/get-indicators.js'
 
 const errors = { 400: ErrorBody, 404: ErrorBody }
 
@@ -28,9 +29,9 @@ const errors = { 400: ErrorBody, 404: ErrorBody }
  */
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined }) =>
-    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince], (db, signal) =>
-      getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince }, signal),
+  const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined; treeDay: string; attribution: 'receiver' | 'decider' }) =>
+    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince, table.treeDay, table.attribution], (db, signal) =>
+      getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince, treeDay: table.treeDay, attribution: table.attribution }, signal),
     )
 
   const access = { access: { permission: 'indicators:read' as const } }
@@ -40,7 +41,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       summary: 'Chỉ số của một đơn vị trong một khoảng thời gian',
       description: 'Toàn đơn vị; với children=true thêm Bộ phận Một cửa của đơn vị và từng đơn vị trực thuộc, kèm chỉ tiêu, thay đổi so với kỳ trước và thứ hạng.',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ children: BooleanParam.optional(), ecert_since: EcertSinceParam }),
+      querystring: PeriodQuery.extend({ children: BooleanParam.optional(), ecert_since: EcertSinceParam, tree: TreeParam, by: AttributionParam }),
       response: { 200: IndicatorTable, ...errors },
     },
     handler: async (request, reply) => {
@@ -48,8 +49,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
       const children = q.children ?? false
-      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children, q.ecert_since], IndicatorTable, (db, signal) =>
-        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since }, signal),
+      // The tree's day is part of the question: "today's units" asked tomorrow is another one.
+      const treeDay = treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to))
+      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children, q.ecert_since, treeDay, q.by], IndicatorTable, (db, signal) =>
+        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since, treeDay, attribution: q.by }, signal),
       )
     },
   })
@@ -82,6 +85,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         indicator: IndicatorParam,
         part: z.enum(['numerator', 'denominator', 'gap']).default('numerator'),
         scope: ScopeParam,
+        by: AttributionParam,
         page: z.coerce.number().int().min(1).default(1),
         page_size: z.coerce.number().int().min(1).max(500).default(50),
       }),
@@ -94,7 +98,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       const q = request.query
       const period = checkPeriod(q.from, q.to)
       const unit = await visibleUnit(handle.db, request, q.unit)
-      return dossiersBehindFigure(handle.db, { unitId: unit.id, scope: q.scope, period, indicator: q.indicator as IndicatorId, part: q.part, page: q.page, pageSize: q.page_size })
+      return dossiersBehindFigure(handle.db, { unitId: unit.id, scope: q.scope, period, indicator: q.indicator as IndicatorId, part: q.part, page: q.page, pageSize: q.page_size, attribution: q.by })
     },
   })
 
@@ -103,7 +107,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     schema: {
       summary: 'Thứ hạng của đơn vị trong số các đơn vị cùng cấp của tỉnh',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ indicator: IndicatorParam }),
+      querystring: PeriodQuery.extend({ indicator: IndicatorParam, tree: TreeParam }),
       response: {
         200: IndicatorRanking,
         ...errors,
@@ -113,8 +117,9 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to], (db) =>
-        rankAmongKind(db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to }),
+      const treeDay = treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to))
+      const ranking = await cachedAnswer(figures, handle, request, ['indicator-ranking', q.unit, q.indicator, q.from, q.to, treeDay], (db) =>
+        rankAmongKind(db, { unitCode: q.unit, indicator: q.indicator as IndicatorId, from: q.from, to: q.to, treeDay }),
       )
       // The place is the caller's to know; other units' figures only where the caller may see them.
       const visible = await unitCodesOf(handle.db, actorOf(request).unitIds)
@@ -130,7 +135,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         'Cùng một quy tắc với công văn: đơn vị được biểu dương không bao giờ bị phê bình; criticised = below cộng các xã chưa từng thực hiện chứng thực điện tử ' +
         '(lũy kế từ ecert_since, mặc định từ dữ liệu đầu tiên, đến hết ngày to) mà không được biểu dương.',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional(), ecert_since: EcertSinceParam }),
+      querystring: PeriodQuery.extend({ indicator: IndicatorParam, above: z.coerce.number().min(0).optional(), below: z.coerce.number().min(0).optional(), ecert_since: EcertSinceParam, tree: TreeParam, by: AttributionParam }),
       response: {
         200: ThresholdListsAnswer,
         ...errors,
@@ -141,7 +146,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
       // The same cached table as the dashboard's children table: the lists cost nothing more.
-      const table = await tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since })
+      const table = await tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since, treeDay: treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to)), attribution: q.by })
       const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({
         unitCode: row.unit_code,
         unitName: row.unit_name,

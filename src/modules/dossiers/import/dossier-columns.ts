@@ -6,6 +6,9 @@ export type DossierColumn =
   | 'components_total' | 'components_digitized' | 'result_digitized' | 'fee_vnd' | 'paid_online' | 'ecert_copies' | 'rating'
   | DossierFlagColumn
 
+/** An import-only column (Decree 118/2025): the unit deciding the dossier when another than the receiver. */
+export type DecidingUnitColumn = 'deciding_unit_code'
+
 /**
  * dossiers.csv of INTERCHANGE.md, in its order (export writes them so), then the optional
  * Decision 766 columns of docs/INTERCHANGE-EXTENSIONS.md: empty = not known.
@@ -33,4 +36,10 @@ export const DOSSIER_COLUMNS: readonly ColumnSpec<DossierColumn>[] = [
   { name: 'population_data_used', required: false, vietnamese: 'Khai thác dữ liệu dân cư, VNeID' },
   { name: 'result_on_paper', required: false, vietnamese: 'Kết quả là bản giấy' },
   { name: 'e_result_issued', required: false, vietnamese: 'Đã cấp kết quả điện tử' },
+]
+
+/** What an import reads: the columns above and the deciding unit (empty or absent: the receiving unit). */
+export const DOSSIER_IMPORT_COLUMNS: readonly ColumnSpec<DossierColumn | DecidingUnitColumn>[] = [
+  ...DOSSIER_COLUMNS,
+  { name: 'deciding_unit_code', required: false, vietnamese: 'Mã đơn vị giải quyết' },
 ]

@@ -9,6 +9,7 @@ const STAGING_COLUMNS = [
   'run_id', 'line', 'code', 'receiving_unit_id', 'procedure_id', 'procedure_version_id', 'channel', 'status', 'received_at', 'due_at',
   'finished_at', 'returned_at', 'components_total', 'components_digitized', 'result_digitized', 'fee_vnd', 'paid_online', 'ecert_copies', 'rating',
   ...DOSSIER_FLAG_COLUMNS,
+  'deciding_unit_id',
 ] as const
 
 /**
@@ -46,6 +47,7 @@ function stagingLine(runId: string, d: StagedDossier): string {
     String(i.componentsTotal), String(i.componentsDigitized), i.resultDigitized ? 't' : 'f', String(i.feeVnd), i.paidOnline ? 't' : 'f',
     String(i.ecertCopies), nullable(i.rating),
     ...DOSSIER_FLAG_COLUMNS.map((column) => flagCell(flags[FLAG_OF_COLUMN[column]])),
+    d.decidingUnitId === null ? '' : String(d.decidingUnitId),
   ]
   // csvLine quotes only what needs it, so an empty field stays NULL.
   return csvLine(fields)
@@ -140,15 +142,17 @@ export class DossierImportRun {
         where d.status <> s.status
       `.execute(trx)
       const changed = await sql`
-        update dossiers d set ${sql.join(merged.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)}`))}, updated_at = now()
+        update dossiers d set ${sql.join(merged.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)}`))},
+          deciding_unit_id = coalesce(s.deciding_unit_id, d.deciding_unit_id), updated_at = now()
         from import_dossier_rows s
         where s.run_id = ${run} and s.code = d.code
-          and (${sql.join(merged.map((c) => sql`d.${sql.ref(c)}`))}) is distinct from (${sql.join(merged.map((c) => sql`s.${sql.ref(c)}`))})
+          and (${sql.join(merged.map((c) => sql`d.${sql.ref(c)}`))}, d.deciding_unit_id)
+            is distinct from (${sql.join(merged.map((c) => sql`s.${sql.ref(c)}`))}, coalesce(s.deciding_unit_id, d.deciding_unit_id))
       `.execute(trx)
       const inserted = await sql`
         with created as (
           insert into dossiers (code, deciding_unit_id, ${sql.join(merged.map((c) => sql.ref(c)))})
-          select s.code, s.receiving_unit_id, ${sql.join(merged.map((c) => sql`s.${sql.ref(c)}`))}
+          select s.code, coalesce(s.deciding_unit_id, s.receiving_unit_id), ${sql.join(merged.map((c) => sql`s.${sql.ref(c)}`))}
           from import_dossier_rows s
           where s.run_id = ${run} and not exists (select 1 from dossiers d where d.code = s.code)
           order by s.line

@@ -1,3 +1,5 @@
+import { loadReceivingUnits } from '../../units/receiving-units.js'
+import type { ReceivingUnit } from '../../../domain/units/unit-validity.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.js'
 
@@ -10,12 +12,14 @@ export interface ProcedureVersionRef {
 
 export interface DossierLookups {
   unitIdByCode: ReadonlyMap<string, number>
+  /** Each unit's days of existence and successor: a dissolved unit receives nothing more. */
+  receivingUnits: ReadonlyMap<string, ReceivingUnit>
   procedures: ReadonlyMap<string, { id: number; versions: ProcedureVersionRef[] }>
 }
 
 /** Units and procedures are few: held in memory while a dossier file streams past. */
 export async function loadDossierLookups(db: Kysely<Database>): Promise<DossierLookups> {
-  const units = await db.selectFrom('units').select(['id', 'code']).execute()
+  const units = await loadReceivingUnits(db)
   const versions = await db
     .selectFrom('procedure_versions')
     .innerJoin('procedures', 'procedures.id', 'procedure_versions.procedure_id')
@@ -28,7 +32,7 @@ export async function loadDossierLookups(db: Kysely<Database>): Promise<DossierL
     entry.versions.push({ id: v.id, validFrom: v.valid_from, processingDays: Number(v.processing_days), cutoffTime: v.cutoff_time })
     procedures.set(v.code, entry)
   }
-  return { unitIdByCode: new Map(units.map((u) => [u.code, u.id])), procedures }
+  return { unitIdByCode: new Map(units.map((u) => [u.code, u.id])), receivingUnits: new Map(units.map((u) => [u.code, u])), procedures }
 }
 
 /** The version in force when the dossier was received (the first one for older dossiers). */

@@ -11,7 +11,7 @@ import { RejectedRowsWriter } from '../../import/rejected-rows-writer.js'
 import { RowParser } from '../../import/row-parser.js'
 import { openTabularFile } from '../../import/tabular-file.js'
 import type { ImportOptions } from '../../units/import-units.js'
-import { DOSSIER_COLUMNS } from './dossier-columns.js'
+import { DOSSIER_IMPORT_COLUMNS } from './dossier-columns.js'
 import { DossierImportRun } from './dossier-import-run.js'
 import { loadDossierLookups } from './dossier-lookups.js'
 import { DueDateMemo } from './due-date-memo.js'
@@ -76,7 +76,7 @@ async function finish(
 /** `import dossiers FILE`: streamed, staged with COPY, merged in one transaction. */
 export async function importDossiers(handle: DatabaseHandle, path: string, options: DossierImportOptions): Promise<ImportSummary> {
   const file = await openTabularFile(path)
-  const { index, issues } = mapHeader(file.header, DOSSIER_COLUMNS, options.ignoreUnknown)
+  const { index, issues } = mapHeader(file.header, DOSSIER_IMPORT_COLUMNS, options.ignoreUnknown)
   if (issues.length > 0) throw importRejected(path, issues, 0)
   const lookups = await loadDossierLookups(handle.db)
   const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))

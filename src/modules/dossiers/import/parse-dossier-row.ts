@@ -5,19 +5,19 @@ import { checkDossierRules } from '../../../domain/dossiers/dossier-rules.js'
 import { CHANNEL_ALIASES, RATING_ALIASES, STATUS_ALIASES } from '../../import/aliases.js'
 import type { RowParser } from '../../import/row-parser.js'
 import { parseBoolean, parseEnum, parseMoney, parseNonNegativeInteger, parseTime } from '../../import/value-parsers.js'
-import type { DossierColumn } from './dossier-columns.js'
+import type { DecidingUnitColumn, DossierColumn } from './dossier-columns.js'
 
 const EPOCH = new Date(0)
 
 /** The optional Decision 766 columns: an empty cell (or an absent column) is "not known". */
-function parseFlags(row: RowParser<DossierColumn>): DossierFlags {
+function parseFlags(row: RowParser<DossierColumn | DecidingUnitColumn>): DossierFlags {
   const flags: DossierFlags = { ...UNKNOWN_FLAGS }
   for (const column of DOSSIER_FLAG_COLUMNS) flags[FLAG_OF_COLUMN[column]] = row.optional<boolean | null>(column, parseBoolean, null)
   return flags
 }
 
 /** One row of dossiers.csv to a typed dossier; every bad cell and broken rule is reported. */
-export function parseDossierRow(row: RowParser<DossierColumn>): DossierInput {
+export function parseDossierRow(row: RowParser<DossierColumn | DecidingUnitColumn>): DossierInput {
   const code = row.code('code', 'required')
   if (code.length > 100) row.fail('code', code, 'mã hồ sơ tối đa 100 ký tự')
   const input: DossierInput = {
@@ -38,6 +38,7 @@ export function parseDossierRow(row: RowParser<DossierColumn>): DossierInput {
     ecertCopies: row.optional('ecert_copies', parseNonNegativeInteger, 0),
     rating: row.optional<Rating | null>('rating', (raw) => parseEnum(raw, RATING_ALIASES, RATINGS.join(', ')), null),
     flags: parseFlags(row),
+    decidingUnitCode: row.code('deciding_unit_code', 'optional') || null,
   }
   if (row.issues.length === 0) {
     for (const broken of checkDossierRules(input)) row.fail(broken.field, broken.value, broken.reason)
