@@ -51,3 +51,27 @@ describe('the demo holds the seed letters as directives with their tasks', () =>
     for (const c of completion) expect(c.onTime + c.late + c.missing + c.pending).toBeGreaterThan(0)
   })
 })
+
+describe('a unit owes no task after its last day', () => {
+  it('a monthly report ordered in 2024 with no end stops at 30/6/2025 for a district ended then, and goes on for the province', async () => {
+    const { ensureOccurrences } = await import('../../src/modules/directives/ensure-occurrences.js')
+    const unit = (code: string) => handle.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()
+    const [district, province] = [await unit('H23.07'), await unit('H23')]
+    const directive = await handle.db.selectFrom('directives').select('id').orderBy('id').executeTakeFirstOrThrow()
+    const task = await handle.db
+      .insertInto('tasks')
+      .values({ directive_id: directive.id, title: 'Báo cáo tháng (trước ngày 25)', monitor_unit_id: province.id, recurrence: 'monthly:25', due_on: null, starts_on: '2024-01-01', ends_on: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await handle.db.insertInto('task_assignees').values([{ task_id: task.id, unit_id: district.id }, { task_id: task.id, unit_id: province.id }]).execute()
+    await handle.db.updateTable('units').set({ valid_to: '2025-06-30' }).where('id', '=', district.id).execute()
+    await ensureOccurrences(handle.db, calendar, '2026-11-26')
+    const dues = async (unitId: number) =>
+      (await handle.db.selectFrom('task_occurrences').select('due_on').where('task_id', '=', task.id).where('unit_id', '=', unitId).orderBy('due_on').execute()).map((o) => String(o.due_on))
+    const districtDues = await dues(district.id)
+    // January 2024 to June 2025: eighteen months, the last due before 25/6/2025; the province owes on, to November 2026 (the months made so far).
+    expect(districtDues).toHaveLength(18)
+    expect(districtDues.at(-1)).toBe('2025-06-24')
+    expect((await dues(province.id)).at(-1)).toBe('2026-11-24')
+  })
+})

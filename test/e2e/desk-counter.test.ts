@@ -32,7 +32,7 @@ const LAYOUT_OF_DOSSIER_PAGE = `(() => {
   return { overflow: document.documentElement.scrollWidth - window.innerWidth, width: window.innerWidth, header: header.height, titleRight: title.right, names }
 })()`
 
-/** A dossier received at An Thanh through the API, with its required components handed in: a procedure that has some. */
+/** A dossier received today at Tân Kỳ (An Thanh's commune since 1/7/2025) through the API, with its required components handed in: a procedure that has some. */
 async function receiveWithComponents(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrf_token: string }
@@ -42,7 +42,7 @@ async function receiveWithComponents(page: Page): Promise<string> {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
       body: JSON.stringify({
-        unit: 'H23.07.01', procedure_code: procedure.code, channel: 'direct',
+        unit: 'H31.07.2', procedure_code: procedure.code, channel: 'direct',
         applicant: { name: 'Nguyễn Thị Điện Thoại', phone: '0912345678' },
         received_components: procedure.components.map((c) => c.position),
       }),
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
     page = await context.newPage()
     await page.goto(server.url)
-    await logIn(page, 'anthanh.motcua')
+    await logIn(page, 'hp.tanky.motcua')
     await page.waitForURL(/\/mot-cua/)
     code = await receiveWithComponents(page)
   }, 400_000)
@@ -165,7 +165,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
       }
       const procedures = await (await fetch('/api/v1/procedures?q=chung%20thuc')).json()
       const procedure = procedures.find((p) => p.fee_vnd > 0 && p.level === 'commune')
-      const dossier = await send('/api/v1/dossiers', { unit: 'H23.07.01', procedure_code: procedure.code, channel: 'direct', applicant: { name: 'Lê Văn Phí' }, received_components: procedure.components.map((c) => c.position) })
+      const dossier = await send('/api/v1/dossiers', { unit: 'H31.07.2', procedure_code: procedure.code, channel: 'direct', applicant: { name: 'Lê Văn Phí' }, received_components: procedure.components.map((c) => c.position) })
       for (const type of ['hand_over', 'finish']) await send('/api/v1/dossiers/' + encodeURIComponent(dossier.code) + '/events', { type })
       return dossier.code
     })()`)) as string

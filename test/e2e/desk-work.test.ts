@@ -31,8 +31,8 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
     ensureWebBuild()
     server = await startServer(join(tempDir(), 'data'))
     browser = await launchChromium()
-    officer = await signedIn('anthanh.motcua')
-    // A dossier received at An Thanh's counter today, as the receive form sends it.
+    officer = await signedIn('hp.tanky.motcua')
+    // A dossier received today at the counter of Tân Kỳ (An Thanh's commune since 1/7/2025), as the receive form sends it.
     code = await officer.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrf_token: string }
       const procedures = (await (await fetch('/api/v1/procedures?q=khai%20sinh')).json()) as { code: string; components: { position: number; required: boolean }[] }[]
@@ -41,14 +41,14 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf_token },
         body: JSON.stringify({
-          unit: 'H23.07.01', procedure_code: procedure.code, channel: 'direct',
+          unit: 'H31.07.2', procedure_code: procedure.code, channel: 'direct',
           applicant: { name: 'Võ Thị Ngọc Ánh', id_number: '030195007788', phone: '0977123456', address: 'Thôn Đông, xã An Thanh' },
           received_components: procedure.components.filter((c) => c.required).map((c) => c.position),
         }),
       })
       return ((await response.json()) as { code: string }).code
     })
-    expect(code).toMatch(/^H23\.07\.01-\d{6}-\d{3}$/)
+    expect(code).toMatch(/^H31\.07\.2-\d{6}-\d{3}$/)
   }, 400_000)
 
   afterAll(async () => {
@@ -75,16 +75,16 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
   it('hands the dossier over to a named specialist, who finds it in "Của tôi"', async () => {
     await officer.locator('[data-step="hand_over"]').click()
     const dialog = officer.getByRole('dialog')
-    await dialog.locator('[data-specialist="anthanh.chuyenvien"]').click()
+    await dialog.locator('[data-specialist="hp.tanky.chuyenvien"]').click()
     await dialog.getByTestId('hand-over-confirm').click()
     await officer.locator('[data-event="hand_over"]').waitFor()
-    expect(await officer.locator('[data-event="hand_over"]').textContent()).toContain('Giao cho: anthanh.chuyenvien')
+    expect(await officer.locator('[data-event="hand_over"]').textContent()).toContain('Giao cho: hp.tanky.chuyenvien')
     expect(await statusOf(officer)).toBe('Đang xử lý')
     // A step taken is not offered again, and approval is not the officer's.
     expect(await officer.locator('[data-step="hand_over"]').count()).toBe(0)
     expect(await officer.locator('[data-step="approve"]').count()).toBe(0)
 
-    const specialist = await signedIn('anthanh.chuyenvien')
+    const specialist = await signedIn('hp.tanky.chuyenvien')
     await specialist.goto(`${server.url}/mot-cua?hang-doi=mine`)
     await specialist.locator(`a[data-dossier="${code}"]`).click()
     await specialist.waitForURL(/\/mot-cua\/ho-so\//)
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
   })
 
   it('a leader approves it from the queue waiting for approval', async () => {
-    const leader = await signedIn('anthanh.lanhdao')
+    const leader = await signedIn('hp.tanky.lanhdao')
     await leader.goto(`${server.url}/mot-cua?hang-doi=to_sign`)
     await leader.locator(`a[data-dossier="${code}"]`).click()
     await leader.waitForURL(/\/mot-cua\/ho-so\//)
@@ -107,21 +107,21 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
   })
 
   it('prints the tracking book of today on A4 landscape, the dossier in it with its specialist', async () => {
-    await officer.goto(`${server.url}/mot-cua/so-theo-doi?unit=H23.07.01&from=${today}&to=${today}&kind=received`)
+    await officer.goto(`${server.url}/mot-cua/so-theo-doi?unit=H31.07.2&from=${today}&to=${today}&kind=received`)
     await officer.locator(`[data-book-row="${code}"]`).waitFor()
     const [print] = await Promise.all([officer.context().waitForEvent('page'), officer.getByTestId('book-print').click()])
     await print!.getByTestId('tracking-book-print').waitFor()
     await print!.locator(`[data-book-row="${code}"]`).waitFor()
     const paper = (await print!.getByTestId('tracking-book-print').textContent())!
     expect(paper).toContain('Sổ theo dõi hồ sơ')
-    expect(paper).toContain('Xã An Thanh')
+    expect(paper).toContain('Xã Tân Kỳ')
     const [y, m, d] = today.split('-')
     expect(paper).toContain(`Từ ngày ${d}/${m}/${y} đến ngày ${d}/${m}/${y}`)
     const row = (await print!.locator(`[data-book-row="${code}"]`).locator('td').allTextContents())
     expect(row.slice(1, 4)).toEqual([code, expect.stringContaining('khai sinh'), 'Võ Thị Ngọc Ánh'])
     expect(row[5]).toBe(`${d}/${m}/${y}`)
     expect(row[7]).toBe(`${d}/${m}/${y}`)
-    expect(row[8]).toBe('Tài khoản thử (Xã An Thanh)')
+    expect(row[8]).toBe('Tài khoản thử (Xã Tân Kỳ)')
     expect(await print!.getByTestId('book-totals').textContent()).toMatch(/^Tổng cộng: \d+ hồ sơ, trong đó \d+ hồ sơ trễ hạn$/)
     // On paper: the toolbar is gone and the pages are A4 landscape.
     await print!.emulateMedia({ media: 'print' })

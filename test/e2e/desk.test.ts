@@ -9,6 +9,8 @@ import { tempDir } from '../support/files.js'
 import { dashboardPath, DEMO_PASSWORD, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
 
 /** A scan only needs the first bytes of a PDF for the desk to take it. */
+/** Today's commune of the demo: Xã Tân Kỳ, formed on 1/7/2025 from An Thanh and three others; the desk works there now. */
+const TODAY_COMMUNE = 'H31.07.2'
 const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
 interface Figure {
@@ -45,12 +47,12 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     if (server) expect(await server.stop()).toBe(0)
   })
 
-  it('receives a birth registration at An Thanh, digitizes it, returns it, and An Thanh’s figures of today change by exactly that dossier', async () => {
+  it('receives a birth registration at Tân Kỳ (An Thanh’s commune since 1/7/2025), digitizes it, returns it, and Tân Kỳ’s figures of today change by exactly that dossier', async () => {
     await page.goto(server.url)
-    await logIn(page, 'anthanh.motcua')
+    await logIn(page, 'hp.tanky.motcua')
     // An officer lands on the desk, not on the dashboard.
     await page.waitForURL(/\/mot-cua/)
-    const before = await figuresOf(page, 'H23.07.01', today)
+    const before = await figuresOf(page, TODAY_COMMUNE, today)
 
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click()
     await page.waitForURL(/\/mot-cua\/tiep-nhan/)
@@ -66,7 +68,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     // The identity was checked against the population database (Decision 766, 4.5b); the rest stays unknown.
     await page.locator('[data-flag="population_data_used"]').getByText('Có', { exact: true }).click()
     await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
-    await page.waitForURL(/\/mot-cua\/ho-so\/H23\.07\.01-/)
+    await page.waitForURL(/\/mot-cua\/ho-so\/H31\.07\.2-/)
     code = (await page.getByTestId('dossier-code').textContent())!
     expect(code).toMatch(/^H23\.07\.01-\d{6}-\d{3}$/)
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận')
@@ -114,21 +116,21 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     const stored = (await page.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/dossiers/${encodeURIComponent(code)}`)) as { flags: Record<string, boolean | null> }
     expect(stored.flags).toEqual({ synced_national: true, reused_data: null, linked_data_store: null, population_data_used: true, result_on_paper: null, e_result_issued: null })
 
-    // The dashboard of An Thanh for today: one more dossier received, digitized, finished on time, its result digitized.
-    const after = await figuresOf(page, 'H23.07.01', today)
+    // The dashboard of Tân Kỳ for today: one more dossier received, digitized, finished on time, its result digitized.
+    const after = await figuresOf(page, TODAY_COMMUNE, today)
     const plusOne = (id: string, part: 'numerator' | 'denominator') => (after[id]![part] ?? 0) - (before[id]![part] ?? 0)
     expect(after.received!.value! - (before.received!.value ?? 0)).toBe(1)
     for (const id of ['dossier_digitization_rate', 'result_digitization_rate', 'on_time_rate']) {
       expect({ id, numerator: plusOne(id, 'numerator'), denominator: plusOne(id, 'denominator') }).toEqual({ id, numerator: 1, denominator: 1 })
     }
-    await page.goto(server.url + dashboardPath('H23.07.01', today, today))
+    await page.goto(server.url + dashboardPath(TODAY_COMMUNE, today, today))
     const card = page.locator('[data-indicator="dossier_digitization_rate"]')
     await card.getByTestId('value-dossier_digitization_rate').waitFor()
     expect(await card.getByTestId('value-dossier_digitization_rate').textContent()).toBe(formatPercent(after.dossier_digitization_rate!.value))
   })
 
-  it('does not open a Quang Trung dossier for an An Thanh officer', async () => {
-    // A district specialist may list Quang Trung's dossiers; the An Thanh officer may not open one.
+  it('does not open a Quang Trung dossier for a Tân Kỳ officer', async () => {
+    // A district specialist may list Quang Trung's dossiers; the Tân Kỳ officer may not open one.
     const district = await browser.newContext()
     const login = await district.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'tuky.chuyenvien', password: DEMO_PASSWORD } })
     expect(login.ok()).toBe(true)
@@ -149,7 +151,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: /^Thủ tục chứng thực bản sao từ bản chính/ }).first().click()
     await page.getByLabel('Họ và tên').fill('Trần Văn Bình')
     await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
-    await page.waitForURL(/\/mot-cua\/ho-so\/H23\.07\.01-/)
+    await page.waitForURL(/\/mot-cua\/ho-so\/H31\.07\.2-/)
     const second = (await page.getByTestId('dossier-code').textContent())!
     expect(second).not.toBe(code)
 
@@ -167,7 +169,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     expect(await page.getByTestId('slip-reason').textContent()).toBe('Bản chính giấy khai sinh bị mờ, đề nghị mang bản chính rõ nét.')
   })
 
-  it('receives a feedback at An Thanh, classifies and handles it, on time', async () => {
+  it('receives a feedback at Tân Kỳ, classifies and handles it, on time', async () => {
     await page.goto(`${server.url}/phan-anh`)
     await page.getByRole('button', { name: 'Tiếp nhận phản ánh' }).click()
     const dialog = page.getByRole('dialog')
@@ -194,7 +196,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await row.getByText('Đã xử lý xong').waitFor()
 
     // The API says the same.
-    const list = (await page.evaluate(async (url) => (await fetch(url)).json(), '/api/v1/feedback?unit=H23.07.01&page_size=100')) as { items: { code: string; classification: string | null; handled_at: string | null }[] }
+    const list = (await page.evaluate(async (url) => (await fetch(url)).json(), `/api/v1/feedback?unit=${TODAY_COMMUNE}&page_size=100`)) as { items: { code: string; classification: string | null; handled_at: string | null }[] }
     const stored = list.items.find((i) => i.code === feedbackCode)!
     expect(stored.classification).toBe('official')
     expect(stored.handled_at).not.toBeNull()
@@ -227,7 +229,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
   it('gives a late dossier an apology letter with a new appointment, recorded before it prints', async () => {
     // The browser's print dialog is replaced by a mark the test can see.
     await page.addInitScript('window.print = () => document.body.setAttribute("data-printed", "yes")')
-    await page.goto(`${server.url}/mot-cua?unit=H23.07.01&hang-doi=overdue`)
+    await page.goto(`${server.url}/mot-cua?unit=${TODAY_COMMUNE}&hang-doi=overdue`)
     const first = page.locator('[data-dossier]').first()
     await first.waitFor()
     const lateCode = (await first.textContent())!

@@ -30,13 +30,13 @@ describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a bro
     writeFileSync(join(data, 'trust-anchors', 'ca-thu-nghiem.pem'), ca.certificatePem)
     server = await startServer(data)
     browser = await launchChromium()
-    // The administrator registers An Thanh's certificate (what the officials page will do).
+    // The administrator registers the certificate of Tân Kỳ (An Thanh's commune since 1/7/2025) (what the officials page will do).
     const admin = await browser.newContext()
     const login = await admin.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'quantri', password: DEMO_PASSWORD } })
     const csrf = ((await login.json()) as { csrf_token: string }).csrf_token
-    const seal = issueCredential(ca, 'Ủy ban nhân dân xã An Thanh', { organisation: 'UBND xã An Thanh' })
-    const registered = await admin.request.post(`${server.url}/api/v1/units/H23.07.01/signing-credential`, {
-      headers: { 'x-csrf-token': csrf }, data: { file_name: 'an-thanh.p12', content_base64: seal.p12.toString('base64'), password: seal.password },
+    const seal = issueCredential(ca, 'Ủy ban nhân dân xã Tân Kỳ', { organisation: 'UBND xã Tân Kỳ' })
+    const registered = await admin.request.post(`${server.url}/api/v1/units/H31.07.2/signing-credential`, {
+      headers: { 'x-csrf-token': csrf }, data: { file_name: 'tan-ky.p12', content_base64: seal.p12.toString('base64'), password: seal.password },
     })
     expect(registered.status(), await registered.text()).toBe(200)
     await admin.close()
@@ -50,11 +50,11 @@ describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a bro
     if (server) expect(await server.stop()).toBe(0)
   })
 
-  it('certifies a copy: signed, numbered in the register, one more copy in An Thanh’s figures, the register printed and exported', async () => {
+  it('certifies a copy: signed, numbered in the register, one more copy in Tân Kỳ’s figures, the register printed and exported', async () => {
     await page.goto(server.url)
-    await logIn(page, 'anthanh.motcua')
+    await logIn(page, 'hp.tanky.motcua')
     await page.waitForURL(/\/mot-cua/)
-    const before = await ecertCopiesOf(page, 'H23.07.01', today)
+    const before = await ecertCopiesOf(page, 'H31.07.2', today)
 
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click()
     await page.locator('#procedure-search').fill('chung thuc ban sao')
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a bro
     await page.getByTestId('appointment-date').waitFor()
     await page.getByLabel('Họ và tên').fill('Trần Văn Sao')
     await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
-    await page.waitForURL(/\/mot-cua\/ho-so\/H23\.07\.01-/)
+    await page.waitForURL(/\/mot-cua\/ho-so\/H31\.07\.2-/)
     const code = (await page.getByTestId('dossier-code').textContent())!
 
     await page.locator('#ecert-document').fill('Giấy khai sinh')
@@ -74,16 +74,16 @@ describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a bro
     const year = Number(today.slice(0, 4))
     expect(await page.getByTestId('ecert-number').first().textContent()).toMatch(new RegExp(`^\\d+/${year}$`))
     expect(await page.locator('[data-testid="ecert-copies"] [data-signature]').first().getAttribute('data-signature')).toBe('valid')
-    expect(await ecertCopiesOf(page, 'H23.07.01', today)).toBe(before + 1)
+    expect(await ecertCopiesOf(page, 'H31.07.2', today)).toBe(before + 1)
 
     const number = Number((await page.getByTestId('ecert-number').first().textContent())!.split('/')[0])
     const print = await context.newPage()
-    await print.goto(`${server.url}/mot-cua/so-chung-thuc?don-vi=H23.07.01&nam=${year}`)
+    await print.goto(`${server.url}/mot-cua/so-chung-thuc?don-vi=H31.07.2&nam=${year}`)
     const row = print.locator(`[data-register-number="${number}"]`)
     await row.waitFor()
     expect(await row.textContent()).toContain('Giấy khai sinh')
     expect(await row.textContent()).toContain('Trần Văn Sao')
-    const xlsx = await print.request.get(`${server.url}/api/v1/ecert-register.xlsx?unit=H23.07.01&year=${year}`)
+    const xlsx = await print.request.get(`${server.url}/api/v1/ecert-register.xlsx?unit=H31.07.2&year=${year}`)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer)
     const values = workbook.worksheets[0]!.getSheetValues().map((r) => (Array.isArray(r) ? r.join('|') : ''))

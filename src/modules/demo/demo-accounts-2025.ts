@@ -7,7 +7,7 @@ import { HAI_PHONG_CODE, TU_KY_MERGERS } from './demo-reorganisation.js'
 
 /**
  * Accounts of today's units (since 1/7/2025): the city's office and leader, and a leader and an
- * officer at each of the six communes formed from Tứ Kỳ's. Prefixed `hp.` so they never clash
+ * officer and a specialist at each of the six communes formed from Tứ Kỳ's. Prefixed `hp.` so they never clash
  * with the accounts of the old units, which the demo keeps to show the history before the merger.
  */
 export async function seedTodayAccounts(trx: Transaction<Database>, password: string): Promise<DemoAccount[]> {
@@ -20,7 +20,7 @@ export async function seedTodayAccounts(trx: Transaction<Database>, password: st
     { username: 'hp.vanphong', role: 'monitor', unit: city },
   ]
   for (const commune of units.filter((u) => u.id !== city.id)) {
-    for (const [suffix, role] of [['lanhdao', 'leader'], ['motcua', 'officer']] as const) plan.push({ username: `hp.${slugOf(commune.name)}.${suffix}`, role, unit: commune })
+    for (const [suffix, role] of [['lanhdao', 'leader'], ['motcua', 'officer'], ['chuyenvien', 'specialist']] as const) plan.push({ username: `hp.${slugOf(commune.name)}.${suffix}`, role, unit: commune })
   }
   const existing = new Set((await trx.selectFrom('users').select('username').execute()).map((u) => u.username))
   const fresh = plan.filter((p) => !existing.has(p.username))

@@ -16,10 +16,10 @@ export async function ensureOccurrences(db: Kysely<Database> | Transaction<Datab
   const rows = await listTasksWithAssignees(db, directiveId)
   const horizon = addDays(today, OCCURRENCE_HORIZON_DAYS)
   const wanted: { taskId: number; unitId: number; periodKey: string; dueOn: string }[] = []
-  const byTask = new Map<number, { rule: string; dueOn: string | null; startsOn: string; endsOn: string | null; units: number[] }>()
+  const byTask = new Map<number, { rule: string; dueOn: string | null; startsOn: string; endsOn: string | null; units: { id: number; validTo: string | null }[] }>()
   for (const r of rows) {
     const entry = byTask.get(r.id) ?? { rule: r.recurrence, dueOn: r.due_on, startsOn: r.starts_on, endsOn: r.ends_on, units: [] }
-    entry.units.push(r.unit_id)
+    entry.units.push({ id: r.unit_id, validTo: r.unit_valid_to })
     byTask.set(r.id, entry)
   }
   for (const [taskId, task] of byTask) {
@@ -29,7 +29,8 @@ export async function ensureOccurrences(db: Kysely<Database> | Transaction<Datab
     const from = rule.kind === 'once' ? '1900-01-01' : task.startsOn
     const to = rule.kind === 'once' ? '9999-12-31' : task.endsOn !== null && task.endsOn < horizon ? task.endsOn : horizon
     for (const occurrence of occurrencesBetween(rule, task.dueOn, from, to, calendar)) {
-      for (const unitId of task.units) wanted.push({ taskId, unitId, ...occurrence })
+      // A unit owes nothing due after its last day (a commune merged away on 1/7/2025 owes no weekly report since).
+      for (const unit of task.units) if (unit.validTo === null || occurrence.dueOn <= unit.validTo) wanted.push({ taskId, unitId: unit.id, ...occurrence })
     }
   }
   return insertOccurrences(db, wanted)

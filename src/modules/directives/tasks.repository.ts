@@ -29,7 +29,8 @@ export async function listTasksWithAssignees(db: Db, directiveId?: number) {
   let query = db
     .selectFrom('tasks as t')
     .innerJoin('task_assignees as a', 'a.task_id', 't.id')
-    .select(['t.id', 't.directive_id', 't.title', 't.recurrence', 't.due_on', 't.starts_on', 't.ends_on', 't.monitor_unit_id', 'a.unit_id'])
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select(['t.id', 't.directive_id', 't.title', 't.recurrence', 't.due_on', 't.starts_on', 't.ends_on', 't.monitor_unit_id', 'a.unit_id', 'u.valid_to as unit_valid_to'])
   if (directiveId !== undefined) query = query.where('t.directive_id', '=', directiveId)
   return query.orderBy('t.id').orderBy('a.unit_id').execute()
 }
