@@ -6,7 +6,7 @@ import { PERMISSIONS, type Permission } from '../../src/domain/accounts/role.js'
 import { issueApiToken } from '../../src/modules/accounts/api-tokens.js'
 import { sha256 } from '../../src/modules/accounts/sessions.js'
 import { tempDir } from '../support/files.js'
-import { fillPath, operationName, operationsOf, type Operation } from '../support/openapi-operations.js'
+import { fillPath, operationName, operationsOf, SAMPLE_PATH_PARAMS, type Operation } from '../support/openapi-operations.js'
 import { loadSmallDistrict } from '../support/small-district.js'
 
 let handle: DatabaseHandle
@@ -22,7 +22,7 @@ afterAll(async () => {
   await stopApiServer({ handle, app })
 })
 
-const PARAMS = { code: 'AT-1', id: '1', position: '1', kind: 'letter', date: '2022-09-05', list: 'expiring-soon', submission: '1' }
+const PARAMS = SAMPLE_PATH_PARAMS
 /** Bodies a caller might send: broken JSON, the wrong shape, and far too much. */
 const BAD_BODIES = [
   { payload: '{"', headers: { 'content-type': 'application/json' } },

@@ -4,7 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { tempDir } from '../support/files.js'
-import { fillPath, operationName, operationsOf } from '../support/openapi-operations.js'
+import { fillPath, operationName, operationsOf, SAMPLE_PATH_PARAMS } from '../support/openapi-operations.js'
 import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
 import { loadSmallDistrict } from '../support/small-district.js'
@@ -63,7 +63,7 @@ describe('security headers', () => {
   it('every GET of the OpenAPI document answers with them, signed in or not', async () => {
     const gets = (await operationsOf(app)).filter((o) => o.method === 'GET')
     for (const operation of gets) {
-      const url = fillPath(operation.path, { code: 'AT-1', id: '1', position: '1', kind: 'letter', list: 'expiring-soon' })
+      const url = fillPath(operation.path, SAMPLE_PATH_PARAMS)
       for (const response of [await app.inject(url), await districtLeader.inject(url)]) {
         expectSecurityHeaders(response, operationName(operation))
         expect(response.statusCode, operationName(operation)).toBeLessThan(500)
