@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click()
     await page.waitForURL(/\/mot-cua\/ho-so\/H31\.07\.2-/)
     code = (await page.getByTestId('dossier-code').textContent())!
-    expect(code).toMatch(/^H23\.07\.01-\d{6}-\d{3}$/)
+    expect(code).toMatch(/^H31\.07\.2-\d{6}-\d{3}$/)
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã tiếp nhận')
 
     // The receipt and appointment slip carries the code and the same appointment as the dossier.

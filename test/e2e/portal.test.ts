@@ -161,10 +161,14 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     await officer.reload()
     await officer.locator('[data-event="supplement_received"]').waitFor()
 
-    for (const step of ['hand_over', 'finish']) {
-      await officer.locator(`[data-step="${step}"]`).click()
-      await officer.locator(`[data-event="${step}"]`).waitFor()
-    }
+    // Handed over to the commune's processing, a specialist to be assigned later; then the result.
+    await officer.locator('[data-step="hand_over"]').click()
+    const handOver = officer.getByRole('dialog')
+    await handOver.locator('[data-unit-only]').click()
+    await handOver.getByTestId('hand-over-confirm').click()
+    await officer.locator('[data-event="hand_over"]').waitFor()
+    await officer.locator('[data-step="finish"]').click()
+    await officer.locator('[data-event="finish"]').waitFor()
     await officer.locator('[data-step="return"]:not([disabled])').click()
     const confirm = officer.locator('.ant-popconfirm:visible')
     await confirm.waitFor()

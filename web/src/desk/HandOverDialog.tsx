@@ -77,7 +77,7 @@ export function HandOverDialog({ code, step, assignedUnit, busy, onCancel, onCon
                 {s.display_name} <Typography.Text type="secondary">({s.username})</Typography.Text>
               </Radio>
             ))}
-            {!assigning && <Radio value={UNIT_ONLY}>Chuyển cho đơn vị, phân công chuyên viên sau</Radio>}
+            {!assigning && <Radio value={UNIT_ONLY} data-unit-only>Chuyển cho đơn vị, phân công chuyên viên sau</Radio>}
           </Space>
         </Radio.Group>
       </Space>
