@@ -30,9 +30,9 @@ describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a bro
     writeFileSync(join(data, 'trust-anchors', 'ca-thu-nghiem.pem'), ca.certificatePem)
     server = await startServer(data)
     browser = await launchChromium()
-    // The administrator registers the certificate of Tân Kỳ (An Thanh's commune since 1/7/2025) (what the officials page will do).
+    // Hải Phòng's administrator registers the certificate of Tân Kỳ (An Thanh's commune since 1/7/2025) (what the officials page will do).
     const admin = await browser.newContext()
-    const login = await admin.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'quantri', password: DEMO_PASSWORD } })
+    const login = await admin.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'hp.quantri', password: DEMO_PASSWORD } })
     const csrf = ((await login.json()) as { csrf_token: string }).csrf_token
     const seal = issueCredential(ca, 'Ủy ban nhân dân xã Tân Kỳ', { organisation: 'UBND xã Tân Kỳ' })
     const registered = await admin.request.post(`${server.url}/api/v1/units/H31.07.2/signing-credential`, {
