@@ -1,42 +1,12 @@
-import { randomBytes } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { loadSecretKey } from '../secrets/secret-key-file.js'
 
 export const AUDIT_KEY_FILE = 'audit-anchor.key'
-const MIN_KEY_LENGTH = 32
 
 /**
- * The HMAC key of the audit anchors, kept outside the database: `MOTCUA_AUDIT_KEY` when set
- * (at least 32 characters, e.g. `openssl rand -hex 32`), otherwise `<data>/audit-anchor.key`,
- * made on first use (32 random bytes, hex, mode 0600). Whoever holds only the database cannot
+ * The HMAC key of the audit anchors, kept outside the database: `MOTCUA_AUDIT_KEY` when set,
+ * otherwise `<data>/audit-anchor.key`, made on first use. Whoever holds only the database cannot
  * write an anchor that verifies.
  */
 export function loadAuditAnchorKey(dataDir: string, fromEnv: string | undefined): Buffer {
-  if (fromEnv !== undefined) {
-    if (fromEnv.length < MIN_KEY_LENGTH) {
-      throw new AppError(ErrorCode.validation, 'MOTCUA_AUDIT_KEY too short', `MOTCUA_AUDIT_KEY phải dài ít nhất ${MIN_KEY_LENGTH} ký tự (ví dụ: openssl rand -hex 32)`)
-    }
-    return Buffer.from(fromEnv, 'utf8')
-  }
-  mkdirSync(dataDir, { recursive: true })
-  const path = join(dataDir, AUDIT_KEY_FILE)
-  if (!existsSync(path)) {
-    // Written whole under a temporary name, then linked in place: of two processes starting at once
-    // the first link wins, the other's fails (EEXIST) and it reads the winner's whole key, never half.
-    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`
-    writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 })
-    try {
-      linkSync(draft, path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    } finally {
-      unlinkSync(draft)
-    }
-  }
-  const key = readFileSync(path, 'utf8').trim()
-  if (key.length < MIN_KEY_LENGTH) {
-    throw new AppError(ErrorCode.validation, `${path} too short`, `Tệp khóa ${path} không hợp lệ (ít nhất ${MIN_KEY_LENGTH} ký tự)`)
-  }
-  return Buffer.from(key, 'utf8')
+  return loadSecretKey(dataDir, AUDIT_KEY_FILE, fromEnv, 'MOTCUA_AUDIT_KEY')
 }
