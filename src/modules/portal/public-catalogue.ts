@@ -1,22 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import type { ProcedureComponent } from '../../domain/procedures/procedure-input.js'
 import { matchProcedures } from '../../domain/procedures/search-text.js'
+import { currentProcedureVersions, numberedComponents } from '../procedures/current-versions.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 
-/** The current version of every publicly listed procedure (the catalogue is a few hundred rows). */
+/** The current version of every publicly listed procedure. */
 async function currentPublicVersions(db: Kysely<Database>) {
-  const rows = await db
-    .selectFrom('procedure_versions as pv')
-    .innerJoin('procedures as p', 'p.id', 'pv.procedure_id')
-    .select(['p.code', 'pv.version', 'pv.name', 'pv.field', 'pv.level', 'pv.online_level', 'pv.processing_days', 'pv.fee_vnd', 'pv.components', 'pv.publicly_listed', 'pv.payment_integrated'])
-    .orderBy('p.code')
-    .orderBy('pv.version', 'desc')
-    .execute()
-  const current = new Map<string, (typeof rows)[number]>()
-  for (const row of rows) if (!current.has(row.code)) current.set(row.code, row)
-  return [...current.values()].filter((row) => row.publicly_listed)
+  return (await currentProcedureVersions(db)).filter((row) => row.publicly_listed)
 }
 
 type VersionRow = Awaited<ReturnType<typeof currentPublicVersions>>[number]
@@ -30,7 +21,7 @@ const entryOf = (r: VersionRow) => ({
   processing_days: Number(r.processing_days),
   fee_vnd: Number(r.fee_vnd),
   pay_online: r.payment_integrated === true && Number(r.fee_vnd) > 0,
-  components: ((r.components ?? []) as ProcedureComponent[]).map((c, i) => ({ position: i + 1, name: c.name, required: c.required })),
+  components: numberedComponents(r.components),
 })
 
 /** The public catalogue: searched without diacritics, best match first. */
