@@ -6,7 +6,7 @@ import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
 import { addDays } from '../../src/domain/time/local-date.js'
 import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
 import { tempDir } from '../support/files.js'
-import { dashboardPath, DEMO_PASSWORD, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { confirmPopover, dashboardPath, DEMO_PASSWORD, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
 
 /** A scan only needs the first bytes of a PDF for the desk to take it. */
 /** Today's commune of the demo: Xã Tân Kỳ, formed on 1/7/2025 from An Thanh and three others; the desk works there now. */
@@ -106,9 +106,7 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
     await page.getByTestId('result-scan').waitFor()
     // The upload's own re-render must be over (the buttons are enabled again) before the final step.
     await page.locator('[data-step="return"]:not([disabled])').click()
-    const confirm = page.locator('.ant-popconfirm:visible')
-    await confirm.waitFor()
-    await confirm.getByRole('button', { name: 'Đồng ý' }).click()
+    await confirmPopover(page)
     await page.locator('[data-event="return"]').waitFor({ timeout: 60_000 })
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đã trả kết quả')
     await page.locator('[data-flag="synced_national"]').getByText('Có', { exact: true }).click()

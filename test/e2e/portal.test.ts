@@ -15,7 +15,7 @@ import { tempDir } from '../support/files.js'
 import { loadPortalDistrict, onePagePdf } from '../support/portal-citizen.js'
 import { startCli, waitForStderr } from '../support/run-cli.js'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js'
-import { hasChromium, launchChromium, logIn } from '../support/web-console.js'
+import { confirmPopover, hasChromium, launchChromium, logIn } from '../support/web-console.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PASSWORD = 'Mat-Khau-Can-Bo-2026'
@@ -170,9 +170,7 @@ describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that ans
     await officer.locator('[data-step="finish"]').click()
     await officer.locator('[data-event="finish"]').waitFor()
     await officer.locator('[data-step="return"]:not([disabled])').click()
-    const confirm = officer.locator('.ant-popconfirm:visible')
-    await confirm.waitFor()
-    await confirm.getByRole('button', { name: 'Đồng ý' }).click()
+    await confirmPopover(officer)
     await officer.locator('[data-event="return"]').waitFor({ timeout: 60_000 })
 
     // Told at each step, by SMS and by e-mail.

@@ -65,3 +65,22 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
 export function dashboardPath(unit: string, from: string, to: string): string {
   return `/?unit=${encodeURIComponent(unit)}&from=${from}&to=${to}&kind=custom`
 }
+
+/**
+ * Answers "Đồng ý" to the step's confirmation bubble (Popconfirm) that is open, and waits until it
+ * has closed. A click that lands while the bubble is still opening can be lost on a loaded machine:
+ * while the bubble stays open the answer is given again, at most three times.
+ */
+export async function confirmPopover(page: Page): Promise<void> {
+  const bubble = page.locator('.ant-popconfirm:visible')
+  await bubble.waitFor()
+  for (let attempt = 1; ; attempt++) {
+    await bubble.getByRole('button', { name: 'Đồng ý' }).click({ timeout: 10_000 }).catch(() => undefined)
+    try {
+      await bubble.waitFor({ state: 'hidden', timeout: 5_000 })
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
+}
