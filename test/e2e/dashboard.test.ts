@@ -14,7 +14,7 @@ interface RateFigure {
   value: number | null
 }
 
-describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', () => {
+describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
 

@@ -52,7 +52,7 @@ async function receiveWithComponents(page: Page): Promise<string> {
   })
 }
 
-describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browser', () => {
+describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext

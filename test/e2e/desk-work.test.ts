@@ -7,7 +7,7 @@ import { tempDir } from '../support/files.js'
 import { ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
 
 /** The desk's day in a browser (issue 15): find a dossier, hand it to a named specialist, a leader approves, the tracking book prints. */
-describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browser', () => {
+describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
   const contexts: BrowserContext[] = []

@@ -25,7 +25,7 @@ async function figuresOf(page: Page, unit: string, day: string): Promise<Figures
   return (answer as { rows: { indicators: Figures }[] }).rows[0]!.indicators
 }
 
-describe.skipIf(!hasChromium)('the one-stop desk in a browser', () => {
+describe.skipIf(!hasChromium)('the one-stop desk in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext

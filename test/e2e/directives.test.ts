@@ -16,7 +16,7 @@ async function typeDate(page: Page, id: string, date: string): Promise<void> {
 
 const selfCriticismRow = (page: Page, unitName: string) => page.locator('tr[data-task]').filter({ hasText: unitName }).filter({ hasText: 'Kiểm điểm' })
 
-describe.skipIf(!hasChromium)('directives and their tasks in a browser', () => {
+describe.skipIf(!hasChromium)('directives and their tasks in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
   let directiveUrl = ''

@@ -14,7 +14,7 @@ async function ecertCopiesOf(page: Page, unit: string, day: string): Promise<num
   return (answer as { rows: { indicators: { ecert_copies: { value: number } } }[] }).rows[0]!.indicators.ecert_copies.value
 }
 
-describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a browser', () => {
+describe.skipIf(!hasChromium)('an e-certified copy at the commune desk, in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext

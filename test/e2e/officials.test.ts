@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/files.js'
 import { ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
 
-describe.skipIf(!hasChromium)('the officials registry in a browser', () => {
+describe.skipIf(!hasChromium)('the officials registry in a browser', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
   let context: BrowserContext

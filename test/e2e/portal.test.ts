@@ -49,7 +49,7 @@ async function eventually<T>(read: () => T, ok: (value: T) => boolean, what: str
   }
 }
 
-describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that answers', () => {
+describe.skipIf(!hasChromium)('a citizen on the portal, and the commune that answers', { retry: 1 }, () => {
   const dataDir = join(tempDir(), 'data')
   const spool = join(dataDir, 'sms-spool.jsonl')
   const today = toVietnamDate(new Date())

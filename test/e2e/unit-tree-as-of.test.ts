@@ -21,7 +21,7 @@ async function pickerNames(page: Page): Promise<string[]> {
   return names
 }
 
-describe.skipIf(!hasChromium)('the console’s unit tree as of a date (the demo’s reorganisation of 1/7/2025)', () => {
+describe.skipIf(!hasChromium)('the console’s unit tree as of a date (the demo’s reorganisation of 1/7/2025)', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
 

@@ -20,7 +20,9 @@ export interface TesseractOptions {
 
 function run(program: string, args: readonly string[], options: { timeoutMs: number; signal?: AbortSignal | undefined }): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(program, [...args], { timeout: options.timeoutMs, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8', ...(options.signal ? { signal: options.signal } : {}) }, (error, stdout, stderr) => {
+    // One thread: reading runs in the background and must not take both cores from the requests being served.
+    const env = { ...process.env, OMP_THREAD_LIMIT: '1' }
+    execFile(program, [...args], { timeout: options.timeoutMs, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8', env, ...(options.signal ? { signal: options.signal } : {}) }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout)
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return reject(new OcrFailure(`Chưa cài đặt ${program} trên máy chủ (Debian: ${program === 'pdftoppm' ? 'poppler-utils' : 'tesseract-ocr, tesseract-ocr-vie'}), chưa đọc được văn bản`))
