@@ -28,6 +28,7 @@ import { handOverTarget } from '../../../modules/desk/assignment/hand-over-targe
 import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
 import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 import type { ApplicantNoticeSettings } from '../../../modules/portal/tell-applicant.js'
+import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -35,16 +36,7 @@ const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 're
 const DossierCode = PlainText(64).describe('Mã hồ sơ, ví dụ H23.07.01-220429-001')
 const Position = z.coerce.number().int().min(1).max(1000)
 
-/** An uploaded file's name is only a label: no folders, no tricks, a PDF or image extension. */
-const ScanFileName = z
-  .string()
-  .max(255)
-  .regex(/^[^/\\\u0000-\u001f]+\.(pdf|png|jpe?g)$/i, 'Tên tệp không hợp lệ (không chứa thư mục; đuôi .pdf, .png, .jpg hoặc .jpeg)')
-  .refine((name) => !name.startsWith('.'), 'Tên tệp không được bắt đầu bằng dấu chấm')
-// 10 MB of content is at most 13 981 016 base64 characters.
-const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64')
 const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content, replace_reason: PlainText(1000).optional().describe('Lý do thay tệp (bắt buộc khi hồ sơ đã trả kết quả)') })
-const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
 
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }

@@ -1,16 +1,10 @@
 import { z } from 'zod'
 import { LocalDateParam, PlainText } from '../../schemas.js'
+import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
 
-/** An uploaded file's name is only a label: no folders, a PDF or image extension (as the desk's scans). */
-export const AttachedFileName = z
-  .string()
-  .max(255)
-  .regex(/^[^/\\\u0000-\u001f]+\.(pdf|png|jpe?g)$/i, 'Tên tệp không hợp lệ (không chứa thư mục; đuôi .pdf, .png, .jpg hoặc .jpeg)')
-  .refine((name) => !name.startsWith('.'), 'Tên tệp không được bắt đầu bằng dấu chấm')
-// 10 MB of content is at most 13 981 016 base64 characters.
-export const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64')
-export const AttachedFile = z.object({ file_name: AttachedFileName, content_base64: Base64Content })
-export const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
+/** A directive's or a report's file: a scan, as the desk's. */
+export const AttachedFile = z.object({ file_name: ScanFileName, content_base64: Base64Content })
+export { Base64Content, UPLOAD_BODY_LIMIT }
 
 export const Topic = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'Chủ đề chỉ gồm chữ thường không dấu, số, gạch ngang, gạch dưới')
 export const OnParam = LocalDateParam.optional().describe('Ngày xét (mặc định hôm nay, giờ Việt Nam)')

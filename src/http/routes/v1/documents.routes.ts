@@ -15,19 +15,12 @@ import { subtreeUnitIds } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const read = { access: { permission: 'dossiers:read' as const } }
 const write = { access: { permission: 'dossiers:write' as const } }
 
-/** An uploaded file's name is only a label: no folders, a PDF or image extension. */
-const ScanFileName = z
-  .string()
-  .max(255)
-  .regex(/^[^/\\\u0000-\u001f]+\.(pdf|png|jpe?g)$/i, 'Tên tệp không hợp lệ (không chứa thư mục; đuôi .pdf, .png, .jpg hoặc .jpeg)')
-  .refine((name) => !name.startsWith('.'), 'Tên tệp không được bắt đầu bằng dấu chấm')
-const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64')
-const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
 const DossierCode = PlainText(64)
 const Position = z.coerce.number().int().min(1).max(1000)
 

@@ -16,6 +16,7 @@ import { trackDossier } from '../../../modules/portal/track-dossier.js'
 import { isAppError } from '../../../domain/shared/app-error.js'
 import { PublicThrottle } from '../../plugins/public-throttle.js'
 import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { Base64Content, ScanFileName } from '../../upload.schemas.js'
 
 /** What the public routes need from the server's configuration. */
 export interface PortalRouteSettings {
@@ -34,8 +35,8 @@ const Phone = z.string().max(20).regex(/^[0-9+ .-]+$/, 'Số điện thoại ch�
 const QueryText = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').default('')
 const ComponentUpload = z.object({
   position: z.number().int().min(1).max(200),
-  file_name: z.string().max(255).regex(/^[^/\\\u0000-\u001f]+\.(pdf|png|jpe?g)$/i, 'Tên tệp không hợp lệ (đuôi .pdf, .png, .jpg hoặc .jpeg)'),
-  content_base64: z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64'),
+  file_name: ScanFileName,
+  content_base64: Base64Content,
 })
 
 /**

@@ -18,14 +18,13 @@ import { toVietnamDate } from '../../../domain/time/vietnam-time.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
+import { Base64Content, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
 
 const DossierCode = PlainText(64).describe('Mã hồ sơ')
-const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Nội dung tệp phải được mã hóa base64')
 const P12FileName = z.string().max(255).regex(/^[^/\\\u0000-\u001f]+\.(p12|pfx)$/i, 'Tên tệp chứng thư số không hợp lệ (không chứa thư mục; đuôi .p12 hoặc .pfx)')
 const PdfFileName = z.string().max(255).regex(/^[^/\\\u0000-\u001f]+\.pdf$/i, 'Tên tệp không hợp lệ (không chứa thư mục; đuôi .pdf)')
 const CredentialBody = z.object({ file_name: P12FileName, content_base64: Base64Content, password: z.string().max(200).describe('Mật khẩu của tệp PKCS#12') })
 const Year = z.coerce.number().int().min(2000).max(2200)
-const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
 /**
