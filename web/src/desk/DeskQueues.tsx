@@ -9,7 +9,7 @@ import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/naviga
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName } from './desk-api.js'
 import { labelOf } from '../shared/labels.js'
 import { DeskSearch } from './DeskSearch.js'
-import { deskWorkApi, TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.js'
+import { TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.js'
 import { BULK_STEP_OF, BulkActions } from './BulkActions.js'
 import { DeadlineAlert } from './DeadlineAlert.js'
 import { DeskShortcuts } from './DeskShortcuts.js'
@@ -48,10 +48,7 @@ export default function DeskQueues({ me }: { me: Me }) {
   useEffect(() => setSelected([]), [view])
   // A search looks through every queue of the unit; clearing it comes back to the queue.
   const { data, error, loading, reload } = useApiData(
-    (signal) =>
-      view.search
-        ? deskWorkApi.search({ unit: view.unit, q: view.search, queue: 'all', page, page_size: PAGE_SIZE }, signal)
-        : deskApi.queue({ unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal),
+    (signal) => deskApi.queue(view.search ? { unit: view.unit, q: view.search, queue: 'all', page, page_size: PAGE_SIZE } : { unit: view.unit, queue: view.queue, page, page_size: PAGE_SIZE }, signal),
     [view, page],
   )
   // The badges: every queue counted by the server in one query; refreshed with the unit.

@@ -62,7 +62,8 @@ export const deskApi = {
   dueDate: (receivedAt: string, days: number, cutoff: string | null) =>
     request<{ due_at: string }>('GET', '/api/v1/calendar/due', { query: { received_at: receivedAt, days, ...(cutoff ? { cutoff } : {}) } }),
   receive: (body: ReceiveRequest, confirmed: Record<string, true> = {}) => request<DossierDetails>('POST', '/api/v1/dossiers', { body: { ...body, ...confirmed } }),
-  queue: (q: { unit: string; queue: QueueName; page: number; page_size: number }, signal?: AbortSignal) =>
+  /** A queue of the unit, or with `q` the search through it (code, name with or without diacritics, ID, phone). */
+  queue: (q: { unit: string; queue: QueueName; page: number; page_size: number; q?: string }, signal?: AbortSignal) =>
     request<QueuePage>('GET', '/api/v1/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),
   queueCounts: (unit: string, signal?: AbortSignal) => request<Record<QueueName, number>>('GET', '/api/v1/dossier-queue-counts', { query: { unit }, ...(signal ? { signal } : {}) }),
   dossier: (code: string, signal?: AbortSignal) => request<DossierDetails>('GET', path(code), signal ? { signal } : {}),

@@ -2,7 +2,6 @@ import type { z } from 'zod'
 import type { HandOverUnit as HandOverUnitSchema, OfficialWorkload as OfficialWorkloadSchema, TrackingBook as TrackingBookSchema } from '../../../src/contracts/desk-work.js'
 import type { Json } from '../../../src/contracts/json.js'
 import { request } from '../shared/api.js'
-import type { QueueName, QueuePage } from './desk-api.js'
 
 /** The desk's day (issue 15): search, hand-over to a person, the tracking book, per-official counts. */
 export type HandOverUnit = Json<z.infer<typeof HandOverUnitSchema>>
@@ -32,8 +31,6 @@ const path = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`
 const queryString = (q: object) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '') as [string, string][]).toString()
 
 export const deskWorkApi = {
-  search: (q: { unit: string; q: string; queue: QueueName; page: number; page_size: number }, signal?: AbortSignal) =>
-    request<QueuePage>('GET', '/api/v1/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),
   handOverOptions: (code: string, signal?: AbortSignal) => request<HandOverUnit[]>('GET', `${path(code)}/hand-over-options`, signal ? { signal } : {}),
   trackingBook: (q: BookQuery, signal?: AbortSignal) => request<TrackingBook>('GET', '/api/v1/tracking-book', { query: { ...q }, ...(signal ? { signal } : {}) }),
   trackingBookXlsxUrl: (q: BookQuery) => `/api/v1/tracking-book/xlsx?${queryString(q)}`,
