@@ -12,3 +12,6 @@ export const Base64Content = z.string().min(4).max(13_981_016).regex(/^[A-Za-z0-
 
 /** A request carrying one 10 MB file in base64, with room for its other fields. */
 export const UPLOAD_BODY_LIMIT = 15 * 1024 * 1024
+
+/** The uploaded bytes (the schema has already checked the base64). */
+export const decodeUpload = (base64: string): Buffer => Buffer.from(base64, 'base64')

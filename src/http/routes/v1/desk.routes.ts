@@ -28,7 +28,7 @@ import { handOverTarget } from '../../../modules/desk/assignment/hand-over-targe
 import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
 import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 import type { ApplicantNoticeSettings } from '../../../modules/portal/tell-applicant.js'
-import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
+import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -54,7 +54,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     return { unitIds: actor.unitIds, personalData: can(actor, 'personal_data:read'), userId: actor.kind === 'user' ? actor.id : null, actor: actor.label, role: actor.role }
   }
   const who = (request: FastifyRequest) => ({ actor: actorOf(request).label, ip: request.ip })
-  const decode = (base64: string) => Buffer.from(base64, 'base64')
+  const decode = decodeUpload
 
   api.get('/api/v1/procedures', {
     config: read,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { LocalDateParam, PlainText } from '../../schemas.js'
-import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
+import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
 
 /** A directive's or a report's file: a scan, as the desk's. */
 export const AttachedFile = z.object({ file_name: ScanFileName, content_base64: Base64Content })
@@ -21,5 +21,5 @@ export type TaskBody = z.infer<typeof TaskBody>
 
 export const taskInputOf = (t: TaskBody) => ({ title: t.title, assignees: t.assignees, monitor: t.monitor, recurrence: t.recurrence, dueOn: t.due_on ?? null, endsOn: t.ends_on ?? null })
 
-export const decode = (base64: string) => Buffer.from(base64, 'base64')
+export { decodeUpload as decode }
 export const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`

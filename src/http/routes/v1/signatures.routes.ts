@@ -18,7 +18,7 @@ import { toVietnamDate } from '../../../domain/time/vietnam-time.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { Base64Content, UPLOAD_BODY_LIMIT } from '../../upload.schemas.js'
+import { Base64Content, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
 
 const DossierCode = PlainText(64).describe('Mã hồ sơ')
 const P12FileName = z.string().max(255).regex(/^[^/\\\u0000-\u001f]+\.(p12|pfx)$/i, 'Tên tệp chứng thư số không hợp lệ (không chứa thư mục; đuôi .p12 hoặc .pfx)')
@@ -41,7 +41,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
     return { unitIds: actor.unitIds, personalData: can(actor, 'personal_data:read') }
   }
   const editor = (request: FastifyRequest) => ({ actor: actorOf(request).label, ip: request.ip, unitIds: actorOf(request).unitIds })
-  const decode = (base64: string) => Buffer.from(base64, 'base64')
+  const decode = decodeUpload
 
   api.post('/api/v1/officials/:id/signing-credential', {
     config: { access: { permission: 'officials:write' } },
