@@ -7,6 +7,7 @@ import { decreeDate, letterDate, periodLabel } from './letter-dates.js'
 import { numberLine, type OfficialDocument } from './official-document.js'
 import { alphabetical, groupNames, groupsText, letterLists, type LetterUnit } from './praise-criticism.js'
 import { nameInSentence, placeName, shortUnitName } from './short-unit-name.js'
+import { tasksCompletionValues, type TaskOutcome } from './tasks-completion.js'
 import { trendPhrase, type TrendPoint } from './trend-sentence.js'
 import { joinVietnamese } from './vietnamese-list.js'
 
@@ -30,6 +31,8 @@ export interface LetterFacts {
   deadline: LocalDate
   /** The plans, decisions and earlier letters the letter cites (`{basis_documents}`, `{previous_letter}`). */
   citations?: LetterCitations | undefined
+  /** The task occurrences due in the period owed by the unit's subtree, judged on the letter's date. */
+  tasks: readonly TaskOutcome[]
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
@@ -70,6 +73,7 @@ export function letterValues(template: LetterTemplate, facts: LetterFacts): Reco
     ecert_change: previous === null ? '' : facts.ecert.copies > previous ? words.increased : facts.ecert.copies < previous ? words.decreased : words.unchanged,
     deadline: letterDate(facts.deadline),
     letter_date: letterDate(facts.letterDate),
+    ...tasksCompletionValues(facts.tasks.map((t) => ({ ...t, unitName: short(t.unitName) }))),
   }
 }
 

@@ -12,6 +12,7 @@ import { decreeDate, letterDate, periodLabel } from './letter-dates.js'
 import { index766Section, type Index766Facts } from './index766-section.js'
 import { numberLine, type Block, type OfficialDocument } from './official-document.js'
 import { nameInSentence, placeName, shortUnitName } from './short-unit-name.js'
+import { tasksCompletionValues, type TaskOutcome } from './tasks-completion.js'
 import { trendPhrase } from './trend-sentence.js'
 import { joinVietnamese } from './vietnamese-list.js'
 
@@ -58,6 +59,8 @@ export interface ReportFacts {
   ecertSince?: LocalDate | undefined
   /** The Decision 766 index of the unit for the period, when the template has its section. */
   index766?: Index766Facts | undefined
+  /** The task occurrences due in the period owed by the unit's subtree, judged on the report's date. */
+  tasks: readonly TaskOutcome[]
 }
 
 const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
@@ -266,6 +269,7 @@ export function reportValues(facts: ReportFacts): Record<string, string> {
     year: facts.period.to.slice(0, 4),
     report_date: letterDate(facts.reportDate),
     due_date: facts.dueDate ? letterDate(facts.dueDate) : '',
+    ...tasksCompletionValues(facts.tasks.map((t) => ({ ...t, unitName: shortUnitName(t.unitName, [placeName(facts.unitName)]) }))),
   }
 }
 
@@ -299,6 +303,7 @@ export function composeReport(template: ReportTemplate, facts: ReportFacts): Off
       ...lateSection(facts, labels, short),
       heading(template.headings.ecert),
       ...ecertSection(facts, short),
+      ...(template.tasks ? [heading(template.tasks.heading), ...fillParagraphs(template.tasks.paragraphs, values, 'tasks').map((text): Block => ({ kind: 'paragraph', text }))] : []),
       ...(template.index766?.show && facts.index766 ? index766Section(template.index766, facts.index766, values) : []),
       ...closing.slice(0, -1).map((text): Block => ({ kind: 'paragraph', text })),
     ],

@@ -85,7 +85,9 @@ export interface ReportTemplate {
   trend: { periods: number; indicator: IndicatorId }
   /** Where "has ever e-certified" starts counting (ecert_units_to_date); absent: the earliest data. */
   ecert_since?: LocalDate | undefined
-  /** The Decision 766 index section (after the e-certified copies); absent or `show: false`, none. */
+  /** The tasks' completion section (after the e-certified copies): its heading and paragraphs, `{tasks_completion}`…; absent, none. */
+  tasks?: { heading: string; paragraphs: TemplateParagraph[] } | undefined
+  /** The Decision 766 index section (after the tasks); absent or `show: false`, none. */
   index766?: Index766Wording | undefined
   closing: TemplateParagraph[]
   copies_to: string[]

@@ -12,6 +12,7 @@ import { peerRows } from '../../domain/reports/compose-report.js'
 import { parseTrendPeriods } from '../../domain/reports/trend-periods.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
+import { periodTaskOutcomes } from '../directives/period-task-outcomes.js'
 import { getIndicators } from '../indicators/get-indicators.js'
 import { listCitedDocuments } from '../letters/cited-documents.repository.js'
 import { resolveSigner } from '../letters/resolve-signer.js'
@@ -63,6 +64,7 @@ export async function letterFacts(db: Kysely<Database>, template: LetterTemplate
     },
     deadline: calendar.addWorkingDays(letterDate, template.deadline.working_days_after_letter),
     citations: await letterCitations(db, unit.code, template.topic, period.to, letterDate),
+    tasks: await periodTaskOutcomes(db, unit.id, period, letterDate),
   }
 }
 

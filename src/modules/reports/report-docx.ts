@@ -8,6 +8,7 @@ import type { MonthlyDue } from '../../domain/reports/monthly-due-date.js'
 import type { OfficialDocument } from '../../domain/reports/official-document.js'
 import { addDays, dayOfWeek, type LocalDate } from '../../domain/time/local-date.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
+import { periodTaskOutcomes } from '../directives/period-task-outcomes.js'
 import { getIndicatorSeries } from '../indicators/get-series.js'
 import { resolveSigner } from '../letters/resolve-signer.js'
 import { loadReportTable } from './load-report-table.js'
@@ -44,12 +45,13 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
   const series = await getIndicatorSeries(db, { unitCode: unit.code, from: start < period.from ? start : period.from, to: period.to, granularity: kind === 'weekly' ? 'week' : 'month', scope: 'subtree' })
   const due = kind === 'monthly' ? await monthlyReportDueDate(db, { from: period.from, to: period.to, today: request.today }) : null
   const index766 = template.index766?.show ? await reportIndex766(db, unit.id, period) : undefined
+  const reportDate = request.date ?? toVietnamDate(new Date())
   return {
     facts: {
       unitName: unit.name,
       unitKind: unit.kind,
       parentName: parent?.name ?? null,
-      reportDate: request.date ?? toVietnamDate(new Date()),
+      reportDate,
       period,
       previous: table.previous,
       rows: table.rows,
@@ -57,6 +59,7 @@ export async function reportFacts(db: Kysely<Database>, kind: ReportTemplateKind
       dueDate: due?.due_date,
       ecertSince: request.ecertSince ?? template.ecert_since,
       index766,
+      tasks: await periodTaskOutcomes(db, unit.id, period, reportDate),
     },
     due,
   }

@@ -26,6 +26,7 @@ export const ReportTemplateSchema = z.strictObject({
     indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]).refine((id) => INDICATORS[id].kind === 'rate', 'Phải là một tỷ lệ (rate) của INDICATORS.md'),
   }),
   ecert_since: EcertSinceSchema,
+  tasks: z.strictObject({ heading: z.string(), paragraphs: z.array(TemplateParagraphSchema) }).optional(),
   index766: Index766WordingSchema.optional(),
   closing: z.array(TemplateParagraphSchema),
   copies_to: Lines,
