@@ -14,7 +14,14 @@ export const DirectiveSummary = z.object({
   topic: z.string().nullable(),
   cited_document_id: z.number().nullable().describe('Công văn đã ghi để các công văn sau dẫn chiếu (letters record)'),
   file_name: z.string().nullable(),
+  ocr_status: z.enum(['queued', 'running', 'done', 'failed']).nullable().describe('Đọc nội dung (OCR) tệp: chờ đọc, đang đọc, đã đọc, lỗi (xem ocr_error); null khi không có tệp'),
+  ocr_error: z.string().nullable(),
   label: z.string().describe('Công văn số 1262/UBND-VP ngày 15/9/2022'),
+})
+
+/** A directive of the list, with where a search found it. */
+export const DirectiveListItem = DirectiveSummary.extend({
+  snippet: z.string().nullable().describe('Tìm theo q: đoạn nội dung bản quét (OCR) chứa cụm từ, có dấu như đã đọc; null khi khớp số, trích yếu hoặc cơ quan ban hành, hoặc không tìm'),
 })
 
 export const Submission = z.object({

@@ -10,28 +10,13 @@ export const FileReading = z.object({
   recognized_at: z.date().nullable(),
 })
 
-export const IncomingDocument = z.object({
-  id: z.string(),
-  unit_code: z.string(),
-  unit_name: z.string(),
-  number: z.string(),
-  title: z.string(),
-  issued_on: z.string().nullable(),
-  received_at: z.date(),
-  file_name: z.string(),
-  ocr_status: z.string().nullable(),
-  ocr_error: z.string().nullable(),
-})
-
+/** A dossier component's scan whose recognised text holds the phrase searched (directives: GET /api/v1/directives?q=). */
 export const FileTextHit = z.object({
-  kind: z.enum(['component', 'incoming_document']),
+  kind: z.enum(['component']),
   unit_code: z.string(),
   file_name: z.string(),
   snippet: z.string(),
   dossier_code: z.string().nullable(),
   position: z.number().nullable(),
   component_name: z.string().nullable(),
-  document_id: z.string().nullable(),
-  document_number: z.string().nullable(),
-  document_title: z.string().nullable(),
 })

@@ -22,6 +22,7 @@ import * as portalCitizens from './migrations/20261126_019_portal_citizens.js'
 import * as directivesTasks from './migrations/20261126_020_directives_tasks.js'
 import * as twolevelUnitHeirs from './migrations/20261126_021_twolevel_unit_heirs.js'
 import * as twolevelDecidedRollups from './migrations/20261126_022_twolevel_decided_rollups.js'
+import * as h17IncomingDocumentsIntoDirectives from './migrations/20261126_023_h17_incoming_documents_into_directives.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_020_directives_tasks': directivesTasks,
   '20261126_021_twolevel_unit_heirs': twolevelUnitHeirs,
   '20261126_022_twolevel_decided_rollups': twolevelDecidedRollups,
+  '20261126_023_h17_incoming_documents_into_directives': h17IncomingDocumentsIntoDirectives,
 }
 
 /** The names of the migrations this version knows, in order. */
@@ -60,4 +62,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Up to and including the named migration: for a test of a later migration's move of data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name)
+  if (error) throw error instanceof Error ? error : new Error(String(error))
 }

@@ -398,7 +398,6 @@ export interface Database {
   unit_signers: UnitSignersTable
   outbox_messages: OutboxMessagesTable
   dossier_file_replacements: DossierFileReplacementsTable
-  incoming_documents: IncomingDocumentsTable
   ocr_jobs: OcrJobsTable
   file_texts: FileTextsTable
   file_signatures: FileSignaturesTable
@@ -613,18 +612,6 @@ export type NewUnitRow = Insertable<UnitsTable>
 export type ProcedureVersionRow = Selectable<ProcedureVersionsTable>
 export type DossierRow = Selectable<DossiersTable>
 export type FeedbackRow = Selectable<FeedbackTable>
-
-/** Văn bản đến: a directive or letter a unit received, kept as a scan. */
-export interface IncomingDocumentsTable {
-  id: Generated<string>
-  unit_id: number
-  number: Generated<string>
-  title: string
-  issued_on: DateOnly | null
-  file_id: string
-  received_by: string
-  received_at: Generated<Date>
-}
 
 /** A stored file waiting to be read (or read, or failed with its reason). */
 export interface OcrJobsTable {

@@ -135,7 +135,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerOfficialWorkloadRoutes(app, handle)
   registerDeskCounterRoutes(app, handle, { publicBaseUrl: options.publicBaseUrl, filesDir: options.filesDir ?? './data/files' })
   registerDataMonthsRoutes(app, handle)
-  registerDocumentRoutes(app, handle, options.filesDir ?? './data/files')
+  registerDocumentRoutes(app, handle)
   registerPublicPortalRoutes(app, handle, {
     publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000',
     secret: options.portal?.secret ?? randomBytes(32).toString('hex'),

@@ -29,6 +29,7 @@ let store: FileStore
 let anThanhOfficer: SignedIn
 let quangTrungOfficer: SignedIn
 let districtOfficer: SignedIn
+let districtOffice: SignedIn
 let dossierCode: string
 let scans: { component: { png: Buffer }; directive: { pdf: Buffer } }
 
@@ -36,7 +37,13 @@ const post = (user: SignedIn, url: string, payload: object) => user.inject({ met
 const search = async (user: SignedIn, unit: string, q: string) => {
   const response = await user.inject(`/api/v1/file-texts?unit=${unit}&q=${encodeURIComponent(q)}`)
   expect(response.statusCode, response.body).toBe(200)
-  return response.json() as { kind: string; dossier_code: string | null; position: number | null; document_title: string | null; snippet: string }[]
+  return response.json() as { kind: string; dossier_code: string | null; position: number | null; snippet: string }[]
+}
+type DirectiveHit = { id: number; number: string; subject: string; snippet: string | null; ocr_status: string | null; ocr_error: string | null }
+const findDirectives = async (user: SignedIn, q: string) => {
+  const response = await user.inject(`/api/v1/directives?q=${encodeURIComponent(q)}`)
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json() as DirectiveHit[]
 }
 
 beforeAll(async () => {
@@ -56,6 +63,7 @@ beforeAll(async () => {
   anThanhOfficer = await signIn(app, handle, 'officer', 'H23.07.01')
   quangTrungOfficer = await signIn(app, handle, 'officer', 'H23.07.02')
   districtOfficer = await signIn(app, handle, 'officer', 'H23.07')
+  districtOffice = await signIn(app, handle, 'monitor', 'H23.07')
   const [component, directive] = await Promise.all([renderTextPage(COMPONENT_PAGE), renderTextPage(DIRECTIVE_PAGE)])
   scans = { component, directive }
   const received = await post(anThanhOfficer, '/api/v1/dossiers', {
@@ -99,29 +107,46 @@ describe('a scanned component read in the background', () => {
   })
 })
 
-describe('an incoming directive kept as a scanned PDF', () => {
-  it('is read page by page and found by the district, not by a commune', async () => {
-    const recorded = await post(districtOfficer, '/api/v1/incoming-documents', {
-      unit: 'H23.07', number: '1262/UBND-VP', title: 'V/v đẩy mạnh số hóa và chứng thực điện tử', issued_on: '2022-09-15', file_name: 'cv-1262.pdf', content_base64: scans.directive.pdf.toString('base64'),
+describe('an incoming directive recorded with its scanned PDF', () => {
+  it('is read page by page in the background and found among the directives by a phrase typed without diacritics; not by a commune', async () => {
+    const recorded = await post(districtOffice, '/api/v1/directives', {
+      unit: 'H23.07', direction: 'incoming', doc_type: 'Công văn', number: '1262/UBND-VP', issued_on: '2022-09-15', issuer: 'UBND tỉnh Hải Dương', subject: 'V/v đẩy mạnh số hóa và chứng thực điện tử',
+      file: { file_name: 'cv-1262.pdf', content_base64: scans.directive.pdf.toString('base64') },
     })
     expect(recorded.statusCode, recorded.body).toBe(200)
+    const id = recorded.json().id as number
+    // Recording only queued it: the request did not wait for the reading.
+    expect(recorded.json()).toMatchObject({ ocr_status: 'queued', ocr_error: null })
+    expect((await districtOffice.inject(`/api/v1/directives/${id}/text`)).json()).toMatchObject({ status: 'queued', text: null })
     expect(await new OcrWorker(handle.db, store, tesseractEngine()).drain()).toBe(1)
-    const hits = await search(districtOfficer, 'H23.07', 'quang nghiep va dai son')
-    expect(hits.map((h) => [h.kind, h.document_title])).toEqual([['incoming_document', 'V/v đẩy mạnh số hóa và chứng thực điện tử']])
+
+    const hits = await findDirectives(districtOffice, 'quang nghiep va dai son')
+    expect(hits.map((h) => [h.id, h.subject, h.ocr_status])).toEqual([[id, 'V/v đẩy mạnh số hóa và chứng thực điện tử', 'done']])
     expect(hits[0]!.snippet).toContain('Quảng Nghiệp và Đại Sơn')
-    // The district's search reaches its communes' dossiers too.
-    expect((await search(districtOfficer, 'H23.07', 'tan ky')).map((h) => h.kind)).toEqual(['component'])
-    expect(await search(anThanhOfficer, 'H23.07.01', 'quang nghiep')).toEqual([])
-    const documents = (await districtOfficer.inject('/api/v1/incoming-documents?unit=H23.07')).json()
-    expect(documents).toMatchObject([{ number: '1262/UBND-VP', ocr_status: 'done', ocr_error: null }])
-    const text = (await districtOfficer.inject(`/api/v1/incoming-documents/${recorded.json().id}/text`)).json()
+    // With its diacritics too, and by its number or by its subject (not in the scan: no snippet).
+    expect((await findDirectives(districtOffice, 'Quảng Nghiệp')).map((h) => h.id)).toEqual([id])
+    expect((await findDirectives(districtOffice, '1262/ubnd')).map((h) => h.id)).toEqual([id])
+    expect(await findDirectives(districtOffice, 'day manh so hoa')).toMatchObject([{ id, snippet: null }])
+    expect(await findDirectives(districtOffice, 'quang khai')).toEqual([])
+    const text = (await districtOffice.inject(`/api/v1/directives/${id}/text`)).json()
+    expect(text).toMatchObject({ status: 'done', pages: 1, engine: 'tesseract (vie)' })
     expect(text.text).toContain('1262/UBND-VP')
+
+    // A commune neither finds it nor reads it; the components' search does not mix directives in.
+    expect(await findDirectives(anThanhOfficer, 'quang nghiep')).toEqual([])
+    expect((await anThanhOfficer.inject(`/api/v1/directives/${id}/text`)).statusCode).toBe(404)
+    expect(await search(districtOfficer, 'H23.07', 'quang nghiep')).toEqual([])
+    // The district's search over components reaches its communes' dossiers.
+    expect((await search(districtOfficer, 'H23.07', 'tan ky')).map((h) => h.kind)).toEqual(['component'])
   }, 120_000)
 
   it('a search of less than two letters is refused with a reason', async () => {
     const response = await districtOfficer.inject('/api/v1/file-texts?unit=H23.07&q=%2C%20')
     expect(response.statusCode).toBe(400)
     expect(response.json().message).toMatch(/ít nhất 2 chữ cái/)
+    const directives = await districtOffice.inject('/api/v1/directives?q=%2C%20')
+    expect(directives.statusCode).toBe(400)
+    expect(directives.json().message).toMatch(/ít nhất 2 chữ cái/)
   })
 })
 

@@ -20,7 +20,7 @@ import { loadSmallDistrict } from '../support/small-district.js'
  * No operation may answer 500.
  */
 type Expectation = 'hidden' | 'refused' | 'no-leak'
-interface Other { unit: string; dossier: string; feedbackId: string; officialId: string; otherUser: string; documentId: string; directiveId: string; occurrenceId: string; submissionId: string }
+interface Other { unit: string; dossier: string; feedbackId: string; officialId: string; otherUser: string; directiveId: string; occurrenceId: string; submissionId: string }
 interface Probe { expect: Expectation; request: (other: Other) => InjectOptions; ownSession?: true }
 
 const WEEK = 'from=2022-09-05&to=2022-09-09'
@@ -53,9 +53,6 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/officials/lists/{list}': { expect: 'hidden', request: (o) => get(`/api/v1/officials/lists/missing-certificate-or-account?unit=${o.unit}`) },
   'GET /api/v1/officials/lists/{list}/xlsx': { expect: 'hidden', request: (o) => get(`/api/v1/officials/lists/missing-certificate-or-account/xlsx?unit=${o.unit}`) },
   'POST /api/v1/officials/certificate-import': { expect: 'hidden', request: (o) => send('POST', '/api/v1/officials/certificate-import', { unit: o.unit, dry_run: true, files: [{ file_name: 'chung-thu.cer', content_base64: PDF }] }) },
-  'POST /api/v1/incoming-documents': { expect: 'hidden', request: (o) => send('POST', '/api/v1/incoming-documents', { unit: o.unit, title: 'Văn bản giả', file_name: 'van-ban.pdf', content_base64: PDF }) },
-  'GET /api/v1/incoming-documents': { expect: 'hidden', request: (o) => get(`/api/v1/incoming-documents?unit=${o.unit}`) },
-  'GET /api/v1/incoming-documents/{id}/text': { expect: 'hidden', request: (o) => get(`/api/v1/incoming-documents/${o.documentId}/text`) },
   'GET /api/v1/dossiers/{code}/components/{position}/text': { expect: 'hidden', request: (o) => get(`/api/v1/dossiers/${o.dossier}/components/1/text`) },
   'GET /api/v1/file-texts': { expect: 'hidden', request: (o) => get(`/api/v1/file-texts?unit=${o.unit}&q=bi+mat`) },
   'GET /api/v1/procedures': { expect: 'no-leak', request: () => get('/api/v1/procedures?q=khai%20sinh') },
@@ -134,10 +131,12 @@ const PROBES: Record<string, Probe> = {
       national_db_updated_on: '2022-05-05', all_parts_published: false, uses_population_data: false, payment_integrated: false,
     }),
   },
-  'GET /api/v1/directives': { expect: 'no-leak', request: () => get('/api/v1/directives') },
+  // Quang Trung's incoming directive, with its scan, is neither listed nor found by its words.
+  'GET /api/v1/directives': { expect: 'no-leak', request: () => get('/api/v1/directives?q=bi+mat') },
   'GET /api/v1/directives/letter-proposal': { expect: 'hidden', request: (o) => get(`/api/v1/directives/letter-proposal?unit=${o.unit}&${WEEK}`) },
   'GET /api/v1/directives/{id}': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}`) },
   'GET /api/v1/directives/{id}/file': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}/file`) },
+  'GET /api/v1/directives/{id}/text': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}/text`) },
   'POST /api/v1/directives': {
     expect: 'hidden',
     request: (o) => send('POST', '/api/v1/directives', { unit: o.unit, direction: 'outgoing', number: '9/UBND', issued_on: '2022-09-15', issuer: 'Xã bên', subject: 'Giao việc giả', tasks: [] }),
@@ -192,7 +191,6 @@ beforeAll(async () => {
   const official = await ok(quangTrung.inject(send('POST', '/api/v1/officials', { full_name: 'Cán Bộ Quang Trung Bí Mật', unit: 'H23.07.02' })))
   const feedback = await ok(quangTrung.inject(send('POST', '/api/v1/feedback', { unit: 'H23.07.02', channel: 'phone', summary: 'Phản ánh bí mật của Quang Trung' })))
   await ok(quangTrung.inject(send('PUT', '/api/v1/targets', { indicator: 'online_rate', year: 2023, unit: 'H23.07.02', minimum: 77.7, decided_by: 'Quyết định bí mật của Quang Trung' })))
-  const document = await ok(quangTrung.inject(send('POST', '/api/v1/incoming-documents', { unit: 'H23.07.02', number: '9/QT', title: 'Văn bản đến bí mật của Quang Trung', file_name: 'van-ban-quang-trung.pdf', content_base64: PDF })))
   // A directive Quang Trung received, its task, and the report it submitted with a file.
   const directive = await ok(quangTrung.inject(send('POST', '/api/v1/directives', {
     unit: 'H23.07.02', direction: 'incoming', number: '77/UBND-BI-MAT', issued_on: '2022-09-15', issuer: 'UBND huyện Tứ Kỳ', subject: 'Chỉ đạo bí mật của Quang Trung',
@@ -202,7 +200,7 @@ beforeAll(async () => {
   const occurrenceId = directive.tasks[0]!.id
   const submitted = (await ok(quangTrung.inject(send('POST', `/api/v1/tasks/${occurrenceId}/submissions`, { note: 'Báo cáo bí mật', file: { file_name: 'bao-cao-quang-trung.pdf', content_base64: PDF } })))) as unknown as { submissions: { id: number }[] }
   other = {
-    unit: 'H23.07.02', dossier: dossier.code, feedbackId: String(feedback.id), officialId: String(official.id), otherUser: quangTrung.username, documentId: String(document.id),
+    unit: 'H23.07.02', dossier: dossier.code, feedbackId: String(feedback.id), officialId: String(official.id), otherUser: quangTrung.username,
     directiveId: String(directive.id), occurrenceId: String(occurrenceId), submissionId: String(submitted.submissions[0]!.id),
   }
   markers = ['H23.07.02', 'Quang Trung', 'QT-BI-MAT', dossier.code, feedback.code, 'bí mật', quangTrung.username]

@@ -7,19 +7,20 @@ import { listVisibleDirectives } from '../../modules/directives/directives.repos
 import { importDirectives } from '../../modules/directives/import/import-directives.js'
 import { proposeTasksOfLetter } from '../../modules/directives/propose-letter-tasks.js'
 import { recordDirective } from '../../modules/directives/record-directive.js'
+import { searchDirectives } from '../../modules/directives/search-directives.js'
 import { getUnitByCode, subtreeOf } from '../../modules/units/units.repository.js'
 import type { Command } from '../command.js'
 import { reportingJsonErrors } from '../json-errors.js'
 import { parseCommandArgs } from '../parse-command-args.js'
 import { usageError } from '../usage-error.js'
 
-const USAGE = `cli -- directives list --unit MÃ [--json]
+const USAGE = `cli -- directives list --unit MÃ [--search CỤM-TỪ] [--json]
        cli -- directives import FILE --unit MÃ [--ignore-unknown] [--json]
        cli -- directives record-letter --unit MÃ --from YYYY-MM-DD --to YYYY-MM-DD --number SỐ/KÝ-HIỆU [--date YYYY-MM-DD] [--confirm] [--json]`
 
 const OPTIONS = {
   unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, date: { type: 'string' }, number: { type: 'string' },
-  confirm: { type: 'boolean' }, json: { type: 'boolean' }, 'ignore-unknown': { type: 'boolean' },
+  confirm: { type: 'boolean' }, json: { type: 'boolean' }, 'ignore-unknown': { type: 'boolean' }, search: { type: 'string' },
 } as const
 
 function dateOption(name: string, value: string | undefined, required: boolean): string | undefined {
@@ -45,9 +46,14 @@ export const directivesCommand: Command = {
     const today = toVietnamDate(new Date())
     if (action === 'list') {
       const unit = await getUnitByCode(handle.db, unitCode)
-      const list = await listVisibleDirectives(handle.db, await subtreeOf(handle.db, unit.id))
+      const scope = await subtreeOf(handle.db, unit.id)
+      // --search: by number, subject, issuer or the scan's recognised text, typed with or without diacritics.
+      const search = values.search
+      const list = search !== undefined
+        ? await reportingJsonErrors(json, context, { kind: 'directives' }, () => searchDirectives(handle.db, scope, search, {}, { actor: context.actor, ip: null }))
+        : (await listVisibleDirectives(handle.db, scope)).map((d) => ({ ...d, snippet: null }))
       if (json) context.stdout(JSON.stringify(list, null, 2))
-      else for (const d of list) context.stdout(`${d.id}\t${d.direction === 'outgoing' ? 'đi' : 'đến'}\t${d.docType} số ${d.number} ngày ${letterDate(d.issuedOn)}\t${d.issuer}\t${d.subject}`)
+      else for (const d of list) context.stdout(`${d.id}\t${d.direction === 'outgoing' ? 'đi' : 'đến'}\t${d.docType} số ${d.number} ngày ${letterDate(d.issuedOn)}\t${d.issuer}\t${d.subject}${d.snippet ? `\t…${d.snippet}…` : ''}`)
       return 0
     }
     if (action === 'import') {

@@ -20,6 +20,9 @@ export interface DirectiveRow {
   citedDocumentId: number | null
   fileId: string | null
   fileName: string | null
+  /** Where the reading (OCR) of its file stands: queued, running, done, failed; null without a file. */
+  ocrStatus: string | null
+  ocrError: string | null
   createdBy: string
 }
 
@@ -44,13 +47,14 @@ function baseQuery(db: Db) {
     .selectFrom('directives as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
     .leftJoin('files as f', 'f.id', 'd.file_id')
-    .select(['d.id', 'd.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'd.direction', 'd.doc_type', 'd.number', 'd.issued_on', 'd.issuer', 'd.subject', 'd.topic', 'd.cited_document_id', 'd.file_id', 'f.original_name as file_name', 'd.created_by'])
+    .leftJoin('ocr_jobs as j', 'j.file_id', 'd.file_id')
+    .select(['d.id', 'd.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'd.direction', 'd.doc_type', 'd.number', 'd.issued_on', 'd.issuer', 'd.subject', 'd.topic', 'd.cited_document_id', 'd.file_id', 'f.original_name as file_name', 'j.status as ocr_status', 'j.error as ocr_error', 'd.created_by'])
 }
 
 type Raw = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>
 const toRow = (r: Raw): DirectiveRow => ({
   id: r.id, unitId: r.unit_id, unitCode: r.unit_code, unitName: r.unit_name, direction: r.direction, docType: r.doc_type, number: r.number, issuedOn: r.issued_on,
-  issuer: r.issuer, subject: r.subject, topic: r.topic, citedDocumentId: r.cited_document_id, fileId: r.file_id, fileName: r.file_name, createdBy: r.created_by,
+  issuer: r.issuer, subject: r.subject, topic: r.topic, citedDocumentId: r.cited_document_id, fileId: r.file_id, fileName: r.file_name, ocrStatus: r.ocr_status, ocrError: r.ocr_error, createdBy: r.created_by,
 })
 
 /**
@@ -81,6 +85,20 @@ export async function getVisibleDirective(db: Db, id: number, unitIds: ReadonlyS
 export async function findDirectiveByNumber(db: Db, unitId: number, number: string, issuedOn: string): Promise<number | undefined> {
   const row = await db.selectFrom('directives').select('id').where('unit_id', '=', unitId).where('number', '=', number).where('issued_on', '=', issuedOn).executeTakeFirst()
   return row?.id
+}
+
+/** The recognised texts of these directives' files whose folded form holds the folded phrase. */
+export async function directiveTextsMatching(db: Db, directiveIds: readonly number[], foldedPhrase: string): Promise<Map<number, string>> {
+  if (directiveIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('directives as d')
+    .innerJoin('file_texts as t', 't.file_id', 'd.file_id')
+    .select(['d.id', 't.text'])
+    .where('d.id', 'in', [...directiveIds])
+    // The folded phrase is letters, digits and single spaces (foldForSearch): nothing LIKE would read as a wildcard.
+    .where('t.folded', 'like', `%${foldedPhrase}%`)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.text]))
 }
 
 /** The documents a directive cites, as the letters' citations are stored. */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 
 /** Where a stored file's reading stands, and its text once read. */
@@ -41,32 +41,8 @@ export async function componentTextsMatching(db: Kysely<Database>, unitIds: read
     .execute()
 }
 
-/** The same over the incoming documents of these units. */
-export async function incomingTextsMatching(db: Kysely<Database>, unitIds: readonly number[], foldedPhrase: string, limit: number) {
-  if (unitIds.length === 0) return []
-  return db
-    .selectFrom('file_texts as t')
-    .innerJoin('files as f', 'f.id', 't.file_id')
-    .innerJoin('incoming_documents as i', 'i.file_id', 'f.id')
-    .innerJoin('units as u', 'u.id', 'i.unit_id')
-    .select(sql<string>`i.id::text`.as('document_id'))
-    .select(['t.file_id', 't.text', 'f.original_name', 'f.uploaded_at', 'i.number', 'i.title', 'u.code as unit_code'])
-    .where('i.unit_id', 'in', unitIds)
-    .where('t.folded', 'like', `%${foldedPhrase}%`)
-    .orderBy('f.uploaded_at', 'desc')
-    .limit(limit)
-    .execute()
-}
-
 /** The stored file of a dossier's component, if it has one. */
 export async function componentFileId(db: Kysely<Database>, dossierId: string, position: number): Promise<string | null> {
   const row = await db.selectFrom('dossier_components').select('file_id').where('dossier_id', '=', dossierId).where('position', '=', position).executeTakeFirst()
   return row?.file_id == null ? null : String(row.file_id)
-}
-
-/** The stored file of an incoming document of these units, if it is one of theirs. */
-export async function incomingDocumentFileId(db: Kysely<Database>, unitIds: readonly number[], documentId: string): Promise<string | null> {
-  if (unitIds.length === 0) return null
-  const row = await db.selectFrom('incoming_documents').select('file_id').where('id', '=', documentId).where('unit_id', 'in', unitIds).executeTakeFirst()
-  return row === undefined ? null : String(row.file_id)
 }

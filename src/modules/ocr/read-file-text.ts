@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
-import { componentFileId, incomingDocumentFileId, readingOfFile, type FileReading } from './file-text.repository.js'
+import { componentFileId, readingOfFile, type FileReading } from './file-text.repository.js'
 
 /**
  * The recognised text of a component's scan (the caller has checked the dossier is visible).
@@ -16,11 +16,4 @@ export async function readComponentText(db: Kysely<Database>, dossier: { id: str
     await db.transaction().execute((trx) => writeAudit(trx, { ...who, action: 'dossier.file_text_read', entity: 'dossier', entityId: dossier.code, summary: { file: position } }))
   }
   return reading
-}
-
-/** The recognised text of an incoming document of the caller's units (otherwise "not found"). */
-export async function readIncomingDocumentText(db: Kysely<Database>, unitIds: readonly number[], documentId: string): Promise<FileReading> {
-  const fileId = await incomingDocumentFileId(db, unitIds, documentId)
-  if (fileId === null) throw new AppError(ErrorCode.notFound, `incoming document ${documentId} not visible`, 'Không tìm thấy văn bản đến này trong phạm vi bạn được xem')
-  return readingOfFile(db, fileId)
 }

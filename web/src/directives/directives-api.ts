@@ -1,10 +1,12 @@
 import type { z } from 'zod'
-import type { DirectiveDetails as DirectiveDetailsSchema, DirectiveSummary as DirectiveSummarySchema, LetterProposal as LetterProposalSchema, TaskList as TaskListSchema } from '../../../src/contracts/directives.js'
+import type { FileReading as FileReadingSchema } from '../../../src/contracts/documents.js'
+import type { DirectiveDetails as DirectiveDetailsSchema, DirectiveListItem as DirectiveListItemSchema, LetterProposal as LetterProposalSchema, TaskList as TaskListSchema } from '../../../src/contracts/directives.js'
 import type { Json } from '../../../src/contracts/json.js'
 import { request } from '../shared/api.js'
 
 /** /api/v1/directives and /api/v1/tasks, typed from the server's schemas. */
-export type DirectiveSummary = Json<z.infer<typeof DirectiveSummarySchema>>
+export type DirectiveSummary = Json<z.infer<typeof DirectiveListItemSchema>>
+export type FileReading = Json<z.infer<typeof FileReadingSchema>>
 export type DirectiveDetails = Json<z.infer<typeof DirectiveDetailsSchema>>
 export type TaskList = Json<z.infer<typeof TaskListSchema>>
 export type TaskOccurrence = TaskList['items'][number]
@@ -52,7 +54,9 @@ export interface NewDirective {
 const opt = (signal?: AbortSignal) => (signal ? { signal } : {})
 
 export const directivesApi = {
-  list: (signal?: AbortSignal) => request<DirectiveSummary[]>('GET', '/api/v1/directives', opt(signal)),
+  /** With `q`: those whose number, subject, issuer or scan's text (OCR) hold it, typed with or without diacritics. */
+  list: (q: string, signal?: AbortSignal) => request<DirectiveSummary[]>('GET', '/api/v1/directives', { ...(q ? { query: { q } } : {}), ...opt(signal) }),
+  text: (id: number, signal?: AbortSignal) => request<FileReading>('GET', `/api/v1/directives/${id}/text`, opt(signal)),
   get: (id: number, signal?: AbortSignal) => request<DirectiveDetails>('GET', `/api/v1/directives/${id}`, opt(signal)),
   record: (body: NewDirective) => request<DirectiveDetails>('POST', '/api/v1/directives', { body }),
   citedDocuments: (unit: string, signal?: AbortSignal) => request<CitedDocument[]>('GET', '/api/v1/letters/cited-documents', { query: { unit }, ...opt(signal) }),
@@ -81,3 +85,6 @@ export const RECURRENCE_CHOICES = [
 
 export const TIMELINESS_COLORS: Record<string, string> = { on_time: 'green', late: 'orange', missing: 'red', pending: 'default' }
 export const STATE_COLORS: Record<string, string> = { assigned: 'default', submitted: 'blue', resubmitted: 'blue', returned: 'volcano', accepted: 'green' }
+
+/** Where the reading (OCR) of a directive's scan stands. */
+export const OCR_STATUS_LABELS: Record<string, string> = { queued: 'Chờ đọc', running: 'Đang đọc', done: 'Đã đọc', failed: 'Lỗi khi đọc' }

@@ -39,6 +39,5 @@ export const INDEX_766_PATH = '/chi-so-766'
 export const FEEDBACK_PATH = '/phan-anh'
 export const PROCEDURES_PATH = '/thu-tuc'
 export const OFFICIALS_PATH = '/can-bo'
-export const DOCUMENTS_PATH = '/van-ban'
 export const dossierPath = (code: string) => `/mot-cua/ho-so/${encodeURIComponent(code)}`
 export const printPath = (code: string, form: string) => `/mot-cua/ho-so/${encodeURIComponent(code)}/in/${form}`

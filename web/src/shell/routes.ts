@@ -4,12 +4,11 @@ import { feedbackFeature } from '../feedback/routes.js'
 import { index766Feature } from '../index766/routes.js'
 import { proceduresFeature } from '../procedures/routes.js'
 import { officialsFeature } from '../officials/routes.js'
-import { documentsFeature } from '../documents/routes.js'
 import { directivesFeature } from '../directives/routes.js'
 import type { Feature, MatchedPage } from './feature.js'
 
 /** The console's sections, in the header's order. */
-export const FEATURES: readonly Feature[] = [dashboardFeature, deskFeature, feedbackFeature, index766Feature, proceduresFeature, directivesFeature, officialsFeature, documentsFeature]
+export const FEATURES: readonly Feature[] = [dashboardFeature, deskFeature, feedbackFeature, index766Feature, proceduresFeature, directivesFeature, officialsFeature]
 
 export interface Route {
   /** The section the address belongs to, or null for an unknown address. */

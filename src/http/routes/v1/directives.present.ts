@@ -8,7 +8,8 @@ import { allowedSteps, directiveLabel, type BoardItem, type UnitCompletion as Co
 export function presentDirective(d: DirectiveRow): z.infer<typeof DirectiveSummary> {
   return {
     id: d.id, unit_code: d.unitCode, unit_name: d.unitName, direction: d.direction, doc_type: d.docType, number: d.number, issued_on: d.issuedOn, issuer: d.issuer,
-    subject: d.subject, topic: d.topic, cited_document_id: d.citedDocumentId, file_name: d.fileName, label: directiveLabel({ doc_type: d.docType, number: d.number, issued_on: d.issuedOn }),
+    subject: d.subject, topic: d.topic, cited_document_id: d.citedDocumentId, file_name: d.fileName,
+    ocr_status: d.ocrStatus === null ? null : (d.ocrStatus as 'queued' | 'running' | 'done' | 'failed'), ocr_error: d.ocrError, label: directiveLabel({ doc_type: d.docType, number: d.number, issued_on: d.issuedOn }),
   }
 }
 

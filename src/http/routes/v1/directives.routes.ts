@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DirectiveDetails, DirectiveSummary, LetterProposal } from '../../../contracts/directives.js'
+import { FileReading } from '../../../contracts/documents.js'
+import { DirectiveDetails, DirectiveListItem, LetterProposal } from '../../../contracts/directives.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { citeDocument } from '../../../domain/reports/cited-documents.js'
 import { toVietnamDate } from '../../../domain/time/vietnam-time.js'
@@ -16,7 +17,9 @@ import { citationsOf, getVisibleDirective, listVisibleDirectives } from '../../.
 import { importDirectives } from '../../../modules/directives/import/import-directives.js'
 import { proposeTasksOfLetter } from '../../../modules/directives/propose-letter-tasks.js'
 import { readAttachedFile } from '../../../modules/directives/read-attached-file.js'
+import { readDirectiveText } from '../../../modules/directives/read-directive-text.js'
 import { recordDirective } from '../../../modules/directives/record-directive.js'
+import { searchDirectives } from '../../../modules/directives/search-directives.js'
 import { taskBoard } from '../../../modules/directives/task-board.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
@@ -49,12 +52,20 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
   api.get('/api/v1/directives', {
     config: read,
     schema: {
-      summary: 'Văn bản chỉ đạo đến và đi mà đơn vị ghi, hoặc giao nhiệm vụ cho đơn vị (mới nhất trước)',
+      summary: 'Văn bản chỉ đạo đến và đi mà đơn vị ghi, hoặc giao nhiệm vụ cho đơn vị (mới nhất trước); q: tìm theo số, trích yếu, cơ quan ban hành và nội dung bản quét (OCR), gõ có dấu hoặc không dấu',
       tags: ['Chỉ đạo, điều hành'],
-      querystring: z.object({ direction: z.enum(['incoming', 'outgoing']).optional() }),
-      response: { 200: z.array(DirectiveSummary), ...errors },
+      querystring: z.object({
+        direction: z.enum(['incoming', 'outgoing']).optional(),
+        q: z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').optional().describe('Cụm từ cần tìm (ít nhất 2 chữ cái hoặc chữ số); việc tìm được ghi nhật ký'),
+      }),
+      response: { 200: z.array(DirectiveListItem), ...errors },
     },
-    handler: async (request) => (await listVisibleDirectives(db, actorOf(request).unitIds, { direction: request.query.direction })).map(presentDirective),
+    handler: async (request) => {
+      const { direction, q } = request.query
+      const unitIds = actorOf(request).unitIds
+      if (q === undefined || q === '') return (await listVisibleDirectives(db, unitIds, { direction })).map((d) => ({ ...presentDirective(d), snippet: null }))
+      return (await searchDirectives(db, unitIds, q, { direction }, who(request))).map((d) => ({ ...presentDirective(d), snippet: d.snippet }))
+    },
   })
 
   api.get('/api/v1/directives/letter-proposal', {
@@ -142,6 +153,12 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
       const { bytes, file } = await readAttachedFile(db, store, directive.fileId)
       return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
     },
+  })
+
+  api.get('/api/v1/directives/:id/text', {
+    config: read,
+    schema: { summary: 'Nội dung đọc được (OCR) từ bản quét của văn bản chỉ đạo (đọc nền sau khi lưu)', tags: ['Chỉ đạo, điều hành'], params: Id, response: { 200: FileReading, ...errors } },
+    handler: async (request) => readDirectiveText(db, actorOf(request).unitIds, request.params.id),
   })
 
   api.post('/api/v1/directives/import', {
