@@ -71,6 +71,10 @@ describe.skipIf(!hasChromium)('directives and their tasks in a browser', { retry
     // The letter is cited by the next letter on the topic.
     const cited = (await page.evaluate(async () => (await fetch('/api/v1/letters/cited-documents?unit=H23.07&topic=digitization&year=2022')).json())) as { number: string; role: string }[]
     expect(cited).toContainEqual(expect.objectContaining({ number: '1262/UBND-VP', role: 'letter' }))
+    // The section's search box finds it by its subject typed without diacritics (number and scans' text too).
+    await page.goto(`${server.url}/chi-dao`)
+    await page.getByRole('textbox', { name: 'Tìm văn bản chỉ đạo theo số, trích yếu hoặc nội dung bản quét' }).fill('tang cuong thuc hien so hoa')
+    await page.locator('tr[data-directive="1262/UBND-VP"]').waitFor()
     await context.close()
   })
 
