@@ -145,6 +145,12 @@ describe('the demo tells the story of the Tứ Kỳ letters: electronic certifie
     expect(communesWithCopies('2022-08-01', '2022-09-30', inTuKy).size).toBeGreaterThan(8)
   })
 
+  it('by 9/9/2022, the end of the week seed 000 judges, every commune but those four has issued some (it names no other as "chưa thực hiện")', () => {
+    const started = communesWithCopies('2022-01-01', '2022-09-09', inTuKy)
+    const communes = dataset.units.filter((unit) => unit.kind === 'commune' && unit.parentCode === TU_KY).map((unit) => unit.code)
+    expect(communes.filter((code) => !started.has(code)).sort()).toEqual(NO_ECERT_COMMUNES.map(tuKyCommuneCode).sort())
+  })
+
   it('Hà Kỳ, Minh Đức, Quang Phục and Chí Minh issue none through 30/9/2022', () => {
     for (const name of NO_ECERT_COMMUNES) {
       const copies = select(receivedBetween('2022-01-01', '2022-09-30'), ofCommune(name)).reduce((sum, row) => sum + row.ecertCopies, 0)

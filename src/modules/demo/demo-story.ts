@@ -170,8 +170,10 @@ interface CommunePlan {
 /**
  * Tứ Kỳ's communes. Digitization for July, August and 5–9/9/2022 follows the letters where they
  * give a figure; the others are placed so the district-wide figures come out near 3,95 %,
- * 35,44 % and 58,59 %. E-certified copies: Quảng Nghiệp and Đại Sơn start before August 2022;
- * Hà Kỳ, Minh Đức, Quang Phục and Chí Minh only from November 2022 on.
+ * 35,44 % and 58,59 %. E-certified copies: Quảng Nghiệp and Đại Sơn start before August 2022
+ * (seed 001: 02/23 by July); Hà Kỳ, Minh Đức, Quang Phục and Chí Minh only from November 2022 on;
+ * every other commune starts in August, so by 9/9/2022 the four are the only ones that never
+ * e-certified — seed 000 names them and no other ("chưa thực hiện như: …"), and criticises ten.
  */
 const TU_KY_COMMUNES: readonly CommunePlan[] = [
   { name: 'An Thanh', weekly: 22, digitization: [0.01, 0.02, 0.55, 1, 0.99, 0.985], onlineFactor: 0.8, payment2023: 0.6, ecertFrom: '2022-08-15', saturdays: true },
@@ -182,21 +184,21 @@ const TU_KY_COMMUNES: readonly CommunePlan[] = [
   { name: 'Đại Hợp', weekly: 24, digitization: [0.01, 0.02, 0.3, 0.88, 0.95, 0.97], onlineFactor: 0.9, payment2023: 0.55, ecertFrom: '2022-08-29' },
   { name: 'Đại Sơn', weekly: 22, digitization: [0.02, 0.03, 0.25, 0.45, 0.9, 0.96], onlineFactor: 0.9, payment2023: 0.55, ecertFrom: '2022-04-18' },
   { name: 'Hà Kỳ', weekly: 15, digitization: [0.01, 0.03, 0.52, 0.65, 0.9, 0.97], onlineFactor: 0.95, payment2023: 0.5, ecertFrom: '2022-12-05' },
-  { name: 'Hà Thanh', weekly: 16, digitization: [0, 0, 0.04, 0, 0.7, 0.95], onlineFactor: 1.2, payment2023: 0.45, ecertFrom: '2022-10-03', extraLateness: 0.01 },
-  { name: 'Hưng Đạo', weekly: 17, digitization: [0, 0, 0, 0.176, 0.7, 0.95], onlineFactor: 1.2, payment2023: 0.12, ecertFrom: '2022-09-19', extraLateness: 0.01 },
+  { name: 'Hà Thanh', weekly: 16, digitization: [0, 0, 0.04, 0, 0.7, 0.95], onlineFactor: 1.2, payment2023: 0.45, ecertFrom: '2022-08-15', extraLateness: 0.01 },
+  { name: 'Hưng Đạo', weekly: 17, digitization: [0, 0, 0, 0.176, 0.7, 0.95], onlineFactor: 1.2, payment2023: 0.12, ecertFrom: '2022-08-01', extraLateness: 0.01 },
   { name: 'Minh Đức', weekly: 19, digitization: [0.01, 0.01, 0.2, 0.4, 0.85, 0.96], onlineFactor: 1, payment2023: 0.5, ecertFrom: '2022-11-14' },
-  { name: 'Ngọc Kỳ', weekly: 15, digitization: [0, 0.005, 0.1, 0.2, 0.75, 0.95], onlineFactor: 1.1, payment2023: 0.48, ecertFrom: '2022-10-10' },
+  { name: 'Ngọc Kỳ', weekly: 15, digitization: [0, 0.005, 0.1, 0.2, 0.75, 0.95], onlineFactor: 1.1, payment2023: 0.48, ecertFrom: '2022-08-08' },
   { name: 'Nguyên Giáp', weekly: 20, digitization: [0.01, 0.02, 0.3, 0.92, 0.95, 0.97], onlineFactor: 0.9, payment2023: 0.55, ecertFrom: '2022-08-24' },
   { name: 'Phượng Kỳ', weekly: 19, digitization: [0.01, 0.02, 0.35, 0.958, 0.97, 0.97], onlineFactor: 0.9, payment2023: 0.175, ecertFrom: '2022-08-17' },
   { name: 'Quang Khải', weekly: 17, digitization: [0.02, 0.05, 0.93, 1, 0.99, 0.985], onlineFactor: 0.8, payment2023: 0.65, ecertFrom: '2022-08-08' },
   { name: 'Quang Phục', weekly: 18, digitization: [0.01, 0.01, 0.2, 0.4, 0.85, 0.96], onlineFactor: 1.05, payment2023: 0.5, ecertFrom: '2023-01-09' },
   { name: 'Quang Trung', weekly: 18, digitization: [0.02, 0.03, 0.83, 1, 0.99, 0.985], onlineFactor: 0.8, payment2023: 0.62, ecertFrom: '2022-08-12' },
   { name: 'Quảng Nghiệp', weekly: 21, digitization: [0.02, 0.04, 0.76, 0.939, 0.97, 0.975], onlineFactor: 0.85, payment2023: 0.58, ecertFrom: '2022-03-07' },
-  { name: 'Tái Sơn', weekly: 17, digitization: [0.005, 0.01, 0, 0.4, 0.8, 0.96], onlineFactor: 1.1, payment2023: 0.245, ecertFrom: '2022-09-12' },
-  { name: 'Tân Kỳ', weekly: 18, digitization: [0, 0, 0, 0, 0.65, 0.94], onlineFactor: 1.2, payment2023: 0.45, ecertFrom: '2022-10-17', extraLateness: 0.01 },
-  { name: 'Tiên Động', weekly: 21, digitization: [0, 0.005, 0.04, 0.045, 0.7, 0.95], onlineFactor: 1.15, payment2023: 0.085, ecertFrom: '2022-09-26', extraLateness: 0.01 },
+  { name: 'Tái Sơn', weekly: 17, digitization: [0.005, 0.01, 0, 0.4, 0.8, 0.96], onlineFactor: 1.1, payment2023: 0.245, ecertFrom: '2022-08-01' },
+  { name: 'Tân Kỳ', weekly: 18, digitization: [0, 0, 0, 0, 0.65, 0.94], onlineFactor: 1.2, payment2023: 0.45, ecertFrom: '2022-08-15', extraLateness: 0.01 },
+  { name: 'Tiên Động', weekly: 21, digitization: [0, 0.005, 0.04, 0.045, 0.7, 0.95], onlineFactor: 1.15, payment2023: 0.085, ecertFrom: '2022-08-08', extraLateness: 0.01 },
   { name: 'Thị trấn Tứ Kỳ', weekly: 32, digitization: [0.02, 0.03, 0.25, 0.45, 0.9, 0.97], onlineFactor: 0.85, payment2023: 0.7, ecertFrom: '2022-08-19', saturdays: true },
-  { name: 'Văn Tố', weekly: 18, digitization: [0, 0.005, 0.03, 0.033, 0.7, 0.95], onlineFactor: 1.1, payment2023: 0.46, ecertFrom: '2022-09-28' },
+  { name: 'Văn Tố', weekly: 18, digitization: [0, 0.005, 0.03, 0.033, 0.7, 0.95], onlineFactor: 1.1, payment2023: 0.46, ecertFrom: '2022-08-15' },
 ]
 
 /** The communes the letter of 15/9/2022 names as never having issued an electronic copy. */
