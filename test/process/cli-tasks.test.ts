@@ -36,5 +36,9 @@ describe('cli -- directives import and tasks', () => {
     const text = await cli('tasks', '--unit', 'H23.07.01', '--on', '2022-09-16')
     expect(text.stdout).toContain('Chưa nộp; Chưa đến hạn')
     expect(text.stdout).toContain('Công văn số 1262/UBND-VP ngày 15/9/2022')
+    // The directives found by words of their subject typed without diacritics; a phrase in none finds none.
+    const found = JSON.parse((await cli('directives', 'list', '--unit', 'H23.07', '--search', 'tang cuong thuc hien', '--json')).stdout) as { number: string }[]
+    expect(found.map((d) => d.number)).toEqual(['1262/UBND-VP'])
+    expect(JSON.parse((await cli('directives', 'list', '--unit', 'H23.07', '--search', 'chung thuc ban sao', '--json')).stdout)).toEqual([])
   })
 })
