@@ -50,7 +50,8 @@ async function monthlyParagraphs(templatePath?: string): Promise<string[]> {
   return (await readDocx(report.bytes)).paragraphs
 }
 
-const HEADING = 'VI. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)'
+// After section VI on the tasks ordered (the default monthly template).
+const HEADING = 'VII. CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH SỐ 766/QĐ-TTg)'
 
 describe('the Decision 766 section of the monthly report', () => {
   it('gives the total out of what could be scored, the band, each group, what has no data and the two best options', async () => {
