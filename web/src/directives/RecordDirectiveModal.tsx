@@ -94,7 +94,7 @@ export function RecordDirectiveModal({ open, unit, units, letterPeriod = null, o
         ...(file ? { file: await attachedFile(file) } : {}),
         tasks: (v.tasks ?? []).map((t) => ({ title: t.title.trim(), assignees: t.assignees, monitor: t.monitor, recurrence: t.recurrence, due_on: t.recurrence === 'once' ? iso(t.due_on) : null, ends_on: iso(t.ends_on) })),
       })
-      void message.success(`Đã ghi ${directive.label} với ${new Set(directive.tasks.map((t) => t.task_id)).size} nhiệm vụ`)
+      void message.success(`Đã ghi ${directive.label} với ${new Set(directive.tasks.map((t) => t.task_id)).size} nhiệm vụ${directive.ocr_status === 'queued' ? '; nội dung bản quét sẽ được đọc trong ít phút' : ''}`)
       form.resetFields()
       setFile(null)
       setProposal(null)
