@@ -15,19 +15,23 @@ function acceptsGzip(request: FastifyRequest): boolean {
 }
 
 /**
- * A kept JSON answer, ready to send: its text, and its gzip made once, the first time a client
- * accepting gzip asks (a browser asks brotli first; compressing tens of kilobytes per request at
- * brotli's default quality would cost more than the cached answer saves).
+ * A kept JSON answer, ready to send: its UTF-8 bytes (encoded once, not at every send), and its
+ * gzip made once, the first time a client accepting gzip asks (a browser asks brotli first;
+ * compressing tens of kilobytes per request at brotli's default quality would cost more than the
+ * cached answer saves).
  */
 export class CachedBody {
+  private readonly utf8: Buffer
   private gzipped: Buffer | null = null
 
-  constructor(readonly json: string) {}
+  constructor(json: string) {
+    this.utf8 = Buffer.from(json, 'utf8')
+  }
 
   send(request: FastifyRequest, reply: FastifyReply): FastifyReply {
     reply.type('application/json; charset=utf-8')
-    if (this.json.length < COMPRESS_FROM_BYTES || !acceptsGzip(request)) return reply.send(this.json)
-    this.gzipped ??= gzipSync(this.json)
+    if (this.utf8.length < COMPRESS_FROM_BYTES || !acceptsGzip(request)) return reply.send(this.utf8)
+    this.gzipped ??= gzipSync(this.utf8)
     // Already encoded: the server's compression passes it through as it is.
     return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(this.gzipped)
   }
