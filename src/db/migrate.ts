@@ -22,7 +22,8 @@ import * as portalCitizens from './migrations/20261126_019_portal_citizens.js'
 import * as directivesTasks from './migrations/20261126_020_directives_tasks.js'
 import * as twolevelUnitHeirs from './migrations/20261126_021_twolevel_unit_heirs.js'
 import * as twolevelDecidedRollups from './migrations/20261126_022_twolevel_decided_rollups.js'
-import * as h17IncomingDocumentsIntoDirectives from './migrations/20261126_023_h17_incoming_documents_into_directives.js'
+import * as incomingDocumentsIntoDirectives from './migrations/20261126_023_incoming_documents_into_directives.js'
+import * as accessVersion from './migrations/20261126_024_access_version.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,7 +49,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_020_directives_tasks': directivesTasks,
   '20261126_021_twolevel_unit_heirs': twolevelUnitHeirs,
   '20261126_022_twolevel_decided_rollups': twolevelDecidedRollups,
-  '20261126_023_h17_incoming_documents_into_directives': h17IncomingDocumentsIntoDirectives,
+  '20261126_023_incoming_documents_into_directives': incomingDocumentsIntoDirectives,
+  '20261126_024_access_version': accessVersion,
 }
 
 /** The names of the migrations this version knows, in order. */

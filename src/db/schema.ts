@@ -277,6 +277,12 @@ export interface DataVersionTable {
   version: number
 }
 
+/** Bumped by every statement that changes a session's actor or what it may see; the version is the sum (migration 023). */
+export interface AccessVersionTable {
+  shard: number
+  version: number
+}
+
 export interface AuditHeadTable {
   id: number
   last_id: string
@@ -394,6 +400,7 @@ export interface Database {
   dossier_apologies: DossierApologiesTable
   feedback: FeedbackTable
   data_version: DataVersionTable
+  access_version: AccessVersionTable
   cited_documents: CitedDocumentsTable
   unit_signers: UnitSignersTable
   outbox_messages: OutboxMessagesTable

@@ -10,6 +10,7 @@ import { documentAccess, SECURITY_SCHEMES } from './openapi-access.js'
 import { registerAuthentication } from './plugins/authentication.js'
 import { FigureCache } from '../modules/figure-cache/figure-cache.js'
 import { registerRequestDeadline } from './plugins/request-deadline.js'
+import { registerRequestVersions } from './plugins/request-versions.js'
 import { registerSecurityHeaders } from './plugins/security-headers.js'
 import { registerWellFormedInput } from './plugins/well-formed-input.js'
 import { registerHealthRoutes, type DemoSeeding } from './routes/health.js'
@@ -105,6 +106,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     ...documentAccess(),
   })
   registerRequestDeadline(app, options.requestDeadlineMs)
+  registerRequestVersions(app, handle)
   await registerAuthentication(app, handle)
   registerWellFormedInput(app)
   await app.register(swaggerUi, { routePrefix: '/docs' })

@@ -27,7 +27,7 @@ const DOSSIERS = [
 
 /** Everything the round trip must keep: every table's rows, the audit verdict, the figures. */
 async function stateOf(handle: DatabaseHandle) {
-  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%' and tablename <> 'data_version' order by tablename`.execute(handle.db)).rows
+  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely_%' and tablename not in ('data_version', 'access_version') order by tablename`.execute(handle.db)).rows
   const rows: Record<string, unknown[]> = {}
   for (const { name } of tables) {
     rows[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)} order by 1, 2`.execute(handle.db)).rows

@@ -5,7 +5,8 @@ import { SHARED_DATA_PERMISSIONS, type Permission } from '../../domain/accounts/
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { actorFromApiToken } from '../../modules/accounts/api-tokens.js'
 import { assertAtRoot, can, type Actor } from '../../modules/accounts/actor.js'
-import { actorFromSession, SESSION_COOKIE } from '../../modules/accounts/sessions.js'
+import { SESSION_COOKIE } from '../../modules/accounts/sessions.js'
+import { requestVersions } from './request-versions.js'
 
 /** What a route needs: every route declares it; a route that does not is refused (deny by default). */
 export type Access = { public: true } | { permission: Permission }
@@ -54,7 +55,11 @@ async function actorOfRequest(handle: DatabaseHandle, request: FastifyRequest): 
     return actor
   }
   const token = request.cookies[SESSION_COOKIE]
-  return token ? actorFromSession(handle.db, token) : null
+  if (!token) return null
+  // Kept in memory under the access version: a logout, a role or unit changed is read at once.
+  const { access } = await requestVersions(request)
+  request.accessVersion = access
+  return request.server.accessCache.actorOfSession(handle.db, token, access)
 }
 
 function checkAccess(request: FastifyRequest): void {

@@ -32,24 +32,34 @@ export async function createSession(db: Kysely<Database>, userId: number, meta: 
 
 const LAST_SEEN_PRECISION_MS = 60_000
 
+/** A live session's actor, as loaded from the database, with what each request checks again. */
+export interface SessionActor {
+  /** The session's id: the token's hash. */
+  id: string
+  actor: Actor
+  expiresAt: Date
+  /** When the session was last marked as seen (kept up to date by `noteSessionSeen`). */
+  lastSeenAt: Date
+}
+
 /** The actor behind a session cookie, or null for an unknown, expired, revoked or disabled one. */
 export async function actorFromSession(db: Kysely<Database>, token: string): Promise<Actor | null> {
+  const session = await loadSessionActor(db, sha256(token))
+  if (!session) return null
+  await noteSessionSeen(db, session)
+  return session.actor
+}
+
+/** The session of this id (the token's hash) with its actor, or null if it is not live. */
+export async function loadSessionActor(db: Kysely<Database>, sessionId: string): Promise<SessionActor | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.revoked_at', 'sessions.last_seen_at', 'users.id', 'users.username', 'users.unit_id', 'users.role', 'users.active'])
-    .where('sessions.id', '=', sha256(token))
+    .where('sessions.id', '=', sessionId)
     .executeTakeFirst()
   if (!row || row.revoked_at !== null || row.expires_at < new Date() || !row.active) return null
-  // Written at most once a minute: a durable write on every request of a busy dashboard would
-  // cost more than the request itself, and a minute is all "last seen" needs to say.
-  // The condition is repeated in SQL: requests of one session arriving together write it once.
-  const now = new Date()
-  const due = new Date(now.getTime() - LAST_SEEN_PRECISION_MS)
-  if (new Date(row.last_seen_at) <= due) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.session_id).where('last_seen_at', '<=', due).execute()
-  }
-  return {
+  const actor: Actor = {
     kind: 'user',
     id: row.id,
     name: row.username,
@@ -62,6 +72,20 @@ export async function actorFromSession(db: Kysely<Database>, token: string): Pro
     sessionId: row.session_id,
     csrfToken: row.csrf_token,
   }
+  return { id: row.session_id, actor, expiresAt: new Date(row.expires_at), lastSeenAt: new Date(row.last_seen_at) }
+}
+
+/**
+ * Marks the session as seen now, at most once a minute: a durable write on every request of a
+ * busy dashboard would cost more than the request itself, and a minute is all "last seen" needs
+ * to say. The condition is repeated in SQL: requests of one session arriving together write it once.
+ */
+export async function noteSessionSeen(db: Kysely<Database>, session: SessionActor): Promise<void> {
+  const now = new Date()
+  const due = new Date(now.getTime() - LAST_SEEN_PRECISION_MS)
+  if (session.lastSeenAt > due) return
+  session.lastSeenAt = now
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).where('last_seen_at', '<=', due).execute()
 }
 
 export async function revokeSession(db: Kysely<Database> | Transaction<Database>, sessionId: string): Promise<void> {

@@ -7,9 +7,9 @@ export interface BackupTable {
 
 /**
  * Kept by the migrator or rebuilt by the restore itself, not copied as rows: the migrations, the
- * audit head (advanced over the restored chain) and the figures' data version (moved on by the restore).
+ * audit head (advanced over the restored chain) and the figures' data and access versions (moved on by the restore).
  */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head', 'data_version'])
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head', 'data_version', 'access_version'])
 
 /**
  * The application's tables, each with its stored columns (no generated ones), ordered so that a

@@ -67,6 +67,8 @@ export async function restoreBackup(handle: DatabaseHandle, backup: BackupConten
     if (head.last_id !== '0') await session.query('update audit_head set last_id = $1, last_hash = $2 where id = 1', [head.last_id, head.last_hash])
     // The figures changed under any answer computed before (the triggers were off while loading).
     await session.query('update data_version set version = version + 1')
+    // So did the accounts and sessions behind any actor kept in memory.
+    await session.query('update access_version set version = version + 1')
   })
   await handle.db.transaction().execute((trx) =>
     writeAudit(trx, { actor, action: 'database.restore', entity: 'database', summary: { created_at: backup.header.created_at, tables: backup.tables.length, files: backup.files.length, audit_last_id: head.last_id } }),

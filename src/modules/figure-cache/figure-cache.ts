@@ -94,6 +94,29 @@ export class FigureCache {
     }
   }
 
+  /**
+   * An answer already kept at `version` (a hit), or undefined — nothing is computed. With `keep`,
+   * for what is derived from a computed answer in a moment (its JSON text, a list drawn from a
+   * table): made at once by the request that misses, never waiting for a computation's turn.
+   */
+  peek<T>(version: number, key: string): T | undefined {
+    this.noteVersion(version)
+    const slot = `${version}\u0000${key}`
+    if (!this.entries.has(slot)) return undefined
+    const value = this.entries.get(slot)
+    this.entries.delete(slot)
+    this.entries.set(slot, value)
+    this.counters.hits += 1
+    return value as T
+  }
+
+  /** Keeps `value` as the answer to `key` at `version` (unless a newer version has come), and returns it. */
+  keep<T>(version: number, key: string, value: T): T {
+    this.noteVersion(version)
+    if (version === this.latestVersion) this.remember(`${version}\u0000${key}`, value)
+    return value
+  }
+
   stats(): FigureCacheStats {
     return { ...this.counters, entries: this.entries.size, maxEntries: this.maxEntries, version: this.latestVersion, computing: this.running, waiting: this.queue.length }
   }

@@ -11,7 +11,7 @@ import { getIndicatorSeries } from '../../../modules/indicators/get-series.js'
 import { getIndicatorTable, isRankedPeer } from '../../../modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../../modules/indicators/rank-among-kind.js'
 import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
-import { cachedAnswer, cachedJson } from '../../cached-answer.js'
+import { cachedAnswer, cachedBody, cachedJson } from '../../cached-answer.js'
 import { unitCodesOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
@@ -29,8 +29,9 @@ const errors = { 400: ErrorBody, 404: ErrorBody }
  */
 export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHandle, figures: FigureCache): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const tableOf = (request: FastifyRequest, table: { unitCode: string; from?: string | undefined; to?: string | undefined; children: boolean; ecertSince?: string | undefined; treeDay: string; attribution: 'receiver' | 'decider' }) =>
-    cachedAnswer(figures, handle, request, ['indicator-table', table.unitCode, table.from, table.to, table.children, table.ecertSince, table.treeDay, table.attribution], (db, signal) =>
+  // One question for the table, whichever route asks it: the dashboard's table and its lists share one computation.
+  const tableOf = (request: FastifyRequest, table: TableQuestion) =>
+    cachedAnswer(figures, handle, request, tableQuestion(table), (db, signal) =>
       getIndicatorTable(db, { unitCode: table.unitCode, from: table.from, to: table.to, children: table.children, ecertSince: table.ecertSince, treeDay: table.treeDay, attribution: table.attribution }, signal),
     )
 
@@ -51,9 +52,8 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
       const children = q.children ?? false
       // The tree's day is part of the question: "today's units" asked tomorrow is another one.
       const treeDay = treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to))
-      return cachedJson(figures, handle, request, reply, ['indicator-table', q.unit, q.from, q.to, children, q.ecert_since, treeDay, q.by], IndicatorTable, (db, signal) =>
-        getIndicatorTable(db, { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since, treeDay, attribution: q.by }, signal),
-      )
+      const table = { unitCode: q.unit, from: q.from, to: q.to, children, ecertSince: q.ecert_since, treeDay, attribution: q.by }
+      return cachedBody(figures, request, reply, tableQuestion(table), IndicatorTable, () => tableOf(request, table))
     },
   })
 
@@ -141,20 +141,40 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
         ...errors,
       },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const q = request.query
       checkPeriod(q.from, q.to)
       await visibleUnit(handle.db, request, q.unit)
       // The same cached table as the dashboard's children table: the lists cost nothing more.
-      const table = await tableOf(request, { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since, treeDay: treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to)), attribution: q.by })
-      const children = table.rows.slice(2).filter(isRankedPeer).map((row) => ({
-        unitCode: row.unit_code,
-        unitName: row.unit_name,
-        value: row.indicators[q.indicator as IndicatorId]?.value ?? null,
-        change: row.indicators[q.indicator as IndicatorId]?.change ?? null,
-        ecertStarted: ecertStarted(row),
-      }))
-      return thresholdLists(children, { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) })
+      const table = { unitCode: q.unit, from: q.from, to: q.to, children: true, ecertSince: q.ecert_since, treeDay: treeDayOfRequest({ tree: q.tree }, checkPeriod(q.from, q.to)), attribution: q.by }
+      const thresholds = { ...(q.above !== undefined ? { above: q.above } : {}), ...(q.below !== undefined ? { below: q.below } : {}) }
+      return cachedBody(figures, request, reply, ['indicator-lists', ...tableQuestion(table), q.indicator, thresholds], ThresholdListsAnswer, async () => {
+        const { rows } = await tableOf(request, table)
+        const children = rows.slice(2).filter(isRankedPeer).map((row) => ({
+          unitCode: row.unit_code,
+          unitName: row.unit_name,
+          value: row.indicators[q.indicator as IndicatorId]?.value ?? null,
+          change: row.indicators[q.indicator as IndicatorId]?.change ?? null,
+          ecertStarted: ecertStarted(row),
+        }))
+        return thresholdLists(children, thresholds)
+      })
     },
   })
+}
+
+/** What an indicator table is asked for. */
+interface TableQuestion {
+  unitCode: string
+  from?: string | undefined
+  to?: string | undefined
+  children: boolean
+  ecertSince?: string | undefined
+  treeDay: string
+  attribution: 'receiver' | 'decider'
+}
+
+/** The figure cache's question for a table: the same for the table's route and the lists'. */
+function tableQuestion(t: TableQuestion): unknown[] {
+  return ['indicator-table', t.unitCode, t.from, t.to, t.children, t.ecertSince, t.treeDay, t.attribution]
 }
