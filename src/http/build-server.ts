@@ -79,6 +79,8 @@ export interface PortalOptions {
   payments?: ConfiguredPayments
   /** OpenID Connect login (VNeID or the province's provider); none = the phone's one-time code only. */
   oidc?: Omit<OidcSettings, 'redirectUri'>
+  /** The public throttles' clock (tests move it); default the wall clock. */
+  clock?: () => Date
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -140,6 +142,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000',
     secret: options.portal?.secret ?? randomBytes(32).toString('hex'),
     filesDir: options.filesDir ?? './data/files',
+    ...(options.portal?.clock ? { clock: options.portal.clock } : {}),
   })
   registerPublicPaymentRoutes(app, handle, options.portal?.payments?.gateway ?? null, options.portal?.publicBaseUrl ?? 'http://localhost:3000')
   if (options.portal?.payments?.sandbox) registerSandboxPaymentRoutes(app, options.portal.payments.sandbox)
