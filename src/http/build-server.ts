@@ -44,6 +44,7 @@ import { registerPublicPaymentRoutes } from './routes/v1/public-payments.routes.
 import { registerSandboxPaymentRoutes } from './routes/sandbox-payment.routes.js'
 import { registerDirectiveRoutes } from './routes/v1/directives.routes.js'
 import { registerTaskRoutes } from './routes/v1/tasks.routes.js'
+import { registerProcedureFormRoutes } from './routes/v1/procedure-forms.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -151,6 +152,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerPublicOidcRoutes(app, handle, oidc, publicBaseUrl, (options.portal?.payments?.gateway ?? null) !== null)
   registerDirectiveRoutes(app, handle, options.filesDir ?? './data/files')
   registerTaskRoutes(app, handle, options.filesDir ?? './data/files')
+  registerProcedureFormRoutes(app, handle, options.filesDir ?? './data/files')
   await registerWebConsole(app, options.webDist)
   return app
 }
