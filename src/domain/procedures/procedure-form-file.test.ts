@@ -49,3 +49,12 @@ describe('the download name', () => {
     expect(attachmentDisposition('Mẫu (01) "đơn".pdf')).toContain('filename="mau_01_don.pdf"')
   })
 })
+
+describe('a form size as vi-VN writes it', () => {
+  it('uses byte, KB and MB with a decimal comma', async () => {
+    const { formatBytes } = await import('./form-size.js')
+    expect(formatBytes(850)).toBe('850 byte')
+    expect(formatBytes(12_800)).toBe('12,5 KB')
+    expect(formatBytes(1_258_291)).toBe('1,2 MB')
+  })
+})
