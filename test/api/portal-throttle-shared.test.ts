@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
 import { buildServer } from '../../src/http/build-server.js'
+import { windowOf } from '../../src/domain/throttles/fixed-window.js'
+import { countHit } from '../../src/modules/throttles/throttle-counters.js'
 import { tempDir } from '../support/files.js'
 import { createServerTestDatabase, createTestDatabase } from '../support/test-database.js'
 
@@ -82,6 +84,12 @@ describe('the portal throttles are shared by every server on the database', () =
     expect(refused.json().message).toBe('Quá nhiều lần thử từ địa chỉ này; hãy thử lại sau 30 giây')
     now = new Date('2026-11-26T09:01:00.000Z')
     expect((await list(second)).statusCode).toBe(200)
+  })
+
+  it('counts hits made at the same moment from both servers each once: one atomic upsert per hit', async () => {
+    const window = windowOf(new Date('2026-11-26T10:00:00.000Z'), 60_000)
+    const counts = await Promise.all(Array.from({ length: 40 }, (_, i) => countHit(handles[i % 2]!.db, 'guess:203.0.113.77', window)))
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
   })
 
   it('tells a phone that asked three codes when it may ask again', async () => {
