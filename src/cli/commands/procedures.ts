@@ -5,7 +5,7 @@ import { formatBytes } from '../../domain/procedures/form-size.js'
 import { FileStore } from '../../modules/desk/file-store.js'
 import { attachProcedureForm } from '../../modules/procedures/forms/attach-procedure-form.js'
 import { formItemOf } from '../../modules/procedures/forms/form-links.js'
-import { formsOfProcedures, procedureIdOf } from '../../modules/procedures/forms/procedure-forms.repository.js'
+import { formsOfProcedures, getProcedureId } from '../../modules/procedures/forms/procedure-forms.repository.js'
 import { removeProcedureForm } from '../../modules/procedures/forms/remove-procedure-form.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
@@ -44,7 +44,7 @@ export const proceduresCommand: Command = {
     }
     if (rest.length > 0) throw usageError(`Thừa tham số: ${rest.join(' ')}`, USAGE)
     if (action === 'list') {
-      await procedureIdOf(handle.db, values.procedure)
+      await getProcedureId(handle.db, values.procedure)
       const forms = (await formsOfProcedures(handle.db, [values.procedure])).get(values.procedure) ?? []
       if (values.json) context.stdout(JSON.stringify(forms.map(formItemOf)))
       else if (forms.length === 0) context.stderr(`Thủ tục ${values.procedure} chưa có mẫu đơn, tờ khai.`)

@@ -22,7 +22,11 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
 /** Whether a ZIP holds an entry whose name begins so (the names stand in clear in its headers). */
 function zipHasEntry(bytes: Uint8Array, prefix: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(prefix, 'latin1'))
+  const wanted = Array.from(prefix, (c) => c.charCodeAt(0))
+  for (let i = 0; i + wanted.length <= bytes.length; i++) {
+    if (bytes[i] === wanted[0] && wanted.every((b, j) => bytes[i + j] === b)) return true
+  }
+  return false
 }
 
 /** What the bytes are: a PDF, an old Word document (OLE), a Word or an Excel Open XML package. */

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '../../db/open-database.js'
 import type { FileStore } from '../desk/file-store.js'
 import { attachProcedureForm } from '../procedures/forms/attach-procedure-form.js'
 import { blankFormDocx, type BlankForm } from '../procedures/forms/blank-form-docx.js'
-import { formsOfProcedures } from '../procedures/forms/procedure-forms.repository.js'
+import { existingProcedureCodes, formsOfProcedures } from '../procedures/forms/procedure-forms.repository.js'
 
 /**
  * The demo's forms: the civil-status declarations of Thông tư 04/2020/TT-BTP (as amended by
@@ -98,7 +98,7 @@ export const DEMO_FORMS: readonly DemoForm[] = [
  */
 export async function seedDemoProcedureForms(handle: DatabaseHandle, store: FileStore): Promise<number> {
   const existing = await formsOfProcedures(handle.db, DEMO_FORMS.map((f) => f.procedureCode))
-  const known = new Set((await handle.db.selectFrom('procedures').select('code').execute()).map((p) => p.code))
+  const known = await existingProcedureCodes(handle.db, DEMO_FORMS.map((f) => f.procedureCode))
   let attached = 0
   for (const form of DEMO_FORMS) {
     if (!known.has(form.procedureCode) || existing.get(form.procedureCode)?.some((f) => f.code === form.code)) continue

@@ -4,7 +4,7 @@ import { matchProcedures } from '../../domain/procedures/search-text.js'
 import { currentProcedureVersions, numberedComponents } from '../procedures/current-versions.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
-import { formsOfProcedures, procedureForm, type ProcedureForm } from '../procedures/forms/procedure-forms.repository.js'
+import { formsOfProcedures, getProcedureForm, type ProcedureForm } from '../procedures/forms/procedure-forms.repository.js'
 import { publicFormOf } from '../procedures/forms/form-links.js'
 
 /** The current version of every publicly listed procedure. */
@@ -53,9 +53,9 @@ export async function publicProcedure(db: Kysely<Database>, code: string) {
 }
 
 /** A form of a publicly listed procedure, for download by anyone (404 for an unlisted one). */
-export async function publicProcedureForm(db: Kysely<Database>, procedureCode: string, formCode: string): Promise<ProcedureForm> {
+export async function getPublicProcedureForm(db: Kysely<Database>, procedureCode: string, formCode: string): Promise<ProcedureForm> {
   if (!(await currentPublicVersions(db)).some((r) => r.code === procedureCode)) {
     throw new AppError(ErrorCode.notFound, `no public procedure ${procedureCode}`, `Không có thủ tục hành chính công khai với mã ${procedureCode}`)
   }
-  return procedureForm(db, procedureCode, formCode)
+  return getProcedureForm(db, procedureCode, formCode)
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../src/domain/procedures/form-size.js'
 import type { Procedure } from './api.js'
 
 const KIND: Record<string, string> = {
@@ -7,8 +8,6 @@ const KIND: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
 }
 
-/** "12,5 KB": the size as vi-VN writes it. */
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024)} KB` : `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`)
 
 /** The procedure's forms (mẫu đơn, tờ khai) to download and fill in before submitting. */
 export function ProcedureForms({ forms }: { forms: Procedure['forms'] }) {
@@ -20,7 +19,7 @@ export function ProcedureForms({ forms }: { forms: Procedure['forms'] }) {
         {forms.map((f) => (
           <li key={f.code}>
             <a href={f.download_url} download={f.file_name}>Tải {f.name}</a>
-            <span className="meta">{KIND[f.media_type] ?? f.media_type}, {size(f.size_bytes)}</span>
+            <span className="meta">{KIND[f.media_type] ?? f.media_type}, {formatBytes(f.size_bytes)}</span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,8 @@ import { useState } from 'react'
 import type { z } from 'zod'
 import type { Json } from '../../../src/contracts/json.js'
 import type { ProcedureFormItem } from '../../../src/contracts/procedure-forms.js'
+import { formatBytes } from '../../../src/domain/procedures/form-size.js'
+import { FORM_CODE } from '../../../src/domain/procedures/procedure-form-file.js'
 import { ApiError, request } from '../shared/api.js'
 import { formatDate } from '../shared/format.js'
 import { useApiData } from '../shared/use-api-data.js'
@@ -10,7 +12,6 @@ import { useApiData } from '../shared/use-api-data.js'
 type FormItem = Json<z.infer<typeof ProcedureFormItem>>
 type UploadValues = { name: string; code?: string }
 
-const size = (bytes: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`
 
 /** A chosen file as the API takes it (base64 in JSON). */
 async function asBase64(file: File): Promise<string> {
@@ -69,7 +70,7 @@ export function ProcedureFormsModal({ procedure, canEdit, onClose }: { procedure
           columns={[
             { title: 'Mã', dataIndex: 'code', width: 90 },
             { title: 'Tên mẫu', dataIndex: 'name', render: (name: string, f) => <a href={f.download_url} download={f.file_name}>{name}</a> },
-            { title: 'Cỡ', dataIndex: 'size_bytes', width: 90, render: size },
+            { title: 'Cỡ', dataIndex: 'size_bytes', width: 90, render: formatBytes },
             { title: 'Đính kèm', key: 'at', width: 110, render: (_, f) => formatDate(f.uploaded_at.slice(0, 10)) },
             ...(canEdit ? [{ title: '', key: 'remove', width: 70, render: (_: unknown, f: FormItem) => (
               <Popconfirm title={`Gỡ mẫu ${f.code}?`} okText="Gỡ" cancelText="Không" onConfirm={() => remove(f)}>
@@ -86,7 +87,7 @@ export function ProcedureFormsModal({ procedure, canEdit, onClose }: { procedure
             <Form.Item name="name" label="Tên mẫu" rules={[{ required: true, message: 'Nhập tên mẫu' }, { max: 255, message: 'Tối đa 255 ký tự' }]}>
               <Input placeholder="Ví dụ: Tờ khai đăng ký khai sinh" style={{ width: 320 }} />
             </Form.Item>
-            <Form.Item name="code" label="Mã mẫu (không bắt buộc)" rules={[{ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, message: 'Chữ, số, dấu chấm, gạch; tối đa 32 ký tự' }]}>
+            <Form.Item name="code" label="Mã mẫu (không bắt buộc)" rules={[{ pattern: FORM_CODE, message: 'Chữ, số, dấu chấm, gạch; tối đa 32 ký tự' }]}>
               <Input placeholder="M01" style={{ width: 140 }} />
             </Form.Item>
           </Space>

@@ -4,18 +4,19 @@ import { z } from 'zod'
 import { ProcedureFormItem } from '../../../contracts/procedure-forms.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
+import { FORM_CODE } from '../../../domain/procedures/procedure-form-file.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
-import { publicProcedureForm } from '../../../modules/portal/public-catalogue.js'
+import { getPublicProcedureForm } from '../../../modules/portal/public-catalogue.js'
 import { attachProcedureForm } from '../../../modules/procedures/forms/attach-procedure-form.js'
 import { formItemOf } from '../../../modules/procedures/forms/form-links.js'
-import { formsOfProcedures, procedureIdOf } from '../../../modules/procedures/forms/procedure-forms.repository.js'
+import { formsOfProcedures, getProcedureId } from '../../../modules/procedures/forms/procedure-forms.repository.js'
 import { removeProcedureForm } from '../../../modules/procedures/forms/remove-procedure-form.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, PlainText } from '../../schemas.js'
 import { Base64Content, decodeUpload } from '../../upload.schemas.js'
 
 const ProcedureCode = PlainText(32).describe('Mã TTHC, ví dụ 1.001193')
-const FormCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'Mã mẫu gồm chữ, số, dấu chấm, gạch; tối đa 32 ký tự')
+const FormCode = z.string().regex(FORM_CODE, 'Mã mẫu gồm chữ, số, dấu chấm, gạch; tối đa 32 ký tự')
 const FormFileName = z
   .string()
   .max(255)
@@ -38,7 +39,7 @@ export function registerProcedureFormRoutes(app: FastifyInstance, handle: Databa
     config: { access: { permission: 'indicators:read' } },
     schema: { summary: 'Mẫu đơn, tờ khai của thủ tục', tags, params: z.object({ code: ProcedureCode }), response: { 200: z.array(ProcedureFormItem), ...errors } },
     handler: async (request) => {
-      await procedureIdOf(db, request.params.code)
+      await getProcedureId(db, request.params.code)
       return ((await formsOfProcedures(db, [request.params.code])).get(request.params.code) ?? []).map(formItemOf)
     },
   })
@@ -80,7 +81,7 @@ export function registerProcedureFormRoutes(app: FastifyInstance, handle: Databa
     config: { access: { public: true } },
     schema: { summary: 'Tải mẫu đơn, tờ khai của thủ tục công khai', tags: ['Cổng dịch vụ công'], params: z.object({ code: ProcedureCode, form: FormCode }), response: { 200: z.any().describe('PDF, DOC, DOCX hoặc XLSX'), ...errors } },
     handler: async (request, reply) => {
-      const form = await publicProcedureForm(db, request.params.code, request.params.form)
+      const form = await getPublicProcedureForm(db, request.params.code, request.params.form)
       const bytes = await store.get(form.sha256)
       return reply
         .header('content-type', form.mediaType)

@@ -4,7 +4,7 @@ import { checkFormFile, FORM_CODE, nextFormCode } from '../../../domain/procedur
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { writeAudit } from '../../audit/write-audit.js'
 import type { FileStore } from '../../desk/file-store.js'
-import { procedureForm, procedureIdOf, type ProcedureForm } from './procedure-forms.repository.js'
+import { getProcedureForm, getProcedureId, insertProcedureForm, lockFormCodes, type ProcedureForm } from './procedure-forms.repository.js'
 
 export interface FormUpload {
   procedureCode: string
@@ -48,24 +48,20 @@ export async function attachProcedureForm(db: Kysely<Database>, store: FileStore
     throw new AppError(ErrorCode.validation, `bad form code ${upload.code}`, `Mã mẫu không hợp lệ: ${upload.code} (chữ, số, dấu chấm, gạch; tối đa 32 ký tự)`, [{ column: 'code', value: upload.code, reason: 'không hợp lệ' }])
   }
   const mediaType = checkFormFile(fileName, upload.bytes)
-  const procedureId = await procedureIdOf(db, upload.procedureCode)
+  const procedureId = await getProcedureId(db, upload.procedureCode)
   const sha256 = await store.put(upload.bytes)
   const code = await db.transaction().execute(async (trx) => {
-    // The procedure's row is the lock: two uploads to one procedure take their codes in turn.
-    await trx.selectFrom('procedures').select('id').where('id', '=', procedureId).forUpdate().execute()
-    const taken = (await trx.selectFrom('procedure_forms').select('code').where('procedure_id', '=', procedureId).execute()).map((r) => r.code)
+    const taken = await lockFormCodes(trx, procedureId)
     const code = upload.code ?? nextFormCode(taken)
     if (taken.includes(code)) {
       throw new AppError(ErrorCode.conflict, `form ${code} exists`, `Thủ tục ${upload.procedureCode} đã có mẫu mã ${code}; hãy gỡ mẫu cũ hoặc dùng mã khác`, [{ column: 'code', value: code, reason: 'đã có' }])
     }
-    await trx.insertInto('procedure_forms').values({
-      procedure_id: procedureId, code, name, file_name: fileName, media_type: mediaType, size_bytes: upload.bytes.length, sha256, uploaded_by: who.actor,
-    }).execute()
+    await insertProcedureForm(trx, { procedureId, code, name, fileName, mediaType, sizeBytes: upload.bytes.length, sha256, uploadedBy: who.actor })
     await writeAudit(trx, {
       actor: who.actor, ip: who.ip ?? null, action: 'procedure.form_add', entity: 'procedure', entityId: upload.procedureCode,
       summary: { form: code, name, file_name: fileName, media_type: mediaType, size_bytes: upload.bytes.length, sha256 },
     })
     return code
   })
-  return procedureForm(db, upload.procedureCode, code)
+  return getProcedureForm(db, upload.procedureCode, code)
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../../db/schema.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 
@@ -44,15 +44,56 @@ export async function formsOfProcedures(db: Kysely<Database>, procedureCodes?: r
 }
 
 /** One form of a procedure, or a Vietnamese 404 naming both codes. */
-export async function procedureForm(db: Kysely<Database>, procedureCode: string, formCode: string): Promise<ProcedureForm> {
+export async function getProcedureForm(db: Kysely<Database>, procedureCode: string, formCode: string): Promise<ProcedureForm> {
   const row = await formsQuery(db).where('p.code', '=', procedureCode).where('f.code', '=', formCode).executeTakeFirst()
   if (!row) throw new AppError(ErrorCode.notFound, `no form ${formCode} of ${procedureCode}`, `Thủ tục ${procedureCode} không có mẫu đơn, tờ khai mã ${formCode}`)
   return formOf(row)
 }
 
 /** A procedure's id by its code, or a Vietnamese 404. */
-export async function procedureIdOf(db: Kysely<Database>, procedureCode: string): Promise<number> {
+export async function getProcedureId(db: Kysely<Database>, procedureCode: string): Promise<number> {
   const row = await db.selectFrom('procedures').select('id').where('code', '=', procedureCode).executeTakeFirst()
   if (!row) throw new AppError(ErrorCode.notFound, `unknown procedure ${procedureCode}`, `Không có thủ tục hành chính với mã ${procedureCode}`)
   return row.id
+}
+
+/** Which procedures exist, of those named: the demo attaches forms only to those. */
+export async function existingProcedureCodes(db: Kysely<Database>, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set()
+  return new Set((await db.selectFrom('procedures').select('code').where('code', 'in', codes).execute()).map((p) => p.code))
+}
+
+/**
+ * The codes a procedure's forms already use, with the procedure's row locked for the rest of the
+ * transaction: two uploads to one procedure take their codes in turn.
+ */
+export async function lockFormCodes(trx: Transaction<Database>, procedureId: number): Promise<string[]> {
+  await trx.selectFrom('procedures').select('id').where('id', '=', procedureId).forUpdate().execute()
+  return (await trx.selectFrom('procedure_forms').select('code').where('procedure_id', '=', procedureId).execute()).map((r) => r.code)
+}
+
+export interface NewProcedureForm {
+  procedureId: number
+  code: string
+  name: string
+  fileName: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  uploadedBy: string
+}
+
+export async function insertProcedureForm(trx: Transaction<Database>, form: NewProcedureForm): Promise<void> {
+  await trx.insertInto('procedure_forms').values({
+    procedure_id: form.procedureId, code: form.code, name: form.name, file_name: form.fileName, media_type: form.mediaType,
+    size_bytes: form.sizeBytes, sha256: form.sha256, uploaded_by: form.uploadedBy,
+  }).execute()
+}
+
+export async function deleteProcedureForm(trx: Transaction<Database>, procedureCode: string, formCode: string): Promise<void> {
+  await trx
+    .deleteFrom('procedure_forms')
+    .where('code', '=', formCode)
+    .where('procedure_id', '=', (eb) => eb.selectFrom('procedures').select('id').where('code', '=', procedureCode))
+    .execute()
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.js'
 import { writeAudit } from '../../audit/write-audit.js'
-import { procedureForm } from './procedure-forms.repository.js'
+import { deleteProcedureForm, getProcedureForm } from './procedure-forms.repository.js'
 import type { Who } from './attach-procedure-form.js'
 
 /**
@@ -10,12 +10,8 @@ import type { Who } from './attach-procedure-form.js'
  */
 export async function removeProcedureForm(db: Kysely<Database>, procedureCode: string, formCode: string, who: Who): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const form = await procedureForm(trx, procedureCode, formCode)
-    await trx
-      .deleteFrom('procedure_forms')
-      .where('code', '=', formCode)
-      .where('procedure_id', '=', (eb) => eb.selectFrom('procedures').select('id').where('code', '=', procedureCode))
-      .execute()
+    const form = await getProcedureForm(trx, procedureCode, formCode)
+    await deleteProcedureForm(trx, procedureCode, formCode)
     await writeAudit(trx, {
       actor: who.actor, ip: who.ip ?? null, action: 'procedure.form_remove', entity: 'procedure', entityId: procedureCode,
       summary: { form: formCode, name: form.name, file_name: form.fileName, sha256: form.sha256 },
