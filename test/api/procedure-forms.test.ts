@@ -57,7 +57,7 @@ describe('attaching a form to a procedure', () => {
     expect(response.json()).toMatchObject({ code: 'M01', media_type: 'application/pdf' })
   })
 
-  it('refuses, in Vietnamese and changing nothing, a program, a misnamed file, an empty one, a repeated code and an unknown procedure', async () => {
+  it('refuses, in Vietnamese and changing nothing, a program, a misnamed file, one too large, a repeated code and an unknown procedure', async () => {
     const before = await formCount()
     const auditsBefore = (await handle.db.selectFrom('audit_log').select('id').execute()).length
     const program = await upload(provinceAdmin, BIRTH_REGISTRATION, { name: 'Tờ khai', file_name: 'to-khai.docx', content_base64: base64(Buffer.from('MZ\u0090\u0000\u0003 chương trình')) })
@@ -71,6 +71,9 @@ describe('attaching a form to a procedure', () => {
     const repeated = await upload(provinceAdmin, BIRTH_REGISTRATION, { code: 'TK-KS', name: 'Tờ khai mới', file_name: 'to-khai.docx', content_base64: base64(birthForm) })
     expect(repeated.statusCode).toBe(409)
     expect(repeated.json().message).toBe(`Thủ tục ${BIRTH_REGISTRATION} đã có mẫu mã TK-KS; hãy gỡ mẫu cũ hoặc dùng mã khác`)
+    const tooLarge = await upload(provinceAdmin, BIRTH_REGISTRATION, { name: 'Tờ khai', file_name: 'to-khai.pdf', content_base64: base64(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5 * 1024 * 1024)])) })
+    expect(tooLarge.statusCode).toBe(400)
+    expect(tooLarge.json().message).toBe('Tệp mẫu to-khai.pdf quá lớn: tối đa 5 MB')
     const unknown = await upload(provinceAdmin, '9.999999', { name: 'Tờ khai', file_name: 'to-khai.docx', content_base64: base64(birthForm) })
     expect(unknown.statusCode).toBe(404)
     expect(unknown.json().message).toBe('Không có thủ tục hành chính với mã 9.999999')
