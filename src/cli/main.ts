@@ -34,6 +34,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'directives', summary: 'Văn bản chỉ đạo đến, đi và nhiệm vụ giao: xem, nhập từ tệp, ghi công văn đã cấp số', load: async () => (await import('./commands/directives.js')).directivesCommand },
   { name: 'tasks', summary: 'Nhiệm vụ của đơn vị: quá hạn, đến hạn trong tuần, đã nộp; chỉ số hoàn thành', load: async () => (await import('./commands/tasks.js')).tasksCommand },
   { name: 'units', summary: 'Sắp xếp đơn vị hành chính (sáp nhập, giải thể) từ tệp: units reorganise FILE [--dry-run]', load: async () => (await import('./commands/units.js')).unitsCommand },
+  { name: 'procedures', summary: 'Mẫu đơn, tờ khai của thủ tục: đính kèm tệp, xem, gỡ (procedures forms add|list|remove)', load: async () => (await import('./commands/procedures.js')).proceduresCommand },
 ]
 
 /** Exit codes: 0 done, 1 the work failed (bad data, not found…), 2 the command line was wrong. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PublicForm } from './procedure-forms.js'
 
 /** The citizens' portal's answers (/api/v1/public/…): nothing personal beyond what the applicant gave. */
 
@@ -14,6 +15,7 @@ export const PublicProcedure = z.object({
   fee_vnd: z.number(),
   pay_online: z.boolean().describe('Nộp phí, lệ phí trực tuyến được'),
   components: z.array(PublicComponent),
+  forms: z.array(PublicForm).describe('Mẫu đơn, tờ khai tải về'),
 })
 
 export const PublicProcedureDetails = PublicProcedure.extend({

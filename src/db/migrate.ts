@@ -24,6 +24,8 @@ import * as twolevelUnitHeirs from './migrations/20261126_021_twolevel_unit_heir
 import * as twolevelDecidedRollups from './migrations/20261126_022_twolevel_decided_rollups.js'
 import * as incomingDocumentsIntoDirectives from './migrations/20261126_023_incoming_documents_into_directives.js'
 import * as accessVersion from './migrations/20261126_024_access_version.js'
+import * as procedureForms from './migrations/20261126_025_procedure_forms.js'
+import * as throttleCounters from './migrations/20261126_026_throttle_counters.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -51,6 +53,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_022_twolevel_decided_rollups': twolevelDecidedRollups,
   '20261126_023_incoming_documents_into_directives': incomingDocumentsIntoDirectives,
   '20261126_024_access_version': accessVersion,
+  '20261126_025_procedure_forms': procedureForms,
+  '20261126_026_throttle_counters': throttleCounters,
 }
 
 /** The names of the migrations this version knows, in order. */

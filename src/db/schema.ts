@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 /** Kysely's view of the tables; the migrations are the truth, this mirrors them. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type DateOnly = ColumnType<string, string, string>
+import type { ProcedureFormsTable, ThrottleCountersTable } from './schema.portal-extras.js'
 
 export interface UnitsTable {
   id: Generated<number>
@@ -423,6 +424,8 @@ export interface Database {
   task_occurrences: TaskOccurrencesTable
   task_submissions: TaskSubmissionsTable
   task_contacts: TaskContactsTable
+  procedure_forms: ProcedureFormsTable
+  throttle_counters: ThrottleCountersTable
 }
 
 /** The verdict on a stored PDF's signature, checked at upload (migration 018). */

@@ -45,6 +45,7 @@ import { registerPublicPaymentRoutes } from './routes/v1/public-payments.routes.
 import { registerSandboxPaymentRoutes } from './routes/sandbox-payment.routes.js'
 import { registerDirectiveRoutes } from './routes/v1/directives.routes.js'
 import { registerTaskRoutes } from './routes/v1/tasks.routes.js'
+import { registerProcedureFormRoutes } from './routes/v1/procedure-forms.routes.js'
 import './schemas.js'
 
 export interface ServerOptions {
@@ -80,6 +81,8 @@ export interface PortalOptions {
   payments?: ConfiguredPayments
   /** OpenID Connect login (VNeID or the province's provider); none = the phone's one-time code only. */
   oidc?: Omit<OidcSettings, 'redirectUri'>
+  /** The public throttles' clock (tests move it); default the wall clock. */
+  clock?: () => Date
 }
 
 /** Assembles the HTTP server: infrastructure, then routes. Tests use `inject()` on it. */
@@ -142,6 +145,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
     publicBaseUrl: options.portal?.publicBaseUrl ?? 'http://localhost:3000',
     secret: options.portal?.secret ?? randomBytes(32).toString('hex'),
     filesDir: options.filesDir ?? './data/files',
+    ...(options.portal?.clock ? { clock: options.portal.clock } : {}),
   })
   registerPublicPaymentRoutes(app, handle, options.portal?.payments?.gateway ?? null, options.portal?.publicBaseUrl ?? 'http://localhost:3000')
   if (options.portal?.payments?.sandbox) registerSandboxPaymentRoutes(app, options.portal.payments.sandbox)
@@ -150,6 +154,7 @@ export async function buildServer(handle: DatabaseHandle, options: ServerOptions
   registerPublicOidcRoutes(app, handle, oidc, publicBaseUrl, (options.portal?.payments?.gateway ?? null) !== null)
   registerDirectiveRoutes(app, handle, options.filesDir ?? './data/files')
   registerTaskRoutes(app, handle, options.filesDir ?? './data/files')
+  registerProcedureFormRoutes(app, handle, options.filesDir ?? './data/files')
   await registerWebConsole(app, options.webDist)
   return app
 }

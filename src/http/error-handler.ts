@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { ErrorCode, isAppError, type ErrorCode as Code } from '../domain/shared/app-error.js'
+import { TooManyRequestsError } from '../domain/shared/too-many-requests.js'
 
 /** The one place error codes become HTTP statuses. */
 const STATUS_OF: Record<Code, number> = {
@@ -18,6 +19,7 @@ const STATUS_OF: Record<Code, number> = {
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (isAppError(error)) {
+    if (error instanceof TooManyRequestsError) void reply.header('Retry-After', String(error.retryAfterSeconds))
     void reply.status(STATUS_OF[error.code]).send({ error: error.code, message: error.userMessage, details: error.details })
     return
   }

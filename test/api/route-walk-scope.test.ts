@@ -133,6 +133,13 @@ const PROBES: Record<string, Probe> = {
   },
   // Quang Trung's incoming directive, with its scan, is neither listed nor found by its words.
   'GET /api/v1/directives': { expect: 'no-leak', request: () => get('/api/v1/directives?q=bi+mat') },
+  'GET /api/v1/procedures/{code}/forms': { expect: 'no-leak', request: () => get('/api/v1/procedures/1.001193/forms') },
+  'POST /api/v1/procedures/{code}/forms': {
+    expect: 'refused',
+    request: () => send('POST', '/api/v1/procedures/1.001193/forms', { name: 'Tờ khai giả', file_name: 'to-khai.pdf', content_base64: PDF }),
+  },
+  'DELETE /api/v1/procedures/{code}/forms/{form}': { expect: 'refused', request: () => send('DELETE', '/api/v1/procedures/1.001193/forms/M01') },
+  'GET /api/v1/public/procedures/{code}/forms/{form}': { expect: 'no-leak', request: () => get('/api/v1/public/procedures/1.001193/forms/M01') },
   'GET /api/v1/directives/letter-proposal': { expect: 'hidden', request: (o) => get(`/api/v1/directives/letter-proposal?unit=${o.unit}&${WEEK}`) },
   'GET /api/v1/directives/{id}': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}`) },
   'GET /api/v1/directives/{id}/file': { expect: 'hidden', request: (o) => get(`/api/v1/directives/${o.directiveId}/file`) },

@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../../src/modules/audit/verify-audit-chain.js'
 import { readBackup } from '../../src/modules/backup/backup-format.js'
 import { restoreBackup } from '../../src/modules/backup/restore-backup.js'
 import { writeBackup } from '../../src/modules/backup/write-backup.js'
+import { attachProcedureForm } from '../../src/modules/procedures/forms/attach-procedure-form.js'
 import { FileStore } from '../../src/modules/desk/file-store.js'
 import { importFeedback } from '../../src/modules/feedback/import-feedback.js'
 import { indexInputs } from '../../src/modules/index766/compute-index.js'
@@ -47,6 +48,7 @@ describe('backup and restore in the same process', () => {
   const dir = tempDir()
   const sourceFiles = join(dir, 'files')
   let scan: string
+  let form: string
 
   beforeAll(async () => {
     source = await createTestDatabase()
@@ -55,6 +57,8 @@ describe('backup and restore in the same process', () => {
     await importFeedback(source, writeCsv(dir, 'feedback.csv', ['code,unit_code,received_at,channel,summary,dossier_code', 'PA-1,H23.07.01,2022-09-09T09:00:00+07:00,phone,Hồ sơ trả chậm\ttab,AT-2']), { skipInvalid: false, ignoreUnknown: false })
     scan = await new FileStore(sourceFiles).put(Buffer.from('%PDF-1.4 bản quét thử nghiệm'))
     await source.db.insertInto('files').values({ sha256: scan, size_bytes: 10, media_type: 'application/pdf', original_name: 'to-khai.pdf', uploaded_by: 'user:test' }).execute()
+    // A procedure's form is a stored file too.
+    form = (await attachProcedureForm(source.db, new FileStore(sourceFiles), { procedureCode: '1.001193', name: 'Tờ khai đăng ký khai sinh', fileName: 'to-khai.pdf', bytes: Buffer.from('%PDF-1.7 tờ khai mẫu') }, { actor: 'test' })).sha256
   })
   afterAll(async () => {
     await source.close()
@@ -79,6 +83,7 @@ describe('backup and restore in the same process', () => {
     expect({ ...after, audit: null, rows: { ...after.rows, audit_log: after.rows.audit_log!.filter((r) => !isLater(r)), audit_head: null } })
       .toEqual({ ...before, audit: null, rows: { ...before.rows, audit_head: null } })
     expect(await new FileStore(targetFiles).get(scan)).toEqual(Buffer.from('%PDF-1.4 bản quét thử nghiệm'))
+    expect(await new FileStore(targetFiles).get(form)).toEqual(Buffer.from('%PDF-1.7 tờ khai mẫu'))
   })
 
   it('the restored database goes on as the original would: new ids follow the restored ones and the audit chain continues', async () => {

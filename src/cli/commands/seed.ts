@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describeDemoAccounts, seedDemo } from '../../modules/demo/seed-demo.js'
 import type { Command } from '../command.js'
 import { parseCommandArgs } from '../parse-command-args.js'
@@ -13,7 +14,7 @@ export const seedCommand: Command = {
     if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw usageError('--scale phải là số dương, tối đa 100', this.usage)
     const handle = await context.database()
     context.stderr('Đang nạp dữ liệu mẫu…')
-    const result = await seedDemo(handle, { scale })
+    const result = await seedDemo(handle, { scale, filesDir: join(context.config.dataDir, 'files') })
     context.stderr(
       result.inserted === 0
         ? `Dữ liệu mẫu đã có sẵn (${result.units} đơn vị, ${result.procedures} thủ tục, ${result.dossiers.toLocaleString('vi-VN')} hồ sơ): không có gì thay đổi.`

@@ -94,7 +94,7 @@ export const serveCommand: Command = {
     context.stderr(`motcua đang chạy tại ${address} (cơ sở dữ liệu ${handle.kind}: ${handle.location}). Nhấn Ctrl+C để dừng.`)
     const seeding =
       demoSeeding === 'loading'
-        ? seedInBackground(handle, context.stderr, context.config.demoWithoutDirectives).then((ok) => {
+        ? seedInBackground(handle, context.stderr, context.config.demoWithoutDirectives, join(context.config.dataDir, 'files')).then((ok) => {
             demoSeeding = ok ? null : 'failed'
           })
         : Promise.resolve()
@@ -114,10 +114,10 @@ export const serveCommand: Command = {
 }
 
 /** Loads the demo district; false (and the reason on stderr) when it fails. */
-async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void, withoutDirectives: boolean): Promise<boolean> {
+async function seedInBackground(handle: DatabaseHandle, say: (line: string) => void, withoutDirectives: boolean, filesDir: string): Promise<boolean> {
   say('Lần chạy đầu tiên: đang nạp dữ liệu mẫu huyện Tứ Kỳ (trang web đã mở, sẽ báo khi xong)…')
   try {
-    const seeded = await seedDemo(handle, { withoutDirectives })
+    const seeded = await seedDemo(handle, { withoutDirectives, filesDir })
     say(`Đã nạp ${seeded.units} đơn vị, ${seeded.procedures} thủ tục, ${seeded.dossiers.toLocaleString('vi-VN')} hồ sơ.`)
     if (seeded.accounts.length > 0) say(describeDemoAccounts(seeded))
     return true

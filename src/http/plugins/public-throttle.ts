@@ -1,42 +1,48 @@
-import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { TooManyRequestsError } from '../../domain/shared/too-many-requests.js'
+import { secondsLeft, waitInWords, windowOf } from '../../domain/throttles/fixed-window.js'
+import { countHit, hitsIn } from '../../modules/throttles/throttle-counters.js'
 
 /**
- * Tries per client address in a sliding window, for the public API: guessing dossier codes and
- * phones, or flooding the portal, is slowed (429), while a citizen checking their own dossier is
- * never held back. Kept in memory: one server process.
+ * Tries per client address in a fixed window, for the public API: guessing dossier codes and
+ * phones, or flooding the portal, is slowed (429 with Retry-After), while a citizen checking
+ * their own dossier is never held back. Counted in the database, so two server processes share
+ * one allowance. `name` keeps throttles with different limits apart.
  */
 export class PublicThrottle {
-  private readonly tries = new Map<string, number[]>()
-
   constructor(
+    private readonly db: Kysely<Database>,
+    private readonly name: string,
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Refuses an address that already made `limit` counted tries in the window. */
-  check(key: string, now = Date.now()): void {
-    const recent = this.recent(key, now)
-    if (recent.length >= this.limit) {
-      const wait = Math.max(1, Math.ceil((this.windowMs - (now - recent[0]!)) / 1000))
-      throw new AppError(ErrorCode.tooManyRequests, `throttled ${key}`, `Quá nhiều lần thử từ địa chỉ này; hãy thử lại sau ${wait} giây`)
-    }
+  /** Refuses an address that already made `limit` counted tries in the window; counts nothing. */
+  async check(key: string): Promise<void> {
+    const now = this.clock()
+    const window = windowOf(now, this.windowMs)
+    if ((await hitsIn(this.db, this.keyOf(key), window)) >= this.limit) this.refuse(key, secondsLeft(window, now))
   }
 
-  record(key: string, now = Date.now()): void {
-    const recent = this.recent(key, now)
-    this.tries.delete(key)
-    this.tries.set(key, [...recent, now])
-    // The address unseen the longest is forgotten first when too many are remembered.
-    if (this.tries.size > 50_000) this.tries.delete(this.tries.keys().next().value!)
+  /** Counts a try. */
+  async record(key: string): Promise<void> {
+    await countHit(this.db, this.keyOf(key), windowOf(this.clock(), this.windowMs))
   }
 
-  /** check, then record: every request counts. */
-  take(key: string, now = Date.now()): void {
-    this.check(key, now)
-    this.record(key, now)
+  /** Counts the try and refuses it beyond the limit: every request counts, in one upsert. */
+  async take(key: string): Promise<void> {
+    const now = this.clock()
+    const window = windowOf(now, this.windowMs)
+    if ((await countHit(this.db, this.keyOf(key), window)) > this.limit) this.refuse(key, secondsLeft(window, now))
   }
 
-  private recent(key: string, now: number): number[] {
-    return (this.tries.get(key) ?? []).filter((t) => now - t < this.windowMs)
+  private keyOf(key: string): string {
+    return `${this.name}:${key}`.slice(0, 200)
+  }
+
+  private refuse(key: string, seconds: number): never {
+    throw new TooManyRequestsError(`throttled ${this.name} ${key}`, `Quá nhiều lần thử từ địa chỉ này; hãy thử lại sau ${waitInWords(seconds)}`, seconds)
   }
 }

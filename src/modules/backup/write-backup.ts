@@ -37,7 +37,8 @@ export async function writeBackup(handle: DatabaseHandle, filesDir: string, outp
         const data = await session.copyOut(table, columns)
         await write({ kind: 'table', table, columns, bytes: data.length }, data)
       }
-      const files = await session.query<{ sha256: string }>('select distinct sha256 from files order by sha256')
+      // Every stored file a row refers to: scans and results (files), and the procedures' forms.
+      const files = await session.query<{ sha256: string }>('select sha256 from files union select sha256 from procedure_forms order by sha256')
       return { tables: list.length, hashes: files.map((f) => f.sha256), auditHead: head! }
     }, { snapshot: true })
     const store = new FileStore(filesDir)

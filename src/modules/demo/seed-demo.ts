@@ -20,6 +20,8 @@ import { seedTodayAccounts } from './demo-accounts-2025.js'
 import { demoReorganisationRows, dossiersAfterReorganisation, HAI_PHONG_CODE, mergedStories } from './demo-reorganisation.js'
 import { buildUnitStories } from './demo-story.js'
 import { applyReorganisation } from '../units/reorganise/reorganise-units.js'
+import { FileStore } from '../desk/file-store.js'
+import { seedDemoProcedureForms } from './demo-procedure-forms.js'
 
 export interface DemoSeedResult {
   units: number
@@ -36,7 +38,7 @@ export interface DemoSeedResult {
  * Fills the database with the demo province through the same paths as a real import, so
  * the demo also proves them. Running it again changes nothing.
  */
-export async function seedDemo(handle: DatabaseHandle, options: { scale?: number; password?: string; withoutDirectives?: boolean } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(handle: DatabaseHandle, options: { scale?: number; password?: string; withoutDirectives?: boolean; filesDir?: string } = {}): Promise<DemoSeedResult> {
   const password = options.password ?? demoPassword()
   const dataset = buildDemoDataset({ ...(options.scale ? { scale: options.scale } : {}) })
   const unitLines = dataset.units.map((unit, i) => ({ line: i + 2, unit }))
@@ -55,6 +57,8 @@ export async function seedDemo(handle: DatabaseHandle, options: { scale?: number
   await seedDemoFeedback(handle, dataset.units)
   const after = await seedDemoReorganisation(handle, dataset, password, options.scale ?? 1)
   if (!options.withoutDirectives) await seedDemoDirectives(handle)
+  // The procedures' forms are files: seeded where the server keeps files (seed and serve say where).
+  if (options.filesDir) await seedDemoProcedureForms(handle, new FileStore(options.filesDir))
   return {
     units: dataset.units.length + after.units, procedures: dataset.procedures.length, dossiers: summary.read + after.read, inserted: summary.inserted + after.inserted,
     accounts: [...accounts, ...after.accounts], password,

@@ -4,6 +4,8 @@ import {
   hashOneTimeCode, newOneTimeCode, normalisePhone, OTP_MAX_ATTEMPTS, OTP_PER_PHONE, OTP_PHONE_WINDOW_MS, OTP_TTL_MS, sameHash,
 } from './one-time-code.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { TooManyRequestsError } from '../../domain/shared/too-many-requests.js'
+import { waitInWords } from '../../domain/throttles/fixed-window.js'
 import { enqueueMessage } from '../notifications/enqueue-message.js'
 import { openPortalSession } from './portal-sessions.js'
 
@@ -24,14 +26,16 @@ export async function requestOneTimeCode(db: Kysely<Database>, rawPhone: string,
   return db.transaction().execute(async (trx) => {
     // One phone's requests are taken in turn, so two at once cannot both slip under the limit.
     await sql`select pg_advisory_xact_lock(hashtext(${`otp:${phone}`}))`.execute(trx)
-    const { recent } = await trx
+    const { recent, oldest } = await trx
       .selectFrom('portal_otps')
-      .select((eb) => eb.fn.countAll<number>().as('recent'))
+      .select((eb) => [eb.fn.countAll<number>().as('recent'), eb.fn.min('created_at').as('oldest')])
       .where('phone', '=', phone)
       .where('created_at', '>', new Date(now.getTime() - OTP_PHONE_WINDOW_MS))
       .executeTakeFirstOrThrow()
     if (Number(recent) >= OTP_PER_PHONE) {
-      throw new AppError(ErrorCode.tooManyRequests, 'too many codes for this phone', 'Đã gửi quá nhiều mã cho số điện thoại này; hãy thử lại sau 15 phút')
+      // The phone may ask again when its oldest code of the window leaves it.
+      const seconds = (new Date(oldest ?? now).getTime() + OTP_PHONE_WINDOW_MS - now.getTime()) / 1000
+      throw new TooManyRequestsError('too many codes for this phone', `Đã gửi quá nhiều mã cho số điện thoại này; hãy thử lại sau ${waitInWords(Math.max(1, Math.ceil(seconds)))}`, seconds)
     }
     const row = await trx
       .insertInto('portal_otps')

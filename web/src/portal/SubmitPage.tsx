@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type ProcedureDetails, type Session, type Submitted } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
+import { ProcedureForms } from './ProcedureForms.js'
 
 /** One procedure: what it needs, and the online submission with each component's file checked at once by the server. */
 export function SubmitPage({ code }: { code: string }) {
@@ -61,6 +62,7 @@ export function SubmitPage({ code }: { code: string }) {
         </dl>
         <h2>Thành phần hồ sơ</h2>
         <ol>{procedure.components.map((c) => <li key={c.position}>{c.name}{c.required ? ' (bắt buộc)' : ''}</li>)}</ol>
+        <ProcedureForms forms={procedure.forms} />
       </section>
       {procedure.online_level === 'none' ? (
         <p className="card">Thủ tục này chưa nộp trực tuyến được; mời đến Bộ phận Một cửa.</p>

@@ -8,6 +8,7 @@ import { api, ApiError, request, type Me } from '../shared/api.js'
 import { formatDate } from '../shared/format.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { typedDateProps } from '../shared/typed-dates.js'
+import { ProcedureFormsModal } from './ProcedureFormsModal.js'
 
 /** GET /api/v1/procedure-publications: a procedure's current version and its publication (null = not known). */
 type Publication = Json<z.infer<typeof PublicationListItem>>
@@ -35,6 +36,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
   const { message } = App.useApp()
   const { data: rows, error, reload } = useApiData((signal) => request<Publication[]>('GET', '/api/v1/procedure-publications', { signal }), [])
   const [editing, setEditing] = useState<Publication | null>(null)
+  const [formsOf, setFormsOf] = useState<Publication | null>(null)
   const [saving, setSaving] = useState(false)
   const [form] = Form.useForm<FormValues>()
   // Procedures are the province's: only a province account edits their publication (the server checks again).
@@ -101,7 +103,7 @@ export default function ProceduresPage({ me }: { me: Me }) {
             loading={rows === null}
             dataSource={rows ?? []}
             pagination={false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1210 }}
             onRow={(p) => ({ 'data-procedure': p.code }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: 'Mã', dataIndex: 'code', width: 90 },
@@ -125,11 +127,13 @@ export default function ProceduresPage({ me }: { me: Me }) {
                   </Space>
                 ),
               },
+              { title: 'Mẫu đơn', key: 'forms', width: 110, render: (_: unknown, p: Publication) => <Button size="small" onClick={() => setFormsOf(p)}>Mẫu đơn, tờ khai</Button> },
               ...(canEdit ? [{ title: '', key: 'edit', width: 90, render: (_: unknown, p: Publication) => <Button size="small" onClick={() => open(p)}>Cập nhật</Button> }] : []),
             ]}
           />
         )}
       </Card>
+      {formsOf && <ProcedureFormsModal procedure={formsOf} canEdit={canEdit} onClose={() => setFormsOf(null)} />}
       <Modal open={editing !== null} title={editing ? `${editing.code} — ${editing.name}` : ''} okText="Lưu" cancelText="Hủy" confirmLoading={saving} onOk={save} onCancel={() => setEditing(null)} width={640} destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="decision_number" label="Số quyết định công bố" rules={[{ max: 100, message: 'Tối đa 100 ký tự' }]}>

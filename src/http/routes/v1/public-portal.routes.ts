@@ -24,6 +24,8 @@ export interface PortalRouteSettings {
   /** Salts the one-time codes' hashes. */
   secret: string
   filesDir: string
+  /** The throttles' clock (tests move it; default the wall clock). */
+  clock?: () => Date
 }
 
 export const PORTAL_SESSION_HEADER = 'x-portal-session'
@@ -50,12 +52,13 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
   const store = new FileStore(settings.filesDir)
   // Any public request: 120 a minute per address. Failed tracking (wrong code or phone) and
   // one-time-code requests: 10 in 15 minutes — enough for typing mistakes, too few for guessing.
-  const requests = new PublicThrottle(120, 60_000)
-  const guesses = new PublicThrottle(10, 15 * 60_000)
+  // Counted in the database: every server process on it shares the allowance.
+  const requests = new PublicThrottle(db, 'public', 120, 60_000, settings.clock)
+  const guesses = new PublicThrottle(db, 'guess', 10, 15 * 60_000, settings.clock)
   const notices = { publicBaseUrl: settings.publicBaseUrl }
 
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/v1/public/')) requests.take(request.ip)
+    if (request.url.startsWith('/api/v1/public/')) await requests.take(request.ip)
   })
   const identity = (request: FastifyRequest) => {
     const token = request.headers[PORTAL_SESSION_HEADER]
@@ -78,7 +81,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
     config: open,
     schema: { summary: 'Gửi mã xác thực (OTP) qua SMS tới số điện thoại', tags: ['Cổng dịch vụ công'], body: z.object({ phone: Phone }), response: { 200: OtpSent, ...errors } },
     handler: async (request) => {
-      guesses.take(`otp:${request.ip}`)
+      await guesses.take(`otp:${request.ip}`)
       const sent = await requestOneTimeCode(db, request.body.phone, settings.secret)
       return { expires_at: sent.expiresAt.toISOString() }
     },
@@ -93,12 +96,12 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: PortalSession, ...errors },
     },
     handler: async (request) => {
-      guesses.check(`verify:${request.ip}`)
+      await guesses.check(`verify:${request.ip}`)
       try {
         const session = await verifyOneTimeCode(db, request.body.phone, request.body.code, settings.secret)
         return { token: session.token, expires_at: session.expiresAt.toISOString(), phone: session.phone }
       } catch (error) {
-        if (isAppError(error)) guesses.record(`verify:${request.ip}`)
+        if (isAppError(error)) await guesses.record(`verify:${request.ip}`)
         throw error
       }
     },
@@ -152,11 +155,11 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
     },
     handler: async (request) => {
       const key = `track:${request.ip}`
-      guesses.check(key)
+      await guesses.check(key)
       try {
         return await trackDossier(db, request.params.code, request.query.phone)
       } catch (error) {
-        if (isAppError(error) && error.code === 'not_found') guesses.record(key)
+        if (isAppError(error) && error.code === 'not_found') await guesses.record(key)
         throw error
       }
     },
