@@ -33,15 +33,17 @@ describe.skipIf(!hasChromium)('the console’s switch "theo đơn vị tiếp nh
     await page.waitForURL(/by=decider/)
     expect(await page.getByTestId('dashboard-title').textContent()).toBe('Thành phố Hải Phòng')
 
-    // The index page: today's units and the deciding unit, both in the request and the address.
-    const overview = page.waitForResponse((r) => r.url().includes('/api/v1/index766?') && r.url().includes('tree=current') && r.url().includes('by=decider'))
-    await page.goto(`${server.url}/chi-so-766?unit=H31&ky=2022-Q3`)
-    await page.getByTestId('index-title').waitFor()
+    // The index page (a commune of today, a month of 2022): today's units and the deciding unit,
+    // both in the request and in the address.
+    await page.goto(`${server.url}/chi-so-766?unit=H31.07.2&ky=2022-09`)
+    await page.getByLabel('Theo đơn vị hiện nay').waitFor()
+    const overview = page.waitForRequest((r) => r.url().includes('/api/v1/index766?') && r.url().includes('tree=current') && r.url().includes('by=decider'))
     await page.getByLabel('Theo đơn vị hiện nay').check()
     await page.getByText('Theo đơn vị giải quyết').click()
-    expect((await overview).status()).toBe(200)
+    await overview
     await page.waitForURL(/tree=current.*by=decider|by=decider.*tree=current/)
-    await page.getByTestId('index-title').waitFor()
+    await page.getByTestId('index-title').waitFor({ timeout: 120_000 })
+    expect(await page.getByTestId('index-title').textContent()).toContain('Tháng 9/2022')
     await context.close()
   })
 })
