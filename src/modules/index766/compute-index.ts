@@ -101,11 +101,13 @@ export async function indexInputsOverPeriods(
   const windows = periods.map(({ from, to }) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) }))
   const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows, options.attribution)
   const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
+  // A tree fixed by the request counts the communes once for every period; else each period's own.
+  const fixedCommunes = options.treeDay === undefined ? null : await communesOnTreeDay(db, scopeIds, options.treeDay)
   const result: Map<number, UnitInputs>[] = []
   for (const [p, { from, to }] of periods.entries()) {
     signal?.throwIfAborted()
     const { start, end } = windows[p]!
-    const communes = await communesOnTreeDay(db, scopeIds, options.treeDay ?? to)
+    const communes = fixedCommunes ?? (await communesOnTreeDay(db, scopeIds, to))
     result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }, options))
   }
   return result

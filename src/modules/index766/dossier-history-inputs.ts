@@ -95,6 +95,7 @@ export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, cale
     .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', first)]))
   const dossiers: DossierRow[] = await inScope
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
+    // By the decider, the deciding unit stands where the receiving one does: the scopes follow it.
     .select(['d.id', `d.${unitColumn} as receiving_unit_id`, 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.rating', 'pv.processing_days', 'pv.cutoff_time'])
     .execute()
   const counts = windows.map(() => new Map(scopeIds.map((id) => [id, { dossiers: 0, onTime: 0, finished: 0, processingDays: 0, satisfied: 0 }])))
