@@ -31,6 +31,13 @@ export interface UnitHeirsTable {
   depth: number
 }
 
+/** A dossier of a split unit whose history goes to another successor than the first named (migration 023). */
+export interface DossierHeirsTable {
+  dossier_id: string
+  unit_id: number
+  heir_id: number
+}
+
 export interface ProceduresTable {
   id: Generated<number>
   code: string
@@ -379,6 +386,7 @@ export interface Database {
   units: UnitsTable
   unit_closure: UnitClosureTable
   unit_heirs: UnitHeirsTable
+  dossier_heirs: DossierHeirsTable
   procedures: ProceduresTable
   procedure_versions: ProcedureVersionsTable
   dossiers: DossiersTable

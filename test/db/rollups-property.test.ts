@@ -25,7 +25,8 @@ import { createTestDatabase } from '../support/test-database.js'
  * The rollups are kept by triggers on every change to dossiers. Whatever happens — new
  * dossiers, re-imports that change them, the same file again, a commune moved to another
  * district, units merged into new ones (again and again: history rolls into the successors
- * transitively) — a query on the rollups must equal a raw scan of the dossier table, exactly.
+ * transitively), a unit split between two with its dossiers shared by name and by address — a
+ * query on the rollups must equal a raw scan of the dossier table, exactly.
  * The raw scan finds a scope's units from the units' parent and successor links themselves.
  */
 
@@ -91,6 +92,44 @@ async function mergeTwo(pick: readonly number[]) {
   if (second !== null) live.delete(second)
   live.add(code)
   allUnits.push(code)
+}
+
+/**
+ * A unit existing now split between two new ones: its history goes to the first, except the
+ * dossiers the file names for the second and those whose applicant lives in the second's area.
+ */
+async function splitOne(pick: readonly number[]): Promise<[string, string, string]> {
+  const candidates = [...live].sort()
+  const old = candidates[pick[0]! % candidates.length]!
+  const [keeper, other] = [`S${run}A`, `S${run}B`]
+  const dossiers = await handle.db
+    .selectFrom('dossiers as d')
+    .innerJoin('units as u', (join) => join.on('u.code', '=', old))
+    .where((eb) => eb.or([eb('d.receiving_unit_id', '=', eb.ref('u.id')), eb('d.deciding_unit_id', '=', eb.ref('u.id'))]))
+    .select(['d.id', 'd.code'])
+    .orderBy('d.code')
+    .execute()
+  const named = Object.fromEntries(dossiers.filter((_, i) => (i + pick[1]!) % 3 === 0).map((d) => [d.code, other]))
+  const inArea = dossiers.filter((_, i) => (i + pick[2]!) % 4 === 1).map((d) => d.id)
+  if (inArea.length > 0) await handle.db.updateTable('dossiers').set({ applicant_address: `số 1, Thôn Mới ${run}, ${old}` }).where('id', 'in', inArea).execute()
+  const file = join(reorganisationDir, `split-${run}.json`)
+  writeFileSync(file, JSON.stringify({
+    date: addDays('2023-01-01', run * 3 + 1),
+    units: [
+      { code: keeper, name: `Xã giữ ${run}`, kind: 'commune', parent_code: 'P', from: [old] },
+      { code: other, name: `Xã tách ${run}`, kind: 'commune', parent_code: 'P', from: [old], areas: [`Thôn Mới ${run}`] },
+    ],
+    dossiers: named,
+  }))
+  const outcome = await reorganiseUnits(handle, file, { dryRun: false, accounts: 'move', actor: 'property' })
+  // Every dossier of the old unit goes to one of the two, as the dry run would print.
+  expect(outcome.splitShares).toEqual([{ code: old, to: [{ code: keeper, dossiers: expect.any(Number) }, { code: other, dossiers: expect.any(Number) }] }])
+  expect(outcome.splitShares[0]!.to.reduce((sum, t) => sum + t.dossiers, 0)).toBe(dossiers.length)
+  expect(outcome.splitShares[0]!.to[1]!.dossiers).toBeGreaterThanOrEqual(Object.keys(named).length)
+  live.delete(old)
+  live.add(keeper).add(other)
+  allUnits.push(keeper, other)
+  return [old, keeper, other]
 }
 
 async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: boolean; fromDay: number; length: number }[]) {
@@ -167,7 +206,7 @@ async function removeDossiers(unitCode: string, from: Date, to: Date) {
 }
 
 describe('rollups equal a raw scan of the dossiers', () => {
-  it('after imports, changing re-imports, identical re-imports, a commune moved to another district, a unit’s dossiers of a period deleted and units merged', async () => {
+  it('after imports, changing re-imports, identical re-imports, a commune moved to another district, a unit’s dossiers of a period deleted, units merged and a unit split', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer(), { minLength: 1, maxLength: 40 }).chain((seeds) =>
@@ -213,9 +252,15 @@ describe('rollups equal a raw scan of the dossiers', () => {
           const newest = allUnits[allUnits.length - 1]!
           const merged = [{ ...queries[0]!, unit: newest, own: false }, { ...queries[1 % queries.length]!, unit: newest, own: true }, { ...queries[2 % queries.length]!, unit: 'P', own: false }]
           await expectRollupsMatchRawScan([...merged, ...queries.slice(0, 2)])
+          // A unit split between two new ones, its dossiers shared by name and by address: both
+          // successors, the old unit and the province count each dossier exactly once.
+          const [old, keeper, other] = await splitOne(merger)
+          const split = [{ ...queries[0]!, unit: other, own: false }, { ...queries[1 % queries.length]!, unit: keeper, own: run % 2 === 0 }, { ...queries[2 % queries.length]!, unit: run % 2 === 0 ? old : 'P', own: false }]
+          await expectRollupsMatchRawScan(split)
         },
       ),
       { numRuns: 25 },
     )
-  }, 400_000)
+    // Longer with the splits: two cores shared with the other tests.
+  }, 900_000)
 })

@@ -54,14 +54,14 @@ function renderTable(report: IndexReport): string {
 
 export const index766Command: Command = {
   name: 'index',
-  usage: 'cli -- index --unit CODE --period 2023-Q3|2023-09|2023 [--json] [--data DIR]',
+  usage: 'cli -- index --unit CODE --period 2023-Q3|2023-09|2023 [--current-units] [--by-decider] [--json] [--data DIR]',
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs(args, { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } }, this.usage)
+    const { values, positionals } = parseCommandArgs(args, { unit: { type: 'string' }, period: { type: 'string' }, 'current-units': { type: 'boolean' }, 'by-decider': { type: 'boolean' }, json: { type: 'boolean' } }, this.usage)
     if (positionals.length > 0) throw usageError(`Thừa tham số: ${positionals.join(' ')}`, this.usage)
     if (!values.unit) throw usageError('Thiếu --unit (mã đơn vị)', this.usage)
     if (!values.period) throw usageError('Thiếu --period (2023-Q3, 2023-09 hoặc 2023)', this.usage)
     const handle = await context.database()
-    const report = await computeIndex(handle.db, { unitCode: values.unit, period: values.period })
+    const report = await computeIndex(handle.db, { unitCode: values.unit, period: values.period, tree: values['current-units'] ? 'current' : 'period', attribution: values['by-decider'] ? 'decider' : 'receiver' })
     context.stdout(values.json ? JSON.stringify(report, null, 2) : renderTable(report))
     return 0
   },

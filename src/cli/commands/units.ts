@@ -8,7 +8,8 @@ import { usageError } from '../usage-error.js'
 const USAGE = `cli -- units reorganise FILE [--dry-run] [--close-accounts] [--json]
   FILE: CSV/XLSX (old_code, new_code, date, new_name, new_kind, new_parent_code — Mã đơn vị cũ, Mã đơn vị mới,
         Ngày hiệu lực, Tên đơn vị mới, Loại đơn vị mới, Mã đơn vị cấp trên mới) hoặc JSON
-        ({ "date": "2025-07-01", "units": [{ "code", "name", "kind", "parent_code", "from": [mã cũ…] }], "dissolved": [mã…] })`
+        ({ "date": "2025-07-01", "units": [{ "code", "name", "kind", "parent_code", "from": [mã cũ…], "areas": [địa bàn…] }], "dissolved": [mã…],
+          "dossiers": { "mã hồ sơ": "mã đơn vị mới" } — hồ sơ của đơn vị bị chia: theo "dossiers", không có thì theo địa chỉ người nộp thuộc "areas", không nữa thì đơn vị ghi đầu tiên)`
 
 /** What the reorganisation moves, in Vietnamese lines. */
 function describe(outcome: ReorganisationOutcome): string[] {
@@ -18,7 +19,9 @@ function describe(outcome: ReorganisationOutcome): string[] {
   for (const d of plan.dissolved) {
     lines.push(`  − ${d.code} ${d.name} chấm dứt sau ${formatVietnameseDate(d.validTo)}; ${d.successorCode ? `số liệu, hồ sơ chuyển về ${d.successorCode}` : 'không có đơn vị kế thừa'}`)
   }
-  for (const s of plan.splits) lines.push(`  ÷ ${s.code} chia cho ${[s.historyTo, ...s.alsoTo].join(', ')}: số liệu cũ tính cho ${s.historyTo} (đơn vị ghi đầu tiên)`)
+  for (const s of outcome.splitShares) {
+    lines.push(`  ÷ ${s.code} chia cho ${s.to.map((t) => t.code).join(', ')}: hồ sơ cũ ${s.to.map((t) => `${t.dossiers.toLocaleString('vi-VN')} cho ${t.code}`).join(', ')} (còn lại tính cho ${s.to[0]!.code}, đơn vị ghi đầu tiên)`)
+  }
   for (const a of outcome.accounts) lines.push(`  tài khoản ${a.username}: ${a.to ? `${a.from} → ${a.to}` : `khóa cùng đơn vị ${a.from}`}`)
   if (outcome.revokedTokens > 0) lines.push(`  thu hồi ${outcome.revokedTokens} mã truy cập của các đơn vị chấm dứt`)
   return lines

@@ -13,6 +13,11 @@ export interface ReorganisationRow {
   newName: string | null
   newKind: UnitKind | null
   newParentCode: string | null
+  /**
+   * The areas (old communes, wards, villages) the new unit takes over, when the file lists them:
+   * a split unit's dossier whose applicant's address names one goes to it (split-history.ts).
+   */
+  newAreas?: readonly string[]
 }
 
 export interface ExistingUnit extends UnitValidity {
@@ -37,7 +42,8 @@ export interface ReorganisationPlan {
   dissolved: { code: string; name: string; validTo: LocalDate; successorCode: string | null }[]
   /**
    * A unit split between several new units: its history goes to the first new unit the file
-   * names for it (the one that keeps its records); the others start with no history of it.
+   * names for it (the one that keeps its records), except the dossiers the file names for another
+   * or whose applicant's address is in another's areas (split-history.ts, dossier_heirs).
    */
   splits: { code: string; historyTo: string; alsoTo: string[] }[]
 }

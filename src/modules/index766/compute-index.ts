@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
@@ -19,6 +19,10 @@ import { feedbackInputs } from './feedback-inputs.js'
 import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 import { getUnitByCode } from '../units/units.repository.js'
+import { communesOnTreeDay, type IndexScopeOptions } from './index-scope.js'
+import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
+import { toVietnamDate } from '../../domain/time/vietnam-time.js'
+import type { Attribution } from '../indicators/rollup.repository.js'
 
 export interface IndexReport {
   unit_code: string
@@ -62,34 +66,21 @@ const SOURCES: Record<string, string> = {
 
 const fraction = (numerator: number, denominator: number): Fraction => ({ numerator, denominator })
 
-/** The communes in each scope's subtree, for 4.ct. */
-async function communesManaged(db: Kysely<Database>, scopeIds: readonly number[]): Promise<Map<number, number>> {
-  const rows = await db
-    .selectFrom('unit_closure as c')
-    .innerJoin('units as u', 'u.id', 'c.descendant_id')
-    .where('c.ancestor_id', 'in', scopeIds)
-    .where('u.kind', '=', 'commune')
-    .groupBy('c.ancestor_id')
-    .select(['c.ancestor_id as scope_id', sql<number>`count(*)::int`.as('n')])
-    .execute()
-  return new Map(rows.map((row) => [Number(row.scope_id), Number(row.n)]))
-}
-
 /**
  * The inputs motcua has for a unit (its whole subtree) and period; an input no data in scope
  * speaks to stays null: 1.x, 3.5 (its part B), 4.x flags and 5.x when nothing in scope carries
  * the facts they need. 2.1, 2.2 and 5.4 come from the dossiers' histories.
  */
-export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string, calendar?: WorkingCalendar): Promise<UnitInputs> {
-  return (await indexInputsOfScopes(db, [unitId], from, to, calendar)).get(unitId)!
+export async function indexInputs(db: Kysely<Database>, unitId: number, from: string, to: string, calendar?: WorkingCalendar, options: IndexScopeOptions = {}): Promise<UnitInputs> {
+  return (await indexInputsOfScopes(db, [unitId], from, to, calendar, options)).get(unitId)!
 }
 
 /**
  * `indexInputs` for several units at once (a district and its communes): each query reads the
  * dossiers of all the scopes once, grouped by scope, instead of once per unit.
  */
-export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readonly number[], from: string, to: string, calendar?: WorkingCalendar): Promise<Map<number, UnitInputs>> {
-  return (await indexInputsOverPeriods(db, scopeIds, [{ from, to }], calendar))[0]!
+export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readonly number[], from: string, to: string, calendar?: WorkingCalendar, options: IndexScopeOptions = {}): Promise<Map<number, UnitInputs>> {
+  return (await indexInputsOverPeriods(db, scopeIds, [{ from, to }], calendar, undefined, options))[0]!
 }
 
 /**
@@ -103,18 +94,21 @@ export async function indexInputsOverPeriods(
   periods: readonly { from: string; to: string }[],
   calendar?: WorkingCalendar,
   signal?: AbortSignal,
+  options: IndexScopeOptions = {},
 ): Promise<Map<number, UnitInputs>[]> {
   if (periods.length === 0) return []
   calendar ??= await loadWorkingCalendar(db)
   const windows = periods.map(({ from, to }) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) }))
-  const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows)
+  const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows, options.attribution)
   const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
-  const communes = await communesManaged(db, scopeIds)
+  // A tree fixed by the request counts the communes once for every period; else each period's own.
+  const fixedCommunes = options.treeDay === undefined ? null : await communesOnTreeDay(db, scopeIds, options.treeDay)
   const result: Map<number, UnitInputs>[] = []
   for (const [p, { from, to }] of periods.entries()) {
     signal?.throwIfAborted()
     const { start, end } = windows[p]!
-    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }))
+    const communes = fixedCommunes ?? (await communesOnTreeDay(db, scopeIds, to))
+    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }, options))
   }
   return result
 }
@@ -128,16 +122,17 @@ async function otherInputs(
   communes: Map<number, number>,
   history: Map<number, DossierHistoryInputs>,
   period: { from: string; to: string; start: Date; end: Date },
+  options: IndexScopeOptions,
 ): Promise<Map<number, UnitInputs>> {
   const { from, to, start, end } = period
-  const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to })
+  const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to }, { treeDay: options.treeDay, attribution: options.attribution })
   // Publication is about the procedures a level answers for: one answer per kind of unit.
   const publicationByKind = new Map<string, PublicationInputs>()
   for (const id of scopeIds) {
     const kind = kinds.get(id)!
     if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publicationInputs(db, calendar, id, from, to, end))
   }
-  const flags = await dossierFlagInputs(db, scopeIds, start, end)
+  const flags = await dossierFlagInputs(db, scopeIds, start, end, options.attribution)
   const feedback = await feedbackInputs(db, calendar, scopeIds, start, end)
   const online = await fullOnlineInput(db, scopeIds, start, end)
   const payment = await paymentInputs(db, scopeIds, start, end)
@@ -181,6 +176,15 @@ export interface IndexRequest {
   unitCode: string
   period: string
   formulaSet?: FormulaSet
+  /** Which tree counts the communes (4.ct): the period's (default) or today's ("theo đơn vị hiện nay"). */
+  tree?: TreeBasis | undefined
+  /** Processing and lateness at the receiving unit (default) or at the deciding one. */
+  attribution?: Attribution | undefined
+}
+
+/** The scope options of a request: its tree's day (the period's last day, or today) and attribution. */
+export function indexScopeOptionsOf(request: Pick<IndexRequest, 'tree' | 'attribution'>, period: { to: string }): IndexScopeOptions & { treeDay: string } {
+  return { treeDay: treeDayOf(period, request.tree ?? 'period', toVietnamDate(new Date())), attribution: request.attribution }
 }
 
 /** The Decision 766 score of a unit for a quarter, month or year, with what it rests on. */
@@ -189,7 +193,7 @@ export async function computeIndex(db: Kysely<Database>, request: IndexRequest):
   const unit = await getUnitByCode(db, request.unitCode)
   // The set in force for the whole period; a period none covers is scored with the default set and says so.
   const set = request.formulaSet ?? chooseFormulaSet(period).set ?? DEFAULT_FORMULA_SET
-  return indexReportOf(unit, period, set, await indexInputs(db, unit.id, period.from, period.to))
+  return indexReportOf(unit, period, set, await indexInputs(db, unit.id, period.from, period.to, undefined, indexScopeOptionsOf(request, period)))
 }
 
 /** The report of a unit's inputs for a period: the score, its sources, what would raise it. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
+import { scopeMembersOf } from './index-scope.js'
 
 /**
  * 4.2 as Decision 766 counts it: a dossier is digitized when its components and its result carry
@@ -12,8 +13,7 @@ import type { Fraction } from '../../domain/index766/score-unit.js'
 export async function digitizationInput(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, Fraction>> {
   const rows = await db
     .selectFrom('dossiers as d')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
-    .where('c.ancestor_id', 'in', scopeIds)
+    .innerJoin(scopeMembersOf(db, scopeIds).as('c'), 'c.descendant_id', 'd.receiving_unit_id')
     .where('d.received_at', '>=', start)
     .where('d.received_at', '<', end)
     .where('d.components_total', '>', 0)

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
+import type { Attribution } from '../indicators/rollup.repository.js'
+import { processingUnitColumn, scopeMembersSql } from './index-scope.js'
 
 export interface DossierFlagInputs {
   '1.4': Fraction | null
@@ -36,7 +38,22 @@ const known = (numerator: number, denominator: number, anyKnown: number): Fracti
  * known and none is on paper, it is 0/0 ("không phát sinh"). For several scopes (each a unit's
  * subtree) in one pass over the dossiers, grouped by scope.
  */
-export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, DossierFlagInputs>> {
+export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date, attribution?: Attribution): Promise<Map<number, DossierFlagInputs>> {
+  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
+  const byReceiver = await flagCounts(db, scopeIds, start, end, 'receiving_unit_id')
+  // By the decider, the results (4.1) are counted where the dossiers are decided; the rest where received.
+  const byDecider = attribution === 'decider' ? await flagCounts(db, scopeIds, start, end, processingUnitColumn(attribution)) : byReceiver
+  return new Map(
+    scopeIds.map((id) => {
+      const received = byReceiver.get(id) ?? none
+      const decided = byDecider.get(id) ?? none
+      return [id, inputsOf({ ...received, paper_known: decided.paper_known, paper_eresult_known: decided.paper_eresult_known, eresult: decided.eresult })]
+    }),
+  )
+}
+
+/** The flag counts of each scope, its dossiers found by one of their units. */
+async function flagCounts(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date, unitColumn: 'receiving_unit_id' | 'deciding_unit_id'): Promise<Map<number, Counts>> {
   const received = sql`(d.received_at >= ${start} and d.received_at < ${end})`
   const finished = sql`(d.finished_at >= ${start} and d.finished_at < ${end} and d.status in ('finished', 'returned'))`
   const count = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`
@@ -54,13 +71,11 @@ export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued is not null`)} as paper_eresult_known,
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued`)} as eresult
     from dossiers d
-    join unit_closure c on c.descendant_id = d.receiving_unit_id
-    where c.ancestor_id in (${sql.join(scopeIds)}) and (${received} or ${finished})
+    join ${scopeMembersSql(scopeIds)} c on c.descendant_id = ${sql.ref(`d.${unitColumn}`)}
+    where (${received} or ${finished})
     group by c.ancestor_id
   `.execute(db)
-  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
-  const byScope = new Map(rows.map((row) => [Number(row.scope_id), row]))
-  return new Map(scopeIds.map((id) => [id, inputsOf(byScope.get(id) ?? none)]))
+  return new Map(rows.map((row) => [Number(row.scope_id), row]))
 }
 
 function inputsOf(r: Counts): DossierFlagInputs {

@@ -9,6 +9,8 @@ import { processingWorkingDays } from '../../domain/index766/processing-time-2-2
 import type { Fraction } from '../../domain/index766/score-unit.js'
 import { dossierSatisfactionKeptUnder } from './satisfaction-kept.js'
 import { byRoot } from './scope-roots.js'
+import { processingUnitColumn, scopeMembersOf, scopeMemberUnitIds } from './index-scope.js'
+import type { Attribution } from '../indicators/rollup.repository.js'
 
 export interface DossierHistoryInputs {
   '2.1': Fraction
@@ -61,8 +63,8 @@ const RESULT_STATUSES = new Set(['finished', 'returned'])
  * Several scopes (each a unit's subtree, e.g. a district and its communes) at once: each dossier
  * is read and judged once and counted in every scope it belongs to.
  */
-export async function dossierHistoryInputs(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, DossierHistoryInputs>> {
-  return (await dossierHistoryInputsOverWindows(db, calendar, scopeIds, [{ start, end }]))[0]!
+export async function dossierHistoryInputs(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], start: Date, end: Date, attribution?: Attribution): Promise<Map<number, DossierHistoryInputs>> {
+  return (await dossierHistoryInputsOverWindows(db, calendar, scopeIds, [{ start, end }], attribution))[0]!
 }
 
 /** A period as instants: [start, end). */
@@ -76,22 +78,25 @@ export interface TimeWindow {
  * dossiers and events of all of them are read once, and each dossier is judged at the end of
  * each period it belongs to.
  */
-export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, DossierHistoryInputs>[]> {
+export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[], attribution?: Attribution): Promise<Map<number, DossierHistoryInputs>[]> {
+  // Judged where the dossiers are processed: the receiver, or asked by the decider the decider (index-scope.ts).
+  const unitColumn = processingUnitColumn(attribution)
   const first = new Date(Math.min(...windows.map((w) => w.start.getTime())))
   const last = new Date(Math.max(...windows.map((w) => w.end.getTime())))
   const kept: Map<number, boolean>[] = []
   for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptUnder(db, rootId, w.end)))
-  const closure = await db.selectFrom('unit_closure').select(['ancestor_id', 'descendant_id']).where('ancestor_id', 'in', scopeIds).execute()
+  const closure = await scopeMembersOf(db, scopeIds).execute()
   const scopesOfUnit = new Map<number, number[]>()
   for (const pair of closure) scopesOfUnit.set(Number(pair.descendant_id), [...(scopesOfUnit.get(Number(pair.descendant_id)) ?? []), Number(pair.ancestor_id)])
   const inScope = db
     .selectFrom('dossiers as d')
-    .where('d.receiving_unit_id', 'in', (eb) => eb.selectFrom('unit_closure as c').select('c.descendant_id').where('c.ancestor_id', 'in', scopeIds))
+    .where(`d.${unitColumn}`, 'in', scopeMemberUnitIds(db, scopeIds))
     .where('d.received_at', '<', last)
     .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', first)]))
   const dossiers: DossierRow[] = await inScope
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .select(['d.id', 'd.receiving_unit_id', 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.rating', 'pv.processing_days', 'pv.cutoff_time'])
+    // By the decider, the deciding unit stands where the receiving one does: the scopes follow it.
+    .select(['d.id', `d.${unitColumn} as receiving_unit_id`, 'd.code', 'd.status', 'd.received_at', 'd.due_at', 'd.finished_at', 'd.rating', 'pv.processing_days', 'pv.cutoff_time'])
     .execute()
   const counts = windows.map(() => new Map(scopeIds.map((id) => [id, { dossiers: 0, onTime: 0, finished: 0, processingDays: 0, satisfied: 0 }])))
   const result = () =>
@@ -116,9 +121,10 @@ export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, cale
   const firstComplaint = new Map(
     (await db
       .selectFrom('feedback as f')
-      // An item counts against a dossier of its own unit or a unit below it, never another's.
+      // An item counts against a dossier of its own unit or a unit below it, or one they succeeded, never another's.
       .innerJoin('dossiers as named', 'named.code', 'f.dossier_code')
-      .innerJoin('unit_closure as fc', (join) => join.onRef('fc.descendant_id', '=', 'named.receiving_unit_id').onRef('fc.ancestor_id', '=', 'f.unit_id'))
+      .innerJoin('unit_closure as fc', 'fc.ancestor_id', 'f.unit_id')
+      .innerJoin('unit_heirs as fh', (join) => join.onRef('fh.heir_id', '=', 'fc.descendant_id').onRef('fh.unit_id', '=', 'named.receiving_unit_id'))
       .where('f.received_at', '<', last)
       .where('named.id', 'in', inScope.select('d.id'))
       .groupBy('f.dossier_code')

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { byRoot } from './scope-roots.js'
+import { scopeMembersOf, scopeMembersSql } from './index-scope.js'
 import { judgeFeedback } from '../../domain/feedback/feedback-deadlines.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
 
@@ -22,8 +23,8 @@ export async function feedbackKeptUnder(db: Kysely<Database>, rootId: number, en
   const { rows } = await sql<{ kept: boolean }>`
     select exists (
       select 1 from feedback f
-      join unit_closure tree on tree.descendant_id = f.unit_id
-      where f.received_at < ${end} and tree.ancestor_id = ${rootId}
+      join ${scopeMembersSql([rootId])} tree on tree.descendant_id = f.unit_id
+      where f.received_at < ${end}
     ) as kept
   `.execute(db)
   return rows[0]?.kept === true
@@ -48,8 +49,7 @@ export async function feedbackInputs(db: Kysely<Database>, calendar: WorkingCale
       ? []
       : await db
           .selectFrom('feedback as f')
-          .innerJoin('unit_closure as c', 'c.descendant_id', 'f.unit_id')
-          .where('c.ancestor_id', 'in', keptScopes)
+          .innerJoin(scopeMembersOf(db, keptScopes).as('c'), 'c.descendant_id', 'f.unit_id')
           .where('f.received_at', '<', end)
           .where((eb) => eb.or([eb('f.rejected_at', 'is', null), eb('f.rejected_at', '>=', start)]))
           .where((eb) => eb.or([eb('f.published_at', 'is', null), eb('f.published_at', '>=', start)]))

@@ -3,14 +3,13 @@ import type { Database } from '../../db/schema.js'
 import { parseIndexPeriod } from '../../domain/index766/index-period.js'
 import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
-import type { FormulaSet } from '../../domain/index766/formula-set.js'
 import { indexTrendPeriods } from '../../domain/index766/index-trend-periods.js'
 import { scoreUnit } from '../../domain/index766/score-unit.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
 import { UnitKind } from '../../domain/units/unit-kind.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, type IndexReport } from './compute-index.js'
-import { getUnitByCode } from '../units/units.repository.js'
+import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, indexScopeOptionsOf, type IndexReport, type IndexRequest } from './compute-index.js'
+import { childrenAsOf, getUnitByCode } from '../units/units.repository.js'
 
 /** A child unit's index for the same period, and its place among its siblings. */
 export interface IndexChild {
@@ -55,7 +54,7 @@ const collator = new Intl.Collator('vi')
  * query once, grouped by child), then the trend's periods together (`indexInputsOverPeriods`:
  * the histories read once). `signal` stops it between periods when nobody wants the answer.
  */
-export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }, signal?: AbortSignal): Promise<IndexOverview> {
+export async function indexOverview(db: Kysely<Database>, request: IndexRequest, signal?: AbortSignal): Promise<IndexOverview> {
   const period = parseIndexPeriod(request.period)
   // The set in force for the whole period (the trend's periods are scored with it too, to compare like with like).
   const set = request.formulaSet ?? chooseFormulaSet(period).set ?? DEFAULT_FORMULA_SET
@@ -64,8 +63,10 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
   // One calendar for every child and trend period, not one read each.
   const calendar = await loadWorkingCalendar(db)
 
-  const childUnits = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('parent_id', '=', unit.id).where('kind', 'in', [...RANKED_KINDS]).execute()
-  const inputs = await indexInputsOfScopes(db, [unit.id, ...childUnits.map((child) => child.id)], from, to, calendar)
+  // The children of the tree's day (the period's, or today's units), each with its predecessors' dossiers (index-scope.ts).
+  const scope = indexScopeOptionsOf(request, period)
+  const childUnits = (await childrenAsOf(db, unit.id, scope.treeDay)).filter((child) => RANKED_KINDS.includes(child.kind))
+  const inputs = await indexInputsOfScopes(db, [unit.id, ...childUnits.map((child) => child.id)], from, to, calendar, scope)
   const report = indexReportOf(unit, period, set, inputs.get(unit.id)!)
   const scored = childUnits.map((child): Omit<IndexChild, 'rank'> => {
     const score = scoreUnit(set, inputs.get(child.id)!)
@@ -79,7 +80,7 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
   // The trend's periods scored together (one read of the histories); the period itself is already scored.
   const trendPeriods = indexTrendPeriods(period)
   const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
-  const trendInputs = await indexInputsOverPeriods(db, [unit.id], toScore, calendar, signal)
+  const trendInputs = await indexInputsOverPeriods(db, [unit.id], toScore, calendar, signal, scope)
   const trend = trendPeriods.map((point): IndexTrendPoint => {
     const at = toScore.indexOf(point)
     const score = at === -1 ? report.score : scoreUnit(set, trendInputs[at]!.get(unit.id)!)

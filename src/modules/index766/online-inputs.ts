@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
+import { scopeMembersOf } from './index-scope.js'
 
 /**
  * 3.x as Decision 766 counts it: online dossiers of full-online procedures (trực tuyến toàn
@@ -12,9 +13,8 @@ import type { Fraction } from '../../domain/index766/score-unit.js'
 export async function fullOnlineInput(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, Fraction>> {
   const rows = await db
     .selectFrom('dossiers as d')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'd.receiving_unit_id')
+    .innerJoin(scopeMembersOf(db, scopeIds).as('c'), 'c.descendant_id', 'd.receiving_unit_id')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where('c.ancestor_id', 'in', scopeIds)
     .where('d.received_at', '>=', start)
     .where('d.received_at', '<', end)
     .where('pv.online_level', '=', 'full')

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js'
 import type { PaymentInput } from '../../domain/index766/score-unit.js'
 import type { UnitKind } from '../../domain/units/unit-kind.js'
 import { LEVELS_OF } from './publication-inputs.js'
+import { scopeMembersSql } from './index-scope.js'
 
 interface FeeProcedure {
   procedure_id: number
@@ -37,8 +38,8 @@ export async function paymentInputs(db: Kysely<Database>, scopeIds: readonly num
   const { rows: paid } = await sql<{ scope_id: number; procedure_id: number }>`
     select distinct c.ancestor_id as scope_id, d.procedure_id
     from dossiers d
-    join unit_closure c on c.descendant_id = d.receiving_unit_id
-    where c.ancestor_id in (${sql.join(scopeIds)}) and d.paid_online and d.fee_vnd > 0 and d.received_at < ${end}
+    join ${scopeMembersSql(scopeIds)} c on c.descendant_id = d.receiving_unit_id
+    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${end}
       and coalesce(d.paid_at, d.received_at) >= ${start} and coalesce(d.paid_at, d.received_at) < ${end}
   `.execute(db)
   const paidBy = new Map<number, Set<number>>()

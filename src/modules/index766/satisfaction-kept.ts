@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { feedbackKeptUnder } from './feedback-inputs.js'
+import { scopeMembersSql } from './index-scope.js'
 
 /**
  * Whether motcua knows anything of the applicants' satisfaction with dossiers for the unit's
@@ -12,8 +13,8 @@ export async function dossierSatisfactionKeptUnder(db: Kysely<Database>, rootId:
   const { rows } = await sql<{ kept: boolean }>`
     select exists (
       select 1 from dossiers d
-      join unit_closure tree on tree.descendant_id = d.receiving_unit_id
-      where d.rating is not null and d.received_at < ${end} and tree.ancestor_id = ${rootId}
+      join ${scopeMembersSql([rootId])} tree on tree.descendant_id = d.receiving_unit_id
+      where d.rating is not null and d.received_at < ${end}
     ) as kept
   `.execute(db)
   return rows[0]?.kept === true || (await feedbackKeptUnder(db, rootId, end))

@@ -1,4 +1,4 @@
-import { scopeMemberIds } from './scope-members.js'
+import { dossierInScope } from './scope-members.js'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { IndicatorId } from '../../domain/indicators/indicator-id.js'
@@ -60,7 +60,7 @@ export async function dossiersBehindFigure(db: Kysely<Database>, request: Dossie
   const base = db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where(unitColumnOf(request.indicator, request.attribution ?? 'receiver'), 'in', sql<number>`(${scopeMemberIds(request.unitId, request.scope === 'own')})`)
+    .where(dossierInScope(sql.ref(unitColumnOf(request.indicator, request.attribution ?? 'receiver')), request.unitId, request.scope === 'own'))
     .where((eb) => {
       const e = eb as unknown as DossierRowBuilder
       if (request.part === 'numerator') return figure.numerator(e, bounds)

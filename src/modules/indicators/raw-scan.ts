@@ -16,7 +16,7 @@ const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS
 export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorScope, period: Period, options: TotalsOptions = {}): Promise<ScopeTotals> {
   // Straight from the units' links, not from unit_closure or unit_heirs: the tree below the
   // unit (none for its own dossiers), then every unit whose successors lead into it.
-  const units = sql`
+  const links = sql`
     with recursive tree (id) as (
       select ${scope.unitId}::integer
       ${scope.scope === 'own' ? sql`` : sql`union select u.id from units u join tree t on u.parent_id = t.id`}
@@ -24,8 +24,17 @@ export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorSc
     lineage (id) as (
       select id from tree
       union select u.id from units u join lineage l on u.successor_id = l.id
-    )
-    select id as unit_id from lineage`
+    )`
+  const units = sql`${links} select id as unit_id from lineage`
+  const tree = sql`${links} select id from tree`
+  // A dossier of a split unit named in dossier_heirs goes where that successor's history goes
+  // (and stays in its own unit's tree), not where its unit's does.
+  const counted = (column: 'd.receiving_unit_id' | 'd.deciding_unit_id') => {
+    const ref = sql.ref(column)
+    return sql<boolean>`(${ref} in (${tree})
+      or (${ref} in (${units}) and not exists (select 1 from dossier_heirs dh where dh.dossier_id = d.id and dh.unit_id = ${ref}))
+      or exists (select 1 from dossier_heirs dh where dh.dossier_id = d.id and dh.unit_id = ${ref} and dh.heir_id in (${units})))`
+  }
   const bounds = periodBounds(period)
   const start = sql`${bounds.start}::timestamptz`
   const end = sql`${bounds.end}::timestamptz`
@@ -35,7 +44,7 @@ export async function rawTotalsForScope(db: Kysely<Database>, scope: IndicatorSc
     (await db
       .selectFrom('dossiers as d')
       .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-      .where(column, 'in', sql<number>`(${units})`)
+      .where(counted(column))
       .select((eb) => {
         const e = eb as unknown as DossierRowBuilder
         return [

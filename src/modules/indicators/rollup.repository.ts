@@ -4,6 +4,7 @@ import { EMPTY_TOTALS, type RollupTotals } from '../../domain/indicators/rollup-
 import type { IndicatorScope, Period } from './indicator-scope.js'
 import { periodSegments } from './period-segments.js'
 import { heirOnDay } from './scope-members.js'
+import { splitHistoryCorrections } from './split-history-totals.js'
 import { addDays, type LocalDate } from '../../domain/time/local-date.js'
 
 export interface ScopeTotals {
@@ -163,6 +164,11 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
       satisfied: n(row.satisfied),
       overdueOpen: n(row.overdue_open),
     }
+  }
+  // A split unit's dossiers sent to another successor than the first named (split-history-totals.ts).
+  for (const [key, correction] of await splitHistoryCorrections(db, scopes, period, options.attribution)) {
+    const totals = result.get(key)!.totals
+    for (const [metric, delta] of Object.entries(correction) as [keyof RollupTotals, number][]) totals[metric] += delta
   }
   return result
 }

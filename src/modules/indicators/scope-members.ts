@@ -24,3 +24,19 @@ export function heirOnDay(unitId: RawBuilder<unknown>, day: LocalDate): RawBuild
       where h.unit_id = ${unitId} and (heir_unit.valid_from is null or heir_unit.valid_from <= ${day}::date) and (heir_unit.valid_to is null or heir_unit.valid_to >= ${day}::date)
       order by h.depth limit 1), ${unitId}) as heir_id`
 }
+
+/**
+ * Whether dossier `d` counts in a scope by one of its unit columns, split units included: by its
+ * unit as `scopeMemberIds` says — except a dossier of a split unit that dossier_heirs sends to
+ * another successor than the first named (migration 023): that one counts where that successor's
+ * history counts, and still in its own unit and the units above it.
+ */
+export function dossierInScope(column: RawBuilder<unknown>, unitId: number, own: boolean): RawBuilder<boolean> {
+  const members = scopeMemberIds(unitId, own)
+  const subtree = own ? sql`select ${unitId}::integer` : sql`select c.descendant_id from unit_closure c where c.ancestor_id = ${unitId}::integer`
+  return sql<boolean>`(
+    (${column} in (${members}) and not exists (
+      select 1 from dossier_heirs dh where dh.dossier_id = d.id and dh.unit_id = ${column}
+        and dh.heir_id not in (${members}) and ${column} not in (${subtree})))
+    or exists (select 1 from dossier_heirs dh where dh.dossier_id = d.id and dh.unit_id = ${column} and dh.heir_id in (${members})))`
+}

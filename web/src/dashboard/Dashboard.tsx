@@ -13,6 +13,8 @@ import { UnitPicker, useUnitsAsOf, useVisibleUnits } from '../shared/UnitPicker.
 import { useApiData } from '../shared/use-api-data.js'
 import { typedDateProps } from '../shared/typed-dates.js'
 import { EmptyPeriodHint } from './EmptyPeriodHint.js'
+import { AttributionSwitch } from '../shared/AttributionSwitch.js'
+import { attributionParam, readAttribution, type Attribution } from '../shared/figure-basis.js'
 
 // ECharts is the heaviest part of the page: loaded when the chart is first drawn.
 const TrendChart = lazy(() => import('./TrendChart.js'))
@@ -33,6 +35,8 @@ interface View {
   period: Period
   /** Which units the children are: those of the period's last day (default) or today's. */
   tree: TreeBasis
+  /** Where processing and lateness count: the receiving unit (default) or the deciding one. */
+  by: Attribution
 }
 
 /** Today in Vietnam (UTC+7), the day of "theo đơn vị hiện nay". */
@@ -50,12 +54,13 @@ function readView(me: Me): View {
   const to = params.get('to')
   const kind = (params.get('kind') as PeriodKind | null) ?? 'custom'
   const tree: TreeBasis = params.get('tree') === 'current' ? 'current' : 'period'
-  if (isIsoDate(from) && isIsoDate(to) && from <= to) return { unit, period: { kind: KINDS.includes(kind) ? kind : 'custom', from, to }, tree }
-  return { unit, period: presets().find((p) => p.label === 'Tháng trước')!.period, tree }
+  const by = readAttribution(params)
+  if (isIsoDate(from) && isIsoDate(to) && from <= to) return { unit, period: { kind: KINDS.includes(kind) ? kind : 'custom', from, to }, tree, by }
+  return { unit, period: presets().find((p) => p.label === 'Tháng trước')!.period, tree, by }
 }
 
 function writeView(view: View, mode: 'push' | 'replace'): void {
-  const params = new URLSearchParams({ unit: view.unit, from: view.period.from, to: view.period.to, kind: view.period.kind, ...(view.tree === 'current' ? { tree: 'current' } : {}) })
+  const params = new URLSearchParams({ unit: view.unit, from: view.period.from, to: view.period.to, kind: view.period.kind, ...(view.tree === 'current' ? { tree: 'current' } : {}), ...attributionParam(view.by) })
   const url = `${window.location.pathname}?${params.toString()}`
   if (url === `${window.location.pathname}${window.location.search}`) return
   if (mode === 'push') window.history.pushState(null, '', url)
@@ -84,7 +89,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
 
   const { data: table, error, loading } = useApiData(
     (signal) =>
-      api.indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true, tree: view.tree }, signal).catch((e: unknown) => {
+      api.indicators({ unit: view.unit, from: view.period.from, to: view.period.to, children: true, tree: view.tree, by: view.by }, signal).catch((e: unknown) => {
         if (!signal.aborted && e instanceof ApiError && e.status === 401) onLoggedOut('Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.')
         throw e
       }),
@@ -115,7 +120,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
   const focusTarget = total?.indicators[focus]?.target?.minimum ?? own?.indicators[focus]?.target?.minimum ?? null
 
   const openDrill = (row: TableRow, indicator: IndicatorId, part: FigurePart, scope: 'own' | 'subtree' = row.scope) =>
-    setDrill({ unitCode: row.unit_code, unitName: row.unit_name, scope, indicator, part, from: view.period.from, to: view.period.to })
+    setDrill({ unitCode: row.unit_code, unitName: row.unit_name, scope, indicator, part, from: view.period.from, to: view.period.to, by: view.by })
 
   return (
     <>
@@ -130,6 +135,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 Theo đơn vị hiện nay
               </Checkbox>
             </Field>
+            <AttributionSwitch name="tinh-theo-don-vi" value={view.by} onChange={(by) => go({ ...view, by }, 'replace')} />
           </div>
         </Card>
 
@@ -211,7 +217,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
             {children.some((r) => r.scope === 'subtree') && (
               <Card style={{ marginTop: 16 }} size="small">
                 <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-                  <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} tree={view.tree} indicator={focus} />
+                  <ThresholdLists unitCode={total.unit_code} from={view.period.from} to={view.period.to} tree={view.tree} by={view.by} indicator={focus} />
                 </Suspense>
               </Card>
             )}

@@ -8,6 +8,7 @@ import { CHANNEL_LABELS, type IndicatorId, INDICATORS, labelOf, statusLabel } fr
 import { useApiData } from '../shared/use-api-data.js'
 import { dossierPath, followLink } from '../shell/navigation.js'
 import { dossierListPrintHtml, downloadDossierListXlsx } from './dossier-list-export.js'
+import type { Attribution } from '../shared/figure-basis.js'
 
 export type FigurePart = 'numerator' | 'denominator' | 'gap'
 
@@ -19,6 +20,8 @@ export interface DrillRequest {
   part: FigurePart
   from: string
   to: string
+  /** Where processing and lateness count; the list follows the figure it opens. */
+  by?: Attribution
 }
 
 const PART_LABELS: Record<FigurePart, string> = {
@@ -63,7 +66,7 @@ const EXPORT_LIMIT = 20_000
 async function allDossiers(request: DrillRequest): Promise<DossierItem[]> {
   const items: DossierItem[] = []
   for (let page = 1; ; page += 1) {
-    const answer = await api.dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: 500 })
+    const answer = await api.dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: 500, ...(request.by ? { by: request.by } : {}) })
     items.push(...answer.items)
     if (answer.items.length === 0 || items.length >= Math.min(answer.total, EXPORT_LIMIT)) return items.slice(0, EXPORT_LIMIT)
   }
@@ -77,7 +80,7 @@ export function DossiersDrawer({ request, onClose }: { request: DrillRequest | n
   const { data, error, loading } = useApiData(
     (signal) =>
       request
-        ? api.dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: PAGE_SIZE }, signal)
+        ? api.dossiers({ unit: request.unitCode, from: request.from, to: request.to, indicator: request.indicator, part: request.part, scope: request.scope, page, page_size: PAGE_SIZE, ...(request.by ? { by: request.by } : {}) }, signal)
         : Promise.resolve(null),
     [request, page],
   )

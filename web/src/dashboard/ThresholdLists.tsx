@@ -5,6 +5,7 @@ import { formatPercent } from '../shared/format.js'
 import { INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { useDebounced } from '../shared/use-debounced.js'
+import type { Attribution } from '../shared/figure-basis.js'
 
 interface Props {
   unitCode: string
@@ -12,6 +13,8 @@ interface Props {
   to: string
   /** The tree the units are listed by (the dashboard's choice). */
   tree: TreeBasis
+  /** Where processing and lateness count (the dashboard's choice). */
+  by: Attribution
   indicator: IndicatorId
 }
 
@@ -20,15 +23,15 @@ interface Props {
  * e-certified a copy up to the period's end, and never a praised unit); the communes that never
  * e-certified; nothing done in the period; nothing to measure.
  */
-export function ThresholdLists({ unitCode, from, to, tree, indicator }: Props) {
+export function ThresholdLists({ unitCode, from, to, tree, by, indicator }: Props) {
   const [above, setAbove] = useState<number>(88)
   const [below, setBelow] = useState<number>(20)
   // Typing a threshold should not send a request per key.
   const settledAbove = useDebounced(above, 250)
   const settledBelow = useDebounced(below, 250)
   const { data: lists, error, loading } = useApiData(
-    (signal) => api.lists({ unit: unitCode, from, to, indicator, above: settledAbove, below: settledBelow, tree }, signal),
-    [unitCode, from, to, tree, indicator, settledAbove, settledBelow],
+    (signal) => api.lists({ unit: unitCode, from, to, indicator, above: settledAbove, below: settledBelow, tree, by }, signal),
+    [unitCode, from, to, tree, by, indicator, settledAbove, settledBelow],
   )
 
   const column = (title: string, units: ListedUnit[] | undefined, emptyText: string, testId: string) => (

@@ -1,7 +1,9 @@
-import { Alert, Card, Col, DatePicker, Empty, Progress, Result, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd'
+import { Alert, Card, Checkbox, Col, DatePicker, Empty, Progress, Result, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import type { Me } from '../shared/api.js'
+import type { Me, TreeBasis } from '../shared/api.js'
+import { AttributionSwitch } from '../shared/AttributionSwitch.js'
+import { attributionParam, readAttribution, type Attribution } from '../shared/figure-basis.js'
 import { formatDate } from '../shared/format.js'
 import { UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
@@ -28,12 +30,26 @@ function dayOf(period: string): Dayjs {
   return dayjs(period.length === 4 ? `${period}-01-01` : `${period}-01`)
 }
 
-/** The view in the address, like the dashboard's: ?unit=H23.07&ky=2023-Q3. Default: the last whole quarter. */
-function readView(me: Me): { unit: string; period: string } {
+interface IndexView {
+  unit: string
+  period: string
+  /** The children of the period's tree (default) or today's units, each with its predecessors' dossiers. */
+  tree: TreeBasis
+  /** Processing and lateness at the receiving unit (default) or the deciding one. */
+  by: Attribution
+}
+
+/** The view in the address, like the dashboard's: ?unit=H23.07&ky=2023-Q3[&tree=current][&by=decider]. Default: the last whole quarter. */
+function readView(me: Me): IndexView {
   const params = new URLSearchParams(window.location.search)
   const period = params.get('ky')
   const valid = period && /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(period)
-  return { unit: params.get('unit') || me.unit_code, period: valid ? period : periodOf('quarter', dayjs().subtract(3, 'month')) }
+  return {
+    unit: params.get('unit') || me.unit_code,
+    period: valid ? period : periodOf('quarter', dayjs().subtract(3, 'month')),
+    tree: params.get('tree') === 'current' ? 'current' : 'period',
+    by: readAttribution(params),
+  }
 }
 
 const STATUS_TAGS: Record<IndexIndicator['status'], { color: string; label: string } | null> = {
@@ -52,10 +68,10 @@ export default function IndexPage({ me }: { me: Me }) {
   const granularity = granularityOf(view.period)
 
   useEffect(() => {
-    const params = new URLSearchParams({ unit: view.unit, ky: view.period })
+    const params = new URLSearchParams({ unit: view.unit, ky: view.period, ...(view.tree === 'current' ? { tree: 'current' } : {}), ...attributionParam(view.by) })
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`)
   }, [view])
-  const { data, error, loading } = useApiData((signal) => indexApi.overview(view.unit, view.period, signal), [view])
+  const { data, error, loading } = useApiData((signal) => indexApi.overview(view.unit, view.period, signal, { tree: view.tree, by: view.by }), [view])
 
   const report = data?.report
   const total = report?.score.total
@@ -95,6 +111,15 @@ export default function IndexPage({ me }: { me: Me }) {
             </label>
             <DatePicker id="index-period" picker={granularity} value={dayOf(view.period)} allowClear={false} format={(d) => describeIndexPeriod(periodOf(granularity, d))} onChange={(d) => d && setView((v) => ({ ...v, period: periodOf(granularity, d) }))} />
           </div>
+          <div>
+            <label htmlFor="index-current-units" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
+              Cây đơn vị
+            </label>
+            <Checkbox id="index-current-units" checked={view.tree === 'current'} onChange={(e) => setView((v) => ({ ...v, tree: e.target.checked ? 'current' : 'period' }))}>
+              Theo đơn vị hiện nay
+            </Checkbox>
+          </div>
+          <AttributionSwitch name="index-tinh-theo-don-vi" value={view.by} onChange={(by) => setView((v) => ({ ...v, by }))} />
         </Space>
       </Card>
 

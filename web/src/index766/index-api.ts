@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import type { IndexOverviewSchema } from '../../../src/contracts/index766.js'
 import type { Json } from '../../../src/contracts/json.js'
-import { request } from '../shared/api.js'
+import { request, type TreeBasis } from '../shared/api.js'
+import type { Attribution } from '../shared/figure-basis.js'
 
 /** GET /api/v1/index766 (see /docs), typed from the server's schema. */
 export type IndexOverview = Json<z.infer<typeof IndexOverviewSchema>>
@@ -9,7 +10,9 @@ export type IndexIndicator = IndexOverview['report']['score']['indicators'][numb
 export type IndexWhatIfStep = NonNullable<IndexOverview['report']['what_if'][number]['first_point']>
 
 export const indexApi = {
-  overview: (unit: string, period: string, signal?: AbortSignal) => request<IndexOverview>('GET', '/api/v1/index766', { query: { unit, period }, ...(signal ? { signal } : {}) }),
+  /** `tree`: children by the period's units or today's; `by`: processing and lateness at the receiver or the decider. */
+  overview: (unit: string, period: string, signal?: AbortSignal, basis: { tree?: TreeBasis; by?: Attribution } = {}) =>
+    request<IndexOverview>('GET', '/api/v1/index766', { query: { unit, period, ...basis }, ...(signal ? { signal } : {}) }),
 }
 
 const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })

@@ -12,6 +12,7 @@ import type {
 import type { Json } from '../../../src/contracts/json.js'
 import type { UnitListItem } from '../../../src/contracts/units.js'
 import type { IndicatorId } from '../../../src/domain/indicators/indicator-id.js'
+import type { Attribution } from './figure-basis.js'
 
 /** An answer of the API that is not a success: its Vietnamese message is what the officer reads. */
 export class ApiError extends Error {
@@ -114,12 +115,12 @@ export const api = {
   units: () => request<Unit[]>('GET', '/api/v1/units'),
   /** The tree of a day: the units existing then, each under its parent of that day. */
   unitsAsOf: (day: string, signal?: AbortSignal) => request<Unit[]>('GET', '/api/v1/units', { query: { as_of: day }, ...(signal ? { signal } : {}) }),
-  indicators: (q: PeriodQuery & { children?: boolean; tree?: TreeBasis }, signal?: AbortSignal) =>
+  indicators: (q: PeriodQuery & { children?: boolean; tree?: TreeBasis; by?: Attribution }, signal?: AbortSignal) =>
     request<IndicatorTable>('GET', '/api/v1/indicators', { query: { ...q, children: q.children ? 'true' : undefined }, ...(signal ? { signal } : {}) }),
   series: (q: PeriodQuery & { granularity: 'week' | 'month'; scope?: 'own' | 'subtree' }, signal?: AbortSignal) =>
     request<Series>('GET', '/api/v1/indicators/series', { query: { ...q }, ...(signal ? { signal } : {}) }),
-  lists: (q: PeriodQuery & { indicator: IndicatorId; above?: number; below?: number; tree?: TreeBasis }, signal?: AbortSignal) =>
+  lists: (q: PeriodQuery & { indicator: IndicatorId; above?: number; below?: number; tree?: TreeBasis; by?: Attribution }, signal?: AbortSignal) =>
     request<Lists>('GET', '/api/v1/indicators/lists', { query: { ...q }, ...(signal ? { signal } : {}) }),
-  dossiers: (q: PeriodQuery & { indicator: IndicatorId; part: 'numerator' | 'denominator' | 'gap'; scope: 'own' | 'subtree'; page: number; page_size: number }, signal?: AbortSignal) =>
+  dossiers: (q: PeriodQuery & { indicator: IndicatorId; part: 'numerator' | 'denominator' | 'gap'; scope: 'own' | 'subtree'; page: number; page_size: number; by?: Attribution }, signal?: AbortSignal) =>
     request<DossierPage>('GET', '/api/v1/indicators/dossiers', { query: { ...q }, ...(signal ? { signal } : {}) }),
 }

@@ -6,7 +6,9 @@ import { listFormulaSets } from '../../../modules/index766/formula-sets.js'
 import { indexOverview } from '../../../modules/index766/index-overview.js'
 import type { FigureCache } from '../../../modules/figure-cache/figure-cache.js'
 import { cachedJson } from '../../cached-answer.js'
-import { ErrorBody, UnitCode } from '../../schemas.js'
+import { AttributionParam, ErrorBody, TreeParam, UnitCode } from '../../schemas.js'
+import { indexScopeOptionsOf } from '../../../modules/index766/compute-index.js'
+import { parseIndexPeriod } from '../../../domain/index766/index-period.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { FormulaSetSummarySchema, IndexOverviewSchema, IndexPeriodParam } from './index766.schemas.js'
 
@@ -25,13 +27,17 @@ export function registerIndex766Routes(app: FastifyInstance, handle: DatabaseHan
         'Điểm từng chỉ số (tử số, mẫu số, tỷ lệ, điểm và cách tính), điểm từng nhóm, tổng điểm và xếp loại, nơi có thể tăng điểm; ' +
         'các đơn vị cấp huyện, cấp xã trực thuộc chấm cùng kỳ và xếp hạng; xu hướng theo tháng đến hết kỳ (theo quý nếu kỳ là năm).',
       tags: ['Chỉ số 766'],
-      querystring: z.object({ unit: UnitCode, period: IndexPeriodParam }),
+      querystring: z.object({ unit: UnitCode, period: IndexPeriodParam, tree: TreeParam, by: AttributionParam }),
       response: { 200: IndexOverviewSchema, ...errors },
     },
     handler: async (request, reply) => {
       const unit = await visibleUnit(handle.db, request, request.query.unit)
-      const period = request.query.period
-      return cachedJson(figures, handle, request, reply, ['index766-overview', unit.code, period], IndexOverviewSchema, (db, signal) => indexOverview(db, { unitCode: unit.code, period }, signal))
+      const { period, tree, by } = request.query
+      // The tree's day is part of the question: "today's units" asked tomorrow is another one.
+      const { treeDay } = indexScopeOptionsOf({ tree }, parseIndexPeriod(period))
+      return cachedJson(figures, handle, request, reply, ['index766-overview', unit.code, period, treeDay, by], IndexOverviewSchema, (db, signal) =>
+        indexOverview(db, { unitCode: unit.code, period, tree, attribution: by }, signal),
+      )
     },
   })
 

@@ -9,11 +9,16 @@ import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { spreadsheetCsvLine } from '../../import/csv-line.js'
 import { formatOf } from '../../import/tabular-file.js'
 import { writeAudit } from '../../audit/write-audit.js'
-import { DOSSIER_COLUMNS, type DossierColumn } from '../import/dossier-columns.js'
+import { DOSSIER_IMPORT_COLUMNS, type DecidingUnitColumn, type DossierColumn } from '../import/dossier-columns.js'
 
 export interface ExportFilter {
   /** Only dossiers received by this unit or any unit below it. */
   unitCode?: string
+  /**
+   * With the unit: also the dossiers of every unit the unit and those below it succeeded
+   * (today's units, docs/TWO-LEVEL-GOVERNMENT.md), as their figures count them (scope-members.ts).
+   */
+  withPredecessors?: boolean
   /** Received from this instant (inclusive) … */
   from?: Date
   /** … to this instant (exclusive). */
@@ -24,7 +29,7 @@ export interface ExportFilter {
 
 const PAGE = 10_000
 
-type ExportRow = Record<DossierColumn, string>
+type ExportRow = Record<DossierColumn | DecidingUnitColumn, string>
 
 const flag = (value: boolean | null) => (value === null ? '' : String(value))
 
@@ -41,7 +46,9 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
       .selectFrom('dossiers as d')
       .innerJoin('units as u', 'u.id', 'd.receiving_unit_id')
       .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .innerJoin('units as decider', 'decider.id', 'd.deciding_unit_id')
       .select([
+        'decider.code as deciding_unit_code',
         'd.id', 'd.code', 'u.code as unit_code', 'p.code as procedure_code', 'd.channel', 'd.received_at', 'd.due_at', 'd.finished_at',
         'd.returned_at', 'd.status', 'd.components_total', 'd.components_digitized', 'd.result_digitized', 'd.fee_vnd', 'd.paid_online',
         'd.ecert_copies', 'd.rating', ...DOSSIER_FLAG_COLUMNS.map((c) => `d.${c}` as const),
@@ -51,7 +58,9 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
       .limit(PAGE)
     if (unitId !== null) {
       const ancestor = unitId
-      query = query.where('d.receiving_unit_id', 'in', (qb) => qb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', ancestor))
+      query = filter.withPredecessors
+        ? query.where('d.receiving_unit_id', 'in', (qb) => qb.selectFrom('unit_closure as c').innerJoin('unit_heirs as h', 'h.heir_id', 'c.descendant_id').select('h.unit_id').where('c.ancestor_id', '=', ancestor))
+        : query.where('d.receiving_unit_id', 'in', (qb) => qb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', ancestor))
     }
     if (filter.from) query = query.where('d.received_at', '>=', filter.from)
     if (filter.to) query = query.where('d.received_at', '<', filter.to)
@@ -82,6 +91,8 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
         population_data_used: flag(d.population_data_used),
         result_on_paper: flag(d.result_on_paper),
         e_result_issued: flag(d.e_result_issued),
+        // The extension column (INTERCHANGE-EXTENSIONS.md): who decides it, the receiver when no other.
+        deciding_unit_code: d.deciding_unit_code,
       }
     }
     if (page.length < PAGE) return
@@ -95,7 +106,7 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
  * renamed: a failed export leaves no half file.
  */
 export async function exportDossiers(handle: DatabaseHandle, path: string, filter: ExportFilter = {}): Promise<number> {
-  const columns = DOSSIER_COLUMNS.map((c) => c.name)
+  const columns = DOSSIER_IMPORT_COLUMNS.map((c) => c.name)
   const partial = `${path}.partial`
   let count = 0
   try {
@@ -121,7 +132,7 @@ export async function exportDossiers(handle: DatabaseHandle, path: string, filte
     }
     await rename(partial, path)
     await handle.db.transaction().execute((trx) =>
-      writeAudit(trx, { actor: filter.actor ?? 'system', action: 'export.dossiers', entity: 'dossiers', summary: { file: path, count, unit: filter.unitCode ?? null, from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null } }),
+      writeAudit(trx, { actor: filter.actor ?? 'system', action: 'export.dossiers', entity: 'dossiers', summary: { file: path, count, unit: filter.unitCode ?? null, with_predecessors: filter.withPredecessors === true, from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null } }),
     )
     return count
   } catch (error) {

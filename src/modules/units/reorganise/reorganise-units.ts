@@ -9,6 +9,7 @@ import type { ImportIssue } from '../../import/import-issue.js'
 import { vietnamMidnight } from '../../indicators/dossier-figures.js'
 import { saveUnits, type UnitLine } from '../save-units.js'
 import { readReorganisationFile } from './read-reorganisation-file.js'
+import { saveDivertedDossiers, shareSplitDossiers, type SplitShare } from './split-shares.js'
 
 export interface ReorganiseOptions {
   /** Say what would move and change nothing. */
@@ -36,6 +37,8 @@ export interface ReorganisationOutcome {
   accounts: AccountMove[]
   /** API tokens of dissolved units, revoked (a system's access is granted again, knowingly). */
   revokedTokens: number
+  /** How many dossiers of each split unit go to each successor. */
+  splitShares: SplitShare[]
 }
 
 /**
@@ -45,7 +48,7 @@ export interface ReorganisationOutcome {
  */
 export async function reorganiseUnits(handle: DatabaseHandle, path: string, options: ReorganiseOptions): Promise<ReorganisationOutcome> {
   const file = await readReorganisationFile(path)
-  return applyReorganisation(handle, file.rows, path, options, file.issues)
+  return applyReorganisation(handle, file.rows, path, options, file.issues, file.namedDossiers)
 }
 
 /** The same from rows already read (the demo's reorganisation of 1/7/2025). */
@@ -55,21 +58,24 @@ export async function applyReorganisation(
   path: string,
   options: ReorganiseOptions,
   unreadable: readonly ImportIssue[] = [],
+  namedDossiers: ReadonlyMap<string, string> = new Map(),
 ): Promise<ReorganisationOutcome> {
   return handle.db.transaction().execute(async (trx) => {
     const existing = await existingUnits(trx)
     const { plan, issues: planIssues } = planReorganisation(rows, existing)
-    const issues: (PlanIssue | ImportIssue)[] = [...unreadable, ...planIssues, ...(await dossiersAfterTheEnd(trx, rows, plan))]
+    const split = await shareSplitDossiers(trx, rows, plan, namedDossiers)
+    const issues: (PlanIssue | ImportIssue)[] = [...unreadable, ...planIssues, ...(await dossiersAfterTheEnd(trx, rows, plan)), ...split.issues]
     if (issues.length > 0) throw importRejected(path, issues.sort((a, b) => a.line - b.line), new Set(issues.map((i) => i.line)).size)
 
     const accounts = options.accounts === 'keep' ? [] : await accountMoves(trx, plan, options.accounts === 'close')
     const dissolvedIds = (await trx.selectFrom('units').select('id').where('code', 'in', plan.dissolved.length > 0 ? plan.dissolved.map((d) => d.code) : ['']).execute()).map((u) => u.id)
     const liveTokens = dissolvedIds.length === 0 ? [] : await trx.selectFrom('api_tokens').select('id').where('unit_id', 'in', dissolvedIds).where('revoked_at', 'is', null).execute()
-    const outcome: ReorganisationOutcome = { file: path, applied: !options.dryRun, plan, accounts, revokedTokens: options.accounts === 'keep' ? 0 : liveTokens.length }
+    const outcome: ReorganisationOutcome = { file: path, applied: !options.dryRun, plan, accounts, revokedTokens: options.accounts === 'keep' ? 0 : liveTokens.length, splitShares: split.shares }
     if (options.dryRun) return outcome
 
     await saveUnits(trx, unitLines(plan, existing))
     const idOf = new Map((await trx.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]))
+    await saveDivertedDossiers(trx, split.diverted, idOf)
     for (const move of accounts) {
       const user = trx.updateTable('users').where('username', '=', move.username)
       if (move.to === null) await user.set({ active: false }).execute()
@@ -86,7 +92,7 @@ export async function applyReorganisation(
       actor: options.actor,
       action: 'units.reorganise',
       entity: 'units',
-      summary: { file: path, created: plan.created, dissolved: plan.dissolved, splits: plan.splits, accounts, revoked_tokens: outcome.revokedTokens },
+      summary: { file: path, created: plan.created, dissolved: plan.dissolved, splits: plan.splits, split_shares: split.shares, accounts, revoked_tokens: outcome.revokedTokens },
     })
     return outcome
   })
