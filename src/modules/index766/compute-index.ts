@@ -11,7 +11,8 @@ import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { dossierFlagInputs } from './dossier-flag-inputs.js'
-import { dossierHistoryInputsOverWindows, type DossierHistoryInputs } from './dossier-history-inputs.js'
+import type { DossierHistoryInputs } from './dossier-history-inputs.js'
+import { dossierHistoryInputsInDatabase } from './dossier-history-sql.js'
 import { digitizationInput } from './digitization-inputs.js'
 import { fullOnlineInput } from './online-inputs.js'
 import { paymentInputs } from './payment-inputs.js'
@@ -107,7 +108,7 @@ export async function indexInputsOverPeriods(
   if (periods.length === 0) return []
   calendar ??= await loadWorkingCalendar(db)
   const windows = periods.map(({ from, to }) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) }))
-  const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows)
+  const histories = await dossierHistoryInputsInDatabase(db, calendar, scopeIds, windows)
   const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
   const communes = await communesManaged(db, scopeIds)
   const result: Map<number, UnitInputs>[] = []
