@@ -82,7 +82,7 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
   const judgedAt = sql`coalesce(p.ended_at, p.e)`
   // Known when the dossier is judged: up to its end, or before the period's end while open.
   const knownBy = (at: RawBuilder<unknown>) => sql<boolean>`(case when p.ended_at is not null then ${at} <= p.ended_at else ${at} < p.e end)`
-  const { rows } = await sql<Row>`${sql.raw(process.env.H766_EXPLAIN ? 'explain (analyze, buffers off) ' : '')}
+  const { rows } = await sql<Row>`
     with cal as (select ${cal.firstDay}::int as first, ${cal.ordinal}::int[] as ord, ${cal.working}::boolean[] as working, ${cal.dayOfOrdinal}::int[] as day_of),
     win (w, s, e) as (values ${win}),
     complaints as (
@@ -169,6 +169,5 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
     left join complaints c on c.id = d.id
     group by d.w, scope.scope_id
   `.execute(db)
-  if (process.env.H766_EXPLAIN) { console.log(rows.map((r) => Object.values(r)[0]).join('\n')); process.exit(0) }
   return rows.some((row) => row.before_calendar) ? null : rows
 }
