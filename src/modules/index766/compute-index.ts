@@ -4,18 +4,18 @@ import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import { formulaSetAppliesOn, type FormulaSet } from '../../domain/index766/formula-set.js'
 import { parseIndexPeriod, type IndexPeriod } from '../../domain/index766/index-period.js'
-import { scoreUnit, type Fraction, type UnitInputs, type UnitScore } from '../../domain/index766/score-unit.js'
+import { scoreUnit, type Fraction, type PaymentInput, type UnitInputs, type UnitScore } from '../../domain/index766/score-unit.js'
 import { whatIf, type WhatIfOption } from '../../domain/index766/what-if.js'
 import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { dossierFlagInputs } from './dossier-flag-inputs.js'
+import { dossierFlagInputsOverWindows, type DossierFlagInputs } from './dossier-flag-inputs.js'
 import type { DossierHistoryInputs } from './dossier-history-inputs.js'
 import { dossierHistoryInputsInDatabase } from './dossier-history-sql.js'
-import { digitizationInput } from './digitization-inputs.js'
-import { fullOnlineInput } from './online-inputs.js'
-import { paymentInputs } from './payment-inputs.js'
+import { digitizationInputOverWindows } from './digitization-inputs.js'
+import { fullOnlineInputOverWindows } from './online-inputs.js'
+import { paymentInputsOverWindows } from './payment-inputs.js'
 import { feedbackInputs } from './feedback-inputs.js'
 import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
@@ -111,16 +111,31 @@ export async function indexInputsOverPeriods(
   const histories = await dossierHistoryInputsInDatabase(db, calendar, scopeIds, windows)
   const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
   const communes = await communesManaged(db, scopeIds)
+  // The inputs read from the dossiers: every period in one pass each.
+  const read: DossierReads = {
+    flags: await dossierFlagInputsOverWindows(db, scopeIds, windows),
+    online: await fullOnlineInputOverWindows(db, scopeIds, windows),
+    payment: await paymentInputsOverWindows(db, scopeIds, windows),
+    digitization: await digitizationInputOverWindows(db, scopeIds, windows),
+  }
   const result: Map<number, UnitInputs>[] = []
   for (const [p, { from, to }] of periods.entries()) {
     signal?.throwIfAborted()
     const { start, end } = windows[p]!
-    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }))
+    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, read, p, { from, to, start, end }))
   }
   return result
 }
 
-/** Every input but the histories', for one period. */
+/** The inputs read from the dossiers for every period at once, by period. */
+interface DossierReads {
+  flags: Map<number, DossierFlagInputs>[]
+  online: Map<number, Fraction>[]
+  payment: Map<number, PaymentInput>[]
+  digitization: Map<number, Fraction>[]
+}
+
+/** Every input of one period: the histories' and the dossiers' as read for all periods, the rollups', publication and feedback for this one. */
 async function otherInputs(
   db: Kysely<Database>,
   calendar: WorkingCalendar,
@@ -128,6 +143,8 @@ async function otherInputs(
   kinds: Map<number, string>,
   communes: Map<number, number>,
   history: Map<number, DossierHistoryInputs>,
+  read: DossierReads,
+  p: number,
   period: { from: string; to: string; start: Date; end: Date },
 ): Promise<Map<number, UnitInputs>> {
   const { from, to, start, end } = period
@@ -138,11 +155,11 @@ async function otherInputs(
     const kind = kinds.get(id)!
     if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publicationInputs(db, calendar, id, from, to, end))
   }
-  const flags = await dossierFlagInputs(db, scopeIds, start, end)
+  const flags = read.flags[p]!
   const feedback = await feedbackInputs(db, calendar, scopeIds, start, end)
-  const online = await fullOnlineInput(db, scopeIds, start, end)
-  const payment = await paymentInputs(db, scopeIds, start, end)
-  const digitization = await digitizationInput(db, scopeIds, start, end)
+  const online = read.online[p]!
+  const payment = read.payment[p]!
+  const digitization = read.digitization[p]!
   return new Map(
     scopeIds.map((id): [number, UnitInputs] => {
       const totals = allTotals.get(String(id))!

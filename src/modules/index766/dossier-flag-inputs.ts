@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
+import type { TimeWindow } from './dossier-history-inputs.js'
+import { dossierScopesJoin } from './scope-dossiers.js'
+import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
 
 export interface DossierFlagInputs {
   '1.4': Fraction | null
@@ -37,11 +40,17 @@ const known = (numerator: number, denominator: number, anyKnown: number): Fracti
  * subtree) in one pass over the dossiers, grouped by scope.
  */
 export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, DossierFlagInputs>> {
-  const received = sql`(d.received_at >= ${start} and d.received_at < ${end})`
-  const finished = sql`(d.finished_at >= ${start} and d.finished_at < ${end} and d.status in ('finished', 'returned'))`
+  return (await dossierFlagInputsOverWindows(db, scopeIds, [{ start, end }]))[0]!
+}
+
+/** `dossierFlagInputs` for several periods in one pass over the dossiers, grouped by (period, scope). */
+export async function dossierFlagInputsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, DossierFlagInputs>[]> {
+  const span = windowsSpan(windows)
+  const received = sql`(d.received_at >= w.s and d.received_at < w.e)`
+  const finished = sql`(d.finished_at >= w.s and d.finished_at < w.e and d.status in ('finished', 'returned'))`
   const count = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`
-  const { rows } = await sql<Counts>`
-    select c.ancestor_id as scope_id,
+  const { rows } = await sql<Counts & { w: number }>`
+    select w.w, scope.scope_id,
       ${count(sql`${received} and d.synced_national is not null`)} as synced_known,
       ${count(sql`${received} and d.synced_national`)} as synced,
       ${count(sql`${received} and d.reused_data is not null`)} as reused_known,
@@ -54,13 +63,13 @@ export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued is not null`)} as paper_eresult_known,
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued`)} as eresult
     from dossiers d
-    join unit_closure c on c.descendant_id = d.receiving_unit_id
-    where c.ancestor_id in (${sql.join(scopeIds)}) and (${received} or ${finished})
-    group by c.ancestor_id
+    ${dossierScopesJoin(scopeIds)}
+    join ${windowsTable(windows)} on ${received} or ${finished}
+    where (d.received_at >= ${span.start} and d.received_at < ${span.end}) or (d.finished_at >= ${span.start} and d.finished_at < ${span.end})
+    group by w.w, scope.scope_id
   `.execute(db)
   const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
-  const byScope = new Map(rows.map((row) => [Number(row.scope_id), row]))
-  return new Map(scopeIds.map((id) => [id, inputsOf(byScope.get(id) ?? none)]))
+  return perWindow(windows, scopeIds, rows, (row) => inputsOf(row ?? none))
 }
 
 function inputsOf(r: Counts): DossierFlagInputs {

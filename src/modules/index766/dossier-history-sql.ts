@@ -156,17 +156,24 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
              else coalesce(j.ended_at, j.e) <= adjusted_due end as on_time,
         case when has_result then greatest(0, ${ordinalOf(day(sql`j.finished_at`))} - ${ordinalOf(sql`j.rday`)} - swd) else 0 end as days
       from judged j cross join cal offset 0
+    ),
+    by_unit as (
+      select d.w, d.receiving_unit_id,
+        count(*)::int as dossiers,
+        (count(*) filter (where d.on_time))::int as on_time,
+        (count(*) filter (where d.has_result))::int as finished,
+        coalesce(sum(d.days), 0)::int as processing_days,
+        (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
+        bool_or(d.before_calendar) as before_calendar
+      from verdicts d
+      left join complaints c on c.id = d.id
+      group by d.w, d.receiving_unit_id
     )
-    select d.w, scope.scope_id,
-      count(*)::int as dossiers,
-      (count(*) filter (where d.on_time))::int as on_time,
-      (count(*) filter (where d.has_result))::int as finished,
-      coalesce(sum(d.days), 0)::int as processing_days,
-      (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
-      bool_or(d.before_calendar) as before_calendar
-    from verdicts d
+    -- Counted per receiving unit first, then added up into each scope it belongs to.
+    select d.w, scope.scope_id, sum(d.dossiers)::int as dossiers, sum(d.on_time)::int as on_time, sum(d.finished)::int as finished,
+      sum(d.processing_days)::int as processing_days, sum(d.satisfied)::int as satisfied, bool_or(d.before_calendar) as before_calendar
+    from by_unit d
     ${dossierScopesJoin(scopeIds)}
-    left join complaints c on c.id = d.id
     group by d.w, scope.scope_id
   `.execute(db)
   return rows.some((row) => row.before_calendar) ? null : rows
