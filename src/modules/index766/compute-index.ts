@@ -16,7 +16,7 @@ import { dossierHistoryInputsInDatabase } from './dossier-history-sql.js'
 import { digitizationInputOverWindows } from './digitization-inputs.js'
 import { fullOnlineInputOverWindows } from './online-inputs.js'
 import { paymentInputsOverWindows } from './payment-inputs.js'
-import { feedbackInputs } from './feedback-inputs.js'
+import { feedbackInputsOverWindows, type FeedbackInputs } from './feedback-inputs.js'
 import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 import { getUnitByCode } from '../units/units.repository.js'
@@ -117,6 +117,7 @@ export async function indexInputsOverPeriods(
     online: await fullOnlineInputOverWindows(db, scopeIds, windows),
     payment: await paymentInputsOverWindows(db, scopeIds, windows),
     digitization: await digitizationInputOverWindows(db, scopeIds, windows),
+    feedback: await feedbackInputsOverWindows(db, calendar, scopeIds, windows),
   }
   const result: Map<number, UnitInputs>[] = []
   for (const [p, { from, to }] of periods.entries()) {
@@ -133,6 +134,7 @@ interface DossierReads {
   online: Map<number, Fraction>[]
   payment: Map<number, PaymentInput>[]
   digitization: Map<number, Fraction>[]
+  feedback: Map<number, FeedbackInputs>[]
 }
 
 /** Every input of one period: the histories' and the dossiers' as read for all periods, the rollups', publication and feedback for this one. */
@@ -147,7 +149,7 @@ async function otherInputs(
   p: number,
   period: { from: string; to: string; start: Date; end: Date },
 ): Promise<Map<number, UnitInputs>> {
-  const { from, to, start, end } = period
+  const { from, to, end } = period
   const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to })
   // Publication is about the procedures a level answers for: one answer per kind of unit.
   const publicationByKind = new Map<string, PublicationInputs>()
@@ -156,7 +158,7 @@ async function otherInputs(
     if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publicationInputs(db, calendar, id, from, to, end))
   }
   const flags = read.flags[p]!
-  const feedback = await feedbackInputs(db, calendar, scopeIds, start, end)
+  const feedback = read.feedback[p]!
   const online = read.online[p]!
   const payment = read.payment[p]!
   const digitization = read.digitization[p]!
