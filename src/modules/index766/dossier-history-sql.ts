@@ -29,7 +29,7 @@ import { dossierScopesJoin, inAnyScope } from './scope-dossiers.js'
 /** Years of calendar before the first period: dossiers received earlier and still open are rare. */
 const YEARS_BEFORE = 3
 
-const day = (instant: RawBuilder<unknown>) => sql<number>`floor((extract(epoch from ${instant}) + 25200) / 86400)::int`
+const day = (instant: RawBuilder<unknown>) => sql<number>`floor((date_part('epoch', ${instant}) + 25200) / 86400)::int`
 /** Working days of the calendar stretch up to and including a day. */
 const ordinalOf = (dayNumber: RawBuilder<unknown>) => sql<number>`cal.ord[${dayNumber} - cal.first + 1]`
 
@@ -123,7 +123,7 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
         case when p.first_type = 'receive' then cal.day_of[
           ${ordinalOf(sql`p.rday`)}
           + case when cal.working[p.rday - cal.first + 1]
-                  and (floor(extract(epoch from p.received_at) + 25200)::bigint % 86400)
+                  and (floor(date_part('epoch', p.received_at) + 25200)::bigint % 86400)
                       < coalesce(split_part(p.cutoff_time, ':', 1)::int * 3600 + split_part(p.cutoff_time, ':', 2)::int * 60, 61200)
                  then 0 else 1 end
           + ceil(p.processing_days)::int]
