@@ -94,14 +94,16 @@ export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readon
 }
 
 /**
- * `indexInputsOfScopes` for several periods (a trend): the dossiers' histories, the costliest
- * input, are read once for all the periods; the other inputs are asked period by period.
- * `signal` stops it between periods when nobody wants the answer any more.
+ * `indexInputsOfScopes` for several periods (a trend): the dossiers' histories and every input
+ * read from the dossiers pass over them once for all the periods; the rest (rollups, publication)
+ * is asked period by period. A period may name the scopes wanted for it (a subset of `scopeIds`;
+ * default all): only those are in its answer. `signal` stops it between periods when nobody wants
+ * the answer any more.
  */
 export async function indexInputsOverPeriods(
   db: Kysely<Database>,
   scopeIds: readonly number[],
-  periods: readonly { from: string; to: string }[],
+  periods: readonly { from: string; to: string; scopeIds?: readonly number[] }[],
   calendar?: WorkingCalendar,
   signal?: AbortSignal,
 ): Promise<Map<number, UnitInputs>[]> {
@@ -120,10 +122,10 @@ export async function indexInputsOverPeriods(
     feedback: await feedbackInputsOverWindows(db, calendar, scopeIds, windows),
   }
   const result: Map<number, UnitInputs>[] = []
-  for (const [p, { from, to }] of periods.entries()) {
+  for (const [p, { from, to, scopeIds: wanted }] of periods.entries()) {
     signal?.throwIfAborted()
     const { start, end } = windows[p]!
-    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, read, p, { from, to, start, end }))
+    result.push(await otherInputs(db, calendar, wanted ?? scopeIds, kinds, communes, histories[p]!, read, p, { from, to, start, end }))
   }
   return result
 }

@@ -51,9 +51,9 @@ const collator = new Intl.Collator('vi')
  * A unit's Decision 766 score for a period (as `computeIndex` gives it), each direct child
  * district or commune scored for the same period and ranked by total (ties share a rank, then
  * by name), and the unit's score month by month up to the period's end (quarter by quarter
- * for a year). The unit and its children are scored together, then the trend's periods together
+ * for a year). The unit, its children and the trend's periods are scored together
  * (`indexInputsOverPeriods`: each query over the dossiers once, grouped by period and unit; the
- * histories judged in the database). `signal` stops it between periods when nobody wants the answer.
+ * histories judged in the database; the trend's periods for the unit alone). `signal` stops it between periods when nobody wants the answer.
  */
 export async function indexOverview(db: Kysely<Database>, request: { unitCode: string; period: string; formulaSet?: FormulaSet }, signal?: AbortSignal): Promise<IndexOverview> {
   const period = parseIndexPeriod(request.period)
@@ -65,7 +65,18 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
   const calendar = await loadWorkingCalendar(db)
 
   const childUnits = await db.selectFrom('units').select(['id', 'code', 'name', 'kind']).where('parent_id', '=', unit.id).where('kind', 'in', [...RANKED_KINDS]).execute()
-  const inputs = (await indexInputsOverPeriods(db, [unit.id, ...childUnits.map((child) => child.id)], [{ from, to }], calendar, signal))[0]!
+  // The period for the unit and its children and the trend's other periods for the unit alone,
+  // read together: each pass over the dossiers serves all of them.
+  const trendPeriods = indexTrendPeriods(period)
+  const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
+  const [periodInputs, ...trendInputs] = await indexInputsOverPeriods(
+    db,
+    [unit.id, ...childUnits.map((child) => child.id)],
+    [{ from, to }, ...toScore.map((point) => ({ from: point.from, to: point.to, scopeIds: [unit.id] }))],
+    calendar,
+    signal,
+  )
+  const inputs = periodInputs!
   const report = indexReportOf(unit, period, set, inputs.get(unit.id)!)
   const scored = childUnits.map((child): Omit<IndexChild, 'rank'> => {
     const score = scoreUnit(set, inputs.get(child.id)!)
@@ -76,10 +87,6 @@ export async function indexOverview(db: Kysely<Database>, request: { unitCode: s
     ({ item, rank }): IndexChild => ({ ...item, rank: rank ?? scored.length }),
   )
 
-  // The trend's other periods, for the unit alone: each input query over the dossiers once for all of them.
-  const trendPeriods = indexTrendPeriods(period)
-  const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
-  const trendInputs = await indexInputsOverPeriods(db, [unit.id], toScore, calendar, signal)
   const trend = trendPeriods.map((point): IndexTrendPoint => {
     const at = toScore.indexOf(point)
     const score = at === -1 ? report.score : scoreUnit(set, trendInputs[at]!.get(unit.id)!)
