@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { readDataVersion } from '../../src/modules/figure-cache/data-version.js'
@@ -47,5 +48,16 @@ describe('a history that grows after the index was asked', () => {
     // A second request makes it late, whatever the dates.
     await appendEvent('QT-1', 'request_supplement', '2025-08-07T08:45:00+07:00')
     expect(await onTime21(cache)).toEqual({ numerator: 0, denominator: 1 })
+  })
+})
+
+describe('the history facts rebuilt from the events (a restore of a backup made before them)', () => {
+  it('are the facts the trigger kept', async () => {
+    const facts = () => sql`select * from dossier_history_facts order by dossier_id`.execute(handle.db).then((r) => r.rows)
+    const kept = await facts()
+    expect(kept.length).toBeGreaterThan(0)
+    await sql`delete from dossier_history_facts`.execute(handle.db)
+    await sql`select rebuild_dossier_history_facts()`.execute(handle.db)
+    expect(await facts()).toEqual(kept)
   })
 })
