@@ -27,6 +27,7 @@ import * as accessVersion from './migrations/20261126_024_access_version.js'
 import * as procedureForms from './migrations/20261126_025_procedure_forms.js'
 import * as throttleCounters from './migrations/20261126_026_throttle_counters.js'
 import * as twolevelDossierHeirs from './migrations/20261126_027_twolevel_dossier_heirs.js'
+import * as dossierHistoryFacts from './migrations/20261126_028_dossier_history_facts.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_025_procedure_forms': procedureForms,
   '20261126_026_throttle_counters': throttleCounters,
   '20261126_027_twolevel_dossier_heirs': twolevelDossierHeirs,
+  '20261126_028_dossier_history_facts': dossierHistoryFacts,
 }
 
 /** The names of the migrations this version knows, in order. */

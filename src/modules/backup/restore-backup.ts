@@ -65,6 +65,8 @@ export async function restoreBackup(handle: DatabaseHandle, backup: BackupConten
       )
     }
     if (head.last_id !== '0') await session.query('update audit_head set last_id = $1, last_hash = $2 where id = 1', [head.last_id, head.last_hash])
+    // A backup from before the history facts (migration 028) has none: derive them from the events.
+    if (!backup.tables.some((t) => t.table === 'dossier_history_facts')) await session.query('select rebuild_dossier_history_facts()')
     // The figures changed under any answer computed before (the triggers were off while loading).
     await session.query('update data_version set version = version + 1')
     // So did the accounts and sessions behind any actor kept in memory.

@@ -4,18 +4,19 @@ import { chooseFormulaSet } from '../../domain/index766/choose-formula-set.js'
 import { DEFAULT_FORMULA_SET } from '../../domain/index766/default-formula-set.js'
 import { formulaSetAppliesOn, type FormulaSet } from '../../domain/index766/formula-set.js'
 import { parseIndexPeriod, type IndexPeriod } from '../../domain/index766/index-period.js'
-import { scoreUnit, type Fraction, type UnitInputs, type UnitScore } from '../../domain/index766/score-unit.js'
+import { scoreUnit, type Fraction, type PaymentInput, type UnitInputs, type UnitScore } from '../../domain/index766/score-unit.js'
 import { whatIf, type WhatIfOption } from '../../domain/index766/what-if.js'
 import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { dossierFlagInputs } from './dossier-flag-inputs.js'
-import { dossierHistoryInputsOverWindows, type DossierHistoryInputs } from './dossier-history-inputs.js'
-import { digitizationInput } from './digitization-inputs.js'
-import { fullOnlineInput } from './online-inputs.js'
-import { paymentInputs } from './payment-inputs.js'
-import { feedbackInputs } from './feedback-inputs.js'
+import { dossierFlagInputsOverWindows, type DossierFlagInputs } from './dossier-flag-inputs.js'
+import type { DossierHistoryInputs } from './dossier-history-inputs.js'
+import { dossierHistoryInputsInDatabase } from './dossier-history-sql.js'
+import { digitizationInputOverWindows } from './digitization-inputs.js'
+import { fullOnlineInputOverWindows } from './online-inputs.js'
+import { paymentInputsOverWindows } from './payment-inputs.js'
+import { feedbackInputsOverWindows, type FeedbackInputs } from './feedback-inputs.js'
 import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 import { getUnitByCode } from '../units/units.repository.js'
@@ -84,14 +85,16 @@ export async function indexInputsOfScopes(db: Kysely<Database>, scopeIds: readon
 }
 
 /**
- * `indexInputsOfScopes` for several periods (a trend): the dossiers' histories, the costliest
- * input, are read once for all the periods; the other inputs are asked period by period.
- * `signal` stops it between periods when nobody wants the answer any more.
+ * `indexInputsOfScopes` for several periods (a trend): the dossiers' histories and every input
+ * read from the dossiers pass over them once for all the periods; the rest (rollups, publication)
+ * is asked period by period. A period may name the scopes wanted for it (a subset of `scopeIds`;
+ * default all): only those are in its answer. `signal` stops it between periods when nobody wants
+ * the answer any more.
  */
 export async function indexInputsOverPeriods(
   db: Kysely<Database>,
   scopeIds: readonly number[],
-  periods: readonly { from: string; to: string }[],
+  periods: readonly { from: string; to: string; scopeIds?: readonly number[] }[],
   calendar?: WorkingCalendar,
   signal?: AbortSignal,
   options: IndexScopeOptions = {},
@@ -99,21 +102,38 @@ export async function indexInputsOverPeriods(
   if (periods.length === 0) return []
   calendar ??= await loadWorkingCalendar(db)
   const windows = periods.map(({ from, to }) => ({ start: startOfVietnamDay(from), end: startOfVietnamDay(addDays(to, 1)) }))
-  const histories = await dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows, options.attribution)
+  const histories = await dossierHistoryInputsInDatabase(db, calendar, scopeIds, windows, options.attribution)
   const kinds = new Map((await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()).map((u) => [Number(u.id), u.kind]))
   // A tree fixed by the request counts the communes once for every period; else each period's own.
   const fixedCommunes = options.treeDay === undefined ? null : await communesOnTreeDay(db, scopeIds, options.treeDay)
+  // The inputs read from the dossiers: every period in one pass each.
+  const read: DossierReads = {
+    flags: await dossierFlagInputsOverWindows(db, scopeIds, windows, options.attribution),
+    online: await fullOnlineInputOverWindows(db, scopeIds, windows),
+    payment: await paymentInputsOverWindows(db, scopeIds, windows),
+    digitization: await digitizationInputOverWindows(db, scopeIds, windows),
+    feedback: await feedbackInputsOverWindows(db, calendar, scopeIds, windows),
+  }
   const result: Map<number, UnitInputs>[] = []
-  for (const [p, { from, to }] of periods.entries()) {
+  for (const [p, { from, to, scopeIds: wanted }] of periods.entries()) {
     signal?.throwIfAborted()
     const { start, end } = windows[p]!
     const communes = fixedCommunes ?? (await communesOnTreeDay(db, scopeIds, to))
-    result.push(await otherInputs(db, calendar, scopeIds, kinds, communes, histories[p]!, { from, to, start, end }, options))
+    result.push(await otherInputs(db, calendar, wanted ?? scopeIds, kinds, communes, histories[p]!, read, p, { from, to, start, end }, options))
   }
   return result
 }
 
-/** Every input but the histories', for one period. */
+/** The inputs read from the dossiers for every period at once, by period. */
+interface DossierReads {
+  flags: Map<number, DossierFlagInputs>[]
+  online: Map<number, Fraction>[]
+  payment: Map<number, PaymentInput>[]
+  digitization: Map<number, Fraction>[]
+  feedback: Map<number, FeedbackInputs>[]
+}
+
+/** Every input of one period: the histories' and the dossiers' as read for all periods, the rollups', publication and feedback for this one. */
 async function otherInputs(
   db: Kysely<Database>,
   calendar: WorkingCalendar,
@@ -121,10 +141,12 @@ async function otherInputs(
   kinds: Map<number, string>,
   communes: Map<number, number>,
   history: Map<number, DossierHistoryInputs>,
+  read: DossierReads,
+  p: number,
   period: { from: string; to: string; start: Date; end: Date },
   options: IndexScopeOptions,
 ): Promise<Map<number, UnitInputs>> {
-  const { from, to, start, end } = period
+  const { from, to, end } = period
   const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to }, { treeDay: options.treeDay, attribution: options.attribution })
   // Publication is about the procedures a level answers for: one answer per kind of unit.
   const publicationByKind = new Map<string, PublicationInputs>()
@@ -132,11 +154,11 @@ async function otherInputs(
     const kind = kinds.get(id)!
     if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publicationInputs(db, calendar, id, from, to, end))
   }
-  const flags = await dossierFlagInputs(db, scopeIds, start, end, options.attribution)
-  const feedback = await feedbackInputs(db, calendar, scopeIds, start, end)
-  const online = await fullOnlineInput(db, scopeIds, start, end)
-  const payment = await paymentInputs(db, scopeIds, start, end)
-  const digitization = await digitizationInput(db, scopeIds, start, end)
+  const flags = read.flags[p]!
+  const feedback = read.feedback[p]!
+  const online = read.online[p]!
+  const payment = read.payment[p]!
+  const digitization = read.digitization[p]!
   return new Map(
     scopeIds.map((id): [number, UnitInputs] => {
       const totals = allTotals.get(String(id))!

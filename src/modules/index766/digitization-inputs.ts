@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
-import { scopeMembersOf } from './index-scope.js'
+import type { TimeWindow } from './dossier-history-inputs.js'
+import { dossierScopesJoin } from './scope-dossiers.js'
+import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
 
 /**
  * 4.2 as Decision 766 counts it: a dossier is digitized when its components and its result carry
@@ -11,19 +13,21 @@ import { scopeMembersOf } from './index-scope.js'
  * Several scopes (each a unit's subtree) in one query, grouped by scope.
  */
 export async function digitizationInput(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, Fraction>> {
-  const rows = await db
-    .selectFrom('dossiers as d')
-    .innerJoin(scopeMembersOf(db, scopeIds).as('c'), 'c.descendant_id', 'd.receiving_unit_id')
-    .where('d.received_at', '>=', start)
-    .where('d.received_at', '<', end)
-    .where('d.components_total', '>', 0)
-    .groupBy('c.ancestor_id')
-    .select([
-      'c.ancestor_id as scope_id',
-      sql<number>`(count(*) filter (where d.components_digitized >= d.components_total and (d.result_digitized or d.status not in ('finished', 'returned'))))::int`.as('digitized'),
-      sql<number>`count(*)::int`.as('eligible'),
-    ])
-    .execute()
-  const byScope = new Map(rows.map((row) => [Number(row.scope_id), { numerator: Number(row.digitized), denominator: Number(row.eligible) }]))
-  return new Map(scopeIds.map((id) => [id, byScope.get(id) ?? { numerator: 0, denominator: 0 }]))
+  return (await digitizationInputOverWindows(db, scopeIds, [{ start, end }]))[0]!
+}
+
+/** `digitizationInput` for several periods in one pass over the dossiers, grouped by (period, scope). */
+export async function digitizationInputOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, Fraction>[]> {
+  const span = windowsSpan(windows)
+  const { rows } = await sql<{ w: number; scope_id: number; digitized: number; eligible: number }>`
+    select w.w, scope.scope_id,
+      (count(*) filter (where d.components_digitized >= d.components_total and (d.result_digitized or d.status not in ('finished', 'returned'))))::int as digitized,
+      count(*)::int as eligible
+    from dossiers d
+    ${dossierScopesJoin(scopeIds)}
+    join ${windowsTable(windows)} on d.received_at >= w.s and d.received_at < w.e
+    where d.received_at >= ${span.start} and d.received_at < ${span.end} and d.components_total > 0
+    group by w.w, scope.scope_id
+  `.execute(db)
+  return perWindow(windows, scopeIds, rows, (row) => ({ numerator: Number(row?.digitized ?? 0), denominator: Number(row?.eligible ?? 0) }))
 }

@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
+import type { TimeWindow } from './dossier-history-inputs.js'
+import { dossierScopesJoin, type DossierUnitColumn } from './scope-dossiers.js'
+import { processingUnitColumn } from './index-scope.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
-import { processingUnitColumn, scopeMembersSql } from './index-scope.js'
+import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
 
 export interface DossierFlagInputs {
   '1.4': Fraction | null
@@ -39,26 +42,34 @@ const known = (numerator: number, denominator: number, anyKnown: number): Fracti
  * subtree) in one pass over the dossiers, grouped by scope.
  */
 export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date, attribution?: Attribution): Promise<Map<number, DossierFlagInputs>> {
-  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
-  const byReceiver = await flagCounts(db, scopeIds, start, end, 'receiving_unit_id')
-  // By the decider, the results (4.1) are counted where the dossiers are decided; the rest where received.
-  const byDecider = attribution === 'decider' ? await flagCounts(db, scopeIds, start, end, processingUnitColumn(attribution)) : byReceiver
-  return new Map(
-    scopeIds.map((id) => {
-      const received = byReceiver.get(id) ?? none
-      const decided = byDecider.get(id) ?? none
-      return [id, inputsOf({ ...received, paper_known: decided.paper_known, paper_eresult_known: decided.paper_eresult_known, eresult: decided.eresult })]
-    }),
-  )
+  return (await dossierFlagInputsOverWindows(db, scopeIds, [{ start, end }], attribution))[0]!
 }
 
-/** The flag counts of each scope, its dossiers found by one of their units. */
-async function flagCounts(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date, unitColumn: 'receiving_unit_id' | 'deciding_unit_id'): Promise<Map<number, Counts>> {
-  const received = sql`(d.received_at >= ${start} and d.received_at < ${end})`
-  const finished = sql`(d.finished_at >= ${start} and d.finished_at < ${end} and d.status in ('finished', 'returned'))`
+/**
+ * `dossierFlagInputs` for several periods in one pass over the dossiers, grouped by (period,
+ * scope). By the decider, the results (4.1) are counted where the dossiers are decided; the rest
+ * where they were received.
+ */
+export async function dossierFlagInputsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[], attribution?: Attribution): Promise<Map<number, DossierFlagInputs>[]> {
+  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
+  const byReceiver = await flagCountsOverWindows(db, scopeIds, windows, 'receiving_unit_id')
+  const byDecider = attribution === 'decider' ? await flagCountsOverWindows(db, scopeIds, windows, processingUnitColumn(attribution)) : byReceiver
+  const decidedByCell = new Map(byDecider.map((row) => [`${Number(row.w)}:${Number(row.scope_id)}`, row]))
+  return perWindow(windows, scopeIds, byReceiver, (received, w, id) => {
+    const decided = decidedByCell.get(`${w}:${id}`) ?? none
+    const r = received ?? none
+    return inputsOf({ ...r, paper_known: decided.paper_known, paper_eresult_known: decided.paper_eresult_known, eresult: decided.eresult })
+  })
+}
+
+/** The flag counts of each (period, scope), its dossiers found by one of their units. */
+async function flagCountsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[], unitColumn: DossierUnitColumn): Promise<(Counts & { w: number })[]> {
+  const span = windowsSpan(windows)
+  const received = sql`(d.received_at >= w.s and d.received_at < w.e)`
+  const finished = sql`(d.finished_at >= w.s and d.finished_at < w.e and d.status in ('finished', 'returned'))`
   const count = (condition: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${condition}))::int`
-  const { rows } = await sql<Counts>`
-    select c.ancestor_id as scope_id,
+  const { rows } = await sql<Counts & { w: number }>`
+    select w.w, scope.scope_id,
       ${count(sql`${received} and d.synced_national is not null`)} as synced_known,
       ${count(sql`${received} and d.synced_national`)} as synced,
       ${count(sql`${received} and d.reused_data is not null`)} as reused_known,
@@ -71,11 +82,12 @@ async function flagCounts(db: Kysely<Database>, scopeIds: readonly number[], sta
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued is not null`)} as paper_eresult_known,
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued`)} as eresult
     from dossiers d
-    join ${scopeMembersSql(scopeIds)} c on c.descendant_id = ${sql.ref(`d.${unitColumn}`)}
-    where (${received} or ${finished})
-    group by c.ancestor_id
+    ${dossierScopesJoin(scopeIds, unitColumn)}
+    join ${windowsTable(windows)} on ${received} or ${finished}
+    where (d.received_at >= ${span.start} and d.received_at < ${span.end}) or (d.finished_at >= ${span.start} and d.finished_at < ${span.end})
+    group by w.w, scope.scope_id
   `.execute(db)
-  return new Map(rows.map((row) => [Number(row.scope_id), row]))
+  return rows
 }
 
 function inputsOf(r: Counts): DossierFlagInputs {

@@ -2,9 +2,11 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { byRoot } from './scope-roots.js'
-import { scopeMembersOf, scopeMembersSql } from './index-scope.js'
 import { judgeFeedback } from '../../domain/feedback/feedback-deadlines.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
+import type { TimeWindow } from './dossier-history-inputs.js'
+import { windowsSpan } from './time-windows.js'
+import { scopeMembersOf, scopeMembersSql } from './index-scope.js'
 
 export interface FeedbackInputs {
   '5.1': Fraction | null
@@ -41,41 +43,50 @@ export async function feedbackKeptUnder(db: Kysely<Database>, rootId: number, en
  * empty-denominator rule decides (full points by default, INDICATORS.md).
  */
 export async function feedbackInputs(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, FeedbackInputs>> {
-  const kept = await byRoot(db, scopeIds, (rootId) => feedbackKeptUnder(db, rootId, end))
-  const keptScopes = scopeIds.filter((id) => kept.get(id) === true)
-  const counts = new Map(keptScopes.map((id) => [id, { received: 0, classified: 0, onTime: 0, satisfied: 0, items: 0 }]))
+  return (await feedbackInputsOverWindows(db, calendar, scopeIds, [{ start, end }]))[0]!
+}
+
+/** `feedbackInputs` for several periods: the items read once, each judged at the end of each period it belongs to. */
+export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, FeedbackInputs>[]> {
+  const span = windowsSpan(windows)
+  const kept: Map<number, boolean>[] = []
+  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => feedbackKeptUnder(db, rootId, w.end)))
+  const keptScopes = scopeIds.filter((id) => kept.some((k) => k.get(id) === true))
   const items =
     keptScopes.length === 0
       ? []
       : await db
           .selectFrom('feedback as f')
           .innerJoin(scopeMembersOf(db, keptScopes).as('c'), 'c.descendant_id', 'f.unit_id')
-          .where('f.received_at', '<', end)
-          .where((eb) => eb.or([eb('f.rejected_at', 'is', null), eb('f.rejected_at', '>=', start)]))
-          .where((eb) => eb.or([eb('f.published_at', 'is', null), eb('f.published_at', '>=', start)]))
+          .where('f.received_at', '<', span.end)
+          .where((eb) => eb.or([eb('f.rejected_at', 'is', null), eb('f.rejected_at', '>=', span.start)]))
+          .where((eb) => eb.or([eb('f.published_at', 'is', null), eb('f.published_at', '>=', span.start)]))
           .select(['c.ancestor_id as scope_id', 'f.received_at', 'f.classification', 'f.classified_at', 'f.rejected_at', 'f.supplement_requested_at', 'f.handled_at', 'f.published_at', 'f.reaction', 'f.repeated'])
           .execute()
-  for (const item of items) {
-    const count = counts.get(Number(item.scope_id))!
-    count.items += 1
-    const receivedAt = new Date(item.received_at)
-    if (receivedAt >= start) {
-      count.received += 1
-      if (item.classification !== null && (item.classified_at === null || new Date(item.classified_at) < end)) count.classified += 1
+  return windows.map(({ start, end }, w) => {
+    const counts = new Map(scopeIds.filter((id) => kept[w]!.get(id) === true).map((id) => [id, { received: 0, classified: 0, onTime: 0, satisfied: 0, items: 0 }]))
+    for (const item of items) {
+      const count = counts.get(Number(item.scope_id))
+      const receivedAt = new Date(item.received_at)
+      const rejectedAt = date(item.rejected_at)
+      const publishedAt = date(item.published_at)
+      // Received by the period's end and not over (rejected, or made public) before it began.
+      if (!count || receivedAt >= end || (rejectedAt !== null && rejectedAt < start) || (publishedAt !== null && publishedAt < start)) continue
+      count.items += 1
+      if (receivedAt >= start) {
+        count.received += 1
+        if (item.classification !== null && (item.classified_at === null || new Date(item.classified_at) < end)) count.classified += 1
+      }
+      const verdict = judgeFeedback(calendar, { receivedAt, rejectedAt, supplementRequestedAt: date(item.supplement_requested_at), handledAt: date(item.handled_at), publishedAt }, end)
+      if (verdict.onTime) count.onTime += 1
+      if (verdict.onTime && item.reaction !== 'unsatisfied' && item.repeated !== true) count.satisfied += 1
     }
-    const verdict = judgeFeedback(
-      calendar,
-      { receivedAt, rejectedAt: date(item.rejected_at), supplementRequestedAt: date(item.supplement_requested_at), handledAt: date(item.handled_at), publishedAt: date(item.published_at) },
-      end,
+    return new Map(
+      scopeIds.map((id): [number, FeedbackInputs] => {
+        const count = counts.get(id)
+        if (!count) return [id, { '5.1': null, '5.2': null, '5.3': null }]
+        return [id, { '5.1': { numerator: count.classified, denominator: count.received }, '5.2': { numerator: count.onTime, denominator: count.items }, '5.3': { numerator: count.satisfied, denominator: count.items } }]
+      }),
     )
-    if (verdict.onTime) count.onTime += 1
-    if (verdict.onTime && item.reaction !== 'unsatisfied' && item.repeated !== true) count.satisfied += 1
-  }
-  return new Map(
-    scopeIds.map((id): [number, FeedbackInputs] => {
-      const count = counts.get(id)
-      if (!count) return [id, { '5.1': null, '5.2': null, '5.3': null }]
-      return [id, { '5.1': { numerator: count.classified, denominator: count.received }, '5.2': { numerator: count.onTime, denominator: count.items }, '5.3': { numerator: count.satisfied, denominator: count.items } }]
-    }),
-  )
+  })
 }

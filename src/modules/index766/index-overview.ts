@@ -8,7 +8,7 @@ import { scoreUnit } from '../../domain/index766/score-unit.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
 import { UnitKind } from '../../domain/units/unit-kind.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { indexInputsOfScopes, indexInputsOverPeriods, indexReportOf, indexScopeOptionsOf, type IndexReport, type IndexRequest } from './compute-index.js'
+import { indexInputsOverPeriods, indexReportOf, indexScopeOptionsOf, type IndexReport, type IndexRequest } from './compute-index.js'
 import { childrenAsOf, getUnitByCode } from '../units/units.repository.js'
 
 /** A child unit's index for the same period, and its place among its siblings. */
@@ -50,9 +50,9 @@ const collator = new Intl.Collator('vi')
  * A unit's Decision 766 score for a period (as `computeIndex` gives it), each direct child
  * district or commune scored for the same period and ranked by total (ties share a rank, then
  * by name), and the unit's score month by month up to the period's end (quarter by quarter
- * for a year). The unit and its children are scored together (`indexInputsOfScopes`: each
- * query once, grouped by child), then the trend's periods together (`indexInputsOverPeriods`:
- * the histories read once). `signal` stops it between periods when nobody wants the answer.
+ * for a year). The unit, its children and the trend's periods are scored together
+ * (`indexInputsOverPeriods`: each query over the dossiers once, grouped by period and unit; the
+ * histories judged in the database; the trend's periods for the unit alone). `signal` stops it between periods when nobody wants the answer.
  */
 export async function indexOverview(db: Kysely<Database>, request: IndexRequest, signal?: AbortSignal): Promise<IndexOverview> {
   const period = parseIndexPeriod(request.period)
@@ -66,7 +66,19 @@ export async function indexOverview(db: Kysely<Database>, request: IndexRequest,
   // The children of the tree's day (the period's, or today's units), each with its predecessors' dossiers (index-scope.ts).
   const scope = indexScopeOptionsOf(request, period)
   const childUnits = (await childrenAsOf(db, unit.id, scope.treeDay)).filter((child) => RANKED_KINDS.includes(child.kind))
-  const inputs = await indexInputsOfScopes(db, [unit.id, ...childUnits.map((child) => child.id)], from, to, calendar, scope)
+  // The period for the unit and its children and the trend's other periods for the unit alone,
+  // read together: each pass over the dossiers serves all of them.
+  const trendPeriods = indexTrendPeriods(period)
+  const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
+  const [periodInputs, ...trendInputs] = await indexInputsOverPeriods(
+    db,
+    [unit.id, ...childUnits.map((child) => child.id)],
+    [{ from, to }, ...toScore.map((point) => ({ from: point.from, to: point.to, scopeIds: [unit.id] }))],
+    calendar,
+    signal,
+    scope,
+  )
+  const inputs = periodInputs!
   const report = indexReportOf(unit, period, set, inputs.get(unit.id)!)
   const scored = childUnits.map((child): Omit<IndexChild, 'rank'> => {
     const score = scoreUnit(set, inputs.get(child.id)!)
@@ -77,10 +89,6 @@ export async function indexOverview(db: Kysely<Database>, request: IndexRequest,
     ({ item, rank }): IndexChild => ({ ...item, rank: rank ?? scored.length }),
   )
 
-  // The trend's periods scored together (one read of the histories); the period itself is already scored.
-  const trendPeriods = indexTrendPeriods(period)
-  const toScore = trendPeriods.filter((point) => point.from !== from || point.to !== to)
-  const trendInputs = await indexInputsOverPeriods(db, [unit.id], toScore, calendar, signal, scope)
   const trend = trendPeriods.map((point): IndexTrendPoint => {
     const at = toScore.indexOf(point)
     const score = at === -1 ? report.score : scoreUnit(set, trendInputs[at]!.get(unit.id)!)

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
-import { scopeMembersOf } from './index-scope.js'
+import type { TimeWindow } from './dossier-history-inputs.js'
+import { dossierScopesJoin } from './scope-dossiers.js'
+import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
 
 /**
  * 3.x as Decision 766 counts it: online dossiers of full-online procedures (trực tuyến toàn
@@ -11,20 +13,20 @@ import { scopeMembersOf } from './index-scope.js'
  * Several scopes (each a unit's subtree) in one query, grouped by scope.
  */
 export async function fullOnlineInput(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, Fraction>> {
-  const rows = await db
-    .selectFrom('dossiers as d')
-    .innerJoin(scopeMembersOf(db, scopeIds).as('c'), 'c.descendant_id', 'd.receiving_unit_id')
-    .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
-    .where('d.received_at', '>=', start)
-    .where('d.received_at', '<', end)
-    .where('pv.online_level', '=', 'full')
-    .groupBy('c.ancestor_id')
-    .select([
-      'c.ancestor_id as scope_id',
-      sql<number>`(count(*) filter (where d.channel = 'online'))::int`.as('online'),
-      sql<number>`count(*)::int`.as('eligible'),
-    ])
-    .execute()
-  const byScope = new Map(rows.map((row) => [Number(row.scope_id), { numerator: Number(row.online), denominator: Number(row.eligible) }]))
-  return new Map(scopeIds.map((id) => [id, byScope.get(id) ?? { numerator: 0, denominator: 0 }]))
+  return (await fullOnlineInputOverWindows(db, scopeIds, [{ start, end }]))[0]!
+}
+
+/** `fullOnlineInput` for several periods in one pass over the dossiers, grouped by (period, scope). */
+export async function fullOnlineInputOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, Fraction>[]> {
+  const span = windowsSpan(windows)
+  const { rows } = await sql<{ w: number; scope_id: number; online: number; eligible: number }>`
+    select w.w, scope.scope_id, (count(*) filter (where d.channel = 'online'))::int as online, count(*)::int as eligible
+    from dossiers d
+    join procedure_versions pv on pv.id = d.procedure_version_id
+    ${dossierScopesJoin(scopeIds)}
+    join ${windowsTable(windows)} on d.received_at >= w.s and d.received_at < w.e
+    where d.received_at >= ${span.start} and d.received_at < ${span.end} and pv.online_level = 'full'
+    group by w.w, scope.scope_id
+  `.execute(db)
+  return perWindow(windows, scopeIds, rows, (row) => ({ numerator: Number(row?.online ?? 0), denominator: Number(row?.eligible ?? 0) }))
 }

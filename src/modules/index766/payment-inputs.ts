@@ -3,7 +3,9 @@ import type { Database } from '../../db/schema.js'
 import type { PaymentInput } from '../../domain/index766/score-unit.js'
 import type { UnitKind } from '../../domain/units/unit-kind.js'
 import { LEVELS_OF } from './publication-inputs.js'
-import { scopeMembersSql } from './index-scope.js'
+import type { TimeWindow } from './dossier-history-inputs.js'
+import { dossierScopesJoin } from './scope-dossiers.js'
+import { windowsSpan, windowsTable } from './time-windows.js'
 
 interface FeeProcedure {
   procedure_id: number
@@ -33,32 +35,44 @@ async function feeProceduresAt(db: Kysely<Database>, levels: readonly string[], 
  * Several scopes (each a unit's subtree) at once: the dossiers read once, grouped by scope.
  */
 export async function paymentInputs(db: Kysely<Database>, scopeIds: readonly number[], start: Date, end: Date): Promise<Map<number, PaymentInput>> {
+  return (await paymentInputsOverWindows(db, scopeIds, [{ start, end }]))[0]!
+}
+
+/** `paymentInputs` for several periods: the dossiers read once, grouped by (period, scope). */
+export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, PaymentInput>[]> {
   const scopes = await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()
+  const span = windowsSpan(windows)
   // paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
-  const { rows: paid } = await sql<{ scope_id: number; procedure_id: number }>`
-    select distinct c.ancestor_id as scope_id, d.procedure_id
+  const { rows: paid } = await sql<{ w: number; scope_id: number; procedure_id: number }>`
+    select distinct w.w, scope.scope_id, d.procedure_id
     from dossiers d
-    join ${scopeMembersSql(scopeIds)} c on c.descendant_id = d.receiving_unit_id
-    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${end}
-      and coalesce(d.paid_at, d.received_at) >= ${start} and coalesce(d.paid_at, d.received_at) < ${end}
+    ${dossierScopesJoin(scopeIds)}
+    join ${windowsTable(windows)} on d.received_at < w.e and coalesce(d.paid_at, d.received_at) >= w.s and coalesce(d.paid_at, d.received_at) < w.e
+    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${span.end}
+      and coalesce(d.paid_at, d.received_at) >= ${span.start} and coalesce(d.paid_at, d.received_at) < ${span.end}
   `.execute(db)
-  const paidBy = new Map<number, Set<number>>()
+  const paidBy = new Map<string, Set<number>>()
   for (const row of paid) {
-    const set = paidBy.get(Number(row.scope_id)) ?? new Set<number>()
+    const key = `${Number(row.w)}:${Number(row.scope_id)}`
+    const set = paidBy.get(key) ?? new Set<number>()
     set.add(Number(row.procedure_id))
-    paidBy.set(Number(row.scope_id), set)
+    paidBy.set(key, set)
   }
-  const byKind = new Map<string, FeeProcedure[]>()
-  const result = new Map<number, PaymentInput>()
-  for (const scope of scopes) {
-    if (!byKind.has(scope.kind)) byKind.set(scope.kind, await feeProceduresAt(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, end))
-    const procedures = byKind.get(scope.kind)!
-    const known = procedures.filter((r) => r.payment_integrated !== null)
-    const paidHere = paidBy.get(scope.id) ?? new Set<number>()
-    result.set(scope.id, {
-      b: known.length === 0 ? null : { numerator: known.filter((r) => r.payment_integrated === true).length, denominator: known.length },
-      c: { numerator: procedures.filter((r) => paidHere.has(Number(r.procedure_id))).length, denominator: procedures.length },
-    })
+  const result: Map<number, PaymentInput>[] = []
+  for (const [w, { end }] of windows.entries()) {
+    const byKind = new Map<string, FeeProcedure[]>()
+    const inWindow = new Map<number, PaymentInput>()
+    for (const scope of scopes) {
+      if (!byKind.has(scope.kind)) byKind.set(scope.kind, await feeProceduresAt(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, end))
+      const procedures = byKind.get(scope.kind)!
+      const known = procedures.filter((r) => r.payment_integrated !== null)
+      const paidHere = paidBy.get(`${w}:${scope.id}`) ?? new Set<number>()
+      inWindow.set(scope.id, {
+        b: known.length === 0 ? null : { numerator: known.filter((r) => r.payment_integrated === true).length, denominator: known.length },
+        c: { numerator: procedures.filter((r) => paidHere.has(Number(r.procedure_id))).length, denominator: procedures.length },
+      })
+    }
+    result.push(inWindow)
   }
   return result
 }
