@@ -289,7 +289,7 @@ describe('rollups equal a raw scan of the dossiers', () => {
           })
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 15 },
     )
   }, 400_000)
 })

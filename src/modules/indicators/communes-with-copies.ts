@@ -28,19 +28,21 @@ function hadCopies(unitId: RawBuilder<unknown>, range: Period): RawBuilder<unkno
  */
 export function communesWithCopies(period: Period, options: TotalsOptions): RawBuilder<unknown> {
   return sql`
-    select c.key,
-      count(distinct w.heir_id) filter (where c.in_period)::int as ecert_units,
-      count(distinct w.heir_id) filter (where c.to_date)::int as ecert_units_to_date
-    from (
-      select m.key, m.unit_id, ${hadCopies(sql`m.unit_id`, period)} as in_period, ${hadCopies(sql`m.unit_id`, { from: options.ecertSince ?? EARLIEST, to: period.to })} as to_date
-      from (
-        select distinct s.key, h.unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id join unit_heirs h on h.heir_id = c.descendant_id where not s.own
-        union all
-        select s.key, h.unit_id from scope s join unit_heirs h on h.heir_id = s.unit_id where s.own
-      ) m
-      join units u on u.id = m.unit_id and u.kind = 'commune'
-    ) c
-    cross join lateral (${heirOnDay(sql`c.unit_id`, options.treeDay ?? period.to)}) w
-    where c.in_period or c.to_date
-    group by c.key`
+    with members as (
+      select distinct s.key, h.unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id join unit_heirs h on h.heir_id = c.descendant_id where not s.own
+      union all
+      select s.key, h.unit_id from scope s join unit_heirs h on h.heir_id = s.unit_id where s.own
+    ),
+    -- Each commune asked once, however many scopes hold it (a district and its communes).
+    asked as (
+      select u.id as unit_id, ${hadCopies(sql`u.id`, period)} as in_period, ${hadCopies(sql`u.id`, { from: options.ecertSince ?? EARLIEST, to: period.to })} as to_date
+      from units u where u.kind = 'commune' and u.id in (select unit_id from members)
+    )
+    select m.key,
+      count(distinct w.heir_id) filter (where a.in_period)::int as ecert_units,
+      count(distinct w.heir_id) filter (where a.to_date)::int as ecert_units_to_date
+    from members m join asked a on a.unit_id = m.unit_id
+    cross join lateral (${heirOnDay(sql`a.unit_id`, options.treeDay ?? period.to)}) w
+    where a.in_period or a.to_date
+    group by m.key`
 }
