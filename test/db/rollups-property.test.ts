@@ -291,5 +291,5 @@ describe('rollups equal a raw scan of the dossiers', () => {
       ),
       { numRuns: 15 },
     )
-  }, 400_000)
+  }, 600_000)
 })
