@@ -15,9 +15,12 @@ const EARLIEST = '0001-01-01'
 function hadCopies(unitId: RawBuilder<unknown>, range: Period): RawBuilder<unknown> {
   if (range.from > range.to) return sql`false`
   const seg = periodSegments(range)
-  const probe = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', r: Period) =>
-    sql`exists (select 1 from ${sql.table(table)} where unit_id = ${unitId} and ${sql.ref(key)} between ${r.from}::date and ${r.to}::date and ecert_copies > 0)`
-  return sql`(${probe('rollup_monthly', 'month', seg.months)} or ${probe('rollup_daily', 'day', seg.headDays)} or ${probe('rollup_daily', 'day', seg.tailDays)})`
+  const probe = (table: 'rollup_daily' | 'rollup_monthly', key: 'day' | 'month', ranges: readonly Period[]) => {
+    const within = ranges.filter((r) => r.from <= r.to).map((r) => sql`${sql.ref(key)} between ${r.from}::date and ${r.to}::date`)
+    return within.length === 0 ? [] : [sql`exists (select 1 from ${sql.table(table)} where unit_id = ${unitId} and (${sql.join(within, sql` or `)}) and ecert_copies > 0)`]
+  }
+  const probes = [...probe('rollup_monthly', 'month', [seg.months]), ...probe('rollup_daily', 'day', [seg.headDays, seg.tailDays])]
+  return sql`(${sql.join(probes, sql` or `)})`
 }
 
 /**

@@ -86,25 +86,34 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
   // One simple range per branch, so each is an index range scan on (unit_id, day|month). By the
   // decider, the received-based sums come from the receiver's rollups and the finished-based
   // ones and the overdue counters from the decider's (migration 022), each zero in the other.
-  const branch = (subtree: boolean, decided: boolean, grain: 'daily' | 'monthly', range: Period, inPeriod: boolean) => {
+  // One index scan per table: the ranges of the period (in_period) and of overdue_open at its
+  // end (for_overdue; the period's last days may count for both) in one condition, so the query
+  // has few branches — planning a long union costs more than reading the rows on PGlite.
+  const within = (key: 'day' | 'month', ranges: readonly Period[]) =>
+    ranges.length === 0 ? sql`false` : sql`(${sql.join(ranges.map((r) => sql`${sql.ref(key)} between ${r.from}::date and ${r.to}::date`), sql` or `)})`
+  const branch = (subtree: boolean, decided: boolean, grain: 'daily' | 'monthly', inPeriod: readonly Period[], forOverdue: readonly Period[]) => {
     const table = `rollup${decided ? '_decided' : ''}${subtree ? '_subtree' : ''}_${grain}` as RollupTable
     const key = grain === 'daily' ? 'day' : 'month'
     const columns = METRICS.map((m) => (!byDecider || decided === DECIDED_METRICS.has(m) ? sql.ref(m) : sql`0 as ${sql.ref(m)}`))
     const overdue = byDecider && !decided ? sql`0` : sql`overdue_enter - overdue_exit`
     return sql`
-      select unit_id, ${subtree}::boolean as subtree, ${sql.join(columns)}, ${overdue} as overdue, ${inPeriod}::boolean as in_period
+      select unit_id, ${subtree}::boolean as subtree, ${sql.join(columns)}, ${overdue} as overdue,
+        ${within(key, inPeriod)} as in_period, ${within(key, forOverdue)} as for_overdue
       from ${sql.table(table)}
-      where unit_id in (select unit_id from targets where subtree = ${subtree}::boolean) and ${sql.ref(key)} between ${range.from}::date and ${range.to}::date`
+      where unit_id in (select unit_id from targets where subtree = ${subtree}::boolean) and ${within(key, [...inPeriod, ...forOverdue])}`
   }
-  const branches = (subtree: boolean) => [
-    branch(subtree, false, 'daily', seg.headDays, true),
-    branch(subtree, false, 'daily', seg.tailDays, true),
-    branch(subtree, false, 'monthly', seg.months, true),
-    ...(byDecider ? [branch(subtree, true, 'daily', seg.headDays, true), branch(subtree, true, 'daily', seg.tailDays, true), branch(subtree, true, 'monthly', seg.months, true)] : []),
-    // overdue_open at the period's end: every month before its last month, then that month's days.
-    branch(subtree, byDecider, 'daily', seg.overdueDays, false),
-    branch(subtree, byDecider, 'monthly', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, false),
-  ]
+  const nonEmpty = (...ranges: Period[]) => ranges.filter((r) => r.from <= r.to)
+  const days = nonEmpty(seg.headDays, seg.tailDays)
+  const months = nonEmpty(seg.months)
+  // overdue_open at the period's end: every month before its last month, then that month's days.
+  const overdueDays = nonEmpty(seg.overdueDays)
+  const overdueMonths = nonEmpty({ from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) })
+  const branches = (subtree: boolean) =>
+    [
+      branch(subtree, false, 'daily', days, byDecider ? [] : overdueDays),
+      branch(subtree, false, 'monthly', months, byDecider ? [] : overdueMonths),
+      ...(byDecider ? [branch(subtree, true, 'daily', days, overdueDays), branch(subtree, true, 'monthly', months, overdueMonths)] : []),
+    ]
   const kinds = [...new Set(scopes.map((s) => s.scope !== 'own'))]
   const { rows } = await sql<TotalsRow & { ecert_units: number; ecert_units_to_date: number }>`
     with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
@@ -117,7 +126,7 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
     rows as (${sql.join(kinds.flatMap(branches), sql` union all `)}),
     sums as (
       select t.key, ${sql.join(METRICS.map((m) => sql`sum(r.${sql.ref(m)}) filter (where r.in_period) as ${sql.ref(m)}`))},
-        sum(r.overdue) filter (where not r.in_period) as overdue_open
+        sum(r.overdue) filter (where r.for_overdue) as overdue_open
       from targets t join rows r on r.unit_id = t.unit_id and r.subtree = t.subtree
       group by t.key
     ),
