@@ -150,7 +150,7 @@ for (const q of queries) {
   engineMs.push(performance.now() - t)
   t = performance.now()
   const raw = await rawTotalsForScope(handle.db, { key: 'r', unitId: q.unit.id, scope: 'subtree' }, q)
-  const rawIndicators = computeIndicators(raw.totals, raw.ecertUnits)
+  const rawIndicators = computeIndicators(raw.totals, raw.ecertUnits, raw.ecertUnitsToDate)
   rawMs.push(performance.now() - t)
   if (JSON.stringify(rawIndicators) !== JSON.stringify(report.rows[0]!.indicators)) mismatches++
 }
