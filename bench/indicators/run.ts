@@ -25,13 +25,23 @@ import { saveUnits } from '../../src/modules/units/save-units.js'
 import { mulberry32 } from '../../src/modules/demo/seeded-random.js'
 import { BENCH_DAYS, BENCH_START, benchProcedures, benchUnits, DOSSIER_HEADER, writeBenchDossiers } from './generate.js'
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '200' } } })
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '200' },
+    // Server only: keep motcua_bench after the run, or reuse the one a kept run left (migrated to
+    // the latest version, then only the queries) — a 10 M import takes a quarter of an hour.
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+  },
+})
+const reuse = values.reuse && Boolean(process.env.DATABASE_URL)
 const rows = Number(values.rows)
 const queryCount = Number(values.queries)
 const serverUrl = process.env.DATABASE_URL || undefined
 const kind = serverUrl ? 'postgres' : 'pglite'
 const work = join(import.meta.dirname, '..', 'out', kind)
-rmSync(work, { recursive: true, force: true })
+if (!reuse) rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
 const csvPath = join(work, 'dossiers.csv')
 const dataDir = join(work, 'data')
@@ -44,8 +54,10 @@ async function serverDatabaseUrl(): Promise<string | undefined> {
   if (!serverUrl) return undefined
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
-  await admin.query('drop database if exists motcua_bench with (force)')
-  await admin.query('create database motcua_bench')
+  if (!reuse) {
+    await admin.query('drop database if exists motcua_bench with (force)')
+    await admin.query('create database motcua_bench')
+  }
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = '/motcua_bench'
@@ -55,51 +67,59 @@ async function serverDatabaseUrl(): Promise<string | undefined> {
 const databaseUrl = await serverDatabaseUrl()
 const open = () => openDatabase(databaseUrl ? { databaseUrl } : { dataDir })
 
-log(`generating ${rows.toLocaleString('en')} dossiers`)
-await writeBenchDossiers(csvPath, rows)
-const fileBytes = statSync(csvPath).size
+/** Generates the file, COPYs it raw, then imports it through the command line; the timings. */
+async function generateAndImport(): Promise<{ fileBytes: number; copySeconds: number; importSeconds: number }> {
+  log(`generating ${rows.toLocaleString('en')} dossiers`)
+  await writeBenchDossiers(csvPath, rows)
+  const fileBytes = statSync(csvPath).size
 
-let handle: DatabaseHandle = await open()
-await migrateToLatest(handle.db)
-const units = benchUnits()
-await handle.db.transaction().execute(async (trx) => {
-  await saveUnits(trx, units.map((unit, i) => ({ line: i + 2, unit })))
-  await saveProcedures(trx, benchProcedures())
-})
+  const handle = await open()
+  await migrateToLatest(handle.db)
+  const units = benchUnits()
+  await handle.db.transaction().execute(async (trx) => {
+    await saveUnits(trx, units.map((unit, i) => ({ line: i + 2, unit })))
+    await saveProcedures(trx, benchProcedures())
+  })
 
-// Baseline 1: raw COPY of the same file into a bare table with the same column types.
-log('raw COPY into a bare table')
-await sql`create table bench_raw (code text, unit_code text, procedure_code text, channel text, received_at timestamptz, due_at timestamptz,
-  finished_at timestamptz, returned_at timestamptz, status text, components_total int, components_digitized int, result_digitized boolean,
-  fee_vnd bigint, paid_online boolean, ecert_copies int, rating text)`.execute(handle.db)
-let started = performance.now()
-if (databaseUrl) {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  await pipeline(createReadStream(csvPath), client.query(copyFrom('COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)')))
-  await client.end()
-} else {
-  const text = readFileSync(csvPath, 'utf8')
-  await handle.copyCsv('bench_raw', DOSSIER_HEADER.split(','), text.slice(text.indexOf('\n') + 1))
+  // Baseline 1: raw COPY of the same file into a bare table with the same column types.
+  log('raw COPY into a bare table')
+  await sql`create table bench_raw (code text, unit_code text, procedure_code text, channel text, received_at timestamptz, due_at timestamptz,
+    finished_at timestamptz, returned_at timestamptz, status text, components_total int, components_digitized int, result_digitized boolean,
+    fee_vnd bigint, paid_online boolean, ecert_copies int, rating text)`.execute(handle.db)
+  let started = performance.now()
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    await pipeline(createReadStream(csvPath), client.query(copyFrom('COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)')))
+    await client.end()
+  } else {
+    const text = readFileSync(csvPath, 'utf8')
+    await handle.copyCsv('bench_raw', DOSSIER_HEADER.split(','), text.slice(text.indexOf('\n') + 1))
+  }
+  const copySeconds = (performance.now() - started) / 1000
+  await sql`drop table bench_raw`.execute(handle.db)
+  await handle.close()
+
+  // The product's path: the command line, as an operator runs it.
+  log('import dossiers through the command line')
+  started = performance.now()
+  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
+  const importSeconds = (performance.now() - started) / 1000
+  if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`)
+  log(imported.stderr.trim())
+  return { fileBytes, copySeconds, importSeconds }
 }
-const copySeconds = (performance.now() - started) / 1000
-await sql`drop table bench_raw`.execute(handle.db)
-await handle.close()
 
-// The product's path: the command line, as an operator runs it.
-log('import dossiers through the command line')
-started = performance.now()
-const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir], {
-  cwd: join(import.meta.dirname, '..', '..'),
-  env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
-  encoding: 'utf8',
-  maxBuffer: 1 << 26,
-})
-const importSeconds = (performance.now() - started) / 1000
-if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`)
-log(imported.stderr.trim())
-
-handle = await open()
+// Reusing a kept database: migrate it to this version (a new migration fills its tables from the
+// data already there), then only the queries; the import's figures are those of the kept run.
+const timings = reuse ? null : await generateAndImport()
+let handle: DatabaseHandle = await open()
+if (reuse) await migrateToLatest(handle.db)
 const unitRows = await handle.db.selectFrom('units').select(['id', 'code', 'kind']).execute()
 const random = mulberry32(7)
 const lengths = [7, 31, 92, 365]
@@ -130,7 +150,7 @@ for (const q of queries) {
   engineMs.push(performance.now() - t)
   t = performance.now()
   const raw = await rawTotalsForScope(handle.db, { key: 'r', unitId: q.unit.id, scope: 'subtree' }, q)
-  const rawIndicators = computeIndicators(raw.totals, raw.ecertUnits)
+  const rawIndicators = computeIndicators(raw.totals, raw.ecertUnits, raw.ecertUnitsToDate)
   rawMs.push(performance.now() - t)
   if (JSON.stringify(rawIndicators) !== JSON.stringify(report.rows[0]!.indicators)) mismatches++
 }
@@ -140,12 +160,12 @@ await handle.close()
 const result = {
   database: kind,
   rows,
-  fileMB: Math.round(fileBytes / 1e5) / 10,
+  fileMB: timings ? Math.round(timings.fileBytes / 1e5) / 10 : null,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   measuredAt: new Date().toISOString(),
-  import: { seconds: importSeconds, rowsPerSecond: Math.round(rows / importSeconds) },
-  rawCopy: { seconds: copySeconds, rowsPerSecond: Math.round(rows / copySeconds) },
-  importVsCopy: Math.round((copySeconds / importSeconds) * 1000) / 10,
+  import: timings ? { seconds: timings.importSeconds, rowsPerSecond: Math.round(rows / timings.importSeconds) } : null,
+  rawCopy: timings ? { seconds: timings.copySeconds, rowsPerSecond: Math.round(rows / timings.copySeconds) } : null,
+  importVsCopy: timings ? Math.round((timings.copySeconds / timings.importSeconds) * 1000) / 10 : null,
   engine: { p50: percentile(engineMs, 50), p95: percentile(engineMs, 95) },
   raw: { p50: percentile(rawMs, 50), p95: percentile(rawMs, 95) },
   speedupP50: Math.round((percentile(rawMs, 50) / percentile(engineMs, 50)) * 10) / 10,
@@ -156,7 +176,7 @@ const result = {
 }
 writeFileSync(join(import.meta.dirname, `results-${kind}.json`), `${JSON.stringify(result, null, 2)}\n`)
 log(JSON.stringify(result))
-if (databaseUrl) {
+if (databaseUrl && !values.keep) {
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   await admin.query('drop database if exists motcua_bench with (force)')

@@ -28,6 +28,7 @@ import * as procedureForms from './migrations/20261126_025_procedure_forms.js'
 import * as throttleCounters from './migrations/20261126_026_throttle_counters.js'
 import * as twolevelDossierHeirs from './migrations/20261126_027_twolevel_dossier_heirs.js'
 import * as dossierHistoryFacts from './migrations/20261126_028_dossier_history_facts.js'
+import * as subtreeRollups from './migrations/20261126_029_subtree_rollups.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_026_throttle_counters': throttleCounters,
   '20261126_027_twolevel_dossier_heirs': twolevelDossierHeirs,
   '20261126_028_dossier_history_facts': dossierHistoryFacts,
+  '20261126_029_subtree_rollups': subtreeRollups,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 
-/** A procedure's form (mẫu đơn, tờ khai): the bytes in the file store by SHA-256 (migration 023). */
+/** A procedure's form (mẫu đơn, tờ khai): the bytes in the file store by SHA-256 (migration 025). */
 export interface ProcedureFormsTable {
   id: Generated<number>
   procedure_id: number
@@ -16,7 +16,7 @@ export interface ProcedureFormsTable {
   uploaded_at: Generated<Date>
 }
 
-/** The public throttles' shared counters: one row per key and fixed window (migration 024). */
+/** The public throttles' shared counters: one row per key and fixed window (migration 026). */
 export interface ThrottleCountersTable {
   key: string
   window_start: Timestamp

@@ -31,7 +31,7 @@ export interface UnitHeirsTable {
   depth: number
 }
 
-/** A dossier of a split unit whose history goes to another successor than the first named (migration 023). */
+/** A dossier of a split unit whose history goes to another successor than the first named (migration 027). */
 export interface DossierHeirsTable {
   dossier_id: string
   unit_id: number
@@ -285,7 +285,7 @@ export interface DataVersionTable {
   version: number
 }
 
-/** Bumped by every statement that changes a session's actor or what it may see; the version is the sum (migration 023). */
+/** Bumped by every statement that changes a session's actor or what it may see; the version is the sum (migration 024). */
 export interface AccessVersionTable {
   shard: number
   version: number

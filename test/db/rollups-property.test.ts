@@ -20,6 +20,7 @@ import { tempDir } from '../support/files.js'
 import { addDays } from '../../src/domain/time/local-date.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
 import { createTestDatabase } from '../support/test-database.js'
+import type { UnitKind } from '../../src/domain/units/unit-kind.js'
 
 /*
  * The rollups are kept by triggers on every change to dossiers. Whatever happens — new
@@ -28,6 +29,8 @@ import { createTestDatabase } from '../support/test-database.js'
  * transitively), a unit split between two with its dossiers shared by name and by address — a
  * query on the rollups must equal a raw scan of the dossier table, exactly.
  * The raw scan finds a scope's units from the units' parent and successor links themselves.
+ * The per-ancestor rollups a subtree reads (migration 029) are also held, row by row, to the
+ * unit rollups summed over those links.
  */
 
 let handle: DatabaseHandle
@@ -159,6 +162,65 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
   }
 }
 
+/**
+ * Every per-ancestor rollup row (migration 029) equals the sum of the unit rollups of the units
+ * its subtree counts — found here from the units' parent and successor links themselves — on
+ * every day and month, not only those the queries read. Rows of zeros are left out on both sides.
+ */
+async function expectSubtreeRollupsExact() {
+  const tables = [
+    { unit: 'rollup_daily', subtree: 'rollup_subtree_daily', key: 'day', metric: 'received + online + ecert_copies + finished * 7 + late * 11 + satisfied * 13 + overdue_enter * 17 - overdue_exit * 19' },
+    { unit: 'rollup_monthly', subtree: 'rollup_subtree_monthly', key: 'month', metric: 'received + fully_digitized + paid_online * 3 + on_time * 7 + rated * 11 + overdue_enter * 17 - overdue_exit * 19' },
+    { unit: 'rollup_decided_daily', subtree: 'rollup_decided_subtree_daily', key: 'day', metric: 'finished + result_digitized * 3 + late * 7 + overdue_enter * 17 - overdue_exit * 19' },
+    { unit: 'rollup_decided_monthly', subtree: 'rollup_decided_subtree_monthly', key: 'month', metric: 'finished + on_time * 5 + satisfied * 7 + overdue_enter * 17 - overdue_exit * 19' },
+  ] as const
+  for (const t of tables) {
+    const { rows } = await sql<{ unit_id: number; at: string; expected: number | null; kept: number | null }>`
+      with recursive tree (ancestor_id, unit_id) as (
+        select id, id from units
+        union select t.ancestor_id, u.id from units u join tree t on u.parent_id = t.unit_id
+      ),
+      counted (ancestor_id, unit_id) as (
+        select ancestor_id, unit_id from tree
+        union select c.ancestor_id, u.id from units u join counted c on u.successor_id = c.unit_id
+      ),
+      expected as (
+        select c.ancestor_id as unit_id, r.${sql.ref(t.key)} as at, sum(${sql.raw(t.metric)})::int as value
+        from counted c join ${sql.table(t.unit)} r on r.unit_id = c.unit_id group by 1, 2
+      ),
+      kept as (select unit_id, ${sql.ref(t.key)} as at, (${sql.raw(t.metric)})::int as value from ${sql.table(t.subtree)})
+      select coalesce(e.unit_id, k.unit_id) as unit_id, coalesce(e.at, k.at)::text as at, e.value as expected, k.value as kept
+      from expected e full join kept k on k.unit_id = e.unit_id and k.at = e.at
+      where coalesce(e.value, 0) <> coalesce(k.value, 0)
+      limit 5`.execute(handle.db)
+    expect(rows, t.subtree).toEqual([])
+  }
+}
+
+/** Every unit's subtree and own dossiers in one call (a table with its children), each as its raw scan. */
+async function expectOneCallMatchesRawScans(codes: readonly string[], period: { from: string; to: string }) {
+  const units = await handle.db.selectFrom('units').select(['id', 'code']).where('code', 'in', codes).orderBy('id').execute()
+  const scopes: IndicatorScope[] = units.flatMap((u) => [
+    { key: `${u.code} subtree`, unitId: u.id, scope: 'subtree' as const },
+    { key: `${u.code} own`, unitId: u.id, scope: 'own' as const },
+  ])
+  const together = await totalsForScopes(handle.db, scopes, period)
+  for (const scope of scopes) expect(together.get(scope.key), `${scope.key} ${period.from}…${period.to}`).toEqual(await rawTotalsForScope(handle.db, scope, period))
+}
+
+/** A unit (not the province) moved under another unit outside its own subtree: whole branches change ancestors. */
+async function moveUnit(pick: readonly number[]) {
+  const units = await handle.db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id').leftJoin('units as s', 's.id', 'u.successor_id')
+    .select(['u.id', 'u.code', 'u.kind', 'u.name', 'u.valid_from', 'u.valid_to', 'p.code as parent', 's.code as successor']).where('u.code', '<>', 'P').orderBy('u.code').execute()
+  const unit = units[pick[0]! % units.length]!
+  const below = new Set((await handle.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.id).execute()).map((r) => r.descendant_id))
+  const parents = ['P', ...units.filter((u) => !below.has(u.id)).map((u) => u.code)]
+  const parent = parents[pick[1]! % parents.length]!
+  await handle.db.transaction().execute((trx) =>
+    saveUnits(trx, [{ line: 2, unit: { code: unit.code, name: unit.name, kind: unit.kind as UnitKind, parentCode: parent, validFrom: unit.valid_from, validTo: unit.valid_to, successorCode: unit.successor } }]),
+  )
+}
+
 async function expectDrillDownMatches(scope: IndicatorScope, period: ReturnType<typeof checkPeriod>, totals: RollupTotals, attribution: 'receiver' | 'decider') {
   const values = computeIndicators(totals)
   for (const indicator of Object.keys(FIGURE_PARTS) as (keyof typeof FIGURE_PARTS)[]) {
@@ -206,7 +268,7 @@ async function removeDossiers(unitCode: string, from: Date, to: Date) {
 }
 
 describe('rollups equal a raw scan of the dossiers', () => {
-  it('after imports, changing re-imports, identical re-imports, a commune moved to another district, a unit’s dossiers of a period deleted, units merged and a unit split', async () => {
+  it('after imports, changing re-imports, identical re-imports, a commune moved to another district, a unit’s dossiers of a period deleted, units merged, a unit split and any unit moved', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.integer(), { minLength: 1, maxLength: 40 }).chain((seeds) =>
@@ -219,9 +281,10 @@ describe('rollups equal a raw scan of the dossiers', () => {
             fc.record({ unit: fc.constantFrom(...UNIT_CODES), fromDay: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 20 }) }),
             fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
             fc.array(fc.option(fc.constantFrom(...UNIT_CODES), { nil: null }), { minLength: seeds.length, maxLength: seeds.length }),
+            fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
           ),
         ),
-        async ([first, second, changed, queries, movedCommune, removal, merger, deciders]) => {
+        async ([first, second, changed, queries, movedCommune, removal, merger, deciders, move]) => {
           run++
           await importDossierInputs(handle, first, 'property-first')
           await expectRollupsMatchRawScan(queries)
@@ -242,6 +305,7 @@ describe('rollups equal a raw scan of the dossiers', () => {
             saveUnits(trx, [{ line: 2, unit: { code: movedCommune, name: movedCommune, kind: 'commune', parentCode: target, validFrom: moved.valid_from, validTo: moved.valid_to, successorCode: moved.successor } }]),
           )
           await expectRollupsMatchRawScan(queries)
+          await expectSubtreeRollupsExact()
           // A unit's dossiers of a period removed (a correction by the database owner, who must
           // lift the history guard to do it): the rollups lose exactly their contributions.
           await removeDossiers(removal.unit, new Date(BASE + removal.fromDay * DAY), new Date(BASE + (removal.fromDay + removal.length) * DAY))
@@ -257,10 +321,20 @@ describe('rollups equal a raw scan of the dossiers', () => {
           const [old, keeper, other] = await splitOne(merger)
           const split = [{ ...queries[0]!, unit: other, own: false }, { ...queries[1 % queries.length]!, unit: keeper, own: run % 2 === 0 }, { ...queries[2 % queries.length]!, unit: run % 2 === 0 ? old : 'P', own: false }]
           await expectRollupsMatchRawScan(split)
+          // Any unit, a district or a merged one too, moved to another parent: its whole branch
+          // leaves its former ancestors' rows and joins the new ones'. Then every scope at once.
+          await moveUnit(move)
+          await expectRollupsMatchRawScan(queries.slice(0, 2))
+          const q = queries[0]!
+          await expectSubtreeRollupsExact()
+          await expectOneCallMatchesRawScans([...UNIT_CODES, newest], {
+            from: new Date(BASE + q.fromDay * DAY + 7 * 3_600_000).toISOString().slice(0, 10),
+            to: new Date(BASE + (q.fromDay + q.length - 1) * DAY + 7 * 3_600_000).toISOString().slice(0, 10),
+          })
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 15 },
     )
-    // Longer with the splits: two cores shared with the other tests.
+    // Longer with the splits and the moves: two cores shared with the other tests.
   }, 900_000)
 })

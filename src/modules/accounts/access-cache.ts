@@ -6,7 +6,7 @@ import type { Actor } from './actor.js'
 import { loadSessionActor, noteSessionSeen, sha256, type SessionActor } from './sessions.js'
 
 /**
- * What a request's access check reads, kept in memory under the access version (migration 023):
+ * What a request's access check reads, kept in memory under the access version (migration 024):
  * a session's actor (its account, role and the units it sees) and the units asked about by code.
  * A logout, a password, role or account change, a unit moved — each bumps the version in its own
  * transaction, so the next request reads afresh; expiry is checked on every request.

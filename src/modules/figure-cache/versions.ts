@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js'
 
 /**
  * The two versions a request's answers depend on: `data` (what figures are made of, migration
- * 012) and `access` (sessions, accounts, the unit tree, migration 023). Both are bumped in the
+ * 012) and `access` (sessions, accounts, the unit tree, migration 024). Both are bumped in the
  * writer's own transaction, so whatever was kept in memory under them is right while they stand.
  */
 export interface Versions {

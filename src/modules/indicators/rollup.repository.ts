@@ -5,6 +5,7 @@ import type { IndicatorScope, Period } from './indicator-scope.js'
 import { periodSegments } from './period-segments.js'
 import { heirOnDay } from './scope-members.js'
 import { splitHistoryCorrections } from './split-history-totals.js'
+import { communesWithCopies } from './communes-with-copies.js'
 import { addDays, type LocalDate } from '../../domain/time/local-date.js'
 
 export interface ScopeTotals {
@@ -33,7 +34,10 @@ export interface TotalsOptions {
 
 export type Attribution = 'receiver' | 'decider'
 
-type RollupTable = 'rollup_daily' | 'rollup_monthly' | 'rollup_decided_daily' | 'rollup_decided_monthly'
+/** The unit rollups (002, 022), or their per-ancestor sums (023) a subtree reads in one row a day. */
+type RollupTable =
+  | 'rollup_daily' | 'rollup_monthly' | 'rollup_decided_daily' | 'rollup_decided_monthly'
+  | 'rollup_subtree_daily' | 'rollup_subtree_monthly' | 'rollup_decided_subtree_daily' | 'rollup_decided_subtree_monthly'
 
 /** The sums counted at the decider when asked by the decider (with the overdue counters). */
 const DECIDED_METRICS = new Set<string>(['finished', 'result_digitized', 'on_time', 'late', 'rated', 'satisfied'])
@@ -71,76 +75,66 @@ const METRICS = [
 
 /**
  * The sums of every scope over the period, read from the rollups (never from dossiers): whole
- * months from rollup_monthly, the loose days at either end from rollup_daily, and one query
- * for all scopes, so a district and its 23 communes cost one round trip.
+ * months from the monthly rollups, the loose days at either end from the daily ones, and one
+ * query for all scopes, so a district and its 23 communes cost one round trip. A subtree reads
+ * its own rows of the per-ancestor rollups (migration 029) — a province as few rows as a
+ * commune —, a unit's own dossiers the unit rollups of it and the units it succeeded.
  */
 export async function totalsForScopes(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period, options: TotalsOptions = {}): Promise<Map<string, ScopeTotals>> {
   const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0, ecertUnitsToDate: 0 }]))
   if (scopes.length === 0) return result
   const seg = periodSegments(period)
-  // "To date" from the earliest data reads exactly the rows overdue_open reads (every month
-  // before the month of `to`, then its days): those are reused. A start date reads its own
-  // range; one after the period's end counts nothing, as an empty range does.
-  const since = options.ecertSince
   const byDecider = options.attribution === 'decider'
-  // By the decider the overdue rows come from other tables, so "to date" reads its own range.
-  const toDate = since === undefined ? (byDecider ? periodSegments({ from: EARLIEST, to: period.to }) : null) : periodSegments({ from: since, to: period.to })
   // One simple range per branch, so each is an index range scan on (unit_id, day|month). By the
   // decider, the received-based sums come from the receiver's rollups and the finished-based
   // ones and the overdue counters from the decider's (migration 022), each zero in the other.
-  const branch = (table: RollupTable, key: 'day' | 'month', range: Period, counts: 'in_period' | 'for_overdue' | 'to_date') => {
-    const decided = table.startsWith('rollup_decided')
+  // One index scan per table: the ranges of the period (in_period) and of overdue_open at its
+  // end (for_overdue; the period's last days may count for both) in one condition, so the query
+  // has few branches — planning a long union costs more than reading the rows on PGlite.
+  const within = (key: 'day' | 'month', ranges: readonly Period[]) =>
+    ranges.length === 0 ? sql`false` : sql`(${sql.join(ranges.map((r) => sql`${sql.ref(key)} between ${r.from}::date and ${r.to}::date`), sql` or `)})`
+  const branch = (subtree: boolean, decided: boolean, grain: 'daily' | 'monthly', inPeriod: readonly Period[], forOverdue: readonly Period[]) => {
+    const table = `rollup${decided ? '_decided' : ''}${subtree ? '_subtree' : ''}_${grain}` as RollupTable
+    const key = grain === 'daily' ? 'day' : 'month'
     const columns = METRICS.map((m) => (!byDecider || decided === DECIDED_METRICS.has(m) ? sql.ref(m) : sql`0 as ${sql.ref(m)}`))
     const overdue = byDecider && !decided ? sql`0` : sql`overdue_enter - overdue_exit`
     return sql`
-      select unit_id, ${sql.join(columns)}, ${overdue} as overdue,
-        ${counts === 'in_period'}::boolean as in_period, ${counts === 'for_overdue'}::boolean as for_overdue, ${counts === 'to_date'}::boolean as to_date
+      select unit_id, ${subtree}::boolean as subtree, ${sql.join(columns)}, ${overdue} as overdue,
+        ${within(key, inPeriod)} as in_period, ${within(key, forOverdue)} as for_overdue
       from ${sql.table(table)}
-      where unit_id in (select unit_id from units_of) and ${sql.ref(key)} between ${range.from}::date and ${range.to}::date`
+      where unit_id in (select unit_id from targets where subtree = ${subtree}::boolean) and ${within(key, [...inPeriod, ...forOverdue])}`
   }
-  const [daily, monthly]: [RollupTable, RollupTable] = byDecider ? ['rollup_decided_daily', 'rollup_decided_monthly'] : ['rollup_daily', 'rollup_monthly']
-  // Every rollup row the period needs, flagged by what it counts for.
-  const source = sql`
-    with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
-    -- A scope's units and every unit they succeeded (scope-members.ts), each once.
-    members as (
-      select distinct s.key, h.unit_id from scope s join unit_closure c on c.ancestor_id = s.unit_id join unit_heirs h on h.heir_id = c.descendant_id where not s.own
-      union all
-      select s.key, h.unit_id from scope s join unit_heirs h on h.heir_id = s.unit_id where s.own
-    ),
-    units_of as (select distinct unit_id from members),
-    rows as (
-      ${branch('rollup_daily', 'day', seg.headDays, 'in_period')}
-      union all ${branch('rollup_daily', 'day', seg.tailDays, 'in_period')}
-      union all ${branch('rollup_monthly', 'month', seg.months, 'in_period')}
-      ${byDecider ? sql`
-      union all ${branch(daily, 'day', seg.headDays, 'in_period')}
-      union all ${branch(daily, 'day', seg.tailDays, 'in_period')}
-      union all ${branch(monthly, 'month', seg.months, 'in_period')}` : sql``}
-      union all ${branch(daily, 'day', seg.overdueDays, 'for_overdue')}
-      union all ${branch(monthly, 'month', { from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) }, 'for_overdue')}
-      ${toDate === null ? sql`` : sql`
-      union all ${branch('rollup_daily', 'day', toDate.headDays, 'to_date')}
-      union all ${branch('rollup_daily', 'day', toDate.tailDays, 'to_date')}
-      union all ${branch('rollup_monthly', 'month', toDate.months, 'to_date')}`}
-    ),
-    src as (select m.key, r.* from members m join rows r on r.unit_id = m.unit_id)`
-  // Summed per unit first, so the communes with e-certified copies are counted in the same pass.
+  const nonEmpty = (...ranges: Period[]) => ranges.filter((r) => r.from <= r.to)
+  const days = nonEmpty(seg.headDays, seg.tailDays)
+  const months = nonEmpty(seg.months)
+  // overdue_open at the period's end: every month before its last month, then that month's days.
+  const overdueDays = nonEmpty(seg.overdueDays)
+  const overdueMonths = nonEmpty({ from: EARLIEST, to: addDays(seg.overdueMonthsBefore, -1) })
+  const branches = (subtree: boolean) =>
+    [
+      branch(subtree, false, 'daily', days, byDecider ? [] : overdueDays),
+      branch(subtree, false, 'monthly', months, byDecider ? [] : overdueMonths),
+      ...(byDecider ? [branch(subtree, true, 'daily', days, overdueDays), branch(subtree, true, 'monthly', months, overdueMonths)] : []),
+    ]
+  const kinds = [...new Set(scopes.map((s) => s.scope !== 'own'))]
   const { rows } = await sql<TotalsRow & { ecert_units: number; ecert_units_to_date: number }>`
-    ${source},
-    per_unit as (
-      select key, unit_id, ${sql.join(METRICS.map((m) => sql`sum(${sql.ref(m)}) filter (where in_period) as ${sql.ref(m)}`))},
-        sum(overdue) filter (where for_overdue) as overdue_open,
-        sum(ecert_copies) filter (where ${toDate === null ? sql.ref('for_overdue') : sql.ref('to_date')}) as ecert_copies_to_date
-      from src
-      group by key, unit_id
-    )
-    select p.key, ${sql.join(METRICS.map((m) => sql`sum(p.${sql.ref(m)}) as ${sql.ref(m)}`))}, sum(p.overdue_open) as overdue_open,
-      count(distinct w.heir_id) filter (where u.kind = 'commune' and p.ecert_copies > 0)::int as ecert_units,
-      count(distinct w.heir_id) filter (where u.kind = 'commune' and p.ecert_copies_to_date > 0)::int as ecert_units_to_date
-    from per_unit p join units u on u.id = p.unit_id
-    cross join lateral (${heirOnDay(sql`p.unit_id`, options.treeDay ?? period.to)}) w
-    group by p.key
+    with scope (key, unit_id, own) as (values ${scopeValues(scopes)}),
+    -- What each scope reads: a subtree its own per-ancestor row, a unit alone its units' rows.
+    targets as (
+      select key, unit_id, true as subtree from scope where not own
+      union all
+      select s.key, h.unit_id, false from scope s join unit_heirs h on h.heir_id = s.unit_id where s.own
+    ),
+    rows as (${sql.join(kinds.flatMap(branches), sql` union all `)}),
+    sums as (
+      select t.key, ${sql.join(METRICS.map((m) => sql`sum(r.${sql.ref(m)}) filter (where r.in_period) as ${sql.ref(m)}`))},
+        sum(r.overdue) filter (where r.for_overdue) as overdue_open
+      from targets t join rows r on r.unit_id = t.unit_id and r.subtree = t.subtree
+      group by t.key
+    ),
+    ecert as (${communesWithCopies(period, options)})
+    select s.key, ${sql.join(METRICS.map((m) => sql`m.${sql.ref(m)}`))}, m.overdue_open, e.ecert_units, e.ecert_units_to_date
+    from scope s left join sums m on m.key = s.key left join ecert e on e.key = s.key
   `.execute(db)
   for (const row of rows) {
     const n = (value: number | string | null) => Number(value ?? 0)

@@ -28,7 +28,7 @@ export function heirOnDay(unitId: RawBuilder<unknown>, day: LocalDate): RawBuild
 /**
  * Whether dossier `d` counts in a scope by one of its unit columns, split units included: by its
  * unit as `scopeMemberIds` says — except a dossier of a split unit that dossier_heirs sends to
- * another successor than the first named (migration 023): that one counts where that successor's
+ * another successor than the first named (migration 027): that one counts where that successor's
  * history counts, and still in its own unit and the units above it.
  */
 export function dossierInScope(column: RawBuilder<unknown>, unitId: number, own: boolean): RawBuilder<boolean> {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js'
 import type { ThrottleWindow } from '../../domain/throttles/fixed-window.js'
 
 /**
- * The throttles' counters in the database (migration 024): every server process on the same
+ * The throttles' counters in the database (migration 026): every server process on the same
  * database counts into the same rows. A hit is one atomic upsert that answers the new count.
  */
 export async function countHit(db: Kysely<Database>, key: string, window: ThrottleWindow): Promise<number> {

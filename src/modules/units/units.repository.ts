@@ -77,6 +77,8 @@ export async function rebuildUnitHeirs(db: Db): Promise<void> {
     )
     select unit_id, heir_id, min(depth) from chain group by unit_id, heir_id
   `.execute(db)
+  // The per-ancestor rollups follow the new tree (migration 029): only the pairs that changed move.
+  await sql`select rollup_subtree_refresh()`.execute(db)
 }
 
 /**
