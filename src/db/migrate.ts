@@ -22,6 +22,7 @@ import * as portalCitizens from './migrations/20261126_019_portal_citizens.js'
 import * as directivesTasks from './migrations/20261126_020_directives_tasks.js'
 import * as twolevelUnitHeirs from './migrations/20261126_021_twolevel_unit_heirs.js'
 import * as twolevelDecidedRollups from './migrations/20261126_022_twolevel_decided_rollups.js'
+import * as himportProcedureVersionKey from './migrations/20261126_023_himport_procedure_version_key.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_020_directives_tasks': directivesTasks,
   '20261126_021_twolevel_unit_heirs': twolevelUnitHeirs,
   '20261126_022_twolevel_decided_rollups': twolevelDecidedRollups,
+  '20261126_023_himport_procedure_version_key': himportProcedureVersionKey,
 }
 
 /** The names of the migrations this version knows, in order. */
