@@ -3,7 +3,7 @@
  * `import dossiers` beside a raw COPY into a bare table, then time random (unit subtree,
  * period) queries through the engine beside a plain aggregate over the dossier table — all
  * in the same run, on the same machine. Usage:
- *   npx tsx bench/indicators/run.ts --rows 1000000 [--queries 200]            (PGlite)
+ *   npx tsx bench/indicators/run.ts --rows 1000000 [--queries 200] [--workers N]  (PGlite; N parse workers, 0 row by row)
  *   DATABASE_URL=postgres://… npx tsx bench/indicators/run.ts --rows 10000000 (server)
  */
 import { spawnSync } from 'node:child_process'
@@ -25,7 +25,7 @@ import { saveUnits } from '../../src/modules/units/save-units.js'
 import { mulberry32 } from '../../src/modules/demo/seeded-random.js'
 import { BENCH_DAYS, BENCH_START, benchProcedures, benchUnits, DOSSIER_HEADER, writeBenchDossiers } from './generate.js'
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '200' } } })
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '200' }, workers: { type: 'string' } } })
 const rows = Number(values.rows)
 const queryCount = Number(values.queries)
 const serverUrl = process.env.DATABASE_URL || undefined
@@ -89,7 +89,7 @@ await handle.close()
 // The product's path: the command line, as an operator runs it.
 log('import dossiers through the command line')
 started = performance.now()
-const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir], {
+const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir, ...(values.workers ? ['--workers', values.workers] : [])], {
   cwd: join(import.meta.dirname, '..', '..'),
   env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
   encoding: 'utf8',

@@ -108,6 +108,8 @@ export class DossierImportRun {
     const run = this.id
     const merged = [...MERGED, ...this.flagColumns]
     return this.handle.db.transaction().execute(async (trx) => {
+      // The rollup triggers group the whole file by (unit, day): room for that in memory, not on disk.
+      await sql`set local work_mem = '128MB'`.execute(trx)
       await sql`update import_runs set status = 'merging', heartbeat_at = now() where id = ${run}`.execute(trx)
       const staged = await sql<{ n: number }>`select count(*) as n from import_dossier_rows where run_id = ${run}`.execute(trx)
       // A changed status is an event in the dossier's history, written before the row changes.
