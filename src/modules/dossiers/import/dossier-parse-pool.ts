@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorCode, type ErrorDetail } from '../../../domain/shared/app-error.js'
 import type { CsvPiece } from '../../import/csv-pieces.js'
@@ -26,10 +28,17 @@ interface Waiting {
 // The worker is TypeScript when this file is (tsx, vitest): it then loads through tsx too.
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './dossier-parse-worker.ts' : './dossier-parse-worker.js', import.meta.url)
 
-function workerExecArgv(): string[] {
-  const typescript = WORKER_URL.pathname.endsWith('.ts')
-  const hasLoader = process.execArgv.some((arg) => arg.includes('tsx'))
-  return typescript && !hasLoader ? [...process.execArgv, '--import', 'tsx'] : process.execArgv
+/**
+ * A worker on the entry file. For TypeScript (tsx, vitest) a first script registers tsx in the
+ * worker itself, without the parent's flags: Node 20 does not load `--import tsx` in a worker,
+ * and vitest runs without it.
+ */
+function startWorker(setup: DossierPieceSetup): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData: setup })
+  // tsx's ESM entry (the CommonJS one cannot register from an evaluated script).
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}) })`
+  return new Worker(boot, { eval: true, workerData: setup, execArgv: [] })
 }
 
 function rebuilt(failure: PieceFailure): Error {
@@ -41,7 +50,7 @@ class PieceWorker {
   private readonly worker: Worker
 
   constructor(setup: DossierPieceSetup) {
-    this.worker = new Worker(WORKER_URL, { workerData: setup, execArgv: workerExecArgv() })
+    this.worker = startWorker(setup)
     this.worker.on('message', (response: PieceResponse) => {
       const waiting = this.waiting.get(response.id)
       this.waiting.delete(response.id)
