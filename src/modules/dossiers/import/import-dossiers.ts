@@ -35,7 +35,7 @@ export interface DossierImportOptions extends ImportOptions {
   onProgress?: (progress: ImportProgress) => void
   /**
    * Worker threads that parse a CSV file beside the COPY; 0 reads it row by row on this thread.
-   * Unset: a few, for a file of more than one piece (a small file is not worth starting them).
+   * Unset: one per core but one, for a CSV file of more than two pieces (a small file is not worth starting them).
    */
   workers?: number
   /** Bytes per piece for the workers (tests cut a small file in many pieces). */
