@@ -3,7 +3,7 @@
  * `import dossiers` beside a raw COPY into a bare table, then time random (unit subtree,
  * period) queries through the engine beside a plain aggregate over the dossier table — all
  * in the same run, on the same machine. Usage:
- *   npx tsx bench/indicators/run.ts --rows 1000000 [--queries 200]            (PGlite)
+ *   npx tsx bench/indicators/run.ts --rows 1000000 [--queries 200] [--workers N]  (PGlite; N parse workers, 0 row by row)
  *   DATABASE_URL=postgres://… npx tsx bench/indicators/run.ts --rows 10000000 (server)
  */
 import { spawnSync } from 'node:child_process'
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     // the latest version, then only the queries) — a 10 M import takes a quarter of an hour.
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    // Parse workers of the import (default: one per core but one; 0 row by row).
+    workers: { type: 'string' },
   },
 })
 const reuse = values.reuse && Boolean(process.env.DATABASE_URL)
@@ -103,7 +105,7 @@ async function generateAndImport(): Promise<{ fileBytes: number; copySeconds: nu
   // The product's path: the command line, as an operator runs it.
   log('import dossiers through the command line')
   started = performance.now()
-  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir], {
+  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir, ...(values.workers ? ['--workers', values.workers] : [])], {
     cwd: join(import.meta.dirname, '..', '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
     encoding: 'utf8',

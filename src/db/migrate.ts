@@ -29,6 +29,7 @@ import * as throttleCounters from './migrations/20261126_026_throttle_counters.j
 import * as twolevelDossierHeirs from './migrations/20261126_027_twolevel_dossier_heirs.js'
 import * as dossierHistoryFacts from './migrations/20261126_028_dossier_history_facts.js'
 import * as subtreeRollups from './migrations/20261126_029_subtree_rollups.js'
+import * as procedureVersionKey from './migrations/20261126_030_procedure_version_key.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_027_twolevel_dossier_heirs': twolevelDossierHeirs,
   '20261126_028_dossier_history_facts': dossierHistoryFacts,
   '20261126_029_subtree_rollups': subtreeRollups,
+  '20261126_030_procedure_version_key': procedureVersionKey,
 }
 
 /** The names of the migrations this version knows, in order. */

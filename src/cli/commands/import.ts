@@ -47,17 +47,21 @@ function isImportKind(kind: string | undefined): kind is (typeof KINDS)[number] 
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'cli -- import units|procedures|dossiers|feedback|targets FILE [--skip-invalid] [--ignore-unknown] [--json] [--data DIR]',
+  usage: 'cli -- import units|procedures|dossiers|feedback|targets FILE [--skip-invalid] [--ignore-unknown] [--json] [--workers N] [--data DIR]',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { 'skip-invalid': { type: 'boolean' }, 'ignore-unknown': { type: 'boolean' }, json: { type: 'boolean' } },
+      { 'skip-invalid': { type: 'boolean' }, 'ignore-unknown': { type: 'boolean' }, json: { type: 'boolean' }, workers: { type: 'string' } },
       this.usage,
     )
     const [kind, path, ...extra] = positionals
     if (!isImportKind(kind)) throw usageError(`Loại dữ liệu không hợp lệ: ${kind ?? '(trống)'}`, this.usage)
     if (!path) throw usageError('Thiếu đường dẫn tệp', this.usage)
     if (extra.length > 0) throw usageError(`Thừa tham số: ${extra.join(' ')}`, this.usage)
+    const workers = values.workers === undefined ? undefined : Number(values.workers)
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 16)) {
+      throw usageError(`Số luồng đọc tệp không hợp lệ: ${values.workers} (một số nguyên từ 0 đến 16)`, this.usage)
+    }
     if (kind === 'targets' && values['skip-invalid']) throw usageError('Chỉ tiêu được nhập tất cả hoặc không: bỏ --skip-invalid', this.usage)
     const options = { skipInvalid: values['skip-invalid'] ?? false, ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor }
     const handle = await context.database()
@@ -69,7 +73,7 @@ export const importCommand: Command = {
       if (kind === 'targets') return importTargets(handle, path, options)
       const bar = progressBar()
       try {
-        return await importDossiers(handle, path, { ...options, onProgress: (p) => bar.update(p.bytesRead, p.totalBytes, p.rows) })
+        return await importDossiers(handle, path, { ...options, workers, onProgress: (p) => bar.update(p.bytesRead, p.totalBytes, p.rows) })
       } finally {
         bar.stop()
       }

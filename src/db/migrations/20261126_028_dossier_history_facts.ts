@@ -52,7 +52,7 @@ export const DOSSIER_HISTORY_FACTS_SELECT = (filter: string) => `
 export async function up(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, `
     create table dossier_history_facts (
-      dossier_id bigint primary key references dossiers(id),
+      dossier_id bigint primary key references dossiers(id) on delete cascade,
       first_type text not null,
       result_at timestamptz,
       returned_at timestamptz,

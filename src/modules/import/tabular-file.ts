@@ -4,8 +4,9 @@ import { extname } from 'node:path'
 import { parse as parseCsv } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits.js'
 import type { ImportIssue } from './import-issue.js'
+import { checkXlsxLimits, XLSX_LIMITS } from './xlsx-limits.js'
+import { csvErrorTranslator, csvRows, fileError, type CsvRecord } from './csv-rows.js'
 import { Utf8LineCheck } from './utf8-line-check.js'
 
 /** One data row: the file's own line number (header = 1) and its cells by header position. */
@@ -23,13 +24,12 @@ export interface TabularFile {
   rows: AsyncIterable<TabularRow>
   /** Bytes read so far and the file size, for a progress bar. */
   progress(): { bytesRead: number; totalBytes: number }
+  /** Stops reading (when only the header was wanted). */
+  close(): void
 }
 
 export type TabularFormat = 'csv' | 'xlsx'
 
-function fileError(message: string, userMessage: string, line?: number): AppError {
-  return new AppError(ErrorCode.validation, message, userMessage, line === undefined ? [] : [{ line, reason: userMessage }])
-}
 
 export function formatOf(path: string): TabularFormat {
   const ext = extname(path).toLowerCase()
@@ -56,48 +56,16 @@ async function openCsv(path: string, totalBytes: number): Promise<TabularFile> {
   // A row with another number of cells is reported as that row's error, not the whole file's.
   const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true })
   source.pipe(utf8).on('error', (error) => parser.destroy(error)).pipe(parser)
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<CsvRecord>
 
-  const translate = (error: unknown): never => {
-    if (error instanceof AppError) throw error
-    const e = error as { code?: string; lines?: number; message?: string }
-    const line = e.lines ?? 0
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') throw fileError(e.message ?? '', `Tệp bị cắt cụt hoặc thiếu dấu ngoặc kép đóng (từ dòng ${line})`, line)
-    throw fileError(e.message ?? String(error), `Không đọc được tệp CSV (dòng ${line}): ${e.message ?? ''}`, line)
-  }
-
+  const translate = csvErrorTranslator(0)
   const first = await iterator.next().catch(translate)
   if (first.done) throw fileError('empty file', 'Tệp rỗng: không có dòng tiêu đề')
   const header = first.value.record
   const headerBad = utf8.firstBadLineIn(1, first.value.info.lines)
   if (headerBad !== null) throw fileError('header is not UTF-8', `Dòng tiêu đề không phải mã UTF-8: hãy lưu lại tệp dưới dạng CSV UTF-8`, headerBad)
-  const rows = (async function* (): AsyncGenerator<TabularRow> {
-    let previousEnd = first.value.info.lines
-    try {
-      for (;;) {
-        const next = await iterator.next().catch(translate)
-        if (next.done) return
-        const { record: cells, info } = next.value
-        const [firstLine, line] = [previousEnd + 1, info.lines]
-        previousEnd = info.lines
-        // A row of empty cells (e.g. trailing commas from spreadsheets) is no data.
-        if (cells.every((cell) => cell.trim() === '')) continue
-        const problems: ImportIssue[] = []
-        const badLine = utf8.firstBadLineIn(firstLine, line)
-        if (badLine !== null) {
-          problems.push({ line: badLine, column: null, value: null, reason: 'dòng có ký tự không phải mã UTF-8 (tệp lưu bằng bảng mã khác?): hãy lưu lại dưới dạng CSV UTF-8' })
-        }
-        const readable = cells.length === header.length
-        if (!readable) {
-          problems.push({ line, column: null, value: null, reason: `dòng có ${cells.length} cột, khác với ${header.length} cột của dòng tiêu đề (bị cắt cụt hoặc thừa dấu phẩy)` })
-        }
-        yield { line, cells, problems, readable }
-      }
-    } finally {
-      source.destroy()
-    }
-  })()
-  return { header, rows, progress: () => ({ bytesRead: source.bytesRead, totalBytes }) }
+  const rows = csvRows(iterator, utf8, header.length, first.value.info.lines, 0, () => source.destroy())
+  return { header, rows, progress: () => ({ bytesRead: source.bytesRead, totalBytes }), close: () => source.destroy() }
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -170,7 +138,7 @@ async function openXlsx(path: string, totalBytes: number): Promise<TabularFile> 
       source.destroy()
     }
   })()
-  return { header, rows, progress: () => ({ bytesRead: source.bytesRead, totalBytes }) }
+  return { header, rows, progress: () => ({ bytesRead: source.bytesRead, totalBytes }), close: () => source.destroy() }
 }
 
 /** Opens a CSV (UTF-8, with or without BOM) or XLSX (first sheet) file as a stream of rows. */

@@ -13,10 +13,17 @@ const NEWLINE = 0x0a
 export class Utf8LineCheck extends Transform {
   /** Line numbers (header = 1) that hold bytes which are not UTF-8. */
   readonly badLines = new Set<number>()
-  /** Lines fully read so far: every line up to this one has been checked. */
-  private line = 1
+  /** The line being read: every line before this one has been checked. */
+  private line: number
   private pending: Buffer[] = []
-  private first = true
+  private first: boolean
+
+  /** `firstLine`: the number of the first line of the bytes (a later piece of a file starts further on, and has no byte-order mark). */
+  constructor(firstLine = 1) {
+    super()
+    this.line = firstLine
+    this.first = firstLine === 1
+  }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (this.first) {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { csvLine } from '../../import/csv-line.js'
 import type { StagedDossier } from './resolve-dossier.js'
-import { DOSSIER_FLAG_COLUMNS, FLAG_OF_COLUMN, UNKNOWN_FLAGS, type DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
+import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
+import { stagingLine } from './staging-line.js'
 import { writeAudit } from '../../audit/write-audit.js'
 
 const STAGING_COLUMNS = [
@@ -29,28 +29,6 @@ export interface MergeCounts {
   inserted: number
   updated: number
   unchanged: number
-}
-
-function nullable(value: string | null): string {
-  // In COPY csv an unquoted empty field is NULL; a quoted empty string is ''.
-  return value === null ? '' : value
-}
-
-const flagCell = (value: boolean | null | undefined): string => (value === true ? 't' : value === false ? 'f' : '')
-
-function stagingLine(runId: string, d: StagedDossier): string {
-  const i = d.input
-  const flags = i.flags ?? UNKNOWN_FLAGS
-  const fields = [
-    runId, String(d.line), i.code, String(d.receivingUnitId), String(d.procedureId), String(d.procedureVersionId), i.channel, i.status,
-    i.receivedAt.toISOString(), d.dueAt.toISOString(), nullable(i.finishedAt?.toISOString() ?? null), nullable(i.returnedAt?.toISOString() ?? null),
-    String(i.componentsTotal), String(i.componentsDigitized), i.resultDigitized ? 't' : 'f', String(i.feeVnd), i.paidOnline ? 't' : 'f',
-    String(i.ecertCopies), nullable(i.rating),
-    ...DOSSIER_FLAG_COLUMNS.map((column) => flagCell(flags[FLAG_OF_COLUMN[column]])),
-    d.decidingUnitId === null ? '' : String(d.decidingUnitId),
-  ]
-  // csvLine quotes only what needs it, so an empty field stays NULL.
-  return csvLine(fields)
 }
 
 /**
@@ -87,6 +65,12 @@ export class DossierImportRun {
     if (rows.length === 0) return
     let csv = ''
     for (const row of rows) csv += stagingLine(this.id, row)
+    await this.stageCsv(csv)
+  }
+
+  /** Lines made by `stagingLine` for this run (by the parse workers), COPYed as they are. */
+  async stageCsv(csv: string): Promise<void> {
+    if (csv === '') return
     await this.handle.copyCsv('import_dossier_rows', STAGING_COLUMNS, csv)
     await sql`update import_runs set heartbeat_at = now() where id = ${this.id}`.execute(this.handle.db)
   }
@@ -124,6 +108,8 @@ export class DossierImportRun {
     const run = this.id
     const merged = [...MERGED, ...this.flagColumns]
     return this.handle.db.transaction().execute(async (trx) => {
+      // The rollup triggers group the whole file by (unit, day): room for that in memory, not on disk.
+      await sql`set local work_mem = '128MB'`.execute(trx)
       await sql`update import_runs set status = 'merging', heartbeat_at = now() where id = ${run}`.execute(trx)
       const staged = await sql<{ n: number }>`select count(*) as n from import_dossier_rows where run_id = ${run}`.execute(trx)
       // A changed status is an event in the dossier's history, written before the row changes.

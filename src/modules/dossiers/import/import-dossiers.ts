@@ -2,21 +2,25 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DOSSIER_FLAG_COLUMNS, type DossierFlagColumn } from '../../../domain/dossiers/dossier-flags.js'
 import type { DossierInput } from '../../../domain/dossiers/dossier-input.js'
 import { checkDossierRules } from '../../../domain/dossiers/dossier-rules.js'
-import { loadWorkingCalendar } from '../../calendar/load-working-calendar.js'
+import { loadEditedCalendarYears, loadWorkingCalendar } from '../../calendar/load-working-calendar.js'
 import { cellReader, mapHeader } from '../../import/columns.js'
 import type { ImportIssue } from '../../import/import-issue.js'
 import { MAX_REPORTED_ISSUES, type ImportSummary } from '../../import/import-summary.js'
 import { importRejected } from '../../import/read-all-rows.js'
 import { RejectedRowsWriter } from '../../import/rejected-rows-writer.js'
 import { RowParser } from '../../import/row-parser.js'
-import { openTabularFile } from '../../import/tabular-file.js'
+import { csvLayout } from '../../import/csv-pieces.js'
+import { formatOf, openTabularFile } from '../../import/tabular-file.js'
 import type { ImportOptions } from '../../units/import-units.js'
 import { DOSSIER_IMPORT_COLUMNS } from './dossier-columns.js'
 import { DossierImportRun } from './dossier-import-run.js'
 import { loadDossierLookups } from './dossier-lookups.js'
+import type { DossierPieceSetup } from './dossier-piece.js'
 import { DueDateMemo } from './due-date-memo.js'
+import { collect, type Collector } from './import-collector.js'
 import { parseDossierRow } from './parse-dossier-row.js'
 import { resolveDossier, type StagedDossier } from './resolve-dossier.js'
+import { defaultParseWorkers, PIECE_BYTES, stageDossierPieces } from './stage-dossier-pieces.js'
 
 /** Rows per COPY: large enough to amortise a round trip, small enough to bound memory. */
 const BATCH_SIZE = 20_000
@@ -29,17 +33,21 @@ export interface ImportProgress {
 
 export interface DossierImportOptions extends ImportOptions {
   onProgress?: (progress: ImportProgress) => void
+  /**
+   * Worker threads that parse a CSV file beside the COPY; 0 reads it row by row on this thread.
+   * Unset: one per core but one, for a CSV file of more than two pieces (a small file is not worth starting them).
+   */
+  workers?: number
+  /** Bytes per piece for the workers (tests cut a small file in many pieces). */
+  pieceBytes?: number
 }
 
-interface Collector {
-  issues: ImportIssue[]
-  rejectedRows: number
+/** How many parse workers a file gets, 0 for the row-by-row path. */
+function workersFor(options: DossierImportOptions, totalBytes: number): number {
+  if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers))
+  return totalBytes > 2 * PIECE_BYTES ? defaultParseWorkers() : 0
 }
 
-function collect(collector: Collector, issues: readonly ImportIssue[], countRow = true): void {
-  if (countRow) collector.rejectedRows++
-  for (const issue of issues) if (collector.issues.length < MAX_REPORTED_ISSUES) collector.issues.push(issue)
-}
 
 async function finish(
   run: DossierImportRun,
@@ -77,12 +85,35 @@ async function finish(
 export async function importDossiers(handle: DatabaseHandle, path: string, options: DossierImportOptions): Promise<ImportSummary> {
   const file = await openTabularFile(path)
   const { index, issues } = mapHeader(file.header, DOSSIER_IMPORT_COLUMNS, options.ignoreUnknown)
-  if (issues.length > 0) throw importRejected(path, issues, 0)
+  if (issues.length > 0) {
+    file.close()
+    throw importRejected(path, issues, 0)
+  }
+  const { totalBytes } = file.progress()
+  const workers = workersFor(options, totalBytes)
+  const layout = workers > 0 && formatOf(path) === 'csv' ? await csvLayout(path) : null
   const lookups = await loadDossierLookups(handle.db)
-  const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))
   const run = await DossierImportRun.start(handle, path, DOSSIER_FLAG_COLUMNS.filter((column) => index.has(column)))
   const collector: Collector = { issues: [], rejectedRows: 0 }
   const rejected = options.skipInvalid ? new RejectedRowsWriter(path, file.header) : null
+  if (layout !== null) {
+    file.close()
+    try {
+      const setup: DossierPieceSetup = {
+        runId: run.id, columns: [...index], headerWidth: file.header.length, recordDelimiter: layout.recordDelimiter, lookups,
+        editedCalendarYears: await loadEditedCalendarYears(handle.db), keepCells: rejected !== null,
+      }
+      const onPieceDone = (rows: number, bytesRead: number) => options.onProgress?.({ rows, bytesRead, totalBytes })
+      const pieceBytes = options.pieceBytes ?? PIECE_BYTES
+      const read = await stageDossierPieces({ run, path, layout, setup, workers, pieceBytes, collector, rejected, onPieceDone })
+      return await finish(run, path, options.skipInvalid, collector, rejected, `import:${path}`, read, options.actor)
+    } catch (error) {
+      await rejected?.close()
+      await run.abandon().catch(() => {})
+      throw error
+    }
+  }
+  const dueDates = new DueDateMemo(await loadWorkingCalendar(handle.db))
   let batch: StagedDossier[] = []
   let read = 0
   // Codes of rejected rows, by their first line: a later row with the same code is a repeat too
