@@ -8,8 +8,11 @@ import { appendAuditAnchor, auditAnchorPath, type AuditAnchorStore } from '../mo
 /** What every command gets: the configuration and, opened on demand, the database. */
 export interface CliContext {
   config: AppConfig
-  /** Opens (once) and migrates the database; it is closed when the command ends or is interrupted. */
-  database(): Promise<DatabaseHandle>
+  /**
+   * Opens (once) and migrates the database; it is closed when the command ends or is interrupted.
+   * `migrate: false` leaves the migrations to the command (a restore brings the database to its backup's level first).
+   */
+  database(options?: { migrate?: boolean }): Promise<DatabaseHandle>
   /** The audit anchor file of this database and its key (made on first use), outside the database. */
   auditAnchors(): AuditAnchorStore
   /** Who runs the command, for the audit log: `cli:<os user>`. */
@@ -24,11 +27,11 @@ export function createCliContext(dataDir: string | undefined): { context: CliCon
   let anchors: AuditAnchorStore | null = null
   const context: CliContext = {
     config,
-    database() {
+    database(options = {}) {
       opened ??= (async () => {
         const handle = await openDatabase({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) })
         try {
-          await migrateToLatest(handle.db)
+          if (options.migrate !== false) await migrateToLatest(handle.db)
         } catch (error) {
           await handle.close()
           throw error

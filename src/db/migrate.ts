@@ -78,7 +78,17 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 
-/** Up to and including the named migration: for a test of a later migration's move of data. */
+/**
+ * The migrations already applied to a database, in order (none for an empty one): a restore
+ * brings an empty database to its backup's level, never below what it has.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
+  const all = await new Migrator({ db, provider }).getMigrations()
+  return all.filter((m) => m.executedAt !== undefined).map((m) => m.name)
+}
+
+/** Up to and including the named migration: a restore of an older backup, a test of a later migration's move of data. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateUpTo(db: Kysely<any>, name: string): Promise<void> {
   const { error } = await new Migrator({ db, provider }).migrateTo(name)

@@ -2,8 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.js'
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
-import { importUnits } from '../../src/modules/units/import-units.js'
-import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
+import { insertUnitsAsThen } from '../support/units-as-then.js'
 
 let handle: DatabaseHandle
 
@@ -24,7 +23,7 @@ let files: Record<string, string>
 beforeAll(async () => {
   handle = await openDatabase({ memory: true })
   await migrateUpTo(handle.db, '20261126_022_twolevel_decided_rollups')
-  await importUnits(handle, writeCsv(tempDir(), 'units.csv', UNITS_CSV), { skipInvalid: false, ignoreUnknown: false })
+  await insertUnitsAsThen(handle.db)
   files = { province: await storedFile('cv-4707.pdf'), unnumbered: await storedFile('giay-moi.png'), known: await storedFile('cv-1219.pdf'), knownAgain: await storedFile('cv-1219-ban-2.pdf'), anThanh: await storedFile('cv-an-thanh.pdf') }
   // The district had already recorded 1219/UBND-VP as an incoming directive, without its scan.
   await sql`insert into directives (unit_id, direction, doc_type, number, issued_on, issuer, subject, created_by)

@@ -16,7 +16,8 @@ export const restoreCommand: Command = {
     const [file, ...rest] = positionals
     if (!file || rest.length > 0) throw usageError('Cần đúng một tệp sao lưu', USAGE)
     const backup = await readBackup(file)
-    const handle = await context.database()
+    // Migrated by the restore: to the backup's level, then on past it once its rows are in.
+    const handle = await context.database({ migrate: false })
     const restored = await restoreBackup(handle, backup, join(context.config.dataDir, 'files'), context.actor)
     const verified = await verifyAuditChain(handle.db)
     context.stderr(
