@@ -21,13 +21,15 @@ const REQUESTER = {
   heading: 'Người yêu cầu',
   fields: ['Họ, chữ đệm, tên người yêu cầu', 'Nơi cư trú', 'Giấy tờ tùy thân (loại, số, ngày cấp, nơi cấp)'],
 }
+/** A declaration of Thông tư 04/2020/TT-BTP: its name is its title, its file's name and its source's. */
+function civilStatusForm(procedureCode: string, code: string, name: string, content: Pick<BlankForm, 'sections' | 'pledge' | 'signer'>): DemoForm {
+  return { procedureCode, code, name, fileName: `${name}.docx`, source: `Mẫu ${name} — Thông tư 04/2020/TT-BTP`, title: name, addressee: ADDRESSEE, ...content }
+}
+
 const PLEDGE = 'Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về cam đoan của mình.'
 
 export const DEMO_FORMS: readonly DemoForm[] = [
-  {
-    procedureCode: '1.001193', code: 'TK-KS', name: 'Tờ khai đăng ký khai sinh', fileName: 'Tờ khai đăng ký khai sinh.docx',
-    source: 'Mẫu Tờ khai đăng ký khai sinh — Thông tư 04/2020/TT-BTP',
-    title: 'Tờ khai đăng ký khai sinh', addressee: ADDRESSEE,
+  civilStatusForm('1.001193', 'TK-KS', 'Tờ khai đăng ký khai sinh', {
     sections: [
       { ...REQUESTER, fields: [...REQUESTER.fields, 'Quan hệ với người được khai sinh'] },
       {
@@ -38,11 +40,8 @@ export const DEMO_FORMS: readonly DemoForm[] = [
     ],
     pledge: ['Tôi cam đoan nội dung đề nghị đăng ký khai sinh trên đây là đúng sự thật, được sự thỏa thuận nhất trí của các bên liên quan theo quy định pháp luật.', 'Tôi chịu trách nhiệm trước pháp luật về cam đoan của mình.'],
     signer: 'Người yêu cầu',
-  },
-  {
-    procedureCode: '1.000656', code: 'TK-KT', name: 'Tờ khai đăng ký khai tử', fileName: 'Tờ khai đăng ký khai tử.docx',
-    source: 'Mẫu Tờ khai đăng ký khai tử — Thông tư 04/2020/TT-BTP',
-    title: 'Tờ khai đăng ký khai tử', addressee: ADDRESSEE,
+  }),
+  civilStatusForm('1.000656', 'TK-KT', 'Tờ khai đăng ký khai tử', {
     sections: [
       { ...REQUESTER, fields: [...REQUESTER.fields, 'Quan hệ với người đã chết'] },
       {
@@ -52,22 +51,16 @@ export const DEMO_FORMS: readonly DemoForm[] = [
     ],
     pledge: [PLEDGE],
     signer: 'Người yêu cầu',
-  },
-  {
-    procedureCode: '1.000894', code: 'TK-KH', name: 'Tờ khai đăng ký kết hôn', fileName: 'Tờ khai đăng ký kết hôn.docx',
-    source: 'Mẫu Tờ khai đăng ký kết hôn — Thông tư 04/2020/TT-BTP',
-    title: 'Tờ khai đăng ký kết hôn', addressee: ADDRESSEE,
+  }),
+  civilStatusForm('1.000894', 'TK-KH', 'Tờ khai đăng ký kết hôn', {
     sections: [
       { heading: 'Thông tin bên nữ', fields: ['Họ, chữ đệm, tên', 'Ngày, tháng, năm sinh', 'Dân tộc', 'Quốc tịch', 'Nơi cư trú', 'Giấy tờ tùy thân', 'Kết hôn lần thứ mấy'] },
       { heading: 'Thông tin bên nam', fields: ['Họ, chữ đệm, tên', 'Ngày, tháng, năm sinh', 'Dân tộc', 'Quốc tịch', 'Nơi cư trú', 'Giấy tờ tùy thân', 'Kết hôn lần thứ mấy'] },
     ],
     pledge: ['Chúng tôi cam đoan những lời khai trên đây là đúng sự thật, việc kết hôn của chúng tôi là tự nguyện, không vi phạm quy định của Luật Hôn nhân và gia đình Việt Nam.', 'Chúng tôi chịu trách nhiệm trước pháp luật về cam đoan của mình.'],
     signer: 'Bên nữ                                        Bên nam',
-  },
-  {
-    procedureCode: '1.004873', code: 'TK-XNHN', name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', fileName: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân.docx',
-    source: 'Mẫu Tờ khai cấp Giấy xác nhận tình trạng hôn nhân — Thông tư 04/2020/TT-BTP',
-    title: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', addressee: ADDRESSEE,
+  }),
+  civilStatusForm('1.004873', 'TK-XNHN', 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', {
     sections: [
       { ...REQUESTER, fields: [...REQUESTER.fields, 'Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân'] },
       {
@@ -77,18 +70,15 @@ export const DEMO_FORMS: readonly DemoForm[] = [
     ],
     pledge: [PLEDGE],
     signer: 'Người yêu cầu',
-  },
-  {
-    procedureCode: '2.000635', code: 'TK-TL', name: 'Tờ khai cấp bản sao trích lục hộ tịch', fileName: 'Tờ khai cấp bản sao trích lục hộ tịch.docx',
-    source: 'Mẫu Tờ khai cấp bản sao trích lục hộ tịch — Thông tư 04/2020/TT-BTP',
-    title: 'Tờ khai cấp bản sao trích lục hộ tịch', addressee: ADDRESSEE,
+  }),
+  civilStatusForm('2.000635', 'TK-TL', 'Tờ khai cấp bản sao trích lục hộ tịch', {
     sections: [
       { ...REQUESTER, fields: [...REQUESTER.fields, 'Quan hệ với người được cấp bản sao trích lục hộ tịch'] },
       { heading: 'Đề nghị cấp bản sao trích lục hộ tịch:', fields: ['Loại việc hộ tịch (khai sinh, kết hôn, khai tử…)', 'Họ, chữ đệm, tên người được cấp', 'Ngày, tháng, năm sinh', 'Nơi đăng ký', 'Số, quyển số, ngày đăng ký', 'Số lượng bản sao đề nghị cấp'] },
     ],
     pledge: [PLEDGE],
     signer: 'Người yêu cầu',
-  },
+  }),
 ]
 
 /**
