@@ -1,9 +1,7 @@
-import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatCount, formatPercent } from '../../src/domain/format/vietnamese-numbers.js'
-import { tempDir } from '../support/files.js'
-import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { dashboardPath, hasChromium, logIn, type RunningServer, startDemoConsole, signedInPage, stopDemoConsole } from '../support/web-console.js'
 
 const FROM = '2022-09-05'
 const TO = '2022-09-09'
@@ -19,21 +17,15 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', { retry: 
   let browser: Browser
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('shows Tứ Kỳ’s digitization for 05/9/2022–09/9/2022 as the API computes it, and goes down to a commune and back', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(server.url + dashboardPath('H23.07', FROM, TO))
-    await logIn(page, 'tuky.vanphong')
+    const page = await signedInPage({ server, browser }, dashboardPath('H23.07', FROM, TO), 'tuky.vanphong')
 
     const card = page.locator('[data-indicator="dossier_digitization_rate"]')
     await card.locator('[data-testid="value-dossier_digitization_rate"]').waitFor()
@@ -73,7 +65,7 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', { retry: 
     const drawer = page.locator('.ant-drawer-section')
     await drawer.getByText(`${formatCount(figure.numerator)} hồ sơ`, { exact: false }).first().waitFor()
     expect(await drawer.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0)
-    await context.close()
+    await page.context().close()
   })
 
   it('tells an An Thanh officer that Quang Trung (H23.07.17) is not found', async () => {
@@ -89,10 +81,7 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', { retry: 
   })
 
   it('shows Tứ Kỳ’s Decision 766 score for 2023-Q3 as the API computes it, with its communes ranked', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(`${server.url}/chi-so-766?unit=H23.07&ky=2023-Q3`)
-    await logIn(page, 'tuky.lanhdao')
+    const page = await signedInPage({ server, browser }, '/chi-so-766?unit=H23.07&ky=2023-Q3', 'tuky.lanhdao')
     const total = page.getByTestId('index-total')
     await total.waitFor()
     const api = (await page.evaluate(async (url) => (await fetch(url)).json(), '/api/v1/index766?unit=H23.07&period=2023-Q3')) as {
@@ -106,7 +95,7 @@ describe.skipIf(!hasChromium)('the leaders’ dashboard in a browser', { retry: 
     const best = api.children.find((c) => c.rank === 1)!
     await page.locator(`button[data-unit="${best.unit_code}"]`).click()
     await page.waitForURL(new RegExp(`unit=${best.unit_code.replace(/\./g, '\\.')}`))
-    await context.close()
+    await page.context().close()
   })
 
   it('shows the API’s Vietnamese message for a wrong password', async () => {

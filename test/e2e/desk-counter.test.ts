@@ -1,8 +1,6 @@
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../support/files.js'
-import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { dashboardPath, hasChromium, logIn, type RunningServer, startDemoConsole, stopDemoConsole } from '../support/web-console.js'
 
 /** Every uncaught error and console error of a page, from now on. */
 function collectErrors(page: Page): string[] {
@@ -60,9 +58,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
   let code = ''
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
     context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
     page = await context.newPage()
     await page.goto(server.url)
@@ -73,8 +69,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('on a 390 px phone the dossier page does not scroll sideways, the header is compact and every component’s name is readable', async () => {

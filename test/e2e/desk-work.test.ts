@@ -1,10 +1,8 @@
-import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
-import { tempDir } from '../support/files.js'
-import { ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { hasChromium, logIn, type RunningServer, startDemoConsole, stopDemoConsole } from '../support/web-console.js'
 
 /** The desk's day in a browser (issue 15): find a dossier, hand it to a named specialist, a leader approves, the tracking book prints. */
 describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browser', { retry: 1 }, () => {
@@ -28,9 +26,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
   const statusOf = (page: Page) => page.getByTestId('dossier-status').textContent()
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
     officer = await signedIn('hp.tanky.motcua')
     // A dossier received today at the counter of Tân Kỳ (An Thanh's commune since 1/7/2025), as the receive form sends it.
     code = await officer.evaluate(async () => {
@@ -53,8 +49,7 @@ describe.skipIf(!hasChromium)('the desk an officer works at all day, in a browse
 
   afterAll(async () => {
     for (const context of contexts) await context.close()
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('finds the dossier from the desk’s search box by the name typed without diacritics, then by phone', async () => {

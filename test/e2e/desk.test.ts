@@ -1,12 +1,10 @@
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatPercent } from '../../src/domain/format/vietnamese-numbers.js'
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
 import { addDays } from '../../src/domain/time/local-date.js'
 import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
-import { tempDir } from '../support/files.js'
-import { confirmPopover, dashboardPath, DEMO_PASSWORD, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { confirmPopover, dashboardPath, DEMO_PASSWORD, hasChromium, logIn, type RunningServer, startDemoConsole, stopDemoConsole } from '../support/web-console.js'
 
 /** A scan only needs the first bytes of a PDF for the desk to take it. */
 /** Today's commune of the demo: Xã Tân Kỳ, formed on 1/7/2025 from An Thanh and three others; the desk works there now. */
@@ -34,17 +32,14 @@ describe.skipIf(!hasChromium)('the one-stop desk in a browser', { retry: 1 }, ()
   let code = ''
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
     context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } })
     page = await context.newPage()
   }, 400_000)
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('receives a birth registration at Tân Kỳ (An Thanh’s commune since 1/7/2025), digitizes it, returns it, and Tân Kỳ’s figures of today change by exactly that dossier', async () => {

@@ -1,8 +1,6 @@
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../support/files.js'
-import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { dashboardPath, hasChromium, logIn, type RunningServer, startDemoConsole, stopDemoConsole } from '../support/web-console.js'
 
 /** Seed 000's criticised communes, who owe a self-criticism report "trước ngày 20/9/2022". */
 const CRITICISED_000 = ['Xã Văn Tố', 'Xã Hà Thanh', 'Xã Tân Kỳ', 'Xã Tiên Động', 'Xã Hưng Đạo', 'Xã Ngọc Kỳ', 'Xã Hà Kỳ', 'Xã Minh Đức', 'Xã Quang Phục', 'Xã Chí Minh']
@@ -22,15 +20,12 @@ describe.skipIf(!hasChromium)('directives and their tasks in a browser', { retry
   let directiveUrl = ''
 
   beforeAll(async () => {
-    ensureWebBuild()
     // The demo without the seed letters' directives: seed 000 is recorded here, as the clerk would.
-    server = await startServer(join(tempDir(), 'data'), { MOTCUA_DEMO_WITHOUT_DIRECTIVES: 'true' })
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole({ MOTCUA_DEMO_WITHOUT_DIRECTIVES: 'true' }))
   }, 400_000)
 
   afterAll(async () => {
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('the district office records seed 000 (1262/UBND-VP) as an outgoing letter with the tasks it proposes: the criticised communes\' reports', async () => {

@@ -1,8 +1,6 @@
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../support/files.js'
-import { ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { hasChromium, logIn, type RunningServer, startDemoConsole, stopDemoConsole } from '../support/web-console.js'
 
 describe.skipIf(!hasChromium)('the officials registry in a browser', { retry: 1 }, () => {
   let server: RunningServer
@@ -11,17 +9,14 @@ describe.skipIf(!hasChromium)('the officials registry in a browser', { retry: 1 
   let page: Page
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
     context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1366, height: 900 } })
     page = await context.newPage()
   }, 400_000)
 
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   const rows = () => page.locator('tr[data-official]')

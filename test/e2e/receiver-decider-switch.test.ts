@@ -1,29 +1,21 @@
-import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../support/files.js'
-import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { dashboardPath, hasChromium, type RunningServer, startDemoConsole, signedInPage, stopDemoConsole } from '../support/web-console.js'
 
 describe.skipIf(!hasChromium)('the console’s switch "theo đơn vị tiếp nhận / theo đơn vị giải quyết"', { retry: 1 }, () => {
   let server: RunningServer
   let browser: Browser
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
   }, 900_000)
 
   afterAll(async () => {
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('the dashboard and the index page ask by the deciding unit, and keep it in the address', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(server.url + dashboardPath('H31', '2026-03-01', '2026-03-31'))
-    await logIn(page, 'hp.vanphong')
+    const page = await signedInPage({ server, browser }, dashboardPath('H31', '2026-03-01', '2026-03-31'), 'hp.vanphong')
     await page.getByTestId('dashboard-title').waitFor()
     expect(await page.getByRole('radio', { name: 'Theo đơn vị tiếp nhận' }).isChecked()).toBe(true)
 
@@ -44,6 +36,6 @@ describe.skipIf(!hasChromium)('the console’s switch "theo đơn vị tiếp nh
     await page.waitForURL(/tree=current.*by=decider|by=decider.*tree=current/)
     await page.getByTestId('index-title').waitFor({ timeout: 120_000 })
     expect(await page.getByTestId('index-title').textContent()).toContain('Tháng 9/2022')
-    await context.close()
+    await page.context().close()
   })
 })

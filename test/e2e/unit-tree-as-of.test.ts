@@ -1,8 +1,6 @@
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../support/files.js'
-import { dashboardPath, ensureWebBuild, hasChromium, launchChromium, logIn, startServer, type RunningServer } from '../support/web-console.js'
+import { dashboardPath, hasChromium, type RunningServer, startDemoConsole, signedInPage, stopDemoConsole } from '../support/web-console.js'
 
 /** The codes of the child units the dashboard's table lists, in order. */
 async function childCodes(page: Page): Promise<string[]> {
@@ -26,21 +24,15 @@ describe.skipIf(!hasChromium)('the console’s unit tree as of a date (the demo�
   let browser: Browser
 
   beforeAll(async () => {
-    ensureWebBuild()
-    server = await startServer(join(tempDir(), 'data'))
-    browser = await launchChromium()
+    ;({ server, browser } = await startDemoConsole())
   }, 900_000)
 
   afterAll(async () => {
-    await browser?.close()
-    if (server) expect(await server.stop()).toBe(0)
+    await stopDemoConsole({ server, browser })
   })
 
   it('2026 lists today’s communes; 2022 lists the districts of 2022; "theo đơn vị hiện nay" lists today’s units for 2022', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
-    const page = await context.newPage()
-    await page.goto(server.url + dashboardPath('H31', '2026-03-01', '2026-03-31'))
-    await logIn(page, 'hp.vanphong')
+    const page = await signedInPage({ server, browser }, dashboardPath('H31', '2026-03-01', '2026-03-31'), 'hp.vanphong')
     await page.getByTestId('dashboard-title').waitFor()
     expect(await page.getByTestId('dashboard-title').textContent()).toBe('Thành phố Hải Phòng')
 
@@ -67,6 +59,6 @@ describe.skipIf(!hasChromium)('the console’s unit tree as of a date (the demo�
     await page.getByRole('region', { name: 'Các đơn vị trực thuộc' }).locator('[data-unit="H31.07.2"]').waitFor()
     const current2022 = await childCodes(page)
     expect(current2022.filter((code) => code.startsWith('H23'))).toEqual([])
-    await context.close()
+    await page.context().close()
   })
 })

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { tempDir } from './files.js'
 import { startCli, waitForStderr } from './run-cli.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -83,4 +86,37 @@ export async function confirmPopover(page: Page): Promise<void> {
       if (attempt === 3) throw error
     }
   }
+}
+
+/** A browser test file's console: the real server with the demo on a fresh data folder, and Chromium. */
+export interface DemoConsole {
+  server: RunningServer
+  browser: Browser
+}
+
+/** Starts what a browser test file drives (in its `beforeAll`): the web build, the server with the demo, Chromium. */
+export async function startDemoConsole(env: NodeJS.ProcessEnv = {}): Promise<DemoConsole> {
+  ensureWebBuild()
+  const server = await startServer(join(tempDir(), 'data'), env)
+  try {
+    return { server, browser: await launchChromium() }
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+}
+
+/** Stops it (in its `afterAll`): the browser, then the server, which must exit cleanly. */
+export async function stopDemoConsole(running: Partial<DemoConsole>): Promise<void> {
+  await running.browser?.close()
+  if (running.server) expect(await running.server.stop()).toBe(0)
+}
+
+/** A new Vietnamese browser context on a desk's screen, at `path`, signed in as `username` through the login page. */
+export async function signedInPage(running: DemoConsole, path: string, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await running.browser.newContext({ locale: 'vi-VN', viewport })
+  const page = await context.newPage()
+  await page.goto(running.server.url + path)
+  await logIn(page, username)
+  return page
 }
