@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
-import { dossierScopesJoin } from './scope-dossiers.js'
+import { dossierScopes, dossierScopesJoin } from './scope-dossiers.js'
 import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
 
 /**
@@ -24,7 +24,7 @@ export async function digitizationInputOverWindows(db: Kysely<Database>, scopeId
       (count(*) filter (where d.components_digitized >= d.components_total and (d.result_digitized or d.status not in ('finished', 'returned'))))::int as digitized,
       count(*)::int as eligible
     from dossiers d
-    ${dossierScopesJoin(scopeIds)}
+    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
     join ${windowsTable(windows)} on d.received_at >= w.s and d.received_at < w.e
     where d.received_at >= ${span.start} and d.received_at < ${span.end} and d.components_total > 0
     group by w.w, scope.scope_id

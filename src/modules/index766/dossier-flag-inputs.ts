@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
-import { dossierScopesJoin, type DossierUnitColumn } from './scope-dossiers.js'
+import { dossierScopes, dossierScopesJoin, type DossierUnitColumn } from './scope-dossiers.js'
 import { processingUnitColumn } from './index-scope.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
 import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
@@ -82,7 +82,7 @@ async function flagCountsOverWindows(db: Kysely<Database>, scopeIds: readonly nu
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued is not null`)} as paper_eresult_known,
       ${count(sql`${finished} and d.result_on_paper and d.e_result_issued`)} as eresult
     from dossiers d
-    ${dossierScopesJoin(scopeIds, unitColumn)}
+    ${dossierScopesJoin(await dossierScopes(db, scopeIds), unitColumn)}
     join ${windowsTable(windows)} on ${received} or ${finished}
     where (d.received_at >= ${span.start} and d.received_at < ${span.end}) or (d.finished_at >= ${span.start} and d.finished_at < ${span.end})
     group by w.w, scope.scope_id

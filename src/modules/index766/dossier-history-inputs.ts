@@ -9,6 +9,7 @@ import { processingWorkingDays } from '../../domain/index766/processing-time-2-2
 import type { Fraction } from '../../domain/index766/score-unit.js'
 import { dossierSatisfactionKeptUnder } from './satisfaction-kept.js'
 import { byRoot } from './scope-roots.js'
+import { splitPlacement } from './split-placement.js'
 import { processingUnitColumn, scopeMembersOf, scopeMemberUnitIds } from './index-scope.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
 
@@ -88,9 +89,18 @@ export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, cale
   const closure = await scopeMembersOf(db, scopeIds).execute()
   const scopesOfUnit = new Map<number, number[]>()
   for (const pair of closure) scopesOfUnit.set(Number(pair.descendant_id), [...(scopesOfUnit.get(Number(pair.descendant_id)) ?? []), Number(pair.ancestor_id)])
+  const splits = await splitPlacement(db, scopeIds, closure)
   const inScope = db
     .selectFrom('dossiers as d')
-    .where(`d.${unitColumn}`, 'in', scopeMemberUnitIds(db, scopeIds))
+    .where((eb) =>
+      splits === null
+        ? eb(`d.${unitColumn}`, 'in', scopeMemberUnitIds(db, scopeIds))
+        : eb.or([
+            eb(`d.${unitColumn}`, 'in', scopeMemberUnitIds(db, scopeIds)),
+            // A split unit's dossier named to a successor that is a member (dossier_heirs).
+            eb.exists(eb.selectFrom('dossier_heirs as dh').select('dh.dossier_id').whereRef('dh.dossier_id', '=', 'd.id').whereRef('dh.unit_id', '=', `d.${unitColumn}`).where('dh.heir_id', 'in', scopeMemberUnitIds(db, scopeIds))),
+          ]),
+    )
     .where('d.received_at', '<', last)
     .where((eb) => eb.or([eb('d.finished_at', 'is', null), eb('d.finished_at', '>=', first)]))
   const dossiers: DossierRow[] = await inScope
@@ -159,7 +169,9 @@ export async function dossierHistoryInputsOverWindows(db: Kysely<Database>, cale
         : d.due_at === null
           ? null
           : new Date(d.due_at)
-    const scopes = scopesOfUnit.get(Number(d.receiving_unit_id)) ?? []
+    const unitId = Number(d.receiving_unit_id)
+    const heirId = splits?.heirOf(id, unitId)
+    const scopes = heirId === undefined ? (scopesOfUnit.get(unitId) ?? []) : splits!.scopesOf(unitId, heirId)
     windows.forEach(({ start, end }, w) => {
       // Received by the period's end and not over before it began.
       if (receivedAt >= end || (finishedAt !== null && finishedAt < start)) return

@@ -7,7 +7,7 @@ import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { dossierHistoryInputsOverWindows, type DossierHistoryInputs, type TimeWindow } from './dossier-history-inputs.js'
 import { dossierSatisfactionKeptUnder } from './satisfaction-kept.js'
 import { byRoot } from './scope-roots.js'
-import { dossierScopesJoin, inAnyScope } from './scope-dossiers.js'
+import { dossierScopes, dossierShare, inAnyScope, placementScopesJoin } from './scope-dossiers.js'
 import { processingUnitColumn } from './index-scope.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
 
@@ -87,6 +87,9 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
   const last = new Date(Math.max(...windows.map((w) => w.end.getTime())))
   const fromDate = `${Number(toVietnamDate(first).slice(0, 4)) - YEARS_BEFORE}-01-01`
   // Up to the last period's end day: a deadline past it is met whatever happens after (see `due`).
+  // A split unit's dossier named to another successor is counted apart from its unit's others (scope-dossiers.ts).
+  const scopes = await dossierScopes(db, scopeIds)
+  const share = dossierShare(scopes, unitColumn)
   const cal = workingDayOrdinals(calendar, fromDate, addDays(toVietnamDate(last), 1))
   const win = sql.join(windows.map((w, i) => sql`(${i}::int, ${w.start}::timestamptz, ${w.end}::timestamptz)`))
   const judgedAt = sql`coalesce(p.ended_at, p.e)`
@@ -108,13 +111,14 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
     p as (
       -- by the decider, the deciding unit stands where the receiving one does: the scopes follow it
       select d.id, d.status, d.rating, ${sql.ref(`d.${unitColumn}`)} as receiving_unit_id, d.received_at, d.finished_at, d.due_at, pv.processing_days, pv.cutoff_time,
-        w.w, w.e, f.first_type, f.requests, f.stretch_from, f.stretch_to,
+        ${share.heirId} as share_heir_id, w.w, w.e, f.first_type, f.requests, f.stretch_from, f.stretch_to,
         case when f.result_at < w.e then f.result_at when f.returned_at < w.e then f.returned_at when f.refused_at < w.e then f.refused_at end as ended_at
       from dossiers d
       join procedure_versions pv on pv.id = d.procedure_version_id
       join win w on d.received_at < w.e and (d.finished_at is null or d.finished_at >= w.s)
       left join dossier_history_facts f on f.dossier_id = d.id
-      where ${inAnyScope(scopeIds, unitColumn)} and d.received_at < ${last} and (d.finished_at is null or d.finished_at >= ${first})
+      ${share.join}
+      where ${inAnyScope(scopes, unitColumn)} and d.received_at < ${last} and (d.finished_at is null or d.finished_at >= ${first})
       offset 0
     ),
     supplements as (
@@ -171,7 +175,7 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
       from judged j cross join cal offset 0
     ),
     by_unit as (
-      select d.w, d.receiving_unit_id,
+      select d.w, d.receiving_unit_id, d.share_heir_id,
         count(*)::int as dossiers,
         (count(*) filter (where d.on_time))::int as on_time,
         (count(*) filter (where d.has_result))::int as finished,
@@ -180,13 +184,13 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
         bool_or(d.before_calendar) as before_calendar
       from verdicts d
       left join complaints c on c.id = d.id
-      group by d.w, d.receiving_unit_id
+      group by d.w, d.receiving_unit_id, d.share_heir_id
     )
-    -- Counted per receiving unit first, then added up into each scope it belongs to.
+    -- Counted per receiving unit (and successor named by a split) first, then added up into each scope it belongs to.
     select d.w, scope.scope_id, sum(d.dossiers)::int as dossiers, sum(d.on_time)::int as on_time, sum(d.finished)::int as finished,
       sum(d.processing_days)::int as processing_days, sum(d.satisfied)::int as satisfied, bool_or(d.before_calendar) as before_calendar
     from by_unit d
-    ${dossierScopesJoin(scopeIds)}
+    ${placementScopesJoin(scopes, sql`d.receiving_unit_id`, sql`d.share_heir_id`)}
     group by d.w, scope.scope_id
   `.execute(db)
   return rows.some((row) => row.before_calendar) ? null : rows

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Fraction } from '../../domain/index766/score-unit.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
-import { dossierScopesJoin } from './scope-dossiers.js'
+import { dossierScopes, dossierScopesJoin } from './scope-dossiers.js'
 import { perWindow, windowsSpan, windowsTable } from './time-windows.js'
 
 /**
@@ -23,7 +23,7 @@ export async function fullOnlineInputOverWindows(db: Kysely<Database>, scopeIds:
     select w.w, scope.scope_id, (count(*) filter (where d.channel = 'online'))::int as online, count(*)::int as eligible
     from dossiers d
     join procedure_versions pv on pv.id = d.procedure_version_id
-    ${dossierScopesJoin(scopeIds)}
+    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
     join ${windowsTable(windows)} on d.received_at >= w.s and d.received_at < w.e
     where d.received_at >= ${span.start} and d.received_at < ${span.end} and pv.online_level = 'full'
     group by w.w, scope.scope_id

@@ -4,7 +4,7 @@ import type { PaymentInput } from '../../domain/index766/score-unit.js'
 import type { UnitKind } from '../../domain/units/unit-kind.js'
 import { LEVELS_OF } from './publication-inputs.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
-import { dossierScopesJoin } from './scope-dossiers.js'
+import { dossierScopes, dossierScopesJoin } from './scope-dossiers.js'
 import { windowsSpan, windowsTable } from './time-windows.js'
 
 interface FeeProcedure {
@@ -46,7 +46,7 @@ export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: r
   const { rows: paid } = await sql<{ w: number; scope_id: number; procedure_id: number }>`
     select distinct w.w, scope.scope_id, d.procedure_id
     from dossiers d
-    ${dossierScopesJoin(scopeIds)}
+    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
     join ${windowsTable(windows)} on d.received_at < w.e and coalesce(d.paid_at, d.received_at) >= w.s and coalesce(d.paid_at, d.received_at) < w.e
     where d.paid_online and d.fee_vnd > 0 and d.received_at < ${span.end}
       and coalesce(d.paid_at, d.received_at) >= ${span.start} and coalesce(d.paid_at, d.received_at) < ${span.end}

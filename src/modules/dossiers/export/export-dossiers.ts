@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { rename, rm } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
+import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { DOSSIER_FLAG_COLUMNS } from '../../../domain/dossiers/dossier-flags.js'
 import { formatVietnamIso } from '../../../domain/format/vietnam-iso.js'
@@ -9,6 +10,7 @@ import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { spreadsheetCsvLine } from '../../import/csv-line.js'
 import { formatOf } from '../../import/tabular-file.js'
 import { writeAudit } from '../../audit/write-audit.js'
+import { dossierInScope } from '../../indicators/scope-members.js'
 import { DOSSIER_IMPORT_COLUMNS, type DecidingUnitColumn, type DossierColumn } from '../import/dossier-columns.js'
 
 export interface ExportFilter {
@@ -59,7 +61,8 @@ async function* exportRows(handle: DatabaseHandle, filter: ExportFilter): AsyncG
     if (unitId !== null) {
       const ancestor = unitId
       query = filter.withPredecessors
-        ? query.where('d.receiving_unit_id', 'in', (qb) => qb.selectFrom('unit_closure as c').innerJoin('unit_heirs as h', 'h.heir_id', 'c.descendant_id').select('h.unit_id').where('c.ancestor_id', '=', ancestor))
+        ? // as the indicators count today's units: a split unit's dossier named to a successor goes with it (dossier_heirs)
+          query.where(dossierInScope(sql.ref('d.receiving_unit_id'), ancestor, false))
         : query.where('d.receiving_unit_id', 'in', (qb) => qb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', ancestor))
     }
     if (filter.from) query = query.where('d.received_at', '>=', filter.from)
