@@ -23,6 +23,7 @@ import * as directivesTasks from './migrations/20261126_020_directives_tasks.js'
 import * as twolevelUnitHeirs from './migrations/20261126_021_twolevel_unit_heirs.js'
 import * as twolevelDecidedRollups from './migrations/20261126_022_twolevel_decided_rollups.js'
 import * as hrollupSubtreeRollups from './migrations/20261126_023_hrollup_subtree_rollups.js'
+import * as hrollup2EcertAncestors from './migrations/20261126_024_hrollup2_ecert_ancestors.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_021_twolevel_unit_heirs': twolevelUnitHeirs,
   '20261126_022_twolevel_decided_rollups': twolevelDecidedRollups,
   '20261126_023_hrollup_subtree_rollups': hrollupSubtreeRollups,
+  '20261126_024_hrollup2_ecert_ancestors': hrollup2EcertAncestors,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -127,6 +127,7 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
  * Every per-ancestor rollup row (migration 023) equals the sum of the unit rollups of the units
  * its subtree counts — found here from the units' parent and successor links themselves — on
  * every day and month, not only those the queries read. Rows of zeros are left out on both sides.
+ * So are the units with e-certified copies each ancestor keeps (migration 024).
  */
 async function expectSubtreeRollupsExact() {
   const tables = [
@@ -154,6 +155,31 @@ async function expectSubtreeRollupsExact() {
       from expected e full join kept k on k.unit_id = e.unit_id and k.at = e.at
       where coalesce(e.value, 0) <> coalesce(k.value, 0)
       limit 5`.execute(handle.db)
+    expect(rows, t.subtree).toEqual([])
+  }
+  // The units with e-certified copies per ancestor (migration 024): exactly the pairs above
+  // whose unit rollup row has copies, on every day and month.
+  const presence = [
+    { unit: 'rollup_daily', subtree: 'ecert_subtree_daily', key: 'day' },
+    { unit: 'rollup_monthly', subtree: 'ecert_subtree_monthly', key: 'month' },
+  ] as const
+  for (const t of presence) {
+    const { rows } = await sql<{ ancestor_id: number; at: string; unit_id: number }>`
+      with recursive tree (ancestor_id, unit_id) as (
+        select id, id from units
+        union select t.ancestor_id, u.id from units u join tree t on u.parent_id = t.unit_id
+      ),
+      counted (ancestor_id, unit_id) as (
+        select ancestor_id, unit_id from tree
+        union select c.ancestor_id, u.id from units u join counted c on u.successor_id = c.unit_id
+      ),
+      expected as (
+        select c.ancestor_id, r.${sql.ref(t.key)} as at, r.unit_id
+        from counted c join ${sql.table(t.unit)} r on r.unit_id = c.unit_id where r.ecert_copies > 0
+      ),
+      kept as (select ancestor_id, ${sql.ref(t.key)} as at, unit_id from ${sql.table(t.subtree)}),
+      differ as ((select * from expected except all select * from kept) union all (select * from kept except all select * from expected))
+      select ancestor_id, at::text as at, unit_id from differ limit 5`.execute(handle.db)
     expect(rows, t.subtree).toEqual([])
   }
 }
