@@ -158,30 +158,30 @@ async function expectSubtreeRollupsExact() {
     expect(rows, t.subtree).toEqual([])
   }
   // The units with e-certified copies per ancestor (migration 024): exactly the pairs above
-  // whose unit rollup row has copies, on every day and month.
-  const presence = [
-    { unit: 'rollup_daily', subtree: 'ecert_subtree_daily', key: 'day' },
-    { unit: 'rollup_monthly', subtree: 'ecert_subtree_monthly', key: 'month' },
-  ] as const
-  for (const t of presence) {
-    const { rows } = await sql<{ ancestor_id: number; at: string; unit_id: number }>`
-      with recursive tree (ancestor_id, unit_id) as (
-        select id, id from units
-        union select t.ancestor_id, u.id from units u join tree t on u.parent_id = t.unit_id
-      ),
-      counted (ancestor_id, unit_id) as (
-        select ancestor_id, unit_id from tree
-        union select c.ancestor_id, u.id from units u join counted c on u.successor_id = c.unit_id
-      ),
-      expected as (
-        select c.ancestor_id, r.${sql.ref(t.key)} as at, r.unit_id
-        from counted c join ${sql.table(t.unit)} r on r.unit_id = c.unit_id where r.ecert_copies > 0
-      ),
-      kept as (select ancestor_id, ${sql.ref(t.key)} as at, unit_id from ${sql.table(t.subtree)}),
-      differ as ((select * from expected except all select * from kept) union all (select * from kept except all select * from expected))
-      select ancestor_id, at::text as at, unit_id from differ limit 5`.execute(handle.db)
-    expect(rows, t.subtree).toEqual([])
-  }
+  // whose unit rollup row of the day has copies, on every day (the yearly bitmaps unfolded), and
+  // no row without a day.
+  const { rows } = await sql<{ ancestor_id: number; at: string; unit_id: number }>`
+    with recursive tree (ancestor_id, unit_id) as (
+      select id, id from units
+      union select t.ancestor_id, u.id from units u join tree t on u.parent_id = t.unit_id
+    ),
+    counted (ancestor_id, unit_id) as (
+      select ancestor_id, unit_id from tree
+      union select c.ancestor_id, u.id from units u join counted c on u.successor_id = c.unit_id
+    ),
+    expected as (
+      select c.ancestor_id, r.day as at, r.unit_id
+      from counted c join rollup_daily r on r.unit_id = c.unit_id where r.ecert_copies > 0
+    ),
+    kept as (
+      select e.ancestor_id, make_date(e.year, 1, 1) + i as at, e.unit_id
+      from ecert_subtree_years e cross join generate_series(0, 365) i where substring(e.days from i + 1 for 1) = B'1'
+    ),
+    differ as ((select * from expected except all select * from kept) union all (select * from kept except all select * from expected))
+    select ancestor_id, at::text as at, unit_id from differ
+    union all select ancestor_id, year::text, unit_id from ecert_subtree_years where position(B'1' in days) = 0
+    limit 5`.execute(handle.db)
+  expect(rows, 'ecert_subtree_years').toEqual([])
 }
 
 /** Every unit's subtree and own dossiers in one call (a table with its children), each as its raw scan. */

@@ -4,133 +4,126 @@ import { runSqlScript } from '../run-script.js'
 /*
  * Which units had e-certified copies, per ancestor (issue 13): ecert_units counts the communes
  * of a subtree with copies, which no sum can say, so a province used to ask each of its 240
- * communes. These tables keep, for every ancestor, the units of its subtree (the pairs of
- * unit_rollup_ancestors) on each day and month they had copies:
- *   ecert_subtree_daily(X, day, u)   ⇔ rollup_daily(u, day).ecert_copies > 0   and (u, X) a pair
- *   ecert_subtree_monthly(X, month, u) ⇔ rollup_monthly(u, month).ecert_copies > 0 and (u, X) a pair
- * so a subtree's communes with copies in a range are one index range scan of its own rows.
- * Kept by statement triggers on the unit rollups (only rows whose "has copies" changed), moved by
+ * communes. ecert_subtree_years keeps, for every ancestor and year, one row per unit of its
+ * subtree (the pairs of unit_rollup_ancestors, the ancestor itself included) with a bitmap of
+ * the year's days (bit n = the year's day n + 1) on which the unit had copies:
+ *   bit d of ecert_subtree_years(X, year, u).days ⇔ rollup_daily(u, day d).ecert_copies > 0
+ * Rows without any bit set are not kept. "Had copies in a range" is then a mask test on one row
+ * per unit and year: a province's year reads ~240 rows, whatever the period.
+ * Kept by statement triggers on rollup_daily (only rows whose "has copies" changed), moved by
  * rollup_subtree_refresh() when the tree changes and rebuilt by rollup_subtree_rebuild(): both
- * now run the sums' versions of 023 (renamed *_sums) and then these tables' part.
+ * now run the sums' versions of 023 (renamed *_sums) and this table's part.
  */
-interface Presence {
-  source: string
-  target: string
-  key: 'day' | 'month'
-}
+const EMPTY = `repeat('0', 366)::bit(366)`
 
-const PRESENCE: readonly Presence[] = [
-  { source: 'rollup_daily', target: 'ecert_subtree_daily', key: 'day' },
-  { source: 'rollup_monthly', target: 'ecert_subtree_monthly', key: 'month' },
-]
+/** (unit_id, year, bits): each (unit, day) of `keyed` as its bit, or-ed per unit and year. */
+const bitsOf = (keyed: string) => `
+  select unit_id, extract(year from day)::int as year,
+    bit_or(set_bit(${EMPTY}, day - make_date(extract(year from day)::int, 1, 1), 1)) as bits
+  from (${keyed}) k group by 1, 2`
 
-/** Rows of a transition table that have copies. */
-const withCopies = (p: Presence, rows: string) => `select unit_id, ${p.key} from ${rows} where ecert_copies > 0`
+/** Rows of a transition table (or rollup_daily) that have copies. */
+const withCopies = (rows: string) => `select unit_id, day from ${rows} where ecert_copies > 0`
 
-function triggers(p: Presence): string {
-  // Rows that gained copies get their ancestors' rows; rows that lost them lose those rows.
+/** Adds the bits of `keyed` to the rows of each unit's ancestors (pairs from `pairs`). */
+const addBits = (keyed: string, pairs: string) => `
+  insert into ecert_subtree_years as r (ancestor_id, year, unit_id, days)
+    select a.ancestor_id, b.year, b.unit_id, b.bits from (${bitsOf(keyed)}) b join (${pairs}) a on a.unit_id = b.unit_id
+    on conflict (ancestor_id, year, unit_id) do update set days = r.days | excluded.days`
+
+const ALL_PAIRS = 'select unit_id, ancestor_id from unit_rollup_ancestors'
+
+function triggers(): string {
+  // Days that gained copies set their bits on every ancestor's row; days that lost them clear them.
+  const lost = (oldRows: string, newRows: string | null) => `
+      update ecert_subtree_years r set days = r.days & ~l.bits
+        from (${bitsOf(`${withCopies(oldRows)}${newRows ? ` except ${withCopies(newRows)}` : ''}`)}) l
+        where r.unit_id = l.unit_id and r.year = l.year;
+      delete from ecert_subtree_years e using (select distinct unit_id, extract(year from day)::int as year from (${withCopies(oldRows)}) x) o
+        where e.unit_id = o.unit_id and e.year = o.year and position(B'1' in e.days) = 0`
   const gained = (newRows: string, oldRows: string | null) =>
-    `insert into ${p.target} (ancestor_id, ${p.key}, unit_id)
-      select a.ancestor_id, g.${p.key}, g.unit_id
-      from (${withCopies(p, newRows)}${oldRows ? ` except ${withCopies(p, oldRows)}` : ''}) g
-      join unit_rollup_ancestors a on a.unit_id = g.unit_id
-      on conflict do nothing`
-  const lost = (oldRows: string, newRows: string | null) =>
-    `delete from ${p.target} e using (${withCopies(p, oldRows)}${newRows ? ` except ${withCopies(p, newRows)}` : ''}) l
-      where e.unit_id = l.unit_id and e.${p.key} = l.${p.key}`
+    addBits(`${withCopies(newRows)}${oldRows ? ` except ${withCopies(oldRows)}` : ''}`, ALL_PAIRS)
   return `
-    create function ${p.target}_after_insert() returns trigger language plpgsql as $$
+    create function ecert_subtree_years_after_insert() returns trigger language plpgsql as $$
     begin
       ${gained('new_rows', null)};
       return null;
     end $$;
-    create function ${p.target}_after_update() returns trigger language plpgsql as $$
+    create function ecert_subtree_years_after_update() returns trigger language plpgsql as $$
     begin
       ${lost('old_rows', 'new_rows')};
       ${gained('new_rows', 'old_rows')};
       return null;
     end $$;
-    create function ${p.target}_after_delete() returns trigger language plpgsql as $$
+    create function ecert_subtree_years_after_delete() returns trigger language plpgsql as $$
     begin
       ${lost('old_rows', null)};
       return null;
     end $$;
-    create function ${p.target}_after_truncate() returns trigger language plpgsql as $$
+    create function ecert_subtree_years_after_truncate() returns trigger language plpgsql as $$
     begin
-      truncate ${p.target};
+      truncate ecert_subtree_years;
       return null;
     end $$;
-    create trigger ${p.source}_ecert_insert after insert on ${p.source}
-      referencing new table as new_rows for each statement execute function ${p.target}_after_insert();
-    create trigger ${p.source}_ecert_update after update on ${p.source}
-      referencing old table as old_rows new table as new_rows for each statement execute function ${p.target}_after_update();
-    create trigger ${p.source}_ecert_delete after delete on ${p.source}
-      referencing old table as old_rows for each statement execute function ${p.target}_after_delete();
-    create trigger ${p.source}_ecert_truncate after truncate on ${p.source}
-      for each statement execute function ${p.target}_after_truncate();`
+    create trigger rollup_daily_ecert_insert after insert on rollup_daily
+      referencing new table as new_rows for each statement execute function ecert_subtree_years_after_insert();
+    create trigger rollup_daily_ecert_update after update on rollup_daily
+      referencing old table as old_rows new table as new_rows for each statement execute function ecert_subtree_years_after_update();
+    create trigger rollup_daily_ecert_delete after delete on rollup_daily
+      referencing old table as old_rows for each statement execute function ecert_subtree_years_after_delete();
+    create trigger rollup_daily_ecert_truncate after truncate on rollup_daily
+      for each statement execute function ecert_subtree_years_after_truncate();`
 }
 
 /** The pairs the tree asks for now (as 023). */
 const WANTED = `select distinct h.unit_id, c.ancestor_id from unit_heirs h join unit_closure c on c.descendant_id = h.heir_id`
 
 function functions(): string {
-  // Run before the sums' refresh, which brings unit_rollup_ancestors up to the tree.
-  const move = (p: Presence) => `
-      delete from ${p.target} e using (select unit_id, ancestor_id from unit_rollup_ancestors except ${WANTED}) g
-        where e.ancestor_id = g.ancestor_id and e.unit_id = g.unit_id;
-      insert into ${p.target} (ancestor_id, ${p.key}, unit_id)
-        select w.ancestor_id, s.${p.key}, s.unit_id
-        from (${WANTED} except select unit_id, ancestor_id from unit_rollup_ancestors) w
-        join ${p.source} s on s.unit_id = w.unit_id
-        where s.ecert_copies > 0
-        on conflict do nothing;`
-  const rebuild = (p: Presence) => `
-      delete from ${p.target};
-      insert into ${p.target} (ancestor_id, ${p.key}, unit_id)
-        select a.ancestor_id, s.${p.key}, s.unit_id from ${p.source} s join unit_rollup_ancestors a on a.unit_id = s.unit_id
-        where s.ecert_copies > 0;`
   return `
     alter function rollup_subtree_refresh() rename to rollup_subtree_refresh_sums;
     alter function rollup_subtree_rebuild() rename to rollup_subtree_rebuild_sums;
+    -- Before the sums' refresh, which brings unit_rollup_ancestors up to the tree.
     create function rollup_subtree_refresh() returns void language plpgsql as $$
     begin
-      ${PRESENCE.map(move).join('\n')}
+      delete from ecert_subtree_years e using (${ALL_PAIRS} except ${WANTED}) g
+        where e.ancestor_id = g.ancestor_id and e.unit_id = g.unit_id;
+      ${addBits(`${withCopies('rollup_daily')} and unit_id in (select unit_id from (${WANTED} except ${ALL_PAIRS}) w)`, `${WANTED} except ${ALL_PAIRS}`)};
       perform rollup_subtree_refresh_sums();
     end $$;
     create function rollup_subtree_rebuild() returns void language plpgsql as $$
     begin
       perform rollup_subtree_rebuild_sums();
-      ${PRESENCE.map(rebuild).join('\n')}
+      delete from ecert_subtree_years;
+      ${addBits(withCopies('rollup_daily'), ALL_PAIRS)};
     end $$;`
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, `
-    ${PRESENCE.map((p) => `create table ${p.target} (
+    create table ecert_subtree_years (
       ancestor_id integer not null references units(id),
-      ${p.key} date not null,
+      year integer not null,
       unit_id integer not null references units(id),
-      primary key (ancestor_id, ${p.key}, unit_id)
+      days bit(366) not null,
+      primary key (ancestor_id, year, unit_id)
     );
-    create index ${p.target}_unit on ${p.target} (unit_id, ${p.key});`).join('\n    ')}
-    ${PRESENCE.map(triggers).join('\n')}
+    create index ecert_subtree_years_unit on ecert_subtree_years (unit_id, year);
+    ${triggers()}
     ${functions()}
-    ${PRESENCE.map((p) => `insert into ${p.target} (ancestor_id, ${p.key}, unit_id)
-      select a.ancestor_id, s.${p.key}, s.unit_id from ${p.source} s join unit_rollup_ancestors a on a.unit_id = s.unit_id
-      where s.ecert_copies > 0;`).join('\n    ')}
+    ${addBits(withCopies('rollup_daily'), ALL_PAIRS)};
   `)
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, `
-    ${PRESENCE.map((p) => `drop trigger if exists ${p.source}_ecert_insert on ${p.source};
-    drop trigger if exists ${p.source}_ecert_update on ${p.source};
-    drop trigger if exists ${p.source}_ecert_delete on ${p.source};
-    drop trigger if exists ${p.source}_ecert_truncate on ${p.source};
-    drop function if exists ${p.target}_after_insert(), ${p.target}_after_update(), ${p.target}_after_delete(), ${p.target}_after_truncate();
-    drop table if exists ${p.target};`).join('\n    ')}
+    drop trigger if exists rollup_daily_ecert_insert on rollup_daily;
+    drop trigger if exists rollup_daily_ecert_update on rollup_daily;
+    drop trigger if exists rollup_daily_ecert_delete on rollup_daily;
+    drop trigger if exists rollup_daily_ecert_truncate on rollup_daily;
+    drop function if exists ecert_subtree_years_after_insert(), ecert_subtree_years_after_update(), ecert_subtree_years_after_delete(), ecert_subtree_years_after_truncate();
+    drop table if exists ecert_subtree_years;
     drop function if exists rollup_subtree_refresh(), rollup_subtree_rebuild();
     alter function rollup_subtree_refresh_sums() rename to rollup_subtree_refresh;
     alter function rollup_subtree_rebuild_sums() rename to rollup_subtree_rebuild;

@@ -1,62 +1,60 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Period } from './indicator-scope.js'
-import { periodSegments } from './period-segments.js'
 import { heirOnDay } from './scope-members.js'
 import type { TotalsOptions } from './rollup.repository.js'
 
 /** Before any data: the start of "to date" when no start is configured. */
 const EARLIEST = '0001-01-01'
+const BITS = 366
 
-type Grain = { key: 'day' | 'month'; ranges: (range: Period) => Period[] }
+function dayOfYear(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000)
+}
 
-const MONTHS: Grain = { key: 'month', ranges: (range) => [periodSegments(range).months] }
-const DAYS: Grain = { key: 'day', ranges: (range) => [periodSegments(range).headDays, periodSegments(range).tailDays] }
-
-/** Whether `key` falls in the range's whole months (MONTHS) or its loose days (DAYS). */
-function within(grain: Grain, range: Period): RawBuilder<unknown> {
-  if (range.from > range.to) return sql`false`
-  const parts = grain.ranges(range).filter((r) => r.from <= r.to)
-  return parts.length === 0 ? sql`false` : sql`(${sql.join(parts.map((r) => sql`${sql.ref(grain.key)} between ${r.from}::date and ${r.to}::date`), sql` or `)})`
+/** The bitmap of a year's days from `from` to `to` (both in that year), as ecert_subtree_years keeps them. */
+function mask(from: string, to: string): string {
+  const first = dayOfYear(from)
+  const last = dayOfYear(to)
+  return '0'.repeat(first) + '1'.repeat(last - first + 1) + '0'.repeat(BITS - 1 - last)
 }
 
 /**
- * The units with copies of each scope, in the period and up to its end: a subtree reads its own
- * rows of the per-ancestor presence tables (migration 024), a unit alone the rows of the units
- * it succeeded — copies are never negative, so a day or a month with copies is enough.
+ * Whether the row of `year` and `days` (ecert_subtree_years, migration 024) has copies in the
+ * range: whole years between its ends by the row being there (rows without copies are not kept),
+ * the ends' years by their days' bits.
  */
-function unitsWithCopies(period: Period, toDate: Period): RawBuilder<unknown> {
-  const branch = (grain: Grain, subtree: boolean) => {
-    const [table, unit] = subtree
-      ? [grain.key === 'day' ? 'ecert_subtree_daily' : 'ecert_subtree_monthly', 'ancestor_id']
-      : [grain.key === 'day' ? 'rollup_daily' : 'rollup_monthly', 'unit_id']
-    const inPeriod = within(grain, period)
-    const upToEnd = within(grain, toDate)
-    return sql`
-      select t.key, r.unit_id, ${inPeriod} as in_period, ${upToEnd} as to_date
-      from targets t join ${sql.table(table)} r on r.${sql.ref(unit)} = t.unit_id
-      where t.subtree = ${subtree}::boolean and (${inPeriod} or ${upToEnd})${subtree ? sql`` : sql` and r.ecert_copies > 0`}`
-  }
-  return sql.join([branch(MONTHS, true), branch(DAYS, true), branch(MONTHS, false), branch(DAYS, false)], sql` union all `)
+function hadCopies(range: Period): RawBuilder<unknown> {
+  if (range.from > range.to) return sql`false`
+  const firstYear = Number(range.from.slice(0, 4))
+  const lastYear = Number(range.to.slice(0, 4))
+  const test = (year: number, from: string, to: string) => sql`(year = ${year}::int and position(B'1' in days & ${mask(from, to)}::bit(366)) > 0)`
+  if (firstYear === lastYear) return test(firstYear, range.from, range.to)
+  return sql`(year between ${firstYear + 1}::int and ${lastYear - 1}::int or ${test(firstYear, range.from, `${firstYear}-12-31`)} or ${test(lastYear, `${lastYear}-01-01`, range.to)})`
 }
 
 /**
  * Per scope of the CTEs `scope (key, unit_id, own)` and `targets (key, unit_id, subtree)`: the
  * communes with e-certified copies in the period (ecert_units) and from the start date up to its
  * end (ecert_units_to_date), each commune counted as the unit it had become on the tree's day
- * (four merged communes count once after the merger). Only the communes that had copies are
- * looked at, however many the scope holds.
+ * (four merged communes count once after the merger). A subtree reads its own rows of
+ * ecert_subtree_years (one per unit of it with copies and year); a unit alone the rows its units
+ * keep of themselves — never a probe per commune.
  */
 export function communesWithCopies(period: Period, options: TotalsOptions): RawBuilder<unknown> {
   const toDate = { from: options.ecertSince ?? EARLIEST, to: period.to }
+  const inPeriod = hadCopies(period)
+  const upToEnd = hadCopies(toDate)
+  const years = { from: Number(toDate.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) }
   return sql`
-    with found as (${unitsWithCopies(period, toDate)}),
-    had as (
-      select f.key, f.unit_id, bool_or(f.in_period) as in_period, bool_or(f.to_date) as to_date
-      from found f join units u on u.id = f.unit_id and u.kind = 'commune'
-      group by f.key, f.unit_id
+    with had as (
+      select t.key, r.unit_id, ${inPeriod} as in_period, ${upToEnd} as to_date
+      from targets t join ecert_subtree_years r on r.ancestor_id = t.unit_id and (t.subtree or r.unit_id = t.unit_id)
+      join units u on u.id = r.unit_id and u.kind = 'commune'
+      where r.year between ${Math.min(years.from, Number(period.from.slice(0, 4)))}::int and ${years.to}::int
     ),
     -- Each commune mapped once, however many scopes hold it (a district and its communes).
-    heirs as (select distinct unit_id from had)
+    heirs as (select distinct unit_id from had where in_period or to_date)
     select h.key,
       count(distinct w.heir_id) filter (where h.in_period)::int as ecert_units,
       count(distinct w.heir_id) filter (where h.to_date)::int as ecert_units_to_date
