@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Period } from './indicator-scope.js'
-import { heirOnDay } from './scope-members.js'
 import type { TotalsOptions } from './rollup.repository.js'
 
 /** Before any data: the start of "to date" when no start is configured. */
@@ -45,19 +44,31 @@ export function communesWithCopies(period: Period, options: TotalsOptions): RawB
   const toDate = { from: options.ecertSince ?? EARLIEST, to: period.to }
   const inPeriod = hadCopies(period)
   const upToEnd = hadCopies(toDate)
+  const day = options.treeDay ?? period.to
   const years = { from: Number(toDate.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) }
   return sql`
-    with had as (
+    with had as materialized (
       select t.key, r.unit_id, ${inPeriod} as in_period, ${upToEnd} as to_date
       from targets t join ecert_subtree_years r on r.ancestor_id = t.unit_id and (t.subtree or r.unit_id = t.unit_id)
       join units u on u.id = r.unit_id and u.kind = 'commune'
       where r.year between ${Math.min(years.from, Number(period.from.slice(0, 4)))}::int and ${years.to}::int
     ),
-    -- Each commune mapped once, however many scopes hold it (a district and its communes).
-    heirs as (select distinct unit_id from had where in_period or to_date)
+    -- Each commune mapped once, however many scopes hold it (a district and its communes), in one
+    -- join: per row, the lookup of the heir cost more than the rest of the statement.
+    asked as (select distinct unit_id from had where in_period or to_date),
+    heirs as materialized (
+      select c.unit_id, coalesce(f.heir_id, c.unit_id) as heir_id
+      from asked c left join (
+        select distinct on (h.unit_id) h.unit_id, h.heir_id
+        from unit_heirs h join units heir_unit on heir_unit.id = h.heir_id
+        where h.unit_id in (select unit_id from asked)
+          and (heir_unit.valid_from is null or heir_unit.valid_from <= ${day}::date) and (heir_unit.valid_to is null or heir_unit.valid_to >= ${day}::date)
+        order by h.unit_id, h.depth
+      ) f on f.unit_id = c.unit_id
+    )
     select h.key,
       count(distinct w.heir_id) filter (where h.in_period)::int as ecert_units,
       count(distinct w.heir_id) filter (where h.to_date)::int as ecert_units_to_date
-    from had h join (heirs c cross join lateral (${heirOnDay(sql`c.unit_id`, options.treeDay ?? period.to)}) w) on c.unit_id = h.unit_id
+    from had h join heirs w on w.unit_id = h.unit_id
     group by h.key`
 }
