@@ -30,6 +30,7 @@ import * as twolevelDossierHeirs from './migrations/20261126_027_twolevel_dossie
 import * as dossierHistoryFacts from './migrations/20261126_028_dossier_history_facts.js'
 import * as subtreeRollups from './migrations/20261126_029_subtree_rollups.js'
 import * as procedureVersionKey from './migrations/20261126_030_procedure_version_key.js'
+import * as ecertAncestors from './migrations/20261126_031_ecert_ancestors.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_028_dossier_history_facts': dossierHistoryFacts,
   '20261126_029_subtree_rollups': subtreeRollups,
   '20261126_030_procedure_version_key': procedureVersionKey,
+  '20261126_031_ecert_ancestors': ecertAncestors,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -156,6 +156,13 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
     const sinceRollups = (await totalsForScopes(handle.db, [scope], { from, to }, { ecertSince: since })).get('q')!
     const sinceScan = await rawTotalsForScope(handle.db, scope, { from, to }, { ecertSince: since })
     expect(sinceRollups.ecertUnitsToDate, `${q.unit} ${scope.scope} since ${since} to ${to}`).toBe(sinceScan.ecertUnitsToDate)
+    // Periods across a new year, the year's first and last days included (the e-copy rows are kept per year).
+    if (q === queries[0]) {
+      const year = Number(from.slice(0, 4))
+      for (const across of [{ from: `${year - 1}-12-31`, to }, { from: `${year}-01-01`, to: `${year + 1}-01-01` }]) {
+        expect((await totalsForScopes(handle.db, [scope], across)).get('q'), `${q.unit} ${scope.scope} ${across.from}…${across.to}`).toEqual(await rawTotalsForScope(handle.db, scope, across))
+      }
+    }
     // The drill-down lists exactly the dossiers the figures count (the first query is enough
     // to hold the definitions together; every query would cost thousands of requests).
     if (q === queries[0]) await expectDrillDownMatches(scope, checkPeriod(from, to), fromRollups.totals, 'receiver')
@@ -166,6 +173,7 @@ async function expectRollupsMatchRawScan(queries: readonly { unit: string; own: 
  * Every per-ancestor rollup row (migration 029) equals the sum of the unit rollups of the units
  * its subtree counts — found here from the units' parent and successor links themselves — on
  * every day and month, not only those the queries read. Rows of zeros are left out on both sides.
+ * So are the units with e-certified copies each ancestor keeps (migration 024).
  */
 async function expectSubtreeRollupsExact() {
   const tables = [
@@ -195,6 +203,31 @@ async function expectSubtreeRollupsExact() {
       limit 5`.execute(handle.db)
     expect(rows, t.subtree).toEqual([])
   }
+  // The units with e-certified copies per ancestor (migration 024): exactly the pairs above
+  // whose unit rollup row of the day has copies, on every day (the yearly bitmaps unfolded), and
+  // no row without a day.
+  const { rows } = await sql<{ ancestor_id: number; at: string; unit_id: number }>`
+    with recursive tree (ancestor_id, unit_id) as (
+      select id, id from units
+      union select t.ancestor_id, u.id from units u join tree t on u.parent_id = t.unit_id
+    ),
+    counted (ancestor_id, unit_id) as (
+      select ancestor_id, unit_id from tree
+      union select c.ancestor_id, u.id from units u join counted c on u.successor_id = c.unit_id
+    ),
+    expected as (
+      select c.ancestor_id, r.day as at, r.unit_id
+      from counted c join rollup_daily r on r.unit_id = c.unit_id where r.ecert_copies > 0
+    ),
+    kept as (
+      select e.ancestor_id, make_date(e.year, 1, 1) + i as at, e.unit_id
+      from ecert_subtree_years e cross join generate_series(0, 365) i where substring(e.days from i + 1 for 1) = B'1'
+    ),
+    differ as ((select * from expected except all select * from kept) union all (select * from kept except all select * from expected))
+    select ancestor_id, at::text as at, unit_id from differ
+    union all select ancestor_id, year::text, unit_id from ecert_subtree_years where position(B'1' in days) = 0
+    limit 5`.execute(handle.db)
+  expect(rows, 'ecert_subtree_years').toEqual([])
 }
 
 /** Every unit's subtree and own dossiers in one call (a table with its children), each as its raw scan. */
