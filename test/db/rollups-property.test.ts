@@ -332,8 +332,11 @@ describe('rollups equal a raw scan of the dossiers', () => {
           expect(again.inserted + again.updated).toBe(0)
           await expectRollupsMatchRawScan(queries)
           // Reorganisation: a commune changes district; subtree figures follow the tree.
-          const target = movedCommune === 'C1' || movedCommune === 'C2' ? 'D2' : 'D1'
-          const moved = await handle.db.selectFrom('units as u').leftJoin('units as s', 's.id', 'u.successor_id').select(['u.valid_from', 'u.valid_to', 's.code as successor']).where('u.code', '=', movedCommune).executeTakeFirstOrThrow()
+          const moved = await handle.db.selectFrom('units as u').leftJoin('units as s', 's.id', 'u.successor_id').select(['u.id', 'u.valid_from', 'u.valid_to', 's.code as successor']).where('u.code', '=', movedCommune).executeTakeFirstOrThrow()
+          // Not under a district an earlier run moved below the commune itself (a cycle the import refuses).
+          const below = await handle.db.selectFrom('unit_closure as c').innerJoin('units as u', 'u.id', 'c.descendant_id').select('u.code').where('c.ancestor_id', '=', moved.id).execute()
+          const district = movedCommune === 'C1' || movedCommune === 'C2' ? 'D2' : 'D1'
+          const target = below.some((u) => u.code === district) ? 'P' : district
           await handle.db.transaction().execute((trx) =>
             saveUnits(trx, [{ line: 2, unit: { code: movedCommune, name: movedCommune, kind: 'commune', parentCode: target, validFrom: moved.valid_from, validTo: moved.valid_to, successorCode: moved.successor } }]),
           )
@@ -366,7 +369,8 @@ describe('rollups equal a raw scan of the dossiers', () => {
           })
         },
       ),
-      { numRuns: 15 },
+      // FC_SEED=<seed> replays a failing run.
+      { numRuns: 15, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     )
     // Longer with the splits and the moves: two cores shared with the other tests.
   }, 900_000)

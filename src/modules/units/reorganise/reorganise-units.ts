@@ -7,7 +7,7 @@ import { writeAudit } from '../../audit/write-audit.js'
 import { importRejected } from '../../import/read-all-rows.js'
 import type { ImportIssue } from '../../import/import-issue.js'
 import { vietnamMidnight } from '../../indicators/dossier-figures.js'
-import { saveUnits, type UnitLine } from '../save-units.js'
+import { checkUnitSet, saveUnits, type UnitLine } from '../save-units.js'
 import { readReorganisationFile } from './read-reorganisation-file.js'
 import { saveDivertedDossiers, shareSplitDossiers, type SplitShare } from './split-shares.js'
 
@@ -65,6 +65,8 @@ export async function applyReorganisation(
     const { plan, issues: planIssues } = planReorganisation(rows, existing)
     const split = await shareSplitDossiers(trx, rows, plan, namedDossiers)
     const issues: (PlanIssue | ImportIssue)[] = [...unreadable, ...planIssues, ...(await dossiersAfterTheEnd(trx, rows, plan)), ...split.issues]
+    // The same checks as a unit import (parents exist, no unit above itself), named by the file's line.
+    if (issues.length === 0) issues.push(...(await treeIssues(trx, rows, unitLines(plan, existing))))
     if (issues.length > 0) throw importRejected(path, issues.sort((a, b) => a.line - b.line), new Set(issues.map((i) => i.line)).size)
 
     const accounts = options.accounts === 'keep' ? [] : await accountMoves(trx, plan, options.accounts === 'close')
@@ -108,6 +110,16 @@ async function existingUnits(trx: Transaction<Database>): Promise<ExistingUnit[]
   return rows.map((r) => ({
     code: r.code, name: r.name, kind: r.kind as UnitKind, parentCode: r.parent_code, validFrom: r.valid_from, validTo: r.valid_to, successorCode: r.successor_code,
   }))
+}
+
+/** The tree the plan would make, checked as a unit import checks it; each issue on the file's row that names the unit. */
+async function treeIssues(trx: Transaction<Database>, rows: readonly ReorganisationRow[], lines: readonly UnitLine[]): Promise<ImportIssue[]> {
+  const found = checkUnitSet(lines, await trx.selectFrom('units').selectAll().execute())
+  return found.map((issue) => {
+    const code = lines.find((l) => l.line === issue.line)?.unit.code
+    const row = rows.find((r) => r.newCode === code) ?? rows.find((r) => r.oldCode === code)
+    return { ...issue, line: row?.line ?? issue.line }
+  })
 }
 
 /** A unit cannot end before dossiers it has already received: those must go to the successor first. */
