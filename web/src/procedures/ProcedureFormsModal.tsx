@@ -28,7 +28,7 @@ async function asBase64(file: File): Promise<string> {
 export function ProcedureFormsModal({ procedure, canEdit, onClose }: { procedure: { code: string; name: string }; canEdit: boolean; onClose: () => void }) {
   const { message } = App.useApp()
   const path = `/api/v1/procedures/${encodeURIComponent(procedure.code)}/forms`
-  const { data: forms, error, reload } = useApiData((signal) => request<FormItem[]>('GET', path, { signal }), [path])
+  const { data: forms, error, reload, set } = useApiData((signal) => request<FormItem[]>('GET', path, { signal }), [path])
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
   const [form] = Form.useForm<UploadValues>()
@@ -58,6 +58,8 @@ export function ProcedureFormsModal({ procedure, canEdit, onClose }: { procedure
   }
   const remove = (f: FormItem) => act(async () => {
     await request('DELETE', `${path}/${encodeURIComponent(f.code)}`)
+    // Gone from the list at once, not only after the list is asked again.
+    set((forms ?? []).filter((other) => other.code !== f.code))
     return `Đã gỡ mẫu ${f.code}`
   })
 
