@@ -5,10 +5,9 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
 import { exportDossiers } from '../../src/modules/dossiers/export/export-dossiers.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { tempDir } from '../support/files.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 import { createTestDatabase } from '../support/test-database.js'
 
 /*
@@ -40,13 +39,14 @@ async function exportedCodes(unitCode: string): Promise<string[]> {
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'T.X', name: 'Xã Cũ', kind: 'commune', parentCode: 'T' } },
-    ])
-    await saveProcedures(trx, [{ code: 'P1', name: 'Thủ tục', field: null, level: 'commune', onlineLevel: 'none', processingDays: 3, feeVnd: 0 }])
-  })
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null },
+      { code: 'T.X', name: 'Xã Cũ', kind: 'commune', parentCode: 'T' },
+    ],
+    [{ code: 'P1', name: 'Thủ tục', field: null, level: 'commune', onlineLevel: 'none', processingDays: 3, feeVnd: 0 }],
+  )
   await importDossierInputs(handle, CODES.map((code, i) => dossier(code, 'T.X', `2022-09-0${1 + i}`)), 'fixture')
   const path = join(dir, 'split.json')
   writeFileSync(path, JSON.stringify({

@@ -9,11 +9,10 @@ import type { UnitInputs } from '../../src/domain/index766/score-unit.js'
 import { computeIndex, indexInputs, indexScopeOptionsOf, type IndexRequest } from '../../src/modules/index766/compute-index.js'
 import { indexOverview } from '../../src/modules/index766/index-overview.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { getUnitByCode } from '../../src/modules/units/units.repository.js'
 import { tempDir } from '../support/files.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 import { createTestDatabase } from '../support/test-database.js'
 
 /*
@@ -62,21 +61,22 @@ const RECEIVED_AT_A3_DECIDED_AT_B = 6
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Thành phố Thử', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'T.A', name: 'Huyện A', kind: 'district', parentCode: 'T' } },
-      { line: 4, unit: { code: 'T.A.1', name: 'Xã Một', kind: 'commune', parentCode: 'T.A' } },
-      { line: 5, unit: { code: 'T.A.2', name: 'Xã Hai', kind: 'commune', parentCode: 'T.A' } },
-      { line: 6, unit: { code: 'T.A.3', name: 'Xã Ba', kind: 'commune', parentCode: 'T.A' } },
-      { line: 7, unit: { code: 'T.B', name: 'Huyện B', kind: 'district', parentCode: 'T' } },
-      { line: 8, unit: { code: 'T.CTRL', name: 'Xã Đối Chứng', kind: 'commune', parentCode: 'T.B' } },
-    ])
-    await saveProcedures(trx, [
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'T', name: 'Thành phố Thử', kind: 'province', parentCode: null },
+      { code: 'T.A', name: 'Huyện A', kind: 'district', parentCode: 'T' },
+      { code: 'T.A.1', name: 'Xã Một', kind: 'commune', parentCode: 'T.A' },
+      { code: 'T.A.2', name: 'Xã Hai', kind: 'commune', parentCode: 'T.A' },
+      { code: 'T.A.3', name: 'Xã Ba', kind: 'commune', parentCode: 'T.A' },
+      { code: 'T.B', name: 'Huyện B', kind: 'district', parentCode: 'T' },
+      { code: 'T.CTRL', name: 'Xã Đối Chứng', kind: 'commune', parentCode: 'T.B' },
+    ],
+    [
       { code: 'P-FULL', name: 'Toàn trình', field: null, level: 'commune', onlineLevel: 'full', processingDays: 3, feeVnd: 0 },
       { code: 'P-FEE', name: 'Có lệ phí', field: null, level: 'commune', onlineLevel: 'partial', processingDays: 3, feeVnd: 20000 },
-    ])
-  })
+    ],
+  )
   const one = [...dossiersOf('T.A.1', '2022-07', 9, 'A1'), ...dossiersOf('T.A.1', '2022-09', 5, 'A1')]
   const two = dossiersOf('T.A.2', '2022-08', 8, 'A2')
   const decidedElsewhere = dossiersOf('T.A.3', '2022-08', RECEIVED_AT_A3_DECIDED_AT_B, 'A3', 'T.B')

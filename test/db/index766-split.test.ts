@@ -13,11 +13,10 @@ import { indexInputs, indexScopeOptionsOf, type IndexRequest } from '../../src/m
 import { dossierHistoryInputsOverWindows } from '../../src/modules/index766/dossier-history-inputs.js'
 import { dossierHistoryInputsInDatabase } from '../../src/modules/index766/dossier-history-sql.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { getUnitByCode } from '../../src/modules/units/units.repository.js'
 import { tempDir } from '../support/files.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 import { createTestDatabase } from '../support/test-database.js'
 
 /*
@@ -65,18 +64,19 @@ let before: Record<string, UnitInputs>
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'T.X', name: 'Xã Cũ', kind: 'commune', parentCode: 'T' } },
-      { line: 4, unit: { code: 'T.C1', name: 'Xã Đối Chứng Một', kind: 'commune', parentCode: 'T' } },
-      { line: 5, unit: { code: 'T.C2', name: 'Xã Đối Chứng Hai', kind: 'commune', parentCode: 'T' } },
-    ])
-    await saveProcedures(trx, [
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null },
+      { code: 'T.X', name: 'Xã Cũ', kind: 'commune', parentCode: 'T' },
+      { code: 'T.C1', name: 'Xã Đối Chứng Một', kind: 'commune', parentCode: 'T' },
+      { code: 'T.C2', name: 'Xã Đối Chứng Hai', kind: 'commune', parentCode: 'T' },
+    ],
+    [
       { code: 'P-FULL', name: 'Toàn trình', field: null, level: 'commune', onlineLevel: 'full', processingDays: 3, feeVnd: 0 },
       { code: 'P-FEE', name: 'Có lệ phí', field: null, level: 'commune', onlineLevel: 'partial', processingDays: 3, feeVnd: 20000 },
-    ])
-  })
+    ],
+  )
   await importDossierInputs(handle, [...split, ...copiedTo('T.C1', toFirst), ...copiedTo('T.C2', toSecond)], 'fixture', DOSSIER_FLAG_COLUMNS)
   before = Object.fromEntries(await Promise.all(['T', 'T.X'].map(async (code) => [code, await inputsOf(code)] as const)))
   const path = join(dir, 'split.json')
