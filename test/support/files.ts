@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 
-/** A fresh folder for one test file's inputs and outputs. */
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'motcua-'))
-}
+export { tempDir } from './temp-dirs.js'
 
 /** Writes CSV text (lines joined with \n) to a file and returns its path. */
 export function writeCsv(dir: string, name: string, lines: readonly string[]): string {
