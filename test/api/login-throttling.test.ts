@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { buildServer } from '../../src/http/build-server.js'
@@ -50,6 +51,39 @@ describe('login throttling counts failures, not logins', () => {
     expect(stopped.statusCode).toBe(423)
     expect(stopped.json().message).toMatch(/^Đăng nhập sai quá nhiều lần từ địa chỉ này; thử lại sau \d+ phút$/)
     expect((await login(app, staff[11]!, TEST_PASSWORD, { remoteAddress: '198.51.100.8' })).statusCode).toBe(200)
+  })
+})
+
+describe('the address limit is one count for every server on the database', () => {
+  it('ten failures at each of two servers stop the address at both, and the refusals are audited', async () => {
+    // A second server over the same database: its own process state, the same audit log.
+    const other = await buildServer(handle, { filesDir: tempDir() })
+    try {
+      const from = { remoteAddress: '198.51.100.31' }
+      for (let i = 0; i < 20; i++) expect((await login(i % 2 === 0 ? app : other, `doan.hai.${i % 5}`, `sai-${i}-mat-khau`, from)).statusCode).toBe(401)
+      for (const server of [app, other]) {
+        const stopped = await login(server, staff[10]!, TEST_PASSWORD, from)
+        expect(stopped.statusCode).toBe(423)
+        expect(stopped.json().message).toMatch(/^Đăng nhập sai quá nhiều lần từ địa chỉ này; thử lại sau (9|10) phút$/)
+      }
+      const refusals = await handle.db.selectFrom('audit_log').select('actor').where('action', '=', 'user.login_throttled').where('ip', '=', '198.51.100.31').execute()
+      expect(refusals.map((r) => r.actor)).toEqual([`user:${staff[10]}`, `user:${staff[10]}`])
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('failures older than ten minutes no longer count: the address may try again', async () => {
+    const from = { remoteAddress: '198.51.100.32' }
+    for (let i = 0; i < 20; i++) await login(app, `cu.${i % 5}`, `sai-${i}-mat-khau`, from)
+    expect((await login(app, staff[9]!, TEST_PASSWORD, from)).statusCode).toBe(423)
+    // Audit rows cannot be edited; a past failure is what eleven minutes of waiting would make.
+    await handle.db.transaction().execute(async (trx) => {
+      await sql`alter table audit_log disable trigger user`.execute(trx)
+      await trx.updateTable('audit_log').set({ at: new Date(Date.now() - 11 * 60_000) }).where('ip', '=', '198.51.100.32').execute()
+      await sql`alter table audit_log enable trigger user`.execute(trx)
+    })
+    expect((await login(app, staff[9]!, TEST_PASSWORD, from)).statusCode).toBe(200)
   })
 })
 

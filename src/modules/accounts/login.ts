@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
+import { refuseAddressAfterFailures } from './failed-logins-by-address.js'
 import { hashPassword, verifyPassword } from './password-hash.js'
 import { createSession, type NewSession } from './sessions.js'
 
@@ -25,7 +26,8 @@ const locked = (until: Date, now: Date) =>
 const FORGET_AFTER_MS = 30 * 86_400_000
 
 /**
- * Password login. Failures are counted by the name typed, whether an account has it or not: five
+ * Password login. An address with twenty failures in ten minutes is refused first (whatever the
+ * name). Failures are counted by the name typed, whether an account has it or not: five
  * in a row lock that name for 15 minutes (kept in the database, so it holds across restarts), and
  * an unknown name is answered exactly as an existing one — same status, same message, the same
  * scrypt work — so the lockout tells nobody which names exist. Every attempt is audited.
@@ -33,6 +35,10 @@ const FORGET_AFTER_MS = 30 * 86_400_000
 export async function login(db: Kysely<Database>, request: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<LoginResult> {
   // At most 64 characters (code points: never half of a surrogate pair), as the table keeps them.
   const username = [...request.username.trim().toLowerCase()].slice(0, 64).join('')
+  await refuseAddressAfterFailures(db, request.ip, new Date()).catch(async (error: unknown) => {
+    await db.transaction().execute((trx) => writeAudit(trx, { actor: `user:${username}`, ip: request.ip, action: 'user.login_throttled', entity: 'user' }))
+    throw error
+  })
   const user = username === '' ? undefined : await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
   const passwordOk = await verifyPassword(request.password, user?.password_hash ?? (await NO_SUCH_USER))
   if (username === '') throw refused()

@@ -4,20 +4,17 @@ import { z } from 'zod'
 import { Me } from '../../../contracts/auth.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { Role } from '../../../domain/accounts/role.js'
-import { ErrorCode, isAppError } from '../../../domain/shared/app-error.js'
 import { login } from '../../../modules/accounts/login.js'
 import { logout, logoutEverywhere } from '../../../modules/accounts/logout.js'
 import { SESSION_COOKIE, SESSION_HOURS } from '../../../modules/accounts/sessions.js'
 import { describeSignedIn } from '../../../modules/accounts/signed-in-user.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { LoginRateLimit } from '../../plugins/login-rate-limit.js'
 import { ErrorBody, PlainText } from '../../schemas.js'
 
 
 /** /api/v1/auth: log in with a password (HttpOnly, SameSite cookie), log out, log out everywhere. */
 export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle, options: { secureCookies: boolean }): void {
   const api = app.withTypeProvider<ZodTypeProvider>()
-  const limiter = new LoginRateLimit()
 
   const describe = (request: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request)
@@ -33,11 +30,7 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
       response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody },
     },
     handler: async (request, reply) => {
-      limiter.check(request.ip)
-      const result = await login(handle.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }).catch((error: unknown) => {
-        if (isAppError(error) && error.code === ErrorCode.unauthenticated) limiter.recordFailure(request.ip)
-        throw error
-      })
+      const result = await login(handle.db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null })
       void reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'strict',
