@@ -34,6 +34,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/auth/me': { expect: 'no-leak', request: () => get('/api/v1/auth/me') },
   'POST /api/v1/auth/logout': { expect: 'no-leak', request: () => send('POST', '/api/v1/auth/logout'), ownSession: true },
   'POST /api/v1/auth/logout-everywhere': { expect: 'no-leak', request: () => send('POST', '/api/v1/auth/logout-everywhere'), ownSession: true },
+  'POST /api/v1/auth/password': { expect: 'no-leak', request: () => send('POST', '/api/v1/auth/password', { current_password: 'doan-mat-khau-1', new_password: 'mat-khau-moi-2026-xa' }), ownSession: true },
   'GET /api/v1/units': { expect: 'no-leak', request: () => get('/api/v1/units') },
   'GET /api/v1/indicators': { expect: 'hidden', request: (o) => get(`/api/v1/indicators?unit=${o.unit}&${WEEK}&children=true`) },
   'GET /api/v1/indicators/series': { expect: 'hidden', request: (o) => get(`/api/v1/indicators/series?unit=${o.unit}&${WEEK}`) },

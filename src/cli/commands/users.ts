@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { ROLES, type Role } from '../../domain/accounts/role.js'
 import { issueApiToken, revokeApiToken } from '../../modules/accounts/api-tokens.js'
+import { resetPassword } from '../../modules/accounts/change-password.js'
 import { createUser } from '../../modules/accounts/create-user.js'
 import { PERMISSIONS, type Permission } from '../../domain/accounts/role.js'
 import { writeAudit } from '../../modules/audit/write-audit.js'
@@ -11,6 +12,7 @@ import { usageError } from '../usage-error.js'
 const USAGE = `cli -- users add USERNAME --unit CODE --role ROLE --name "HỌ TÊN" (mật khẩu đọc từ stdin)
        cli -- users token --name TÊN --unit CODE --scopes quyền1,quyền2 [--days N]
        cli -- users revoke-token ID
+       cli -- users set-password USERNAME (mật khẩu mới đọc từ stdin; mọi phiên của người đó kết thúc)
   vai trò: ${ROLES.join(', ')}
   quyền: ${PERMISSIONS.join(', ')}`
 
@@ -34,6 +36,13 @@ export const usersCommand: Command = {
       }
       await handle.db.transaction().execute((trx) => writeAudit(trx, { actor: context.actor, action: 'token.revoke', entity: 'api_token', entityId: String(id) }))
       context.stderr(`Đã thu hồi mã truy cập số ${id}.`)
+      return 0
+    }
+    if (action === 'set-password') {
+      if (!username) throw usageError('Cần USERNAME', USAGE)
+      const handle = await context.database()
+      const ended = await resetPassword(handle.db, { username, password: readFileSync(0, 'utf8').split('\n')[0] ?? '' }, context.actor)
+      context.stderr(`Đã đặt mật khẩu mới cho ${username}; ${ended} phiên đăng nhập đã kết thúc.`)
       return 0
     }
     if (!values.unit) throw usageError('Thiếu --unit', USAGE)

@@ -112,6 +112,8 @@ export const api = {
   login: (username: string, password: string) => request<Me>('POST', '/api/v1/auth/login', { body: { username, password } }),
   me: () => request<Me>('GET', '/api/v1/auth/me'),
   logout: () => request<{ ok: boolean }>('POST', '/api/v1/auth/logout', { body: {} }),
+  changePassword: (current: string, next: string) =>
+    request<{ other_sessions_ended: number }>('POST', '/api/v1/auth/password', { body: { current_password: current, new_password: next } }),
   units: () => request<Unit[]>('GET', '/api/v1/units'),
   /** The tree of a day: the units existing then, each under its parent of that day. */
   unitsAsOf: (day: string, signal?: AbortSignal) => request<Unit[]>('GET', '/api/v1/units', { query: { as_of: day }, ...(signal ? { signal } : {}) }),

@@ -1,13 +1,14 @@
-import { LogoutOutlined } from '@ant-design/icons'
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons'
 import { App as AntApp, Button, ConfigProvider, Layout, Skeleton, Space, Typography } from 'antd'
 import viVN from 'antd/locale/vi_VN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/vi'
-import { Suspense, useEffect } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { api, type Me } from '../shared/api.js'
 import { DESK_PATH, followLink, navigate, usePathname } from './navigation.js'
 import { FEATURES, matchRoute } from './routes.js'
 import { forgetVisibleUnits } from '../shared/UnitPicker.js'
+import { ChangePasswordModal } from './ChangePasswordModal.js'
 
 dayjs.locale('vi')
 
@@ -33,6 +34,7 @@ function Console({ me, onLoggedOut }: Props) {
   useEffect(() => forgetVisibleUnits, [])
   const pathname = usePathname()
   const route = matchRoute(pathname)
+  const [changingPassword, setChangingPassword] = useState(false)
 
   // An officer's work is the desk: "/" with no view in the address opens it (decided before the dashboard mounts and writes its view).
   const toDesk = route.section === 'dashboard' && pathname === '/' && !window.location.search && isDeskFirst(me)
@@ -82,10 +84,16 @@ function Console({ me, onLoggedOut }: Props) {
           <Typography.Text className="console-user">
             {me.username} — {me.role_label ?? 'Mã truy cập'}, {me.unit_name}
           </Typography.Text>
+          {me.role_label ? (
+            <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+              Đổi mật khẩu
+            </Button>
+          ) : null}
           <Button icon={<LogoutOutlined />} onClick={logout}>
             Đăng xuất
           </Button>
         </Space>
+        {changingPassword ? <ChangePasswordModal onClose={() => setChangingPassword(false)} /> : null}
       </Layout.Header>
       <Layout.Content id="noi-dung" style={{ padding: 24, maxWidth: 1600, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
         <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{toDesk ? null : content}</Suspense>

@@ -5,6 +5,7 @@ import { Me } from '../../../contracts/auth.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { Role } from '../../../domain/accounts/role.js'
 import { login } from '../../../modules/accounts/login.js'
+import { changeOwnPassword } from '../../../modules/accounts/change-password.js'
 import { logout, logoutEverywhere } from '../../../modules/accounts/logout.js'
 import { SESSION_COOKIE, SESSION_HOURS } from '../../../modules/accounts/sessions.js'
 import { describeSignedIn } from '../../../modules/accounts/signed-in-user.js'
@@ -55,6 +56,20 @@ export function registerAuthRoutes(app: FastifyInstance, handle: DatabaseHandle,
       await logout(handle.db, actorOf(request), request.ip)
       void reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return { ok: true }
+    },
+  })
+
+  api.post('/api/v1/auth/password', {
+    config: { access: { permission: 'indicators:read' } },
+    schema: {
+      summary: 'Đổi mật khẩu của mình (các phiên đăng nhập khác kết thúc)',
+      tags: ['Tài khoản'],
+      body: z.object({ current_password: z.string().min(1).max(200), new_password: z.string().min(1).max(200) }),
+      response: { 200: z.object({ other_sessions_ended: z.number() }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody },
+    },
+    handler: async (request) => {
+      const ended = await changeOwnPassword(handle.db, actorOf(request), { currentPassword: request.body.current_password, newPassword: request.body.new_password }, request.ip)
+      return { other_sessions_ended: ended }
     },
   })
 
