@@ -11,12 +11,14 @@ export interface CliResult {
 }
 
 /** Starts the real command line (`cli -- …`) as a separate process. */
-export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { output: () => CliResult; done: Promise<CliResult> } {
+export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): ChildProcess & { output: () => CliResult; done: Promise<CliResult> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
+  // Nothing to read is an empty standard input, as /dev/null would be.
+  child.stdin.end(input ?? '')
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -26,8 +28,9 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   return Object.assign(child, { output, done })
 }
 
-export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return startCli(args, env).done
+/** Runs it to the end; `input` is what it reads on standard input (a password, say). */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<CliResult> {
+  return startCli(args, env, input).done
 }
 
 /** Resolves when the process has written `pattern` to stderr (or rejects when it exits first). */
