@@ -9,7 +9,7 @@ import { dossierPath, followLink, navigate, RECEIVE_PATH } from '../shell/naviga
 import { CHANNEL_LABELS, deskApi, QUEUE_LABELS, type DossierSummary, type QueueName } from './desk-api.js'
 import { labelOf } from '../shared/labels.js'
 import { DeskSearch } from './DeskSearch.js'
-import { TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.js'
+import { SCAN_SEARCH_PATH, TRACKING_BOOK_PATH, WORKLOAD_PATH } from './desk-work-api.js'
 import { BULK_STEP_OF, BulkActions } from './BulkActions.js'
 import { DeadlineAlert } from './DeadlineAlert.js'
 import { DeskShortcuts } from './DeskShortcuts.js'
@@ -129,6 +129,9 @@ export default function DeskQueues({ me }: { me: Me }) {
           )}
           <Button href={TRACKING_BOOK_PATH} onClick={(e) => (e.preventDefault(), navigate(`${TRACKING_BOOK_PATH}?unit=${encodeURIComponent(view.unit)}`))}>
             Sổ theo dõi hồ sơ
+          </Button>
+          <Button href={SCAN_SEARCH_PATH} onClick={(e) => (e.preventDefault(), navigate(`${SCAN_SEARCH_PATH}?unit=${encodeURIComponent(view.unit)}`))}>
+            Tìm trong bản quét
           </Button>
           {me.permissions.includes('officials:read') && (
             <Button href={WORKLOAD_PATH} onClick={(e) => (e.preventDefault(), navigate(`${WORKLOAD_PATH}?unit=${encodeURIComponent(view.unit)}`))}>

@@ -11,9 +11,10 @@ const PrintForm = lazy(() => import('./forms/PrintForm.js'))
 const TrackingBookPage = lazy(() => import('./TrackingBookPage.js'))
 const TrackingBookPrint = lazy(() => import('./TrackingBookPrint.js'))
 const OfficialWorkloadPage = lazy(() => import('./OfficialWorkloadPage.js'))
+const ScanSearchPage = lazy(() => import('./ScanSearchPage.js'))
 const EcertRegisterPrint = lazy(() => import('../signatures/EcertRegisterPrint.js'))
 
-/** /mot-cua, /mot-cua/tiep-nhan, /mot-cua/so-theo-doi(/in), /mot-cua/can-bo, /mot-cua/ho-so/<code>, /mot-cua/ho-so/<code>/in/<form>. */
+/** /mot-cua, /mot-cua/tiep-nhan, /mot-cua/so-theo-doi(/in), /mot-cua/can-bo, /mot-cua/tim-ban-quet, /mot-cua/ho-so/<code>, /mot-cua/ho-so/<code>/in/<form>. */
 function matchDesk(segments: readonly string[]): MatchedPage | null {
   if (segments[0] !== 'mot-cua') return null
   if (segments.length === 1) return { render: ({ me }) => <DeskQueues me={me} /> }
@@ -21,6 +22,7 @@ function matchDesk(segments: readonly string[]): MatchedPage | null {
   if (segments[1] === 'so-theo-doi' && segments.length === 2) return { render: ({ me }) => <TrackingBookPage me={me} /> }
   if (segments[1] === 'so-theo-doi' && segments[2] === 'in' && segments.length === 3) return { render: ({ me }) => <TrackingBookPrint me={me} />, bare: true }
   if (segments[1] === 'can-bo' && segments.length === 2) return { render: ({ me }) => <OfficialWorkloadPage me={me} /> }
+  if (segments[1] === 'tim-ban-quet' && segments.length === 2) return { render: ({ me }) => <ScanSearchPage me={me} /> }
   if (segments[1] === 'so-chung-thuc' && segments.length === 2) return { render: () => <EcertRegisterPrint />, bare: true }
   if (segments[1] !== 'ho-so' || !segments[2]) return null
   const code = decodeSegment(segments[2])
