@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, Checkbox, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
+import { Breadcrumb, Button, Card, Checkbox, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
 import { StuckDossiers } from '../desk/StuckDossiers.js'
 import dayjs, { type Dayjs } from 'dayjs'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'

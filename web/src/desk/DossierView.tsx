@@ -7,7 +7,6 @@ import { formatDate, formatDateTime } from '../shared/format.js'
 import { DESK_PATH, followLink, printPath } from '../shell/navigation.js'
 import { CHANNEL_LABELS, deskApi, readScan, type DossierDetails } from './desk-api.js'
 import { formatMoney } from './desk-labels.js'
-import { deskWorkApi } from './desk-work-api.js'
 import { DossierActions } from './DossierActions.js'
 import { FLAG_LABELS, FlagChoices, type FlagName } from './DossierFlags.js'
 import { formsFor } from './forms/printable-forms.js'
@@ -22,6 +21,7 @@ import { useReasonPrompt } from './useReasonPrompt.js'
 import { EcertCopies } from '../signatures/EcertCopies.js'
 import { SignatureTag } from '../signatures/SignatureTag.js'
 import { signaturesApi } from '../signatures/signatures-api.js'
+import { BackToQueues } from './DeskPageHeader.js'
 
 type Component = DossierDetails['components'][number]
 
@@ -96,9 +96,7 @@ export default function DossierView({ code, me }: { code: string; me: Me }) {
     <Space orientation="vertical" size={12} style={{ width: '100%' }} className="dossier-page">
       {reasonPrompt}
       <div>
-        <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
-          ← Hàng đợi hồ sơ
-        </a>
+        <BackToQueues />
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8 }}>
           <Typography.Title level={narrow ? 4 : 2} className="dossier-code" style={{ margin: '4px 0 0' }} data-testid="dossier-code">
             {dossier.code}

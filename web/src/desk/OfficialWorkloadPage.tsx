@@ -1,13 +1,13 @@
 import { FileExcelOutlined } from '@ant-design/icons'
-import { Button, Card, DatePicker, Result, Space, Table, Typography } from 'antd'
+import { Button, Card, DatePicker, Result, Space, Table } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { WORKLOAD_COUNTS } from '../../../src/domain/accounts/official-workload.js'
 import type { Me } from '../shared/api.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
-import { DESK_PATH, followLink } from '../shell/navigation.js'
 import { deskWorkApi, type OfficialWorkload } from './desk-work-api.js'
+import { DeskPageHeader } from './DeskPageHeader.js'
 
 type Row = OfficialWorkload['rows'][number]
 
@@ -24,14 +24,7 @@ export default function OfficialWorkloadPage({ me }: { me: Me }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div>
-        <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
-          ← Hàng đợi hồ sơ
-        </a>
-        <Typography.Title level={2} style={{ margin: '4px 0 0' }}>
-          Kết quả giải quyết hồ sơ theo cán bộ, công chức
-        </Typography.Title>
-      </div>
+      <DeskPageHeader title="Kết quả giải quyết hồ sơ theo cán bộ, công chức" />
       <Card size="small">
         <Space wrap align="end">
           {hasChoice(units) && <UnitPicker id="workload-unit" units={units} value={query.unit} expanded={me.unit_code} onChange={(unit) => setQuery((q) => ({ ...q, unit }))} />}

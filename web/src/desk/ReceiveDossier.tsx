@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Inp
 import { useState } from 'react'
 import { ApiError, type Me } from '../shared/api.js'
 import { formatCount, formatDateTime } from '../shared/format.js'
-import { dossierPath, DESK_PATH, followLink, navigate } from '../shell/navigation.js'
+import { dossierPath, DESK_PATH, navigate } from '../shell/navigation.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { CHANNEL_LABELS, deskApi, type ProcedureChoice } from './desk-api.js'
 import { formatWorkingDays, ONLINE_LEVEL_LABELS } from './desk-labels.js'
@@ -11,6 +11,7 @@ import { useApiData } from '../shared/use-api-data.js'
 import { useDebounced } from '../shared/use-debounced.js'
 import { withConfirmation } from './confirm-warning.js'
 import { LevelNotice } from './LevelNotice.js'
+import { DeskPageHeader } from './DeskPageHeader.js'
 
 const NO_PROCEDURES: ProcedureChoice[] = []
 
@@ -97,14 +98,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div>
-        <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
-          ← Hàng đợi hồ sơ
-        </a>
-        <Typography.Title level={2} style={{ margin: '4px 0 0' }}>
-          Tiếp nhận hồ sơ
-        </Typography.Title>
-      </div>
+      <DeskPageHeader title="Tiếp nhận hồ sơ" />
       <Form<ApplicantFields> form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'direct', fee_vnd: 0, paid_online: false }}>
         <Row gutter={16}>
           <Col xs={24} lg={14}>

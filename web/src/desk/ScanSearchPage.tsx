@@ -3,8 +3,9 @@ import { useState } from 'react'
 import type { Me } from '../shared/api.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
-import { DESK_PATH, dossierPath, followLink } from '../shell/navigation.js'
+import { dossierPath, followLink } from '../shell/navigation.js'
 import { deskWorkApi, SCAN_SEARCH_PATH, type FileTextHit } from './desk-work-api.js'
+import { DeskPageHeader } from './DeskPageHeader.js'
 
 /**
  * "Tìm trong bản quét": the words read (OCR) from the scanned components of the unit's dossiers,
@@ -26,14 +27,7 @@ export default function ScanSearchPage({ me }: { me: Me }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div>
-        <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
-          ← Hàng đợi hồ sơ
-        </a>
-        <Typography.Title level={2} style={{ margin: '4px 0 0' }}>
-          Tìm trong bản quét thành phần hồ sơ
-        </Typography.Title>
-      </div>
+      <DeskPageHeader title="Tìm trong bản quét thành phần hồ sơ" />
       <Card size="small">
         <Space wrap align="end">
           {hasChoice(units) && <UnitPicker id="scan-search-unit" units={units} value={query.unit} expanded={me.unit_code} onChange={(unit) => ask({ ...query, unit })} />}

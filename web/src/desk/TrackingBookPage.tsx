@@ -1,17 +1,17 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Button, Card, DatePicker, Result, Select, Skeleton, Space, Typography } from 'antd'
+import { Button, Card, DatePicker, Result, Select, Skeleton, Space } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { TRACKING_BOOK_KIND_LABELS, TRACKING_BOOK_KINDS } from '../../../src/domain/dossiers/tracking-book.js'
 import type { Me } from '../shared/api.js'
 import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
-import { DESK_PATH, followLink } from '../shell/navigation.js'
 import { deskApi } from './desk-api.js'
 import { deskWorkApi, type BookQuery } from './desk-work-api.js'
 import { readBookQuery } from './tracking-book-view.js'
 import { TrackingBookTable } from './TrackingBookTable.js'
 import './tracking-book.css'
+import { DeskPageHeader } from './DeskPageHeader.js'
 
 const DATE_FORMAT = 'DD/MM/YYYY'
 
@@ -28,14 +28,7 @@ export default function TrackingBookPage({ me }: { me: Me }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div>
-        <a href={DESK_PATH} onClick={(e) => followLink(e, DESK_PATH)}>
-          ← Hàng đợi hồ sơ
-        </a>
-        <Typography.Title level={2} style={{ margin: '4px 0 0' }}>
-          Sổ theo dõi hồ sơ
-        </Typography.Title>
-      </div>
+      <DeskPageHeader title="Sổ theo dõi hồ sơ" />
       <Card size="small">
         <Space wrap align="end">
           {hasChoice(units) && (

@@ -2,12 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type ProcedureDetails, type Session, type Submitted } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
 import { ProcedureForms } from './ProcedureForms.js'
+import { ComponentFileInput, type ChosenFiles } from './ComponentFileInput.js'
 
 /** One procedure: what it needs, and the online submission with each component's file checked at once by the server. */
 export function SubmitPage({ code }: { code: string }) {
   const [procedure, setProcedure] = useState<ProcedureDetails | null>(null)
   const [session, setSession] = useState<Session | null>(savedSession())
-  const [files, setFiles] = useState<Record<number, File>>({})
+  const [files, setFiles] = useState<ChosenFiles>({})
   const [unit, setUnit] = useState('')
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
@@ -80,19 +81,8 @@ export function SubmitPage({ code }: { code: string }) {
           <label htmlFor="email">Thư điện tử (không bắt buộc, để nhận thông báo)</label>
           <input id="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
           {procedure.components.map((c) => (
-            <div key={c.position}>
-              <label htmlFor={`component-${c.position}`}>{c.position}. {c.name}{c.required ? ' (bắt buộc)' : ''} — PDF, PNG hoặc JPEG, tối đa 10 MB</label>
-              <input id={`component-${c.position}`} type="file" accept=".pdf,.png,.jpg,.jpeg" required={c.required}
-                onChange={(e) => {
-                  const file = e.target.files?.[0]
-                  setFiles((current) => {
-                    const next = { ...current }
-                    if (file) next[c.position] = file
-                    else delete next[c.position]
-                    return next
-                  })
-                }} />
-            </div>
+            <ComponentFileInput key={c.position} id={`component-${c.position}`} position={c.position} required={c.required}
+              label={`${c.position}. ${c.name}${c.required ? ' (bắt buộc)' : ''} — PDF, PNG hoặc JPEG, tối đa 10 MB`} onChosen={setFiles} />
           ))}
           <button type="submit" disabled={busy}>{busy ? 'Đang nộp…' : 'Nộp hồ sơ'}</button>
           {error && <p role="alert" className="error">{error}</p>}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type Session, type Started, type Tracked } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
+import { ComponentFileInput, type ChosenFiles } from './ComponentFileInput.js'
 
 const RATING_LABELS: Record<string, string> = { very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', dissatisfied: 'Không hài lòng' }
 
@@ -12,7 +13,7 @@ export function TrackingPage({ code }: { code: string }) {
   const [error, setError] = useState<string | null>(null)
   const [feedback, setFeedback] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
-  const [supplements, setSupplements] = useState<Record<number, File>>({})
+  const [supplements, setSupplements] = useState<ChosenFiles>({})
 
   const load = async (forPhone: string) => {
     setError(null)
@@ -92,19 +93,7 @@ export function TrackingPage({ code }: { code: string }) {
             <form onSubmit={sendSupplement} aria-labelledby="supplement-title">
               <h3 id="supplement-title">Bổ sung hồ sơ trực tuyến</h3>
               {dossier.components.map((c) => (
-                <div key={c.position}>
-                  <label htmlFor={`supplement-${c.position}`}>{c.position}. {c.name} — PDF, PNG hoặc JPEG</label>
-                  <input id={`supplement-${c.position}`} type="file" accept=".pdf,.png,.jpg,.jpeg"
-                    onChange={(e) => {
-                      const file = e.target.files?.[0]
-                      setSupplements((current) => {
-                        const next = { ...current }
-                        if (file) next[c.position] = file
-                        else delete next[c.position]
-                        return next
-                      })
-                    }} />
-                </div>
+                <ComponentFileInput key={c.position} id={`supplement-${c.position}`} position={c.position} label={`${c.position}. ${c.name} — PDF, PNG hoặc JPEG`} onChosen={setSupplements} />
               ))}
               <button type="submit" disabled={Object.keys(supplements).length === 0}>Gửi bổ sung</button>
             </form>
