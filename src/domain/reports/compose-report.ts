@@ -3,7 +3,7 @@ import { ecertStarted } from '../indicators/ecert-started.js'
 import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../indicators/indicator-id.js'
 import { praiseAndCriticism } from '../indicators/praise-and-criticism.js'
 import { percentage } from '../indicators/percentage.js'
-import type { TargetCheck } from '../indicators/target.js'
+import type { TableFigure } from '../indicators/table-figure.js'
 import type { LocalDate } from '../time/local-date.js'
 import { fillParagraphs, type ReportTemplate } from './document-template.js'
 import { fillPlaceholders } from './fill-placeholders.js'
@@ -16,16 +16,8 @@ import { tasksCompletionValues, type TaskOutcome } from './tasks-completion.js'
 import { trendPhrase } from './trend-sentence.js'
 import { joinVietnamese } from './vietnamese-list.js'
 
-/** One figure of the indicator table (modules/indicators/indicator-table.ts has the same shape). */
-export interface ReportFigure {
-  numerator?: number
-  denominator?: number
-  value: number | null
-  previous: number | null
-  change: number | null
-  target: TargetCheck | null
-  rank: number | null
-}
+/** One figure of the indicator table, as the report writes it. */
+export type ReportFigure = TableFigure
 
 export interface ReportRow {
   unit_code: string

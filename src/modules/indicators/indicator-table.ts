@@ -4,22 +4,12 @@ import { isRate, type IndicatorValue } from '../../domain/indicators/compute-ind
 import { INDICATOR_IDS, type IndicatorId } from '../../domain/indicators/indicator-id.js'
 import { checkPeriod, previousPeriod } from '../../domain/indicators/period.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
-import { checkTarget, type TargetCheck } from '../../domain/indicators/target.js'
+import type { TableFigure } from '../../domain/indicators/table-figure.js'
+import { checkTarget } from '../../domain/indicators/target.js'
 import { getIndicators, treeDayOfRequest, type IndicatorRequest, type IndicatorRow } from './get-indicators.js'
 import { targetFor, targetsOfYear } from './targets.repository.js'
 
-export interface EnrichedFigure {
-  numerator?: number
-  denominator?: number
-  value: number | null
-  /** The same figure over the period of the same length just before. */
-  previous: number | null
-  /** value − previous (percentage points for rates); null when either is missing. */
-  change: number | null
-  target: TargetCheck | null
-  /** Among the child units of the table (child rows only). */
-  rank: number | null
-}
+export type EnrichedFigure = TableFigure
 
 export interface IndicatorTableRow extends Omit<IndicatorRow, 'indicators'> {
   indicators: Partial<Record<IndicatorId, EnrichedFigure>>
