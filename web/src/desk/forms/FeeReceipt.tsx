@@ -1,9 +1,9 @@
 import { moneyInWords } from '../../../../src/domain/format/vietnamese-money-words.js'
-import { slipAgency } from '../../../../src/domain/format/vietnamese-date-words.js'
 import { decreeDate } from '../../../../src/domain/reports/letter-dates.js'
 import { toVietnamDate } from '../../../../src/domain/time/vietnam-time.js'
 import { formatCount } from '../../shared/format.js'
 import { CHANNEL_LABELS, type DossierDetails } from '../desk-api.js'
+import { SlipAgency } from './SlipAgency.js'
 
 export type PaperSize = 'A4' | 'A5'
 
@@ -23,11 +23,7 @@ export function FeeReceipt({ d }: { d: DossierDetails }) {
   return (
     <>
       <div className="masthead">
-        <div>
-          <p className="agency">{slipAgency(d.unit_name)}</p>
-          <p className="agency">Bộ phận tiếp nhận và trả kết quả</p>
-          <span className="underline" />
-        </div>
+        <SlipAgency unitName={d.unit_name} />
         <div>
           <p>Mẫu số: ………</p>
           <p>Ký hiệu: ……… Số: ………</p>

@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, DatePicker, Input, Radio, Result, Skeleton } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState, type ReactNode } from 'react'
-import { clockWords, slipAgency, slipPlace } from '../../../../src/domain/format/vietnamese-date-words.js'
+import { clockWords, slipPlace } from '../../../../src/domain/format/vietnamese-date-words.js'
 import { decreeDate } from '../../../../src/domain/reports/letter-dates.js'
 import { nameInSentence } from '../../../../src/domain/reports/short-unit-name.js'
 import { toVietnamDate } from '../../../../src/domain/time/vietnam-time.js'
@@ -16,6 +16,7 @@ import { useApiData } from '../../shared/use-api-data.js'
 import { typedDateProps } from '../../shared/typed-dates.js'
 import { FeeReceipt, PaperStyle, type PaperSize } from './FeeReceipt.js'
 import { TrackingQr } from './TrackingQr.js'
+import { SlipAgency } from './SlipAgency.js'
 
 interface Props {
   code: string
@@ -131,11 +132,7 @@ function Masthead({ d, title, subtitle }: { d: DossierDetails; title: string; su
   return (
     <>
       <div className="masthead">
-        <div>
-          <p className="agency">{slipAgency(d.unit_name)}</p>
-          <p className="agency">Bộ phận tiếp nhận và trả kết quả</p>
-          <span className="underline" />
-        </div>
+        <SlipAgency unitName={d.unit_name} />
         <div>
           <p className="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
           <p className="motto">Độc lập - Tự do - Hạnh phúc</p>
