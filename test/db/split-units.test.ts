@@ -8,7 +8,7 @@ import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
-import { tempDir } from '../support/files.js'
+import { tempDir, writeCsv } from '../support/files.js'
 import { rejection } from '../support/rejection.js'
 import { createTestDatabase } from '../support/test-database.js'
 
@@ -82,6 +82,32 @@ describe('a commune split between two new ones on 1/7/2025', () => {
     const toNew2 = Object.keys(NAMED).length + IN_THON_DONG.length
     expect(outcome.splitShares).toEqual([{ code: 'T.X', to: [{ code: 'T.NEW1', dossiers: COUNT - toNew2 }, { code: 'T.NEW2', dossiers: toNew2 }] }])
     expect(await handle.db.selectFrom('dossier_heirs').select('dossier_id').execute()).toEqual([])
+  })
+
+  it('the same split as CSV — areas in new_areas, the named dossiers in a --dossiers file — shares the dossiers exactly as the JSON does', async () => {
+    const csv = writeCsv(dir, 'split.csv', [
+      'old_code,new_code,date,new_name,new_kind,new_parent_code,new_areas',
+      'T.X,T.NEW1,2025-07-01,Xã Mới Một,xã,T,',
+      'T.X,T.NEW2,2025-07-01,Xã Mới Hai,xã,T,Thôn Đông; Thôn Nam',
+    ])
+    const named = writeCsv(dir, 'named.csv', ['dossier_code,new_code', ...Object.entries(NAMED).map(([code, unit]) => `${code},${unit}`)])
+    const fromCsv = await reorganiseUnits(handle, csv, { dryRun: true, accounts: 'move', actor: 'test', dossiersFile: named })
+    const fromJson = await reorganiseUnits(handle, splitFile('same.json', NAMED), { dryRun: true, accounts: 'move', actor: 'test' })
+    expect(fromCsv.splitShares).toEqual(fromJson.splitShares)
+    // Without the named dossiers only the addresses decide.
+    const byAddress = await reorganiseUnits(handle, csv, { dryRun: true, accounts: 'move', actor: 'test' })
+    expect(byAddress.splitShares).toEqual([{ code: 'T.X', to: [{ code: 'T.NEW1', dossiers: COUNT - IN_THON_DONG.length }, { code: 'T.NEW2', dossiers: IN_THON_DONG.length }] }])
+  })
+
+  it('a dossiers file naming one dossier for two successors, or disagreeing with the JSON, is refused with its row and nothing changes', async () => {
+    const twice = writeCsv(dir, 'twice.csv', ['dossier_code,new_code', 'X-0,T.NEW2', 'X-0,T.NEW1'])
+    const error = await rejection(reorganiseUnits(handle, splitFile('ok.json', {}), { dryRun: false, accounts: 'move', actor: 'test', dossiersFile: twice }))
+    expect(error.details).toEqual([{ line: 3, column: 'new_code', value: 'T.NEW1', reason: 'hồ sơ X-0 đã được ghi cho T.NEW2 ở dòng trước' }])
+    expect(error.userMessage).toContain('twice.csv')
+    const disagree = writeCsv(dir, 'disagree.csv', ['dossier_code,new_code', 'X-1,T.NEW1'])
+    const conflict = await rejection(reorganiseUnits(handle, splitFile('named.json', NAMED), { dryRun: false, accounts: 'move', actor: 'test', dossiersFile: disagree }))
+    expect(conflict.details).toEqual([expect.objectContaining({ column: 'dossiers', value: 'X-1', reason: 'tệp sắp xếp ghi T.NEW2, tệp hồ sơ ghi T.NEW1' })])
+    expect(await handle.db.selectFrom('units').select('code').where('code', 'like', 'T.NEW%').execute()).toEqual([])
   })
 
   it('applied: each successor counts its share of 2022, the old commune keeps all, the province’s 2022 does not change', async () => {

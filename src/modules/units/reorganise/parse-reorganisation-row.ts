@@ -14,5 +14,11 @@ export function parseReorganisationRow(row: RowParser<ReorganisationColumn>): Re
   const newName = row.text('new_name').trim() || null
   const newKind = row.optional<UnitKind | null>('new_kind', (raw) => parseEnum(raw, UNIT_KIND_ALIASES, UNIT_KINDS.join(', ')), null)
   const newParentCode = row.code('new_parent_code', 'optional') || null
-  return { line: row.line, oldCode, newCode, date, newName, newKind, newParentCode }
+  const newAreas = areasOf(row.text('new_areas'))
+  return { line: row.line, oldCode, newCode, date, newName, newKind, newParentCode, ...(newAreas.length > 0 ? { newAreas } : {}) }
+}
+
+/** "Thôn Đông; Xã An Thanh" → the areas, each trimmed, none empty. */
+export function areasOf(cell: string): string[] {
+  return cell.split(';').map((area) => area.trim()).filter((area) => area !== '')
 }

@@ -9,11 +9,14 @@ import type { ImportIssue } from '../../import/import-issue.js'
 import { vietnamMidnight } from '../../indicators/dossier-figures.js'
 import { checkUnitSet, saveUnits, type UnitLine } from '../save-units.js'
 import { readReorganisationFile } from './read-reorganisation-file.js'
+import { joinNamedDossiers, readSplitDossiersFile } from './read-split-dossiers-file.js'
 import { saveDivertedDossiers, shareSplitDossiers, type SplitShare } from './split-shares.js'
 
 export interface ReorganiseOptions {
   /** Say what would move and change nothing. */
   dryRun: boolean
+  /** A CSV/XLSX file naming split units' dossiers one by one (dossier_code, new_code). */
+  dossiersFile?: string
   /**
    * The accounts of dissolved units: moved to the successor (closed when there is none), or
    * closed with their unit; `keep` is for the demo only, whose old accounts show the history.
@@ -48,7 +51,9 @@ export interface ReorganisationOutcome {
  */
 export async function reorganiseUnits(handle: DatabaseHandle, path: string, options: ReorganiseOptions): Promise<ReorganisationOutcome> {
   const file = await readReorganisationFile(path)
-  return applyReorganisation(handle, file.rows, path, options, file.issues, file.namedDossiers)
+  const listed = options.dossiersFile ? await readSplitDossiersFile(options.dossiersFile) : new Map<string, string>()
+  const { named, issues } = joinNamedDossiers(file.namedDossiers, listed)
+  return applyReorganisation(handle, file.rows, path, options, [...file.issues, ...issues], named)
 }
 
 /** The same from rows already read (the demo's reorganisation of 1/7/2025). */
