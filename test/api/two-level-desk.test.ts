@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { signIn, type SignedIn } from '../support/sign-in.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 
 /*
  * The API after 1/7/2025: An Thanh has ended, its successor is the new commune Tân Kỳ. A dossier
@@ -18,14 +17,15 @@ let tanKyOfficer: SignedIn
 
 beforeAll(async () => {
   ;({ handle, app } = await startApiServer())
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'HP', name: 'Thành phố Hải Phòng', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'HP.TK', name: 'Xã Tân Kỳ', kind: 'commune', parentCode: 'HP', validFrom: '2025-07-01' } },
-      { line: 4, unit: { code: 'HD.AT', name: 'Xã An Thanh', kind: 'commune', parentCode: 'HP', validTo: '2025-06-30', successorCode: 'HP.TK' } },
-    ])
-    await saveProcedures(trx, [{ code: '2.000815', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực', level: 'commune', onlineLevel: 'partial', processingDays: 0, feeVnd: 2_000 }])
-  })
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'HP', name: 'Thành phố Hải Phòng', kind: 'province', parentCode: null },
+      { code: 'HP.TK', name: 'Xã Tân Kỳ', kind: 'commune', parentCode: 'HP', validFrom: '2025-07-01' },
+      { code: 'HD.AT', name: 'Xã An Thanh', kind: 'commune', parentCode: 'HP', validTo: '2025-06-30', successorCode: 'HP.TK' },
+    ],
+    [{ code: '2.000815', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực', level: 'commune', onlineLevel: 'partial', processingDays: 0, feeVnd: 2_000 }],
+  )
   tanKyOfficer = await signIn(app, handle, 'officer', 'HP.TK')
 })
 afterAll(async () => stopApiServer({ handle, app }))

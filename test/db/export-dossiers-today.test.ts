@@ -5,11 +5,10 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
 import { exportDossiers } from '../../src/modules/dossiers/export/export-dossiers.js'
 import { importDossierInputs, importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { tempDir } from '../support/files.js'
 import { createTestDatabase } from '../support/test-database.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 
 /* The dossier export writes who decides each dossier, and exports a commune of today with the dossiers of the communes it replaced. */
 let handle: DatabaseHandle
@@ -32,16 +31,17 @@ function rowsOf(path: string): Record<string, string>[] {
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'T.A', name: 'Huyện A', kind: 'district', parentCode: 'T' } },
-      { line: 4, unit: { code: 'T.A.1', name: 'Xã Một', kind: 'commune', parentCode: 'T.A' } },
-      { line: 5, unit: { code: 'T.A.2', name: 'Xã Hai', kind: 'commune', parentCode: 'T.A' } },
-      { line: 6, unit: { code: 'T.A.3', name: 'Xã Ba', kind: 'commune', parentCode: 'T.A' } },
-    ])
-    await saveProcedures(trx, [{ code: 'P1', name: 'Thủ tục', field: null, level: 'commune', onlineLevel: 'none', processingDays: 3, feeVnd: 0 }])
-  })
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null },
+      { code: 'T.A', name: 'Huyện A', kind: 'district', parentCode: 'T' },
+      { code: 'T.A.1', name: 'Xã Một', kind: 'commune', parentCode: 'T.A' },
+      { code: 'T.A.2', name: 'Xã Hai', kind: 'commune', parentCode: 'T.A' },
+      { code: 'T.A.3', name: 'Xã Ba', kind: 'commune', parentCode: 'T.A' },
+    ],
+    [{ code: 'P1', name: 'Thủ tục', field: null, level: 'commune', onlineLevel: 'none', processingDays: 3, feeVnd: 0 }],
+  )
   await importDossierInputs(handle, [
     dossier('HS-1', 'T.A.1', '2022-09-05'), dossier('HS-2', 'T.A.2', '2022-09-06', 'T.A'), dossier('HS-3', 'T.A.3', '2022-09-07'),
   ], 'fixture')

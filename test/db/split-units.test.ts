@@ -5,12 +5,11 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { tempDir, writeCsv } from '../support/files.js'
 import { rejection } from '../support/rejection.js'
 import { createTestDatabase } from '../support/test-database.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 
 /*
  * 1/7/2025: the commune T.X is split between T.NEW1 (named first: it keeps the records) and
@@ -53,13 +52,14 @@ const received = async (unitCode: string, period = september2022) => {
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'T.X', name: 'Xã Cũ', kind: 'commune', parentCode: 'T' } },
-    ])
-    await saveProcedures(trx, [{ code: 'P1', name: 'Thủ tục', field: null, level: 'commune', onlineLevel: 'none', processingDays: 3, feeVnd: 0 }])
-  })
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'T', name: 'Tỉnh Thử', kind: 'province', parentCode: null },
+      { code: 'T.X', name: 'Xã Cũ', kind: 'commune', parentCode: 'T' },
+    ],
+    [{ code: 'P1', name: 'Thủ tục', field: null, level: 'commune', onlineLevel: 'none', processingDays: 3, feeVnd: 0 }],
+  )
   await importDossierInputs(handle, Array.from({ length: COUNT }, (_, i) => dossierOf(i)), 'fixture')
   await handle.db.updateTable('dossiers').set({ applicant_address: 'số 5, thôn đông, xã Cũ' }).where('code', 'in', IN_THON_DONG).execute()
   // A village whose name begins like the area's is not the area.

@@ -10,9 +10,7 @@ import { importDossierInputs } from '../../src/modules/dossiers/import/import-do
 import { getIndicators, type IndicatorReport } from '../../src/modules/indicators/get-indicators.js'
 import { getIndicatorTable } from '../../src/modules/indicators/indicator-table.js'
 import { rankAmongKind } from '../../src/modules/indicators/rank-among-kind.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { getUnitByCode, unitTreeAsOf } from '../../src/modules/units/units.repository.js'
 import { tempDir } from '../support/files.js'
 import { setTarget } from '../../src/modules/targets/set-target.js'
@@ -20,6 +18,7 @@ import { readDocx } from '../support/docx-text.js'
 import { generateReport } from '../../src/modules/reports/generate-report.js'
 import { rejection } from '../support/rejection.js'
 import { createTestDatabase } from '../support/test-database.js'
+import { saveUnitsAndProcedures } from '../support/units-and-procedures.js'
 
 /*
  * 1/7/2025: the communes An Thanh and Tân Kỳ are merged into a new commune directly under the
@@ -68,19 +67,20 @@ let before: { antThanh: IndicatorReport; tanKy: IndicatorReport; province: Indic
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'T', name: 'Thành phố Hải Phòng', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'T.TK', name: 'Huyện Tứ Kỳ', kind: 'district', parentCode: 'T' } },
-      { line: 4, unit: { code: 'T.TK.AT', name: 'Xã An Thanh', kind: 'commune', parentCode: 'T.TK' } },
-      { line: 5, unit: { code: 'T.TK.TK', name: 'Xã Tân Kỳ', kind: 'commune', parentCode: 'T.TK' } },
-      { line: 6, unit: { code: 'T.TK.QT', name: 'Xã Quang Trung', kind: 'commune', parentCode: 'T.TK' } },
-    ])
-    await saveProcedures(trx, [
+  await saveUnitsAndProcedures(
+    handle,
+    [
+      { code: 'T', name: 'Thành phố Hải Phòng', kind: 'province', parentCode: null },
+      { code: 'T.TK', name: 'Huyện Tứ Kỳ', kind: 'district', parentCode: 'T' },
+      { code: 'T.TK.AT', name: 'Xã An Thanh', kind: 'commune', parentCode: 'T.TK' },
+      { code: 'T.TK.TK', name: 'Xã Tân Kỳ', kind: 'commune', parentCode: 'T.TK' },
+      { code: 'T.TK.QT', name: 'Xã Quang Trung', kind: 'commune', parentCode: 'T.TK' },
+    ],
+    [
       { code: 'P-FULL', name: 'Toàn trình', field: null, level: 'commune', onlineLevel: 'full', processingDays: 2, feeVnd: 0 },
       { code: 'P-NONE', name: 'Trực tiếp', field: null, level: 'commune', onlineLevel: 'none', processingDays: 2, feeVnd: 50000 },
-    ])
-  })
+    ],
+  )
   await importDossierInputs(handle, [
     ...dossiersOf('T.TK.AT', '2022-09', 11, 'A'), ...dossiersOf('T.TK.TK', '2022-09', 7, 'A'), ...dossiersOf('T.TK.QT', '2022-09', 5, 'A'),
     ...dossiersOf('T.TK.AT', '2022-11', 4, 'A'), ...dossiersOf('T.TK', '2022-10', 3, 'A'),
