@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../../src/db/open-database.js'
+import { migrateToLatest } from '../../src/db/migrate.js'
 import { addDays } from '../../src/domain/time/local-date.js'
 import { startOfVietnamDay } from '../../src/domain/time/vietnam-time.js'
 import { parseIndexPeriod } from '../../src/domain/index766/index-period.js'
@@ -31,6 +32,7 @@ const serverUrl = process.env.DATABASE_URL || undefined
 const url = serverUrl ? Object.assign(new URL(serverUrl), { pathname: '/motcua_bench766' }).toString() : undefined
 const handle = await openDatabase(url ? { databaseUrl: url } : { dataDir: join(import.meta.dirname, '..', 'out', 'index766-pglite', 'data') })
 const db = handle.db
+await migrateToLatest(db)
 const unit = await getUnitByCode(db, TU_KY_CODE)
 const children = await db.selectFrom('units').select('id').where('parent_id', '=', unit.id).where('kind', 'in', ['district', 'commune']).execute()
 const scopes = [unit.id, ...children.map((c) => c.id)]

@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { addDays } from '../../domain/time/local-date.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { dossierHistoryInputsOverWindows, type DossierHistoryInputs, type TimeWindow } from './dossier-history-inputs.js'
-import { dossierSatisfactionKeptUnder } from './satisfaction-kept.js'
+import { dossierSatisfactionKeptAt } from './satisfaction-kept.js'
 import { byRoot } from './scope-roots.js'
 import { dossierScopes, dossierShare, inAnyScope, placementScopesJoin, type DossierUnitColumn } from './scope-dossiers.js'
 import { processingUnitColumn } from './index-scope.js'
@@ -59,8 +59,9 @@ export async function dossierHistoryInputsInDatabase(
   // Kept partial results when the periods are months, quarters or years; else the judgement over the dossiers.
   const counted = (await historyCountsFromPartials(db, calendar, scopeIds, windows, attribution)) ?? (await countHistories(db, calendar, scopeIds, windows, attribution))
   if (counted === null) return dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows, attribution)
-  const kept: Map<number, boolean>[] = []
-  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptUnder(db, rootId, w.end)))
+  // Whether each scope's province keeps satisfaction at each period's end: one question per province.
+  const keptAt = await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptAt(db, rootId, windows.map((w) => w.end)))
+  const kept = windows.map((_, w) => new Map([...keptAt].map(([id, flags]) => [id, flags[w]!])))
   const byCell = new Map(counted.map((row) => [`${row.w}:${row.scope_id}`, row]))
   return windows.map(
     (_, w) =>

@@ -49,8 +49,9 @@ export async function feedbackInputs(db: Kysely<Database>, calendar: WorkingCale
 /** `feedbackInputs` for several periods: the items read once, each judged at the end of each period it belongs to. */
 export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, FeedbackInputs>[]> {
   const span = windowsSpan(windows)
-  const kept: Map<number, boolean>[] = []
-  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => feedbackKeptUnder(db, rootId, w.end)))
+  // Whether each scope's province keeps feedback at each period's end: one question per province.
+  const keptAt = await byRoot(db, scopeIds, (rootId) => feedbackKeptAt(db, rootId, windows.map((w) => w.end)))
+  const kept = windows.map((_, w) => new Map([...keptAt].map(([id, flags]) => [id, flags[w]!])))
   const keptScopes = scopeIds.filter((id) => kept.some((k) => k.get(id) === true))
   const items =
     keptScopes.length === 0
@@ -89,4 +90,15 @@ export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: 
       }),
     )
   })
+}
+
+/** `feedbackKeptUnder` at several period ends in one question, in their order. */
+export async function feedbackKeptAt(db: Kysely<Database>, rootId: number, ends: readonly Date[]): Promise<boolean[]> {
+  const { rows } = await sql<{ at: number; kept: boolean }>`
+    select e.at::int as at, exists (
+      select 1 from feedback f join ${scopeMembersSql([rootId])} tree on tree.descendant_id = f.unit_id where f.received_at < e.e
+    ) as kept
+    from unnest(${ends.map((end) => end.toISOString())}::timestamptz[]) with ordinality as e(e, at)`.execute(db)
+  const kept = new Map(rows.map((row) => [Number(row.at), row.kept === true]))
+  return ends.map((_, i) => kept.get(i + 1) === true)
 }

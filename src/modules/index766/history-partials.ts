@@ -7,8 +7,9 @@ import { startOfVietnamDay, toVietnamDate } from '../../domain/time/vietnam-time
 import type { Attribution } from '../indicators/rollup.repository.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
 import { judgedDossiersSql, YEARS_BEFORE, type HistoryCounts } from './dossier-history-sql.js'
-import { processingUnitColumn, scopeMembersSql } from './index-scope.js'
-import { dossierScopes, dossierShare, placementScopesJoin, type DossierScopes } from './scope-dossiers.js'
+import { processingUnitColumn } from './index-scope.js'
+import { dossierScopes, dossierShare, placementScopesJoin } from './scope-dossiers.js'
+import { oneComputationAtATime, staleCells, stampCells, unitCounters, unitsFeeding, type Cell } from './partials-freshness.js'
 
 /*
  * 2.1, 2.2 and 5.4 from partial results kept between questions (migration 032): for each
@@ -45,52 +46,22 @@ export function monthAligned(windows: readonly TimeWindow[]): boolean {
 const yearStartOf = (end: Date) => startOfVietnamDay(`${addDays(toVietnamDate(end), -1).slice(0, 4)}-01-01`)
 
 /**
- * The fingerprint of the calendar stretch a judgement at `end` reads: from YEARS_BEFORE years
- * before its year up to the day after it (judgedDossiersSql) — a row computed with another
- * calendar there is not used.
+ * The fingerprints of the calendar stretches judgements at the ends read: from YEARS_BEFORE years
+ * before each end's year up to the day after it (judgedDossiersSql) — a row computed with another
+ * calendar there is not used. The days are read once for all the ends.
  */
-export function calendarKeyAt(calendar: WorkingCalendar, end: Date): string {
-  const from = `${Number(addDays(toVietnamDate(end), -1).slice(0, 4)) - YEARS_BEFORE}-01-01`
-  const through = addDays(toVietnamDate(end), 1)
-  const hash = createHash('sha256')
+export function calendarKeysAt(calendar: WorkingCalendar, ends: readonly Date[]): string[] {
+  if (ends.length === 0) return []
+  const stretches = ends.map((end) => ({ from: `${Number(addDays(toVietnamDate(end), -1).slice(0, 4)) - YEARS_BEFORE}-01-01`, through: addDays(toVietnamDate(end), 1) }))
+  const first = stretches.reduce((a, s) => (s.from < a ? s.from : a), stretches[0]!.from)
+  const last = stretches.reduce((a, s) => (s.through > a ? s.through : a), stretches[0]!.through)
+  const days: string[] = []
   let bits = ''
-  for (let day = from; day <= through; day = addDays(day, 1)) bits += calendar.isWorkingDay(day) ? '1' : '0'
-  hash.update(`${from}:${bits}`)
-  return hash.digest('base64url')
-}
-
-/** The processing units whose dossiers may count in the scopes: their members and, when a split concerns them, the split units. */
-async function unitsFeeding(db: Kysely<Database>, scopes: DossierScopes): Promise<number[]> {
-  const members = scopeMembersSql(scopes.scopeIds)
-  const { rows } = await sql<{ unit_id: number }>`
-    select m.descendant_id as unit_id from ${members} m
-    ${scopes.splitShares ? sql`union select dh.unit_id from dossier_heirs dh where dh.heir_id in (select m.descendant_id from ${members} m)` : sql``}`.execute(db)
-  return rows.map((row) => Number(row.unit_id)).sort((a, b) => a - b)
-}
-
-/** Each unit's change counter and every unit's (unit 0), summed over the shards. */
-const versions = (units: readonly number[]) =>
-  sql`v as (select unit_id, sum(version)::bigint as version from index766_unit_changes where unit_id = any(${[0, ...units]}::int[]) group by unit_id)`
-
-interface Cell {
-  unit_id: number
-  period_end: Date
-}
-
-/** The (unit, end) cells without rows computed at the units' current counters and this calendar. */
-async function staleCells(db: Kysely<Database>, attribution: Attribution, units: readonly number[], ends: readonly Date[], keys: readonly string[]): Promise<Cell[]> {
-  const { rows } = await sql<Cell>`
-    with ${versions(units)}
-    select u.unit_id, e.period_end
-    from unnest(${units}::int[]) as u(unit_id)
-    cross join unnest(${ends.map((e) => e.toISOString())}::timestamptz[], ${keys}::text[]) as e(period_end, calendar_key)
-    where not exists (
-      select 1 from index766_partials_fresh f
-      where f.kind = ${KIND} and f.attribution = ${attribution} and f.unit_id = u.unit_id and f.period_end = e.period_end
-        and f.calendar_key = e.calendar_key
-        and f.unit_version = coalesce((select version from v where v.unit_id = u.unit_id), 0)
-        and f.all_version = coalesce((select version from v where v.unit_id = 0), 0))`.execute(db)
-  return rows.map((row) => ({ unit_id: Number(row.unit_id), period_end: new Date(row.period_end) }))
+  for (let day = first; day <= last; day = addDays(day, 1)) {
+    days.push(day)
+    bits += calendar.isWorkingDay(day) ? '1' : '0'
+  }
+  return stretches.map(({ from, through }) => createHash('sha256').update(`${from}:${bits.slice(days.indexOf(from), days.indexOf(through) + 1)}`).digest('base64url'))
 }
 
 /** The start of the Vietnamese month an instant lies in. */
@@ -106,7 +77,7 @@ async function computeCells(trx: Kysely<Database>, calendar: WorkingCalendar, at
   const judged = judgedDossiersSql(calendar, windows, unitColumn, dossierShare({ scopeIds: [], splitShares: true }, unitColumn), sql<boolean>`${sql.ref(`d.${unitColumn}`)} = any(${units}::int[])`)
   await sql`
     ${judged},
-    ${versions(units)},
+    ${unitCounters(units)},
     counted as (
       select d.e as period_end, d.receiving_unit_id as unit_id, coalesce(d.share_heir_id, 0) as heir_id,
         case when d.finished_at < d.e then ${monthStart(sql`d.finished_at`)} else 'infinity'::timestamptz end as finished_month,
@@ -124,23 +95,16 @@ async function computeCells(trx: Kysely<Database>, calendar: WorkingCalendar, at
       insert into index766_history_partials (attribution, unit_id, heir_id, period_end, finished_month, dossiers, on_time, finished, processing_days, satisfied, before_calendar)
       select ${attribution}, unit_id, heir_id, period_end, finished_month, dossiers, on_time, finished, processing_days, satisfied, before_calendar from counted
     )
-    insert into index766_partials_fresh as f (kind, attribution, unit_id, period_end, unit_version, all_version, calendar_key)
-    select ${KIND}, ${attribution}, u.unit_id, e.period_end,
-      coalesce((select version from v where v.unit_id = u.unit_id), 0), coalesce((select version from v where v.unit_id = 0), 0), e.calendar_key
-    from unnest(${units}::int[]) as u(unit_id)
-    cross join unnest(${endTexts}::timestamptz[], ${ends.map((e) => calendarKeyAt(calendar, e))}::text[]) as e(period_end, calendar_key)
-    on conflict (kind, attribution, unit_id, period_end) do update
-      set unit_version = excluded.unit_version, all_version = excluded.all_version, calendar_key = excluded.calendar_key
+    ${stampCells(KIND, attribution, units, ends, calendarKeysAt(calendar, ends))}
   `.execute(trx)
 }
 
 /** Brings the cells the question needs up to date: the stale ones computed again, one statement per year of ends. */
 async function refreshCells(db: Kysely<Database>, calendar: WorkingCalendar, attribution: Attribution, units: readonly number[], ends: readonly Date[], keys: readonly string[]): Promise<void> {
-  if ((await staleCells(db, attribution, units, ends, keys)).length === 0) return
-  await db.transaction().execute(async (trx) => {
-    // One computation at a time; what another finished while this one waited is not done again.
-    await sql`select pg_advisory_xact_lock(766032)`.execute(trx)
-    const stale = await staleCells(trx, attribution, units, ends, keys)
+  if ((await staleCells(db, KIND, attribution, units, ends, keys)).length === 0) return
+  await oneComputationAtATime(db, async (trx) => {
+    // What another computation finished while this one waited is not done again.
+    const stale = await staleCells(trx, KIND, attribution, units, ends, keys)
     const byYear = new Map<number, Cell[]>()
     for (const cell of stale) {
       const year = yearStartOf(cell.period_end).getTime()
@@ -173,7 +137,7 @@ export async function historyCountsFromPartials(
   const units = await unitsFeeding(db, scopes)
   if (units.length === 0) return []
   const ends = [...new Map(windows.map((w) => [w.end.getTime(), w.end])).values()]
-  await refreshCells(db, calendar, by, units, ends, ends.map((e) => calendarKeyAt(calendar, e)))
+  await refreshCells(db, calendar, by, units, ends, calendarKeysAt(calendar, ends))
   const win = sql.join(windows.map((w, i) => sql`(${i}::int, ${w.start}::timestamptz, ${w.end}::timestamptz)`))
   const { rows } = await sql<HistoryCounts>`
     with win (w, s, e) as (values ${win})
