@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely'
 import { runSqlScript } from '../run-script.js'
 
 /*
- * Partial results of the Decision 766 judgement kept between questions (issue 13): what 2.1,
- * 2.2 and 5.4 count of one processing unit's dossiers at a month's end, by the successor a split
- * named them to and by the month they finished in — so a scope and period sums a few rows instead
- * of judging every dossier again (src/modules/index766/history-partials.ts).
+ * Partial results of the Decision 766 inputs kept between questions (issue 13): what 2.1, 2.2 and
+ * 5.4 count of one processing unit's dossiers at a month's end, by the successor a split named
+ * them to and by the month they finished in (src/modules/index766/history-partials.ts), and the
+ * received- and finished-based counts of 1.4, 3.x, 4.1–4.5b per unit and month
+ * (month-partials.ts) — so a scope and period sums a few rows instead of reading every dossier.
  *
  * Exactness rests on knowing when a kept row may be stale:
  * - index766_unit_changes: a counter per unit (sharded by backend, as data_version, so a long
@@ -125,6 +126,24 @@ export async function up(db: Kysely<any>): Promise<void> {
       before_calendar boolean not null,
       primary key (attribution, unit_id, period_end, heir_id, finished_month)
     );
+
+    -- The received- and finished-based counts of one unit's dossiers (by the column named in
+    -- unit_column), by successor, in one month (its first instant): received-based counts of the
+    -- dossiers received in it, finished-based ones of those finished (or returned) in it.
+    create table index766_month_partials (
+      unit_column text not null,
+      unit_id integer not null,
+      heir_id integer not null,
+      month timestamptz not null,
+      synced_known integer not null, synced integer not null,
+      reused_known integer not null, reused integer not null,
+      linked_known integer not null, linked integer not null,
+      population_known integer not null, population integer not null,
+      online_eligible integer not null, online integer not null,
+      digitization_eligible integer not null, digitized integer not null,
+      paper_known integer not null, paper_eresult_known integer not null, eresult integer not null,
+      primary key (unit_column, unit_id, month, heir_id)
+    );
   `)
 }
 
@@ -138,6 +157,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop function if exists index766_touch_all();
     drop function if exists index766_touch(integer[]);
     drop table if exists index766_history_partials;
+    drop table if exists index766_month_partials;
     drop table if exists index766_partials_fresh;
     drop table if exists index766_unit_changes;
   `)

@@ -10,7 +10,9 @@ import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { dossierFlagInputsOverWindows, type DossierFlagInputs } from './dossier-flag-inputs.js'
+import { dossierFlagInputsOverWindows, flagInputsFromCounts, type DossierFlagInputs } from './dossier-flag-inputs.js'
+import { monthCountsFromPartials, type MonthCounts } from './month-partials.js'
+import { perWindow } from './time-windows.js'
 import type { DossierHistoryInputs } from './dossier-history-inputs.js'
 import { dossierHistoryInputsInDatabase } from './dossier-history-sql.js'
 import { digitizationInputOverWindows } from './digitization-inputs.js'
@@ -20,7 +22,7 @@ import { feedbackInputsOverWindows, type FeedbackInputs } from './feedback-input
 import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 import { getUnitByCode } from '../units/units.repository.js'
-import { communesOnTreeDay, type IndexScopeOptions } from './index-scope.js'
+import { communesOnTreeDay, processingUnitColumn, type IndexScopeOptions } from './index-scope.js'
 import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
@@ -107,11 +109,15 @@ export async function indexInputsOverPeriods(
   // A tree fixed by the request counts the communes once for every period; else each period's own.
   const fixedCommunes = options.treeDay === undefined ? null : await communesOnTreeDay(db, scopeIds, options.treeDay)
   // The inputs read from the dossiers: every period in one pass each.
+  // Months, quarters and years from the counts kept per unit and month (month-partials.ts); other periods from the dossiers.
+  const byReceiver = await monthCountsFromPartials(db, scopeIds, windows, 'receiving_unit_id')
+  const byDecider = options.attribution === 'decider' ? await monthCountsFromPartials(db, scopeIds, windows, processingUnitColumn(options.attribution)) : byReceiver
+  const fractionOf = (numerator: keyof MonthCounts, denominator: keyof MonthCounts) => (row: MonthCounts | undefined): Fraction => ({ numerator: Number(row?.[numerator] ?? 0), denominator: Number(row?.[denominator] ?? 0) })
   const read: DossierReads = {
-    flags: await dossierFlagInputsOverWindows(db, scopeIds, windows, options.attribution),
-    online: await fullOnlineInputOverWindows(db, scopeIds, windows),
+    flags: byReceiver && byDecider ? flagInputsFromCounts(windows, scopeIds, byReceiver, byDecider) : await dossierFlagInputsOverWindows(db, scopeIds, windows, options.attribution),
+    online: byReceiver ? perWindow(windows, scopeIds, byReceiver, fractionOf('online', 'online_eligible')) : await fullOnlineInputOverWindows(db, scopeIds, windows),
     payment: await paymentInputsOverWindows(db, scopeIds, windows),
-    digitization: await digitizationInputOverWindows(db, scopeIds, windows),
+    digitization: byReceiver ? perWindow(windows, scopeIds, byReceiver, fractionOf('digitized', 'digitization_eligible')) : await digitizationInputOverWindows(db, scopeIds, windows),
     feedback: await feedbackInputsOverWindows(db, calendar, scopeIds, windows),
   }
   const result: Map<number, UnitInputs>[] = []
