@@ -1,6 +1,6 @@
 /**
  * Where the cold Decision 766 overview spends its time (issue 13): each input query of
- * `indexInputsOverPeriods` timed alone, in the order the overview asks them, for Tứ Kỳ's 24
+ * `indexInputsOverPeriods` timed alone (--direct: 1.4, 3.x, 4.x over the dossiers instead of the kept monthly counts), in the order the overview asks them, for Tứ Kỳ's 24
  * scopes and the 13 periods of 2023-Q4's overview (the quarter for all, the trend for the
  * district). Run against the database bench/index766/run.ts seeded.
  * Usage: npx tsx bench/index766/profile.ts [--period 2023-Q4]   (DATABASE_URL=… for the server)
@@ -25,6 +25,7 @@ import { publicationInputs } from '../../src/modules/index766/publication-inputs
 import { communesOnTreeDay } from '../../src/modules/index766/index-scope.js'
 import { totalsForScopes } from '../../src/modules/indicators/rollup.repository.js'
 import { indexOverview } from '../../src/modules/index766/index-overview.js'
+import { monthCountsFromPartials } from '../../src/modules/index766/month-partials.js'
 import { getUnitByCode } from '../../src/modules/units/units.repository.js'
 
 const { values } = parseArgs({ options: { period: { type: 'string', default: '2023-Q4' }, dsn: { type: 'string' } } })
@@ -49,14 +50,19 @@ const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
 }
 const calendar = await timed('calendar', () => loadWorkingCalendar(db))
 await timed('histories (2.1, 2.2, 5.4)', () => dossierHistoryInputsInDatabase(db, calendar, scopes, windows))
-await timed('flags (1.4, 4.1, 4.3, 4.4, 4.5b)', () => dossierFlagInputsOverWindows(db, scopes, windows))
-await timed('online (3.x)', () => fullOnlineInputOverWindows(db, scopes, windows))
+const direct = process.argv.includes('--direct')
+if (direct) {
+  await timed('flags (1.4, 4.1, 4.3, 4.4, 4.5b)', () => dossierFlagInputsOverWindows(db, scopes, windows))
+  await timed('online (3.x)', () => fullOnlineInputOverWindows(db, scopes, windows))
+  await timed('digitization (4.2)', () => digitizationInputOverWindows(db, scopes, windows))
+} else {
+  await timed('kept monthly counts (1.4, 3.x, 4.1–4.5b)', () => monthCountsFromPartials(db, scopes, windows, 'receiving_unit_id'))
+}
 await timed('payment (3.5)', () => paymentInputsOverWindows(db, scopes, windows))
-await timed('digitization (4.2)', () => digitizationInputOverWindows(db, scopes, windows))
 await timed('feedback (5.x)', () => feedbackInputsOverWindows(db, calendar, scopes, windows))
+await timed('communes on tree day (4.ct)', () => communesOnTreeDay(db, scopes, period.to))
 for (const [p, pr] of periods.entries()) {
   const wanted = p === 0 ? scopes : [unit.id]
-  await timed('communes on tree day (4.ct)', () => communesOnTreeDay(db, scopes, pr.to))
   await timed('rollup totals (3.6, 4.ct)', () => totalsForScopes(db, wanted.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), pr, {}))
   await timed('publication (1.1–1.3, 4.5a)', () => publicationInputs(db, calendar, unit.id, pr.from, pr.to, windows[p]!.end))
   if (p === 0) await timed('publication (1.1–1.3, 4.5a)', () => publicationInputs(db, calendar, children[0]!.id, pr.from, pr.to, windows[p]!.end))

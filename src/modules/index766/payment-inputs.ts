@@ -12,15 +12,30 @@ interface FeeProcedure {
   payment_integrated: boolean | null
 }
 
-/** The procedures with a fee answered for at a level set, in their version in force at `end`. */
-async function feeProceduresAt(db: Kysely<Database>, levels: readonly string[], end: Date): Promise<FeeProcedure[]> {
-  const { rows } = await sql<FeeProcedure & { fee_vnd: number }>`
-    select distinct on (pv.procedure_id) pv.procedure_id, pv.fee_vnd, pv.payment_integrated
+interface FeeVersion extends FeeProcedure {
+  fee_vnd: number
+  valid_from: Date | null
+}
+
+/** Every version of the procedures answered for at a level set that came into force before `last`, newest first per procedure. */
+async function feeVersionsBefore(db: Kysely<Database>, levels: readonly string[], last: Date): Promise<FeeVersion[]> {
+  const { rows } = await sql<FeeVersion>`
+    select pv.procedure_id, pv.fee_vnd, pv.payment_integrated, pv.valid_from
     from procedure_versions pv
-    where pv.level in (${sql.join(levels)}) and (pv.valid_from is null or pv.valid_from < ${end})
+    where pv.level in (${sql.join(levels)}) and (pv.valid_from is null or pv.valid_from < ${last})
     order by pv.procedure_id, pv.version desc
   `.execute(db)
-  return rows.filter((row) => Number(row.fee_vnd) > 0)
+  return rows
+}
+
+/** The procedures with a fee, each in its version in force at `end` (the newest come into force before it), of versions read by `feeVersionsBefore`. */
+function feeProceduresAt(versions: readonly FeeVersion[], end: Date): FeeProcedure[] {
+  const inForce = new Map<number, FeeVersion>()
+  for (const v of versions) {
+    if (inForce.has(Number(v.procedure_id))) continue
+    if (v.valid_from === null || new Date(v.valid_from) < end) inForce.set(Number(v.procedure_id), v)
+  }
+  return [...inForce.values()].filter((row) => Number(row.fee_vnd) > 0)
 }
 
 /**
@@ -59,11 +74,16 @@ export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: r
     paidBy.set(key, set)
   }
   const result: Map<number, PaymentInput>[] = []
+  // The versions of each kind's procedures read once for every period.
+  const versionsByKind = new Map<string, FeeVersion[]>()
+  for (const scope of scopes) {
+    if (!versionsByKind.has(scope.kind)) versionsByKind.set(scope.kind, await feeVersionsBefore(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, span.end))
+  }
   for (const [w, { end }] of windows.entries()) {
     const byKind = new Map<string, FeeProcedure[]>()
     const inWindow = new Map<number, PaymentInput>()
     for (const scope of scopes) {
-      if (!byKind.has(scope.kind)) byKind.set(scope.kind, await feeProceduresAt(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, end))
+      if (!byKind.has(scope.kind)) byKind.set(scope.kind, feeProceduresAt(versionsByKind.get(scope.kind)!, end))
       const procedures = byKind.get(scope.kind)!
       const known = procedures.filter((r) => r.payment_integrated !== null)
       const paidHere = paidBy.get(`${w}:${scope.id}`) ?? new Set<number>()
