@@ -7,6 +7,8 @@ import { digitizationInputOverWindows } from '../../src/modules/index766/digitiz
 import { dossierFlagInputsOverWindows, flagInputsFromCounts } from '../../src/modules/index766/dossier-flag-inputs.js'
 import { monthCountsFromPartials, type MonthCounts } from '../../src/modules/index766/month-partials.js'
 import { fullOnlineInputOverWindows } from '../../src/modules/index766/online-inputs.js'
+import { paidProceduresOverDossiers } from '../../src/modules/index766/payment-inputs.js'
+import { paidProceduresFromPartials } from '../../src/modules/index766/payment-partials.js'
 import { perWindow } from '../../src/modules/index766/time-windows.js'
 import { loadIndexDistrict } from '../support/index766-district.js'
 import { randomHistory, writeHistories, type HistoryPlace } from '../support/random-dossier-history.js'
@@ -50,12 +52,15 @@ const editArb = fc.record({
   deciderIndex: fc.nat(),
   status: fc.constantFrom('finished', 'returned', 'processing'),
   finishedHours: fc.integer({ min: 0, max: 60 * 24 }),
+  paid_online: fc.boolean(),
+  fee_vnd: fc.constantFrom(0, 25_000),
+  paidHours: fc.option(fc.integer({ min: -5 * 24, max: 70 * 24 }), { nil: null }),
 })
 const onlineLevelArb = fc.record({ pick: fc.nat(), level: fc.constantFrom('full', 'partial', 'none') })
 
 const plain = (maps: Map<number, unknown>[]) => maps.map((m) => [...m])
 
-describe('1.4, 3.x, 4.1–4.5b from the counts kept per unit and month', () => {
+describe('1.4, 3.x, 4.1–4.5b and 3.5 C from the counts kept per unit and month', () => {
   it('are exactly the counts over the dossiers, after any new dossiers, edits, procedures’ online levels and periods', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -71,11 +76,13 @@ describe('1.4, 3.x, 4.1–4.5b from the counts kept per unit and month', () => {
           for (const e of edits) {
             if (dossiers.length === 0) break
             const d = dossiers[e.pick % dossiers.length]!
-            const { pick: _pick, deciderIndex, finishedHours, status, ...columns } = e
+            const { pick: _pick, deciderIndex, finishedHours, paidHours, status, ...columns } = e
             const finishedAt = status === 'processing' ? null : new Date(new Date(d.received_at).getTime() + finishedHours * 3_600_000)
+            // Paid at the desk (any time, even before the receipt is recorded) or, without a time, with the submission.
+            const paidAt = paidHours === null ? null : new Date(new Date(d.received_at).getTime() + paidHours * 3_600_000)
             await handle.db
               .updateTable('dossiers')
-              .set({ ...columns, components_digitized: Math.min(e.components_digitized, e.components_total), status, finished_at: finishedAt, deciding_unit_id: place.units[deciderIndex % place.units.length]!.id })
+              .set({ ...columns, paid_online: e.paid_online && e.fee_vnd > 0, returned_at: null, paid_at: paidAt, components_digitized: Math.min(e.components_digitized, e.components_total), status, finished_at: finishedAt, deciding_unit_id: place.units[deciderIndex % place.units.length]!.id })
               .where('id', '=', d.id)
               .execute()
           }
@@ -90,6 +97,8 @@ describe('1.4, 3.x, 4.1–4.5b from the counts kept per unit and month', () => {
           expect(plain(flagInputsFromCounts(windows, scopes, byReceiver, byDecider))).toEqual(plain(await dossierFlagInputsOverWindows(handle.db, scopes, windows, attribution)))
           expect(plain(perWindow(windows, scopes, byReceiver, fractionOf('online', 'online_eligible')))).toEqual(plain(await fullOnlineInputOverWindows(handle.db, scopes, windows)))
           expect(plain(perWindow(windows, scopes, byReceiver, fractionOf('digitized', 'digitization_eligible')))).toEqual(plain(await digitizationInputOverWindows(handle.db, scopes, windows)))
+          const sorted = (rows: { w: number; scope_id: number; procedure_id: number }[]) => rows.map((r) => [Number(r.w), Number(r.scope_id), Number(r.procedure_id)].join(':')).sort()
+          expect(sorted((await paidProceduresFromPartials(handle.db, scopes, windows))!)).toEqual(sorted(await paidProceduresOverDossiers(handle.db, scopes, windows)))
         },
       ),
       { numRuns: 30 },

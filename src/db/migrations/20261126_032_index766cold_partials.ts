@@ -6,7 +6,7 @@ import { runSqlScript } from '../run-script.js'
  * 5.4 count of one processing unit's dossiers at a month's end, by the successor a split named
  * them to and by the month they finished in (src/modules/index766/history-partials.ts), and the
  * received- and finished-based counts of 1.4, 3.x, 4.1–4.5b per unit and month
- * (month-partials.ts) — so a scope and period sums a few rows instead of reading every dossier.
+ * (month-partials.ts) and 3.5 C's procedures paid online (payment-partials.ts) — so a scope and period sums a few rows instead of reading every dossier.
  *
  * Exactness rests on knowing when a kept row may be stale:
  * - index766_unit_changes: a counter per unit (sharded by backend, as data_version, so a long
@@ -144,6 +144,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       paper_known integer not null, paper_eresult_known integer not null, eresult integer not null,
       primary key (unit_column, unit_id, month, heir_id)
     );
+
+    -- 3.5 C: the procedures with a dossier paid online (and a fee) of a receiving unit, by
+    -- successor, month paid (the payment time, else the receipt) and month received.
+    create table index766_payment_partials (
+      unit_id integer not null,
+      heir_id integer not null,
+      procedure_id integer not null,
+      paid_month timestamptz not null,
+      received_month timestamptz not null,
+      primary key (unit_id, paid_month, heir_id, procedure_id, received_month)
+    );
   `)
 }
 
@@ -158,6 +169,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop function if exists index766_touch(integer[]);
     drop table if exists index766_history_partials;
     drop table if exists index766_month_partials;
+    drop table if exists index766_payment_partials;
     drop table if exists index766_partials_fresh;
     drop table if exists index766_unit_changes;
   `)

@@ -11,7 +11,7 @@ export interface BackupTable {
  */
 const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head', 'data_version', 'access_version',
   // The Decision 766 partial results (migration 032): recomputed when asked, as stale ones are.
-  'index766_unit_changes', 'index766_partials_fresh', 'index766_history_partials', 'index766_month_partials'])
+  'index766_unit_changes', 'index766_partials_fresh', 'index766_history_partials', 'index766_month_partials', 'index766_payment_partials'])
 
 /**
  * The application's tables, each with its stored columns (no generated ones), ordered so that a

@@ -147,7 +147,7 @@ export function judgedDossiersSql(
       -- against a dossier of the item's unit, a unit below it, or one they succeeded
       join unit_closure fc on fc.ancestor_id = f.unit_id
       join unit_heirs fh on fh.heir_id = fc.descendant_id and fh.unit_id = named.receiving_unit_id
-      where f.received_at < ${last}
+      where f.received_at < ${last} and named.id in (select d.id from dossiers d where ${where})
       group by named.id
     ),
     p as (

@@ -9,6 +9,7 @@ import type { TimeWindow } from './dossier-history-inputs.js'
 import { judgedDossiersSql, YEARS_BEFORE, type HistoryCounts } from './dossier-history-sql.js'
 import { processingUnitColumn } from './index-scope.js'
 import { dossierScopes, dossierShare, placementScopesJoin } from './scope-dossiers.js'
+import { monthStartSql } from './month-partials.js'
 import { oneComputationAtATime, staleCells, stampCells, unitCounters, unitsFeeding, type Cell } from './partials-freshness.js'
 
 /*
@@ -64,8 +65,6 @@ export function calendarKeysAt(calendar: WorkingCalendar, ends: readonly Date[])
   return stretches.map(({ from, through }) => createHash('sha256').update(`${from}:${bits.slice(days.indexOf(from), days.indexOf(through) + 1)}`).digest('base64url'))
 }
 
-/** The start of the Vietnamese month an instant lies in. */
-const monthStart = (instant: RawBuilder<unknown>) => sql`((date_trunc('month', (${instant} at time zone 'UTC') + interval '7 hours') - interval '7 hours') at time zone 'UTC')`
 
 /** Computes and stamps the rows of the units at the ends (all of one year), in the transaction `trx`. */
 async function computeCells(trx: Kysely<Database>, calendar: WorkingCalendar, attribution: Attribution, units: readonly number[], ends: readonly Date[]): Promise<void> {
@@ -80,7 +79,7 @@ async function computeCells(trx: Kysely<Database>, calendar: WorkingCalendar, at
     ${unitCounters(units)},
     counted as (
       select d.e as period_end, d.receiving_unit_id as unit_id, coalesce(d.share_heir_id, 0) as heir_id,
-        case when d.finished_at < d.e then ${monthStart(sql`d.finished_at`)} else 'infinity'::timestamptz end as finished_month,
+        case when d.finished_at < d.e then ${monthStartSql(sql`d.finished_at`)} else 'infinity'::timestamptz end as finished_month,
         count(*)::int as dossiers,
         (count(*) filter (where d.on_time))::int as on_time,
         (count(*) filter (where d.has_result))::int as finished,

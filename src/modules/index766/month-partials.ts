@@ -45,25 +45,25 @@ const COUNTS = [
   'online_eligible', 'online', 'digitization_eligible', 'digitized', 'paper_known', 'paper_eresult_known', 'eresult',
 ] as const
 
+/** The first instant of the month after the one starting at `month`. */
+export const nextMonth = (month: Date) => startOfVietnamDay(`${addDays(`${toVietnamDate(month).slice(0, 7)}-28`, 7).slice(0, 7)}-01`)
+
 /** The first instant of each month from the one `start` lies in to the one before `end`. */
-function monthsBetween(start: Date, end: Date): Date[] {
+export function monthsBetween(start: Date, end: Date): Date[] {
   const months: Date[] = []
-  let day = `${toVietnamDate(start).slice(0, 7)}-01`
-  while (startOfVietnamDay(day) < end) {
-    months.push(startOfVietnamDay(day))
-    day = `${addDays(`${day.slice(0, 7)}-28`, 7).slice(0, 7)}-01`
-  }
+  for (let month = startOfVietnamDay(`${toVietnamDate(start).slice(0, 7)}-01`); month < end; month = nextMonth(month)) months.push(month)
   return months
 }
 
-const monthStart = (instant: RawBuilder<unknown>) => sql`((date_trunc('month', (${instant} at time zone 'UTC') + interval '7 hours') - interval '7 hours') at time zone 'UTC')`
+/** The first instant of the Vietnamese month an instant lies in, in SQL. */
+export const monthStartSql = (instant: RawBuilder<unknown>) => sql`((date_trunc('month', (${instant} at time zone 'UTC') + interval '7 hours') - interval '7 hours') at time zone 'UTC')`
 const count = (condition: RawBuilder<unknown>) => sql`(count(*) filter (where ${condition}))::int`
 
 /** Computes and stamps the rows of the units in the months, in the transaction `trx`. */
 async function computeCells(trx: Kysely<Database>, unitColumn: DossierUnitColumn, units: readonly number[], months: readonly Date[]): Promise<void> {
   const lo = months.reduce((a, m) => (m < a ? m : a), months[0]!)
   const last = months.reduce((a, m) => (m > a ? m : a), months[0]!)
-  const hi = startOfVietnamDay(`${addDays(`${toVietnamDate(last).slice(0, 7)}-28`, 7).slice(0, 7)}-01`)
+  const hi = nextMonth(last)
   const monthTexts = months.map((m) => m.toISOString())
   await sql`delete from index766_month_partials where unit_column = ${unitColumn} and unit_id = any(${units}::int[]) and month = any(${monthTexts}::timestamptz[])`.execute(trx)
   const share = dossierShare({ scopeIds: [], splitShares: true }, unitColumn)
@@ -79,7 +79,7 @@ async function computeCells(trx: Kysely<Database>, unitColumn: DossierUnitColumn
         and ((d.received_at >= ${lo} and d.received_at < ${hi}) or (d.finished_at >= ${lo} and d.finished_at < ${hi}))
     ),
     received as (
-      select placed_unit_id as unit_id, heir_id, ${monthStart(sql`d.received_at`)} as month,
+      select placed_unit_id as unit_id, heir_id, ${monthStartSql(sql`d.received_at`)} as month,
         ${count(sql`d.synced_national is not null`)} as synced_known, ${count(sql`d.synced_national`)} as synced,
         ${count(sql`d.reused_data is not null`)} as reused_known, ${count(sql`d.reused_data`)} as reused,
         ${count(sql`d.linked_data_store is not null`)} as linked_known, ${count(sql`d.linked_data_store`)} as linked,
@@ -92,7 +92,7 @@ async function computeCells(trx: Kysely<Database>, unitColumn: DossierUnitColumn
       group by 1, 2, 3
     ),
     finished as (
-      select placed_unit_id as unit_id, heir_id, ${monthStart(sql`d.finished_at`)} as month,
+      select placed_unit_id as unit_id, heir_id, ${monthStartSql(sql`d.finished_at`)} as month,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         ${count(sql`d.result_on_paper = false or (d.result_on_paper and d.e_result_issued is not null)`)},
         ${count(sql`d.result_on_paper and d.e_result_issued is not null`)},

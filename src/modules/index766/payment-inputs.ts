@@ -6,6 +6,7 @@ import { LEVELS_OF } from './publication-inputs.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
 import { dossierScopes, dossierScopesJoin } from './scope-dossiers.js'
 import { windowsSpan, windowsTable } from './time-windows.js'
+import { paidProceduresFromPartials } from './payment-partials.js'
 
 interface FeeProcedure {
   procedure_id: number
@@ -57,15 +58,8 @@ export async function paymentInputs(db: Kysely<Database>, scopeIds: readonly num
 export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, PaymentInput>[]> {
   const scopes = await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()
   const span = windowsSpan(windows)
-  // paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
-  const { rows: paid } = await sql<{ w: number; scope_id: number; procedure_id: number }>`
-    select distinct w.w, scope.scope_id, d.procedure_id
-    from dossiers d
-    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
-    join ${windowsTable(windows)} on d.received_at < w.e and coalesce(d.paid_at, d.received_at) >= w.s and coalesce(d.paid_at, d.received_at) < w.e
-    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${span.end}
-      and coalesce(d.paid_at, d.received_at) >= ${span.start} and coalesce(d.paid_at, d.received_at) < ${span.end}
-  `.execute(db)
+  // Months, quarters and years from the rows kept per unit and month paid (payment-partials.ts).
+  const paid = (await paidProceduresFromPartials(db, scopeIds, windows)) ?? (await paidProceduresOverDossiers(db, scopeIds, windows))
   const paidBy = new Map<string, Set<number>>()
   for (const row of paid) {
     const key = `${Number(row.w)}:${Number(row.scope_id)}`
@@ -95,4 +89,19 @@ export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: r
     result.push(inWindow)
   }
   return result
+}
+
+/** Each (period, scope, procedure) with a dossier paid online in the period, read from the dossiers. */
+export async function paidProceduresOverDossiers(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<{ w: number; scope_id: number; procedure_id: number }[]> {
+  const span = windowsSpan(windows)
+  // paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
+  const { rows } = await sql<{ w: number; scope_id: number; procedure_id: number }>`
+    select distinct w.w, scope.scope_id, d.procedure_id
+    from dossiers d
+    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
+    join ${windowsTable(windows)} on d.received_at < w.e and coalesce(d.paid_at, d.received_at) >= w.s and coalesce(d.paid_at, d.received_at) < w.e
+    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${span.end}
+      and coalesce(d.paid_at, d.received_at) >= ${span.start} and coalesce(d.paid_at, d.received_at) < ${span.end}
+  `.execute(db)
+  return rows
 }
