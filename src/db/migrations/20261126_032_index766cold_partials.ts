@@ -18,7 +18,8 @@ import { runSqlScript } from '../run-script.js'
  *   the fingerprint of the working calendar they used. A row is used only while both counters
  *   are still those and the calendar's fingerprint is the one asked with — a calendar edit
  *   recomputes what it touches, and a question with another calendar never reads them.
- * Neither is copied into a backup: a restored database recomputes them when asked.
+ * A backup copies them with the rows they were computed from (the restore loads them with the
+ * triggers off), so a restored database finds them as fresh as they were.
  */
 const SHARDS = 16
 
