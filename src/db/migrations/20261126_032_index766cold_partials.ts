@@ -18,8 +18,8 @@ import { runSqlScript } from '../run-script.js'
  *   the fingerprint of the working calendar they used. A row is used only while both counters
  *   are still those and the calendar's fingerprint is the one asked with — a calendar edit
  *   recomputes what it touches, and a question with another calendar never reads them.
- * A backup copies them with the rows they were computed from (the restore loads them with the
- * triggers off), so a restored database finds them as fresh as they were.
+ * A cache: a backup does not copy them (backup-tables.ts), a restored database computes them
+ * when asked.
  */
 const SHARDS = 16
 
