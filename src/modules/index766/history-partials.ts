@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { addDays } from '../../domain/time/local-date.js'
