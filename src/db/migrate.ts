@@ -32,6 +32,7 @@ import * as subtreeRollups from './migrations/20261126_029_subtree_rollups.js'
 import * as procedureVersionKey from './migrations/20261126_030_procedure_version_key.js'
 import * as ecertAncestors from './migrations/20261126_031_ecert_ancestors.js'
 import * as failedLoginsByAddress from './migrations/20261126_032_failed_logins_by_address.js'
+import * as index766Partials from './migrations/20261126_033_index766_partials.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_030_procedure_version_key': procedureVersionKey,
   '20261126_031_ecert_ancestors': ecertAncestors,
   '20261126_032_failed_logins_by_address': failedLoginsByAddress,
+  '20261126_033_index766_partials': index766Partials,
 }
 
 /** The names of the migrations this version knows, in order. */

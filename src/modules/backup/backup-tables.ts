@@ -9,7 +9,9 @@ export interface BackupTable {
  * Kept by the migrator or rebuilt by the restore itself, not copied as rows: the migrations, the
  * audit head (advanced over the restored chain) and the figures' data and access versions (moved on by the restore).
  */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head', 'data_version', 'access_version'])
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'audit_head', 'data_version', 'access_version',
+  // The Decision 766 partial results (migration 033), a cache: a restored database computes them when asked.
+  'index766_unit_changes', 'index766_partials_fresh', 'index766_history_partials', 'index766_month_partials', 'index766_payment_partials'])
 
 /**
  * The application's tables, each with its stored columns (no generated ones), ordered so that a

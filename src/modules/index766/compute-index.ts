@@ -10,17 +10,19 @@ import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay } from '../../domain/time/vietnam-time.js'
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
-import { dossierFlagInputsOverWindows, type DossierFlagInputs } from './dossier-flag-inputs.js'
+import { dossierFlagInputsOverWindows, flagInputsFromCounts, type DossierFlagInputs } from './dossier-flag-inputs.js'
+import { monthCountsFromPartials, type MonthCounts } from './month-partials.js'
+import { perWindow, windowsSpan } from './time-windows.js'
 import type { DossierHistoryInputs } from './dossier-history-inputs.js'
 import { dossierHistoryInputsInDatabase } from './dossier-history-sql.js'
 import { digitizationInputOverWindows } from './digitization-inputs.js'
 import { fullOnlineInputOverWindows } from './online-inputs.js'
 import { paymentInputsOverWindows } from './payment-inputs.js'
 import { feedbackInputsOverWindows, type FeedbackInputs } from './feedback-inputs.js'
-import { publicationInputs, type PublicationInputs } from './publication-inputs.js'
+import { publicationInputsOf, publicationVersions, type PublicationInputs, type VersionRow } from './publication-inputs.js'
 import { totalsForScopes } from '../indicators/rollup.repository.js'
 import { getUnitByCode } from '../units/units.repository.js'
-import { communesOnTreeDay, type IndexScopeOptions } from './index-scope.js'
+import { communesOnTreeDay, processingUnitColumn, type IndexScopeOptions } from './index-scope.js'
 import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
@@ -107,19 +109,30 @@ export async function indexInputsOverPeriods(
   // A tree fixed by the request counts the communes once for every period; else each period's own.
   const fixedCommunes = options.treeDay === undefined ? null : await communesOnTreeDay(db, scopeIds, options.treeDay)
   // The inputs read from the dossiers: every period in one pass each.
+  // Months, quarters and years from the counts kept per unit and month (month-partials.ts); other periods from the dossiers.
+  const byReceiver = await monthCountsFromPartials(db, scopeIds, windows, 'receiving_unit_id')
+  const byDecider = options.attribution === 'decider' ? await monthCountsFromPartials(db, scopeIds, windows, processingUnitColumn(options.attribution)) : byReceiver
+  const fractionOf = (numerator: keyof MonthCounts, denominator: keyof MonthCounts) => (row: MonthCounts | undefined): Fraction => ({ numerator: Number(row?.[numerator] ?? 0), denominator: Number(row?.[denominator] ?? 0) })
   const read: DossierReads = {
-    flags: await dossierFlagInputsOverWindows(db, scopeIds, windows, options.attribution),
-    online: await fullOnlineInputOverWindows(db, scopeIds, windows),
+    flags: byReceiver && byDecider ? flagInputsFromCounts(windows, scopeIds, byReceiver, byDecider) : await dossierFlagInputsOverWindows(db, scopeIds, windows, options.attribution),
+    online: byReceiver ? perWindow(windows, scopeIds, byReceiver, fractionOf('online', 'online_eligible')) : await fullOnlineInputOverWindows(db, scopeIds, windows),
     payment: await paymentInputsOverWindows(db, scopeIds, windows),
-    digitization: await digitizationInputOverWindows(db, scopeIds, windows),
+    digitization: byReceiver ? perWindow(windows, scopeIds, byReceiver, fractionOf('digitized', 'digitization_eligible')) : await digitizationInputOverWindows(db, scopeIds, windows),
     feedback: await feedbackInputsOverWindows(db, calendar, scopeIds, windows),
+  }
+  // The procedure versions of each kind of unit read once, up to the last period's end; each period keeps those known by its own.
+  const last = windowsSpan(windows).end
+  const versionsByKind = new Map<string, VersionRow[]>()
+  const publication = async (kind: string, from: string, to: string, end: Date) => {
+    if (!versionsByKind.has(kind)) versionsByKind.set(kind, await publicationVersions(db, kind, last))
+    return publicationInputsOf(calendar, versionsByKind.get(kind)!, from, to, end)
   }
   const result: Map<number, UnitInputs>[] = []
   for (const [p, { from, to, scopeIds: wanted }] of periods.entries()) {
     signal?.throwIfAborted()
     const { start, end } = windows[p]!
     const communes = fixedCommunes ?? (await communesOnTreeDay(db, scopeIds, to))
-    result.push(await otherInputs(db, calendar, wanted ?? scopeIds, kinds, communes, histories[p]!, read, p, { from, to, start, end }, options))
+    result.push(await otherInputs(db, wanted ?? scopeIds, kinds, communes, histories[p]!, read, p, { from, to, start, end }, options, publication))
   }
   return result
 }
@@ -136,7 +149,6 @@ interface DossierReads {
 /** Every input of one period: the histories' and the dossiers' as read for all periods, the rollups', publication and feedback for this one. */
 async function otherInputs(
   db: Kysely<Database>,
-  calendar: WorkingCalendar,
   scopeIds: readonly number[],
   kinds: Map<number, string>,
   communes: Map<number, number>,
@@ -145,6 +157,7 @@ async function otherInputs(
   p: number,
   period: { from: string; to: string; start: Date; end: Date },
   options: IndexScopeOptions,
+  publication: (kind: string, from: string, to: string, end: Date) => Promise<PublicationInputs>,
 ): Promise<Map<number, UnitInputs>> {
   const { from, to, end } = period
   const allTotals = await totalsForScopes(db, scopeIds.map((id) => ({ key: String(id), unitId: id, scope: 'subtree' as const })), { from, to }, { treeDay: options.treeDay, attribution: options.attribution })
@@ -152,7 +165,7 @@ async function otherInputs(
   const publicationByKind = new Map<string, PublicationInputs>()
   for (const id of scopeIds) {
     const kind = kinds.get(id)!
-    if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publicationInputs(db, calendar, id, from, to, end))
+    if (!publicationByKind.has(kind)) publicationByKind.set(kind, await publication(kind, from, to, end))
   }
   const flags = read.flags[p]!
   const feedback = read.feedback[p]!

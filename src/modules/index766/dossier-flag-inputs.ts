@@ -15,7 +15,7 @@ export interface DossierFlagInputs {
   '4.5b': Fraction | null
 }
 
-interface Counts {
+export interface Counts {
   scope_id: number
   synced_known: number
   synced: number
@@ -51,9 +51,14 @@ export async function dossierFlagInputs(db: Kysely<Database>, scopeIds: readonly
  * where they were received.
  */
 export async function dossierFlagInputsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[], attribution?: Attribution): Promise<Map<number, DossierFlagInputs>[]> {
-  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
   const byReceiver = await flagCountsOverWindows(db, scopeIds, windows, 'receiving_unit_id')
   const byDecider = attribution === 'decider' ? await flagCountsOverWindows(db, scopeIds, windows, processingUnitColumn(attribution)) : byReceiver
+  return flagInputsFromCounts(windows, scopeIds, byReceiver, byDecider)
+}
+
+/** The inputs of each (period, scope) from its counts where the dossiers were received, and the results' (4.1) where they are processed. */
+export function flagInputsFromCounts(windows: readonly TimeWindow[], scopeIds: readonly number[], byReceiver: readonly (Counts & { w: number })[], byDecider: readonly (Counts & { w: number })[]): Map<number, DossierFlagInputs>[] {
+  const none = { scope_id: 0, synced_known: 0, synced: 0, reused_known: 0, reused: 0, linked_known: 0, linked: 0, population_known: 0, population: 0, paper_known: 0, paper_eresult_known: 0, eresult: 0 }
   const decidedByCell = new Map(byDecider.map((row) => [`${Number(row.w)}:${Number(row.scope_id)}`, row]))
   return perWindow(windows, scopeIds, byReceiver, (received, w, id) => {
     const decided = decidedByCell.get(`${w}:${id}`) ?? none

@@ -5,10 +5,11 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar.js'
 import { addDays } from '../../domain/time/local-date.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { dossierHistoryInputsOverWindows, type DossierHistoryInputs, type TimeWindow } from './dossier-history-inputs.js'
-import { dossierSatisfactionKeptUnder } from './satisfaction-kept.js'
+import { dossierSatisfactionKeptAt } from './satisfaction-kept.js'
 import { byRoot } from './scope-roots.js'
-import { dossierScopes, dossierShare, inAnyScope, placementScopesJoin } from './scope-dossiers.js'
+import { dossierScopes, dossierShare, inAnyScope, placementScopesJoin, type DossierUnitColumn } from './scope-dossiers.js'
 import { processingUnitColumn } from './index-scope.js'
+import { historyCountsFromPartials } from './history-partials.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
 
 /*
@@ -29,13 +30,14 @@ import type { Attribution } from '../indicators/rollup.repository.js'
  */
 
 /** Years of calendar before the first period: dossiers received earlier and still open are rare. */
-const YEARS_BEFORE = 3
+export const YEARS_BEFORE = 3
 
 const day = (instant: RawBuilder<unknown>) => sql<number>`floor((date_part('epoch', ${instant}) + 25200) / 86400)::int`
 /** Working days of the calendar stretch up to and including a day. */
 const ordinalOf = (dayNumber: RawBuilder<unknown>) => sql<number>`cal.ord[${dayNumber} - cal.first + 1]`
 
-interface Row {
+/** What the judgement counts for one (window, scope). */
+export interface HistoryCounts {
   w: number
   scope_id: number
   dossiers: number
@@ -54,10 +56,12 @@ export async function dossierHistoryInputsInDatabase(
   windows: readonly TimeWindow[],
   attribution?: Attribution,
 ): Promise<Map<number, DossierHistoryInputs>[]> {
-  const counted = await countHistories(db, calendar, scopeIds, windows, attribution)
+  // Kept partial results when the periods are months, quarters or years; else the judgement over the dossiers.
+  const counted = (await historyCountsFromPartials(db, calendar, scopeIds, windows, attribution)) ?? (await countHistories(db, calendar, scopeIds, windows, attribution))
   if (counted === null) return dossierHistoryInputsOverWindows(db, calendar, scopeIds, windows, attribution)
-  const kept: Map<number, boolean>[] = []
-  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptUnder(db, rootId, w.end)))
+  // Whether each scope's province keeps satisfaction at each period's end: one question per province.
+  const keptAt = await byRoot(db, scopeIds, (rootId) => dossierSatisfactionKeptAt(db, rootId, windows.map((w) => w.end)))
+  const kept = windows.map((_, w) => new Map([...keptAt].map(([id, flags]) => [id, flags[w]!])))
   const byCell = new Map(counted.map((row) => [`${row.w}:${row.scope_id}`, row]))
   return windows.map(
     (_, w) =>
@@ -79,23 +83,61 @@ export async function dossierHistoryInputsInDatabase(
 }
 
 /** The counts per (window, scope); null when some day needed lies before the calendar stretch. */
-async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[], attribution: Attribution | undefined): Promise<Row[] | null> {
+async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[], attribution: Attribution | undefined): Promise<HistoryCounts[] | null> {
   // Judged where the dossiers are processed: the receiver, or asked by the decider the decider.
   const unitColumn = processingUnitColumn(attribution)
   if (scopeIds.length === 0 || windows.length === 0) return []
+  // A split unit's dossier named to another successor is counted apart from its unit's others (scope-dossiers.ts).
+  const scopes = await dossierScopes(db, scopeIds)
+  const judged = judgedDossiersSql(calendar, windows, unitColumn, dossierShare(scopes, unitColumn), inAnyScope(scopes, unitColumn))
+  const { rows } = await sql<HistoryCounts>`
+    ${judged},
+    by_unit as (
+      select d.w, d.receiving_unit_id, d.share_heir_id,
+        count(*)::int as dossiers,
+        (count(*) filter (where d.on_time))::int as on_time,
+        (count(*) filter (where d.has_result))::int as finished,
+        coalesce(sum(d.days), 0)::int as processing_days,
+        (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
+        bool_or(d.before_calendar) as before_calendar
+      from verdicts d
+      left join complaints c on c.id = d.id
+      group by d.w, d.receiving_unit_id, d.share_heir_id
+    )
+    -- Counted per receiving unit (and successor named by a split) first, then added up into each scope it belongs to.
+    select d.w, scope.scope_id, sum(d.dossiers)::int as dossiers, sum(d.on_time)::int as on_time, sum(d.finished)::int as finished,
+      sum(d.processing_days)::int as processing_days, sum(d.satisfied)::int as satisfied, bool_or(d.before_calendar) as before_calendar
+    from by_unit d
+    ${placementScopesJoin(scopes, sql`d.receiving_unit_id`, sql`d.share_heir_id`)}
+    group by d.w, scope.scope_id
+  `.execute(db)
+  return rows.some((row) => row.before_calendar) ? null : rows
+}
+
+
+/**
+ * The judgement as SQL: `with` items ending in \`verdicts\` (one row per dossier and window it
+ * belongs to — received by the window's end, not finished before its start — with its unit, the
+ * successor a split named it to, on_time, has_result, days and before_calendar) and
+ * \`complaints\` (each dossier's first feedback item naming it). `where` picks the dossiers `d`.
+ */
+export function judgedDossiersSql(
+  calendar: WorkingCalendar,
+  windows: readonly TimeWindow[],
+  unitColumn: DossierUnitColumn,
+  share: { join: RawBuilder<unknown>; heirId: RawBuilder<unknown> },
+  where: RawBuilder<boolean>,
+): RawBuilder<unknown> {
   const first = new Date(Math.min(...windows.map((w) => w.start.getTime())))
   const last = new Date(Math.max(...windows.map((w) => w.end.getTime())))
   const fromDate = `${Number(toVietnamDate(first).slice(0, 4)) - YEARS_BEFORE}-01-01`
   // Up to the last period's end day: a deadline past it is met whatever happens after (see `due`).
-  // A split unit's dossier named to another successor is counted apart from its unit's others (scope-dossiers.ts).
-  const scopes = await dossierScopes(db, scopeIds)
-  const share = dossierShare(scopes, unitColumn)
   const cal = workingDayOrdinals(calendar, fromDate, addDays(toVietnamDate(last), 1))
   const win = sql.join(windows.map((w, i) => sql`(${i}::int, ${w.start}::timestamptz, ${w.end}::timestamptz)`))
   const judgedAt = sql`coalesce(p.ended_at, p.e)`
   // Known when the dossier is judged: up to its end, or before the period's end while open.
   const knownBy = (at: RawBuilder<unknown>) => sql<boolean>`(case when p.ended_at is not null then ${at} <= p.ended_at else ${at} < p.e end)`
-  const { rows } = await sql<Row>`
+  return sql`
     with cal as (select ${cal.firstDay}::int as first, ${cal.ordinal}::int[] as ord, ${cal.working}::boolean[] as working, ${cal.dayOfOrdinal}::int[] as day_of),
     win (w, s, e) as (values ${win}),
     complaints as (
@@ -105,7 +147,7 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
       -- against a dossier of the item's unit, a unit below it, or one they succeeded
       join unit_closure fc on fc.ancestor_id = f.unit_id
       join unit_heirs fh on fh.heir_id = fc.descendant_id and fh.unit_id = named.receiving_unit_id
-      where f.received_at < ${last}
+      where f.received_at < ${last} and named.id in (select d.id from dossiers d where ${where})
       group by named.id
     ),
     p as (
@@ -118,7 +160,7 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
       join win w on d.received_at < w.e and (d.finished_at is null or d.finished_at >= w.s)
       left join dossier_history_facts f on f.dossier_id = d.id
       ${share.join}
-      where ${inAnyScope(scopes, unitColumn)} and d.received_at < ${last} and (d.finished_at is null or d.finished_at >= ${first})
+      where ${where} and d.received_at < ${last} and (d.finished_at is null or d.finished_at >= ${first})
       offset 0
     ),
     supplements as (
@@ -173,25 +215,5 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
              else coalesce(j.ended_at, j.e) <= adjusted_due end as on_time,
         case when has_result then greatest(0, ${ordinalOf(day(sql`j.finished_at`))} - ${ordinalOf(sql`j.rday`)} - swd) else 0 end as days
       from judged j cross join cal offset 0
-    ),
-    by_unit as (
-      select d.w, d.receiving_unit_id, d.share_heir_id,
-        count(*)::int as dossiers,
-        (count(*) filter (where d.on_time))::int as on_time,
-        (count(*) filter (where d.has_result))::int as finished,
-        coalesce(sum(d.days), 0)::int as processing_days,
-        (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
-        bool_or(d.before_calendar) as before_calendar
-      from verdicts d
-      left join complaints c on c.id = d.id
-      group by d.w, d.receiving_unit_id, d.share_heir_id
-    )
-    -- Counted per receiving unit (and successor named by a split) first, then added up into each scope it belongs to.
-    select d.w, scope.scope_id, sum(d.dossiers)::int as dossiers, sum(d.on_time)::int as on_time, sum(d.finished)::int as finished,
-      sum(d.processing_days)::int as processing_days, sum(d.satisfied)::int as satisfied, bool_or(d.before_calendar) as before_calendar
-    from by_unit d
-    ${placementScopesJoin(scopes, sql`d.receiving_unit_id`, sql`d.share_heir_id`)}
-    group by d.w, scope.scope_id
-  `.execute(db)
-  return rows.some((row) => row.before_calendar) ? null : rows
+    )`
 }

@@ -49,8 +49,9 @@ export async function feedbackInputs(db: Kysely<Database>, calendar: WorkingCale
 /** `feedbackInputs` for several periods: the items read once, each judged at the end of each period it belongs to. */
 export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: WorkingCalendar, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, FeedbackInputs>[]> {
   const span = windowsSpan(windows)
-  const kept: Map<number, boolean>[] = []
-  for (const w of windows) kept.push(await byRoot(db, scopeIds, (rootId) => feedbackKeptUnder(db, rootId, w.end)))
+  // Whether each scope's province keeps feedback at each period's end: one question per province.
+  const keptAt = await byRoot(db, scopeIds, (rootId) => feedbackKeptAt(db, rootId, windows.map((w) => w.end)))
+  const kept = windows.map((_, w) => new Map([...keptAt].map(([id, flags]) => [id, flags[w]!])))
   const keptScopes = scopeIds.filter((id) => kept.some((k) => k.get(id) === true))
   const items =
     keptScopes.length === 0
@@ -61,9 +62,11 @@ export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: 
           .where('f.received_at', '<', span.end)
           .where((eb) => eb.or([eb('f.rejected_at', 'is', null), eb('f.rejected_at', '>=', span.start)]))
           .where((eb) => eb.or([eb('f.published_at', 'is', null), eb('f.published_at', '>=', span.start)]))
-          .select(['c.ancestor_id as scope_id', 'f.received_at', 'f.classification', 'f.classified_at', 'f.rejected_at', 'f.supplement_requested_at', 'f.handled_at', 'f.published_at', 'f.reaction', 'f.repeated'])
+          .select(['c.ancestor_id as scope_id', 'f.id', 'f.received_at', 'f.classification', 'f.classified_at', 'f.rejected_at', 'f.supplement_requested_at', 'f.handled_at', 'f.published_at', 'f.reaction', 'f.repeated'])
           .execute()
   return windows.map(({ start, end }, w) => {
+    // An item counts in its unit's scope and every scope above: judged once per period, not once per scope.
+    const verdicts = new Map<string, boolean>()
     const counts = new Map(scopeIds.filter((id) => kept[w]!.get(id) === true).map((id) => [id, { received: 0, classified: 0, onTime: 0, satisfied: 0, items: 0 }]))
     for (const item of items) {
       const count = counts.get(Number(item.scope_id))
@@ -77,9 +80,11 @@ export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: 
         count.received += 1
         if (item.classification !== null && (item.classified_at === null || new Date(item.classified_at) < end)) count.classified += 1
       }
-      const verdict = judgeFeedback(calendar, { receivedAt, rejectedAt, supplementRequestedAt: date(item.supplement_requested_at), handledAt: date(item.handled_at), publishedAt }, end)
-      if (verdict.onTime) count.onTime += 1
-      if (verdict.onTime && item.reaction !== 'unsatisfied' && item.repeated !== true) count.satisfied += 1
+      const id = String(item.id)
+      if (!verdicts.has(id)) verdicts.set(id, judgeFeedback(calendar, { receivedAt, rejectedAt, supplementRequestedAt: date(item.supplement_requested_at), handledAt: date(item.handled_at), publishedAt }, end).onTime)
+      const onTime = verdicts.get(id)!
+      if (onTime) count.onTime += 1
+      if (onTime && item.reaction !== 'unsatisfied' && item.repeated !== true) count.satisfied += 1
     }
     return new Map(
       scopeIds.map((id): [number, FeedbackInputs] => {
@@ -89,4 +94,15 @@ export async function feedbackInputsOverWindows(db: Kysely<Database>, calendar: 
       }),
     )
   })
+}
+
+/** `feedbackKeptUnder` at several period ends in one question, in their order. */
+export async function feedbackKeptAt(db: Kysely<Database>, rootId: number, ends: readonly Date[]): Promise<boolean[]> {
+  const { rows } = await sql<{ at: number; kept: boolean }>`
+    select e.at::int as at, exists (
+      select 1 from feedback f join ${scopeMembersSql([rootId])} tree on tree.descendant_id = f.unit_id where f.received_at < e.e
+    ) as kept
+    from unnest(${ends.map((end) => end.toISOString())}::timestamptz[]) with ordinality as e(e, at)`.execute(db)
+  const kept = new Map(rows.map((row) => [Number(row.at), row.kept === true]))
+  return ends.map((_, i) => kept.get(i + 1) === true)
 }

@@ -6,21 +6,37 @@ import { LEVELS_OF } from './publication-inputs.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
 import { dossierScopes, dossierScopesJoin } from './scope-dossiers.js'
 import { windowsSpan, windowsTable } from './time-windows.js'
+import { paidProceduresFromPartials } from './payment-partials.js'
 
 interface FeeProcedure {
   procedure_id: number
   payment_integrated: boolean | null
 }
 
-/** The procedures with a fee answered for at a level set, in their version in force at `end`. */
-async function feeProceduresAt(db: Kysely<Database>, levels: readonly string[], end: Date): Promise<FeeProcedure[]> {
-  const { rows } = await sql<FeeProcedure & { fee_vnd: number }>`
-    select distinct on (pv.procedure_id) pv.procedure_id, pv.fee_vnd, pv.payment_integrated
+interface FeeVersion extends FeeProcedure {
+  fee_vnd: number
+  valid_from: Date | null
+}
+
+/** Every version of the procedures answered for at a level set that came into force before `last`, newest first per procedure. */
+async function feeVersionsBefore(db: Kysely<Database>, levels: readonly string[], last: Date): Promise<FeeVersion[]> {
+  const { rows } = await sql<FeeVersion>`
+    select pv.procedure_id, pv.fee_vnd, pv.payment_integrated, pv.valid_from
     from procedure_versions pv
-    where pv.level in (${sql.join(levels)}) and (pv.valid_from is null or pv.valid_from < ${end})
+    where pv.level in (${sql.join(levels)}) and (pv.valid_from is null or pv.valid_from < ${last})
     order by pv.procedure_id, pv.version desc
   `.execute(db)
-  return rows.filter((row) => Number(row.fee_vnd) > 0)
+  return rows
+}
+
+/** The procedures with a fee, each in its version in force at `end` (the newest come into force before it), of versions read by `feeVersionsBefore`. */
+function feeProceduresAt(versions: readonly FeeVersion[], end: Date): FeeProcedure[] {
+  const inForce = new Map<number, FeeVersion>()
+  for (const v of versions) {
+    if (inForce.has(Number(v.procedure_id))) continue
+    if (v.valid_from === null || new Date(v.valid_from) < end) inForce.set(Number(v.procedure_id), v)
+  }
+  return [...inForce.values()].filter((row) => Number(row.fee_vnd) > 0)
 }
 
 /**
@@ -42,15 +58,8 @@ export async function paymentInputs(db: Kysely<Database>, scopeIds: readonly num
 export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<Map<number, PaymentInput>[]> {
   const scopes = await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', scopeIds).execute()
   const span = windowsSpan(windows)
-  // paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
-  const { rows: paid } = await sql<{ w: number; scope_id: number; procedure_id: number }>`
-    select distinct w.w, scope.scope_id, d.procedure_id
-    from dossiers d
-    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
-    join ${windowsTable(windows)} on d.received_at < w.e and coalesce(d.paid_at, d.received_at) >= w.s and coalesce(d.paid_at, d.received_at) < w.e
-    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${span.end}
-      and coalesce(d.paid_at, d.received_at) >= ${span.start} and coalesce(d.paid_at, d.received_at) < ${span.end}
-  `.execute(db)
+  // Months, quarters and years from the rows kept per unit and month paid (payment-partials.ts).
+  const paid = (await paidProceduresFromPartials(db, scopeIds, windows)) ?? (await paidProceduresOverDossiers(db, scopeIds, windows))
   const paidBy = new Map<string, Set<number>>()
   for (const row of paid) {
     const key = `${Number(row.w)}:${Number(row.scope_id)}`
@@ -59,11 +68,16 @@ export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: r
     paidBy.set(key, set)
   }
   const result: Map<number, PaymentInput>[] = []
+  // The versions of each kind's procedures read once for every period.
+  const versionsByKind = new Map<string, FeeVersion[]>()
+  for (const scope of scopes) {
+    if (!versionsByKind.has(scope.kind)) versionsByKind.set(scope.kind, await feeVersionsBefore(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, span.end))
+  }
   for (const [w, { end }] of windows.entries()) {
     const byKind = new Map<string, FeeProcedure[]>()
     const inWindow = new Map<number, PaymentInput>()
     for (const scope of scopes) {
-      if (!byKind.has(scope.kind)) byKind.set(scope.kind, await feeProceduresAt(db, LEVELS_OF[scope.kind as UnitKind] ?? LEVELS_OF.province, end))
+      if (!byKind.has(scope.kind)) byKind.set(scope.kind, feeProceduresAt(versionsByKind.get(scope.kind)!, end))
       const procedures = byKind.get(scope.kind)!
       const known = procedures.filter((r) => r.payment_integrated !== null)
       const paidHere = paidBy.get(`${w}:${scope.id}`) ?? new Set<number>()
@@ -75,4 +89,19 @@ export async function paymentInputsOverWindows(db: Kysely<Database>, scopeIds: r
     result.push(inWindow)
   }
   return result
+}
+
+/** Each (period, scope, procedure) with a dossier paid online in the period, read from the dossiers. */
+export async function paidProceduresOverDossiers(db: Kysely<Database>, scopeIds: readonly number[], windows: readonly TimeWindow[]): Promise<{ w: number; scope_id: number; procedure_id: number }[]> {
+  const span = windowsSpan(windows)
+  // paid_at ≥ received_at: the receipt bound lets an index on received_at serve.
+  const { rows } = await sql<{ w: number; scope_id: number; procedure_id: number }>`
+    select distinct w.w, scope.scope_id, d.procedure_id
+    from dossiers d
+    ${dossierScopesJoin(await dossierScopes(db, scopeIds))}
+    join ${windowsTable(windows)} on d.received_at < w.e and coalesce(d.paid_at, d.received_at) >= w.s and coalesce(d.paid_at, d.received_at) < w.e
+    where d.paid_online and d.fee_vnd > 0 and d.received_at < ${span.end}
+      and coalesce(d.paid_at, d.received_at) >= ${span.start} and coalesce(d.paid_at, d.received_at) < ${span.end}
+  `.execute(db)
+  return rows
 }

@@ -24,7 +24,7 @@ export const LEVELS_OF: Record<UnitKind, readonly string[]> = {
   office: ['province', 'district', 'commune'],
 }
 
-interface VersionRow {
+export interface VersionRow {
   procedure_id: number
   version: number
   valid_from: Date | null
@@ -75,15 +75,25 @@ function tally<T>(items: readonly T[], judge: (item: T) => boolean | null, sourc
  */
 export async function publicationInputs(db: Kysely<Database>, calendar: WorkingCalendar, unitId: number, from: LocalDate, to: LocalDate, end: Date): Promise<PublicationInputs> {
   const unit = await db.selectFrom('units').select('kind').where('id', '=', unitId).executeTakeFirstOrThrow()
-  const levels = LEVELS_OF[unit.kind as UnitKind] ?? LEVELS_OF.province
-  const versions: VersionRow[] = await db
+  return publicationInputsOf(calendar, await publicationVersions(db, unit.kind, end), from, to, end)
+}
+
+/** The versions of the procedures a kind of unit answers for, known before `last` (the latest end asked), by procedure and version. */
+export async function publicationVersions(db: Kysely<Database>, kind: string, last: Date): Promise<VersionRow[]> {
+  const levels = LEVELS_OF[kind as UnitKind] ?? LEVELS_OF.province
+  return db
     .selectFrom('procedure_versions')
     .select(['procedure_id', 'version', 'valid_from', 'decision_number', 'decided_on', 'legal_basis_effective_on', 'made_public_on', 'national_db_updated_on', 'all_parts_published', 'uses_population_data', 'payment_integrated'])
     .where('level', 'in', levels)
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<', end)]))
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<', last)]))
     .orderBy('procedure_id')
     .orderBy('version')
     .execute()
+}
+
+/** `publicationInputs` of versions `publicationVersions` read for an end at or after this period's: those known by its end count. */
+export function publicationInputsOf(calendar: WorkingCalendar, read: readonly VersionRow[], from: LocalDate, to: LocalDate, end: Date): PublicationInputs {
+  const versions = read.filter((v) => v.valid_from === null || new Date(v.valid_from) < end)
   const inForce = new Map<number, VersionRow>()
   for (const v of versions) inForce.set(v.procedure_id, v)
   const current = [...inForce.values()]

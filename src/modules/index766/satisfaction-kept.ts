@@ -19,3 +19,15 @@ export async function dossierSatisfactionKeptUnder(db: Kysely<Database>, rootId:
   `.execute(db)
   return rows[0]?.kept === true || (await feedbackKeptUnder(db, rootId, end))
 }
+
+/** `dossierSatisfactionKeptUnder` at several period ends in one question, in their order. */
+export async function dossierSatisfactionKeptAt(db: Kysely<Database>, rootId: number, ends: readonly Date[]): Promise<boolean[]> {
+  const tree = scopeMembersSql([rootId])
+  const { rows } = await sql<{ at: number; kept: boolean }>`
+    select e.at::int as at,
+      exists (select 1 from dossiers d join ${tree} tree on tree.descendant_id = d.receiving_unit_id where d.rating is not null and d.received_at < e.e)
+      or exists (select 1 from feedback f join ${tree} tree on tree.descendant_id = f.unit_id where f.received_at < e.e) as kept
+    from unnest(${ends.map((end) => end.toISOString())}::timestamptz[]) with ordinality as e(e, at)`.execute(db)
+  const kept = new Map(rows.map((row) => [Number(row.at), row.kept === true]))
+  return ends.map((_, i) => kept.get(i + 1) === true)
+}
