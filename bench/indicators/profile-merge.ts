@@ -51,7 +51,7 @@ const merge = DossierImportRun.prototype.merge
 let runId = ''
 if (values.update) {
   // A first import merged for real, so the second one's rows are updates of the same dossiers.
-  await importDossiers(handle, csvPath, { skipInvalid: false, workers: 0 })
+  await importDossiers(handle, csvPath, { skipInvalid: false, ignoreUnknown: false, workers: 0 })
   await sql`update dossiers set status = 'processing', finished_at = null, returned_at = null where id % 3 = 0`.execute(handle.db)
 }
 DossierImportRun.prototype.merge = async function (this: DossierImportRun) {
@@ -59,7 +59,7 @@ DossierImportRun.prototype.merge = async function (this: DossierImportRun) {
   return { inserted: 0, updated: 0, unchanged: 0 }
 }
 let started = performance.now()
-await importDossiers(handle, csvPath, { skipInvalid: false, workers: 0 })
+await importDossiers(handle, csvPath, { skipInvalid: false, ignoreUnknown: false, workers: 0 })
 process.stderr.write(`staged ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})\n`)
 DossierImportRun.prototype.merge = merge
 
