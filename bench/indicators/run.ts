@@ -17,6 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { sql } from 'kysely'
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
+import { down as triggersBefore034 } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import { computeIndicators } from '../../src/domain/indicators/compute-indicators.js'
 import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
 import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
@@ -35,6 +36,9 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     // Parse workers of the import (default: one per core but one; 0 row by row).
     workers: { type: 'string' },
+    // The import under the rollup triggers as they were before migration 034 (its down() run
+    // after migrating): to measure before and after alternately on the same machine.
+    'triggers-before-034': { type: 'boolean', default: false },
   },
 })
 const reuse = values.reuse && Boolean(process.env.DATABASE_URL)
@@ -77,6 +81,7 @@ async function generateAndImport(): Promise<{ fileBytes: number; copySeconds: nu
 
   const handle = await open()
   await migrateToLatest(handle.db)
+  if (values['triggers-before-034']) await triggersBefore034(handle.db)
   const units = benchUnits()
   await handle.db.transaction().execute(async (trx) => {
     await saveUnits(trx, units.map((unit, i) => ({ line: i + 2, unit })))
@@ -162,6 +167,7 @@ await handle.close()
 const result = {
   database: kind,
   rows,
+  triggers: values['triggers-before-034'] ? 'before 034' : 'latest',
   fileMB: timings ? Math.round(timings.fileBytes / 1e5) / 10 : null,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   measuredAt: new Date().toISOString(),

@@ -33,6 +33,7 @@ import * as procedureVersionKey from './migrations/20261126_030_procedure_versio
 import * as ecertAncestors from './migrations/20261126_031_ecert_ancestors.js'
 import * as failedLoginsByAddress from './migrations/20261126_032_failed_logins_by_address.js'
 import * as index766Partials from './migrations/20261126_033_index766_partials.js'
+import * as importSpeedRollups from './migrations/20261126_034_import_speed_rollups.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_031_ecert_ancestors': ecertAncestors,
   '20261126_032_failed_logins_by_address': failedLoginsByAddress,
   '20261126_033_index766_partials': index766Partials,
+  '20261126_034_import_speed_rollups': importSpeedRollups,
 }
 
 /** The names of the migrations this version knows, in order. */
