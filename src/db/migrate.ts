@@ -31,6 +31,7 @@ import * as dossierHistoryFacts from './migrations/20261126_028_dossier_history_
 import * as subtreeRollups from './migrations/20261126_029_subtree_rollups.js'
 import * as procedureVersionKey from './migrations/20261126_030_procedure_version_key.js'
 import * as ecertAncestors from './migrations/20261126_031_ecert_ancestors.js'
+import * as coldTableScopeTotals from './migrations/20261126_032_cold_table_scope_totals.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_029_subtree_rollups': subtreeRollups,
   '20261126_030_procedure_version_key': procedureVersionKey,
   '20261126_031_ecert_ancestors': ecertAncestors,
+  '20261126_032_cold_table_scope_totals': coldTableScopeTotals,
 }
 
 /** The names of the migrations this version knows, in order. */
