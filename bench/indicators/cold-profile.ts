@@ -25,6 +25,7 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
     table: { type: 'boolean', default: false },
     seed: { type: 'string', default: '99' },
+    prewarm: { type: 'boolean', default: false },
     data: { type: 'string', default: join(import.meta.dirname, '..', 'out', 'cold-pglite', 'data') },
   },
 })
@@ -42,6 +43,8 @@ const periods = Array.from({ length: Number(values.tables) }, (_, i) => {
 const ask = (from: string, to: string) =>
   values.table ? getIndicatorTable(db, { unitCode: values.unit, from, to, children: true }) : getIndicators(db, { unitCode: values.unit, from, to, children: true })
 await ask('2021-01-01', '2021-01-07')
+// With --prewarm, every page of the rollups read once first (what a server running for a while has in memory).
+if (values.prewarm) for (const table of ['rollup_subtree_daily', 'rollup_subtree_monthly', 'rollup_daily', 'rollup_monthly', 'ecert_subtree_years', 'unit_closure', 'unit_heirs', 'units']) await pglite.query(`select count(*) from ${table}`)
 interface Stat { sent: number[]; planning: number[]; execution: number[] }
 const stats = new Map<string, Stat>()
 const wall: number[] = []
