@@ -34,6 +34,7 @@ import * as ecertAncestors from './migrations/20261126_031_ecert_ancestors.js'
 import * as failedLoginsByAddress from './migrations/20261126_032_failed_logins_by_address.js'
 import * as index766Partials from './migrations/20261126_033_index766_partials.js'
 import * as importSpeedRollups from './migrations/20261126_034_import_speed_rollups.js'
+import * as coldTableScopeTotals from './migrations/20261126_035_cold_table_scope_totals.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_032_failed_logins_by_address': failedLoginsByAddress,
   '20261126_033_index766_partials': index766Partials,
   '20261126_034_import_speed_rollups': importSpeedRollups,
+  '20261126_035_cold_table_scope_totals': coldTableScopeTotals,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -1,10 +1,10 @@
-import { sql, type RawBuilder } from 'kysely'
 import type { Period } from './indicator-scope.js'
 import type { TotalsOptions } from './rollup.repository.js'
 
 /** Before any data: the start of "to date" when no start is configured. */
 const EARLIEST = '0001-01-01'
 const BITS = 366
+const NO_DAYS = '0'.repeat(BITS)
 
 function dayOfYear(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
@@ -19,56 +19,45 @@ function mask(from: string, to: string): string {
 }
 
 /**
- * Whether the row of `year` and `days` (ecert_subtree_years, migration 031) has copies in the
- * range: whole years between its ends by the row being there (rows without copies are not kept),
- * the ends' years by their days' bits.
+ * A range as ecert_subtree_years (migration 031) is tested by: its first and last years and the
+ * masks of their days; the whole years between count by a row being there (rows without copies
+ * are not kept). A range within one year tests that year twice; an empty one (from > to) none.
  */
-function hadCopies(range: Period): RawBuilder<unknown> {
-  if (range.from > range.to) return sql`false`
-  const firstYear = Number(range.from.slice(0, 4))
-  const lastYear = Number(range.to.slice(0, 4))
-  const test = (year: number, from: string, to: string) => sql`(year = ${year}::int and position(B'1' in days & ${mask(from, to)}::bit(366)) > 0)`
-  if (firstYear === lastYear) return test(firstYear, range.from, range.to)
-  return sql`(year between ${firstYear + 1}::int and ${lastYear - 1}::int or ${test(firstYear, range.from, `${firstYear}-12-31`)} or ${test(lastYear, `${lastYear}-01-01`, range.to)})`
+export interface YearsAndMasks {
+  firstYear: number
+  lastYear: number
+  firstMask: string
+  lastMask: string
 }
 
-/**
- * Per scope of the CTEs `scope (key, unit_id, own)` and `targets (key, unit_id, subtree)`: the
- * communes with e-certified copies in the period (ecert_units) and from the start date up to its
- * end (ecert_units_to_date), each commune counted as the unit it had become on the tree's day
- * (four merged communes count once after the merger). A subtree reads its own rows of
- * ecert_subtree_years (one per unit of it with copies and year); a unit alone the rows its units
- * keep of themselves — never a probe per commune.
- */
-export function communesWithCopies(period: Period, options: TotalsOptions): RawBuilder<unknown> {
+function yearsAndMasks(range: Period): YearsAndMasks {
+  if (range.from > range.to) return { firstYear: 0, lastYear: 0, firstMask: NO_DAYS, lastMask: NO_DAYS }
+  const firstYear = Number(range.from.slice(0, 4))
+  const lastYear = Number(range.to.slice(0, 4))
+  if (firstYear === lastYear) {
+    const days = mask(range.from, range.to)
+    return { firstYear, lastYear, firstMask: days, lastMask: days }
+  }
+  return { firstYear, lastYear, firstMask: mask(range.from, `${firstYear}-12-31`), lastMask: mask(`${lastYear}-01-01`, range.to) }
+}
+
+/** What ecert_units (in the period) and ecert_units_to_date (from the start date to its end) ask of ecert_subtree_years. */
+export interface CopiesQuestion {
+  inPeriod: YearsAndMasks
+  toDate: YearsAndMasks
+  /** The years of rows read. */
+  years: { from: number; to: number }
+  /** Communes count as the unit they had become on this day (four merged communes count once after the merger). */
+  treeDay: string
+}
+
+export function communesWithCopiesQuestion(period: Period, options: TotalsOptions): CopiesQuestion {
   const toDate = { from: options.ecertSince ?? EARLIEST, to: period.to }
-  const inPeriod = hadCopies(period)
-  const upToEnd = hadCopies(toDate)
-  const day = options.treeDay ?? period.to
-  const years = { from: Number(toDate.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) }
-  return sql`
-    with had as materialized (
-      select t.key, r.unit_id, ${inPeriod} as in_period, ${upToEnd} as to_date
-      from targets t join ecert_subtree_years r on r.ancestor_id = t.unit_id and (t.subtree or r.unit_id = t.unit_id)
-      join units u on u.id = r.unit_id and u.kind = 'commune'
-      where r.year between ${Math.min(years.from, Number(period.from.slice(0, 4)))}::int and ${years.to}::int
-    ),
-    -- Each commune mapped once, however many scopes hold it (a district and its communes), in one
-    -- join: per row, the lookup of the heir cost more than the rest of the statement.
-    asked as (select distinct unit_id from had where in_period or to_date),
-    heirs as materialized (
-      select c.unit_id, coalesce(f.heir_id, c.unit_id) as heir_id
-      from asked c left join (
-        select distinct on (h.unit_id) h.unit_id, h.heir_id
-        from unit_heirs h join units heir_unit on heir_unit.id = h.heir_id
-        where h.unit_id in (select unit_id from asked)
-          and (heir_unit.valid_from is null or heir_unit.valid_from <= ${day}::date) and (heir_unit.valid_to is null or heir_unit.valid_to >= ${day}::date)
-        order by h.unit_id, h.depth
-      ) f on f.unit_id = c.unit_id
-    )
-    select h.key,
-      count(distinct w.heir_id) filter (where h.in_period)::int as ecert_units,
-      count(distinct w.heir_id) filter (where h.to_date)::int as ecert_units_to_date
-    from had h join heirs w on w.unit_id = h.unit_id
-    group by h.key`
+  const from = Math.min(Number(toDate.from.slice(0, 4)), Number(period.from.slice(0, 4)))
+  return {
+    inPeriod: yearsAndMasks(period),
+    toDate: yearsAndMasks(toDate),
+    years: { from, to: Number(period.to.slice(0, 4)) },
+    treeDay: options.treeDay ?? period.to,
+  }
 }

@@ -47,18 +47,28 @@ export function treeDayOfRequest(request: Pick<IndicatorRequest, 'tree' | 'treeD
 
 const collator = new Intl.Collator('vi')
 
-/** Indicators for a unit's subtree (and with children, its own row and each child's subtree). */
-export async function getIndicators(db: Kysely<Database>, request: IndicatorRequest): Promise<IndicatorReport> {
-  const period: CheckedPeriod = checkPeriod(request.from, request.to)
+/** The rows a report has: the unit's subtree, and with children its own row and each child's subtree. */
+export interface ReportTarget {
+  unit: UnitRow
+  scope: ScopeKind
+}
+
+/** The unit and, with children, the units under it on the tree's day, in the order the report lists them. */
+export async function reportTargets(db: Kysely<Database>, request: Pick<IndicatorRequest, 'unitCode' | 'children'>, treeDay: LocalDate): Promise<ReportTarget[]> {
   const unit = await getUnitByCode(db, request.unitCode)
-  const targets: { unit: UnitRow; scope: ScopeKind }[] = [{ unit, scope: 'subtree' }]
+  const targets: ReportTarget[] = [{ unit, scope: 'subtree' }]
   if (request.children) {
     targets.push({ unit, scope: 'own' })
     // The units existing on the tree's day: 2022 lists 2022's communes, 2026 no dissolved one.
-    const children = await childrenAsOf(db, unit.id, treeDayOfRequest(request, period))
+    const children = await childrenAsOf(db, unit.id, treeDay)
     children.sort((a, b) => collator.compare(a.code, b.code))
     for (const child of children) targets.push({ unit: child, scope: 'subtree' })
   }
+  return targets
+}
+
+/** The indicators of the targets over a period (a table asks its period and the one before for the same targets). */
+export async function reportOfTargets(db: Kysely<Database>, targets: readonly ReportTarget[], period: CheckedPeriod, request: Omit<IndicatorRequest, 'unitCode' | 'children' | 'from' | 'to'>): Promise<IndicatorReport> {
   const scopes: IndicatorScope[] = targets.map((t, i) => ({ key: String(i), unitId: t.unit.id, scope: t.scope }))
   const totals = await totalsForScopes(db, scopes, period, { ecertSince: request.ecertSince, treeDay: treeDayOfRequest(request, period), attribution: request.attribution })
   return {
@@ -75,4 +85,11 @@ export async function getIndicators(db: Kysely<Database>, request: IndicatorRequ
       }
     }),
   }
+}
+
+/** Indicators for a unit's subtree (and with children, its own row and each child's subtree). */
+export async function getIndicators(db: Kysely<Database>, request: IndicatorRequest): Promise<IndicatorReport> {
+  const period: CheckedPeriod = checkPeriod(request.from, request.to)
+  const targets = await reportTargets(db, request, treeDayOfRequest(request, period))
+  return reportOfTargets(db, targets, period, request)
 }

@@ -6,7 +6,7 @@ import { checkPeriod, previousPeriod } from '../../domain/indicators/period.js'
 import { rankByValue } from '../../domain/indicators/ranking.js'
 import type { TableFigure } from '../../domain/indicators/table-figure.js'
 import { checkTarget } from '../../domain/indicators/target.js'
-import { getIndicators, treeDayOfRequest, type IndicatorRequest, type IndicatorRow } from './get-indicators.js'
+import { reportOfTargets, reportTargets, treeDayOfRequest, type IndicatorRequest, type IndicatorRow } from './get-indicators.js'
 import { targetFor, targetsOfYear } from './targets.repository.js'
 
 export type EnrichedFigure = TableFigure
@@ -41,9 +41,12 @@ export async function getIndicatorTable(db: Kysely<Database>, request: Indicator
   const before = previousPeriod(period)
   // The previous period is listed by the same tree, so each row compares a unit with itself.
   const treeDay = treeDayOfRequest(request, period)
-  const current = await getIndicators(db, { ...request, children: true, treeDay })
+  // The unit and its children are looked up once for both periods.
+  const units = await reportTargets(db, { unitCode: request.unitCode, children: true }, treeDay)
   signal?.throwIfAborted()
-  const previous = await getIndicators(db, { ...request, from: before.from, to: before.to, children: true, treeDay })
+  const current = await reportOfTargets(db, units, period, { ...request, treeDay })
+  signal?.throwIfAborted()
+  const previous = await reportOfTargets(db, units, before, { ...request, treeDay })
   signal?.throwIfAborted()
   const targets = await targetsOfYear(db, Number(period.to.slice(0, 4)))
   // Offices (phòng, ban) sit under a district but receive no dossiers: they are shown, not ranked.

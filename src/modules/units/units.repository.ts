@@ -133,9 +133,22 @@ export async function unitTreeAsOf(db: Db, day: string, unitIds?: ReadonlySet<nu
  * districts (their own dossiers then also count in its own row, which holds its predecessors').
  */
 export async function childrenAsOf(db: Db, unitId: number, day: string): Promise<UnitRow[]> {
+  // Only units below the unit or one of the units it succeeded can stand under it on any day
+  // (their parent of the day is the heir of one of their stored ancestors; heirs are transitive),
+  // so the parent of the day is found for those few, all in one pass (parentAsOf, set-wise).
   const rows = await sql<UnitRow>`
-    select u.* from units u
-    where ${validOn(sql`u`, day)} and (${parentAsOf(day)}) in (
+    with parents as (
+      select distinct on (c.descendant_id) c.descendant_id as unit_id, a.id as parent_id
+      from unit_closure c
+      join unit_heirs h on h.unit_id = c.ancestor_id
+      join units a on a.id = h.heir_id
+      where c.depth >= 1 and ${validOn(sql`a`, day)} and c.descendant_id in (
+        select d.descendant_id from unit_heirs p join unit_closure d on d.ancestor_id = p.unit_id and d.depth >= 1
+        where p.heir_id = ${unitId}::integer)
+      order by c.descendant_id, c.depth, h.depth
+    )
+    select u.* from units u join parents on parents.unit_id = u.id
+    where ${validOn(sql`u`, day)} and parents.parent_id in (
       select ${unitId}::integer
       union
       select h.unit_id from unit_heirs h join units p on p.id = h.unit_id
