@@ -8,7 +8,8 @@
  *   - the JavaScript judgement of the histories (the reference path, `dossierHistoryInputsOverWindows`)
  *     for the same scopes and periods, and the database judgement (`dossierHistoryInputsInDatabase`),
  *     whose figures must be equal.
- * Usage: npx tsx bench/index766/run.ts [--runs 5] [--stale none|one|all]   (PGlite, bench/out/index766-pglite)
+ * Usage: npx tsx bench/index766/run.ts [--runs 5] [--stale none|one|all] [--warm-up]   (PGlite, bench/out/index766-pglite)
+ *        --warm-up: the server's warm-up after a start (warm-up-figures.ts) before the cold overview.
  *        --stale: the kept partial results (migration 033) made stale before the cold overview:
  *        one commune's (a dossier written there), every unit's (the tree changed), or none.
  *        DATABASE_URL=postgres://… npx tsx bench/index766/run.ts            (server, database motcua_bench766)
@@ -34,8 +35,9 @@ import { dossierHistoryInputsOverWindows } from '../../src/modules/index766/doss
 import { dossierHistoryInputsInDatabase } from '../../src/modules/index766/dossier-history-sql.js'
 import { indexOverview } from '../../src/modules/index766/index-overview.js'
 import { getUnitByCode } from '../../src/modules/units/units.repository.js'
+import { warmUpFigures } from '../../src/modules/warm-up/warm-up-figures.js'
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, period: { type: 'string', default: '2023-Q4' }, stale: { type: 'string', default: 'none' } } })
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, period: { type: 'string', default: '2023-Q4' }, stale: { type: 'string', default: 'none' }, 'warm-up': { type: 'boolean', default: false } } })
 const runs = Number(values.runs)
 const serverUrl = process.env.DATABASE_URL || undefined
 const kind = serverUrl ? 'postgres' : 'pglite'
@@ -81,7 +83,9 @@ const last = windows.reduce((a, w) => (w.end > a ? w.end : a), windows[0]!.end)
 // --stale one (a dossier of one commune changed), all (the tree or the time limits changed), none.
 const keepsPartials = (await sql<{ found: string | null }>`select to_regclass('index766_unit_changes')::text as found`.execute(db)).rows[0]?.found != null
 if (keepsPartials && values.stale !== 'none') await sql`select index766_touch(${values.stale === 'all' ? [0] : [children[0]!.id]}::int[])`.execute(db)
-// Cold: the very first overview of this process (nothing cached, calendar and plans not warm).
+// --warm-up: first what the server does after it starts (another unit and period: warm-up-figures.ts).
+const warmUp = values['warm-up'] ? await timed(() => warmUpFigures(db)) : null
+// Cold: the first overview of this period in this process (nothing cached; with --warm-up the engine warm).
 const cold = await timed(() => indexOverview(db, { unitCode: TU_KY_CODE, period: values.period }))
 const uncached: number[] = []
 for (let i = 0; i < runs; i += 1) uncached.push((await timed(() => indexOverview(db, { unitCode: TU_KY_CODE, period: values.period }))).ms)
@@ -108,7 +112,7 @@ const inJavaScript = await timed(() => dossierHistoryInputsOverWindows(db, calen
 const same = JSON.stringify(inDatabase.value.map((m) => [...m])) === JSON.stringify(inJavaScript.value.map((m) => [...m]))
 
 const results = {
-  kind, measured_at: new Date().toISOString(), node: process.version, period: values.period, stale_before_cold: keepsPartials ? values.stale : 'no kept partials', scopes: scopes.length, periods: periods.length, dossiers_read: rawCount,
+  kind, measured_at: new Date().toISOString(), node: process.version, period: values.period, stale_before_cold: keepsPartials ? values.stale : 'no kept partials', warm_up_ms: warmUp?.ms ?? null, scopes: scopes.length, periods: periods.length, dossiers_read: rawCount,
   overview_cold_ms: cold.ms, overview_uncached_median_ms: median(uncached), overview_uncached_ms: uncached,
   overview_repeated_median_ms: median(repeated), overview_repeated_ms: repeated,
   raw_scan_median_ms: median(rawScan), raw_scan_ms: rawScan,

@@ -7,7 +7,7 @@ import { useProcessDatabase } from '../support/test-database.js'
 const processDatabase = useProcessDatabase()
 
 describe('npm start on a fresh install', () => {
-  it('listens first, loads the demo district behind it (and /api/health says so), and stops cleanly on SIGTERM', async () => {
+  it('listens first, loads the demo district behind it (and /api/health says so), warms the engine, and stops cleanly on SIGTERM — also in the middle of warming it', async () => {
     const dataDir = join(tempDir(), 'data')
     const server = startCli(['serve', '--port', '0', '--data', dataDir], processDatabase.env())
     try {
@@ -21,6 +21,9 @@ describe('npm start on a fresh install', () => {
       const health = await fetch(`${address}/api/health`)
       expect(health.status).toBe(200)
       expect(await health.json()).toEqual({ status: 'ok', database: expect.any(String) })
+      // Then the engine is warmed once (a table and a Decision 766 overview), without a warning.
+      await waitForStderr(server, /Đã khởi động sẵn bộ tính chỉ số \([\d.]+ ms\)\./)
+      expect(server.output().stderr).not.toContain('Cảnh báo')
     } finally {
       server.kill('SIGTERM')
     }
@@ -35,5 +38,7 @@ describe('npm start on a fresh install', () => {
       again.kill('SIGTERM')
     }
     expect((await again.done).code).toBe(0)
+    // Stopped while it was warming up: the warm-up is cut short, not reported as a failure.
+    expect(again.output().stderr).not.toContain('Cảnh báo')
   })
 })

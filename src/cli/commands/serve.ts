@@ -8,6 +8,7 @@ import { configuredPayments, paymentSettingsOf } from '../../modules/portal/paym
 import { reconcilePayments } from '../../modules/portal/payments/reconcile-payments.js'
 import { startTaskTimer } from '../../modules/directives/task-timer.js'
 import { describeDemoAccounts, isEmptyDatabase, seedDemo } from '../../modules/demo/seed-demo.js'
+import { warmUpFigures } from '../../modules/warm-up/warm-up-figures.js'
 import type { DatabaseHandle } from '../../db/open-database.js'
 import { FileStore } from '../../modules/desk/file-store.js'
 import { OcrWorker } from '../../modules/ocr/ocr-worker.js'
@@ -98,13 +99,25 @@ export const serveCommand: Command = {
             demoSeeding = ok ? null : 'failed'
           })
         : Promise.resolve()
+    // Once the data is there, the engine is warmed before leaders ask (warm-up-figures.ts); a stop cuts it short.
+    const warming = new AbortController()
+    const warmedUp = seeding.then(async () => {
+      if (demoSeeding === 'failed' || warming.signal.aborted) return
+      const started = performance.now()
+      await warmUpFigures(handle.db, warming.signal)
+        .then(() => context.stderr(`Đã khởi động sẵn bộ tính chỉ số (${Math.round(performance.now() - started).toLocaleString('vi-VN')} ms).`))
+        .catch((error: unknown) => {
+          if (!warming.signal.aborted) context.stderr(`Cảnh báo: khởi động sẵn bộ tính chỉ số không thành công (${error instanceof Error ? error.message : String(error)})`)
+        })
+    })
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
         context.stderr(demoSeeding === 'loading' ? 'Đang dừng máy chủ: chờ nạp xong dữ liệu mẫu rồi đóng cơ sở dữ liệu…' : 'Đang dừng máy chủ…')
+        warming.abort()
         // A stop during the demo's loading lets its transaction end before the database closes.
-        void seeding.then(() => app.close()).then(() => resolve())
+        void seeding.then(() => warmedUp).then(() => app.close()).then(() => resolve())
       }
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
