@@ -5,8 +5,7 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { startOfVietnamDay } from '../../src/domain/time/vietnam-time.js'
 import { dossierHistoryInputsOverWindows } from '../../src/modules/index766/dossier-history-inputs.js'
 import { dossierHistoryInputsInDatabase } from '../../src/modules/index766/dossier-history-sql.js'
-import { loadIndexDistrict } from '../support/index766-district.js'
-import { randomCalendar, randomHistory, writeHistories, type HistoryPlace } from '../support/random-dossier-history.js'
+import { loadHistoryPlace, randomCalendar, randomHistory, writeHistories, type HistoryPlace } from '../support/random-dossier-history.js'
 import { createTestDatabase } from '../support/test-database.js'
 
 let handle: DatabaseHandle
@@ -19,14 +18,7 @@ const SPAN_DAYS = 120
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await loadIndexDistrict(handle)
-  const first = await handle.db.selectFrom('procedure_versions').select('id').orderBy('id').executeTakeFirstOrThrow()
-  await handle.db.updateTable('procedure_versions').set({ processing_days: '2.5' }).where('id', '=', first.id).execute()
-  place = {
-    units: await handle.db.selectFrom('units').select('id').orderBy('id').execute(),
-    procedureVersions: await handle.db.selectFrom('procedure_versions').select(['id', 'procedure_id']).orderBy('id').execute(),
-    base: startOfVietnamDay(BASE_DATE).getTime(),
-  }
+  place = await loadHistoryPlace(handle, BASE_DATE)
 })
 afterAll(async () => {
   await handle?.close()

@@ -5,10 +5,9 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { down as triggersBeforeOnePass } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
+import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
 
 /*
  * Migration 034 keeps the receiving and deciding rollups in one pass over the changed dossiers
@@ -18,12 +17,8 @@ import { createTestDatabase } from '../support/test-database.js'
  * one with 034's. Every rollup table, per unit and per ancestor, the e-copy bitmaps and the
  * history facts must be the same, row for row.
  */
-const UNIT_CODES = ['P', 'D1', 'D2', 'C1', 'C2', 'C3', 'C4'] as const
-const PROCEDURES = [
-  { code: 'P-FULL', onlineLevel: 'full', feeVnd: 0 },
-  { code: 'P-PART', onlineLevel: 'partial', feeVnd: 20000 },
-  { code: 'P-NONE', onlineLevel: 'none', feeVnd: 50000 },
-] as const
+const UNIT_CODES = SMALL_PROVINCE_UNITS
+const PROCEDURES = SMALL_PROVINCE_PROCEDURES
 // Around 17:00 UTC (midnight in Vietnam) too: receipts are hourly from a Vietnam midnight.
 const BASE = Date.parse('2022-12-20T00:00:00+07:00')
 const TABLES = [
@@ -34,29 +29,12 @@ const TABLES = [
 let before: DatabaseHandle
 let now: DatabaseHandle
 
-async function setUp(handle: DatabaseHandle) {
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'P', name: 'Tỉnh', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'D1', name: 'Huyện Một', kind: 'district', parentCode: 'P' } },
-      { line: 4, unit: { code: 'D2', name: 'Huyện Hai', kind: 'district', parentCode: 'P' } },
-      { line: 5, unit: { code: 'C1', name: 'Xã Một', kind: 'commune', parentCode: 'D1' } },
-      { line: 6, unit: { code: 'C2', name: 'Xã Hai', kind: 'commune', parentCode: 'D1' } },
-      { line: 7, unit: { code: 'C3', name: 'Xã Ba', kind: 'commune', parentCode: 'D2' } },
-      { line: 8, unit: { code: 'C4', name: 'Xã Bốn', kind: 'commune', parentCode: 'D2' } },
-    ])
-    await saveProcedures(
-      trx,
-      PROCEDURES.map((p) => ({ code: p.code, name: p.code, field: null, level: 'commune', onlineLevel: p.onlineLevel, processingDays: 2, feeVnd: p.feeVnd })),
-    )
-  })
-}
 
 beforeAll(async () => {
   ;[before, now] = await Promise.all([createTestDatabase(), createTestDatabase()])
   await triggersBeforeOnePass(before.db)
-  await setUp(before)
-  await setUp(now)
+  await saveSmallProvince(before)
+  await saveSmallProvince(now)
 }, 120_000)
 afterAll(async () => Promise.all([before.close(), now.close()]))
 

@@ -13,14 +13,14 @@ import { dossiersBehindFigure } from '../../src/modules/indicators/dossiers-behi
 import { FIGURE_PARTS } from '../../src/modules/indicators/dossier-figures.js'
 import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
 import { totalsForScopes } from '../../src/modules/indicators/rollup.repository.js'
-import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
-import { saveUnits } from '../../src/modules/units/save-units.js'
 import { randomDossier } from '../support/random-dossier.js'
 import { tempDir } from '../support/files.js'
 import { addDays } from '../../src/domain/time/local-date.js'
 import { reorganiseUnits } from '../../src/modules/units/reorganise/reorganise-units.js'
 import { createTestDatabase } from '../support/test-database.js'
 import type { UnitKind } from '../../src/domain/units/unit-kind.js'
+import { saveUnits } from '../../src/modules/units/save-units.js'
+import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
 
 /*
  * The rollups are kept by triggers on every change to dossiers. Whatever happens — new
@@ -34,32 +34,14 @@ import type { UnitKind } from '../../src/domain/units/unit-kind.js'
  */
 
 let handle: DatabaseHandle
-const UNIT_CODES = ['P', 'D1', 'D2', 'C1', 'C2', 'C3', 'C4'] as const
-const PROCEDURES = [
-  { code: 'P-FULL', onlineLevel: 'full', feeVnd: 0 },
-  { code: 'P-PART', onlineLevel: 'partial', feeVnd: 20000 },
-  { code: 'P-NONE', onlineLevel: 'none', feeVnd: 50000 },
-] as const
+const UNIT_CODES = SMALL_PROVINCE_UNITS
+const PROCEDURES = SMALL_PROVINCE_PROCEDURES
 const DAY = 86_400_000
 const BASE = Date.parse('2022-08-29T00:00:00+07:00') // Monday
 
 beforeAll(async () => {
   handle = await createTestDatabase()
-  await handle.db.transaction().execute(async (trx) => {
-    await saveUnits(trx, [
-      { line: 2, unit: { code: 'P', name: 'Tỉnh', kind: 'province', parentCode: null } },
-      { line: 3, unit: { code: 'D1', name: 'Huyện Một', kind: 'district', parentCode: 'P' } },
-      { line: 4, unit: { code: 'D2', name: 'Huyện Hai', kind: 'district', parentCode: 'P' } },
-      { line: 5, unit: { code: 'C1', name: 'Xã Một', kind: 'commune', parentCode: 'D1' } },
-      { line: 6, unit: { code: 'C2', name: 'Xã Hai', kind: 'commune', parentCode: 'D1' } },
-      { line: 7, unit: { code: 'C3', name: 'Xã Ba', kind: 'commune', parentCode: 'D2' } },
-      { line: 8, unit: { code: 'C4', name: 'Xã Bốn', kind: 'commune', parentCode: 'D2' } },
-    ])
-    await saveProcedures(
-      trx,
-      PROCEDURES.map((p) => ({ code: p.code, name: p.code, field: null, level: 'commune', onlineLevel: p.onlineLevel, processingDays: 2, feeVnd: p.feeVnd })),
-    )
-  })
+  await saveSmallProvince(handle)
 })
 afterAll(async () => handle.close())
 

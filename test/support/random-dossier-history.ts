@@ -1,9 +1,12 @@
 import fc from 'fast-check'
 import type { Kysely } from 'kysely'
+import type { DatabaseHandle } from '../../src/db/open-database.js'
 import type { Database } from '../../src/db/schema.js'
 import { CalendarDayKind, type CalendarDay } from '../../src/domain/calendar/calendar-day.js'
 import { builtInDaysForYear, WorkingCalendar } from '../../src/domain/calendar/working-calendar.js'
 import { addDays, isWeekend, type LocalDate } from '../../src/domain/time/local-date.js'
+import { startOfVietnamDay } from '../../src/domain/time/vietnam-time.js'
+import { loadIndexDistrict } from './index766-district.js'
 
 const HOUR = 3_600_000
 
@@ -70,6 +73,22 @@ export interface HistoryPlace {
   procedureVersions: { id: number; procedure_id: number }[]
   /** The first moment a dossier may be received. */
   base: number
+}
+
+/**
+ * The index district (index766-district.ts) ready for random histories from `baseDate`: its units
+ * and procedure versions, the first version with a fractional time limit (2,5 days: rounded up
+ * to 3 working days).
+ */
+export async function loadHistoryPlace(handle: DatabaseHandle, baseDate: LocalDate): Promise<HistoryPlace> {
+  await loadIndexDistrict(handle)
+  const first = await handle.db.selectFrom('procedure_versions').select('id').orderBy('id').executeTakeFirstOrThrow()
+  await handle.db.updateTable('procedure_versions').set({ processing_days: '2.5' }).where('id', '=', first.id).execute()
+  return {
+    units: await handle.db.selectFrom('units').select('id').orderBy('id').execute(),
+    procedureVersions: await handle.db.selectFrom('procedure_versions').select(['id', 'procedure_id']).orderBy('id').execute(),
+    base: startOfVietnamDay(baseDate).getTime(),
+  }
 }
 
 /**
