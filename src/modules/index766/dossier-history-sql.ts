@@ -48,6 +48,17 @@ export interface HistoryCounts {
   before_calendar: boolean
 }
 
+/**
+ * What 2.1, 2.2 and 5.4 count of a group of judged dossiers (`verdicts d`, `complaints c`): one
+ * definition for the answer over the dossiers and the partial results kept per month.
+ */
+export const VERDICT_COUNTS = sql`count(*)::int as dossiers,
+        (count(*) filter (where d.on_time))::int as on_time,
+        (count(*) filter (where d.has_result))::int as finished,
+        coalesce(sum(d.days), 0)::int as processing_days,
+        (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
+        bool_or(d.before_calendar) as before_calendar`
+
 /** `dossierHistoryInputsOverWindows`, judged in the database; the JavaScript reference when the calendar stretch is too short. */
 export async function dossierHistoryInputsInDatabase(
   db: Kysely<Database>,
@@ -94,12 +105,7 @@ async function countHistories(db: Kysely<Database>, calendar: WorkingCalendar, s
     ${judged},
     by_unit as (
       select d.w, d.receiving_unit_id, d.share_heir_id,
-        count(*)::int as dossiers,
-        (count(*) filter (where d.on_time))::int as on_time,
-        (count(*) filter (where d.has_result))::int as finished,
-        coalesce(sum(d.days), 0)::int as processing_days,
-        (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
-        bool_or(d.before_calendar) as before_calendar
+        ${VERDICT_COUNTS}
       from verdicts d
       left join complaints c on c.id = d.id
       group by d.w, d.receiving_unit_id, d.share_heir_id

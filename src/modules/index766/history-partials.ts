@@ -6,7 +6,7 @@ import { addDays } from '../../domain/time/local-date.js'
 import { startOfVietnamDay, toVietnamDate } from '../../domain/time/vietnam-time.js'
 import type { Attribution } from '../indicators/rollup.repository.js'
 import type { TimeWindow } from './dossier-history-inputs.js'
-import { judgedDossiersSql, YEARS_BEFORE, type HistoryCounts } from './dossier-history-sql.js'
+import { judgedDossiersSql, VERDICT_COUNTS, YEARS_BEFORE, type HistoryCounts } from './dossier-history-sql.js'
 import { processingUnitColumn } from './index-scope.js'
 import { dossierScopes, dossierShare, placementScopesJoin } from './scope-dossiers.js'
 import { monthStartSql } from './month-partials.js'
@@ -80,12 +80,7 @@ async function computeCells(trx: Kysely<Database>, calendar: WorkingCalendar, at
     counted as (
       select d.e as period_end, d.receiving_unit_id as unit_id, coalesce(d.share_heir_id, 0) as heir_id,
         case when d.finished_at < d.e then ${monthStartSql(sql`d.finished_at`)} else 'infinity'::timestamptz end as finished_month,
-        count(*)::int as dossiers,
-        (count(*) filter (where d.on_time))::int as on_time,
-        (count(*) filter (where d.has_result))::int as finished,
-        coalesce(sum(d.days), 0)::int as processing_days,
-        (count(*) filter (where d.on_time and d.rating is distinct from 'dissatisfied' and not coalesce(c.first_at < d.e, false)))::int as satisfied,
-        bool_or(d.before_calendar) as before_calendar
+        ${VERDICT_COUNTS}
       from verdicts d
       left join complaints c on c.id = d.id
       group by 1, 2, 3, 4

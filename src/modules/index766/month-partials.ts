@@ -7,6 +7,7 @@ import { monthAligned } from './history-partials.js'
 import { oneComputationAtATime, staleCells, stampCells, unitCounters, unitsFeeding, type Cell } from './partials-freshness.js'
 import { dossierScopes, dossierShare, placementScopesJoin, type DossierUnitColumn } from './scope-dossiers.js'
 import { windowsSpan } from './time-windows.js'
+import type { Counts } from './dossier-flag-inputs.js'
 
 /*
  * The received- and finished-based Decision 766 counts (1.4, 3.x, 4.1, 4.2, 4.3, 4.4, 4.5b) from
@@ -19,25 +20,13 @@ import { windowsSpan } from './time-windows.js'
 
 const KIND = 'month'
 
-/** The counts of one (window, scope). */
-export interface MonthCounts {
+/** The counts of one (window, scope): the flags' (dossier-flag-inputs) and the online and digitization counts. */
+export interface MonthCounts extends Counts {
   w: number
-  scope_id: number
-  synced_known: number
-  synced: number
-  reused_known: number
-  reused: number
-  linked_known: number
-  linked: number
-  population_known: number
-  population: number
   online_eligible: number
   online: number
   digitization_eligible: number
   digitized: number
-  paper_known: number
-  paper_eresult_known: number
-  eresult: number
 }
 
 const COUNTS = [
