@@ -31,6 +31,8 @@ const { values } = parseArgs({
     compare: { type: 'boolean', default: false },
     // Triggers to disable in the measured transaction (names, comma-separated; variants separated by ';', run in turn): what each costs.
     disable: { type: 'string', default: '' },
+    // Print each statement's plan nodes with their actual times.
+    plan: { type: 'boolean', default: false },
   },
 })
 const rows = Number(values.rows)
@@ -88,6 +90,12 @@ const statements: Record<string, string> = {
     from created`,
 }
 
+interface PlanNode { 'Node Type': string; 'Actual Total Time'?: number; 'Actual Rows'?: number; 'Relation Name'?: string; Plans?: PlanNode[] }
+function printPlan(node: PlanNode, depth: number): void {
+  process.stderr.write(`${'  '.repeat(depth)}${node['Node Type']}${node['Relation Name'] ? ` ${node['Relation Name']}` : ''}: ${((node['Actual Total Time'] ?? 0) / 1000).toFixed(2)} s, ${node['Actual Rows']} rows\n`)
+  for (const child of node.Plans ?? []) printPlan(child, depth + 1)
+}
+
 class Rollback extends Error {}
 const variants = values.disable.split(';').flatMap((disabled) => (values.compare ? [{ disabled, old: false }, { disabled, old: true }] : [{ disabled, old: false }]))
 for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
@@ -97,6 +105,11 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
     await sql`set local work_mem = '128MB'`.execute(trx)
     if (old) await before034(trx)
     for (const name of disabled.split(',').filter(Boolean)) {
+      // `all:T` turns off every trigger of table T, its foreign-key checks too (PGlite runs as superuser).
+      if (name.startsWith('all:')) {
+        await sql`alter table ${sql.raw(name.slice(4))} disable trigger all`.execute(trx)
+        continue
+      }
       const { rows: found } = await sql<{ t: string }>`select tgrelid::regclass::text as t from pg_trigger where tgname = ${name}`.execute(trx)
       if (found.length === 0) throw new Error(`no trigger ${name}`)
       await sql`alter table ${sql.raw(found[0]!.t)} disable trigger ${sql.raw(name)}`.execute(trx)
@@ -106,6 +119,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
       const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json) ${sql.raw(text)}`.execute(trx)
       const [top] = plan.rows[0]!['QUERY PLAN'] as [{ 'Execution Time': number; Triggers?: { 'Trigger Name': string; Time: number; Calls: number }[] }]
       const triggers = (top.Triggers ?? []).filter((t) => t.Time >= 5).map((t) => `${t['Trigger Name']} ${(t.Time / 1000).toFixed(2)} s`)
+      if (values.plan) printPlan((top as unknown as { Plan: PlanNode }).Plan, 1)
       process.stderr.write(`${name}: ${((performance.now() - t) / 1000).toFixed(2)} s (execution ${(top['Execution Time'] / 1000).toFixed(2)} s) ${triggers.join('; ')}\n`)
     }
     throw new Rollback()
