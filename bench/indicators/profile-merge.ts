@@ -19,6 +19,7 @@ import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
 import { down as before034 } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import { benchProcedures, benchUnits, writeBenchDossiers } from './generate.js'
+import { rawCopySeconds } from './raw-copy.js'
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +34,9 @@ const { values } = parseArgs({
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
     plan: { type: 'boolean', default: false },
+    // Before each merge, time a raw COPY of the same file into a bare table (run.ts's baseline), so
+    // the staging and each merge can be read as multiples of it from the same minutes.
+    copy: { type: 'boolean', default: false },
   },
 })
 const rows = Number(values.rows)
@@ -60,6 +64,8 @@ DossierImportRun.prototype.merge = async function (this: DossierImportRun) {
   runId = this.id
   return { inserted: 0, updated: 0, unchanged: 0 }
 }
+if (values.copy) process.stderr.write(`raw COPY: ${(await rawCopySeconds(handle, csvPath)).toFixed(2)} s\n`)
+
 let started = performance.now()
 await importDossiers(handle, csvPath, { skipInvalid: false, ignoreUnknown: false, workers: 0 })
 process.stderr.write(`staged ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})\n`)
@@ -100,6 +106,7 @@ class Rollback extends Error {}
 const variants = values.disable.split(';').flatMap((disabled) => (values.compare ? [{ disabled, old: false }, { disabled, old: true }] : [{ disabled, old: false }]))
 for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   const { disabled, old } = variants[i % variants.length]!
+  if (values.copy) process.stderr.write(`raw COPY: ${(await rawCopySeconds(handle, csvPath)).toFixed(2)} s\n`)
   started = performance.now()
   await handle.db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '128MB'`.execute(trx)

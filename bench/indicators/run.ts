@@ -7,13 +7,11 @@
  *   DATABASE_URL=postgres://… npx tsx bench/indicators/run.ts --rows 10000000 (server)
  */
 import { spawnSync } from 'node:child_process'
-import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 import { sql } from 'kysely'
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -21,6 +19,7 @@ import { down as triggersBefore034 } from '../../src/db/migrations/20261126_034_
 import { computeIndicators } from '../../src/domain/indicators/compute-indicators.js'
 import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
 import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
+import { rawCopySeconds } from './raw-copy.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
 import { mulberry32 } from '../../src/modules/demo/seeded-random.js'
@@ -90,26 +89,12 @@ async function generateAndImport(): Promise<{ fileBytes: number; copySeconds: nu
 
   // Baseline 1: raw COPY of the same file into a bare table with the same column types.
   log('raw COPY into a bare table')
-  await sql`create table bench_raw (code text, unit_code text, procedure_code text, channel text, received_at timestamptz, due_at timestamptz,
-    finished_at timestamptz, returned_at timestamptz, status text, components_total int, components_digitized int, result_digitized boolean,
-    fee_vnd bigint, paid_online boolean, ecert_copies int, rating text)`.execute(handle.db)
-  let started = performance.now()
-  if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl })
-    await client.connect()
-    await pipeline(createReadStream(csvPath), client.query(copyFrom('COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)')))
-    await client.end()
-  } else {
-    const text = readFileSync(csvPath, 'utf8')
-    await handle.copyCsv('bench_raw', DOSSIER_HEADER.split(','), text.slice(text.indexOf('\n') + 1))
-  }
-  const copySeconds = (performance.now() - started) / 1000
-  await sql`drop table bench_raw`.execute(handle.db)
+  const copySeconds = await rawCopySeconds(handle, csvPath, databaseUrl)
   await handle.close()
 
   // The product's path: the command line, as an operator runs it.
   log('import dossiers through the command line')
-  started = performance.now()
+  const started = performance.now()
   const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', 'dossiers', csvPath, '--data', dataDir, ...(values.workers ? ['--workers', values.workers] : [])], {
     cwd: join(import.meta.dirname, '..', '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
