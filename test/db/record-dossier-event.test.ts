@@ -7,6 +7,8 @@ import { createTestDatabase } from '../support/test-database.js'
 import { loadSmallDistrict } from '../support/small-district.js'
 
 let handle: DatabaseHandle
+/** The one-stop desk of An Thanh, which received and decides these dossiers. */
+let anThanh: ReadonlySet<number>
 const at = (iso: string) => new Date(`${iso}+07:00`)
 
 beforeAll(async () => {
@@ -15,6 +17,7 @@ beforeAll(async () => {
       'HS-1,H23.07.01,1.001193,online,2022-09-05T08:00:00+07:00,2022-09-07T17:00:00+07:00,,,processing,2,2,,0,,0,',
       'HS-2,H23.07.01,1.001193,direct,2022-09-05T08:00:00+07:00,,2022-09-05T10:00:00+07:00,,finished,1,1,true,0,,0,',
     ])
+  anThanh = new Set([(await handle.db.selectFrom('units').select('id').where('code', '=', 'H23.07.01').executeTakeFirstOrThrow()).id])
 })
 afterAll(async () => handle.close())
 
@@ -32,7 +35,7 @@ describe('a step at the desk', () => {
   it('returning a dossier that has no result is refused, and nothing is written', async () => {
     const before = await historyOf('HS-1')
     try {
-      await recordDossierEvent(handle.db, 'HS-1', { type: 'return', actor: 'mot-cua.an-thanh', at: at('2022-09-06T09:00:00') })
+      await recordDossierEvent(handle.db, 'HS-1', { type: 'return', actor: 'mot-cua.an-thanh', actingFor: anThanh, at: at('2022-09-06T09:00:00') })
       expect.unreachable()
     } catch (error) {
       expect(isAppError(error) && error.code).toBe('invalid_transition')
@@ -44,8 +47,8 @@ describe('a step at the desk', () => {
   it('finishing then returning appends two events, updates the dossier and the figures follow', async () => {
     const period = { unitCode: 'H23.07.01', from: '2022-09-06', to: '2022-09-06', children: false }
     expect((await getIndicators(handle.db, period)).rows[0]!.indicators.result_digitization_rate.denominator).toBe(0)
-    await recordDossierEvent(handle.db, 'HS-1', { type: 'finish', actor: 'chuyen-vien.an-thanh', at: at('2022-09-06T10:00:00') })
-    const state = await recordDossierEvent(handle.db, 'HS-1', { type: 'return', actor: 'mot-cua.an-thanh', at: at('2022-09-06T15:00:00') })
+    await recordDossierEvent(handle.db, 'HS-1', { type: 'finish', actor: 'chuyen-vien.an-thanh', actingFor: anThanh, at: at('2022-09-06T10:00:00') })
+    const state = await recordDossierEvent(handle.db, 'HS-1', { type: 'return', actor: 'mot-cua.an-thanh', actingFor: anThanh, at: at('2022-09-06T15:00:00') })
     expect(state.status).toBe('returned')
     expect((await historyOf('HS-1')).map((e) => [e.type, e.status_after])).toEqual([
       ['imported', 'processing'],
@@ -59,12 +62,12 @@ describe('a step at the desk', () => {
   })
 
   it('returning an imported finished dossier keeps the time its result was ready', async () => {
-    await recordDossierEvent(handle.db, 'HS-2', { type: 'return', actor: 'mot-cua.an-thanh', at: at('2022-09-08T08:00:00') })
+    await recordDossierEvent(handle.db, 'HS-2', { type: 'return', actor: 'mot-cua.an-thanh', actingFor: anThanh, at: at('2022-09-08T08:00:00') })
     const row = await handle.db.selectFrom('dossiers').select(['status', 'finished_at']).where('code', '=', 'HS-2').executeTakeFirstOrThrow()
     expect(row).toEqual({ status: 'returned', finished_at: at('2022-09-05T10:00:00') })
   })
 
   it('an unknown dossier is a not-found error', async () => {
-    await expect(recordDossierEvent(handle.db, 'KHONG-CO', { type: 'finish', actor: 'x' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(recordDossierEvent(handle.db, 'KHONG-CO', { type: 'finish', actor: 'x', actingFor: anThanh })).rejects.toMatchObject({ code: 'not_found' })
   })
 })

@@ -24,6 +24,16 @@ export interface DossierFlags {
 export const DOSSIER_FLAG_COLUMNS = ['synced_national', 'reused_data', 'linked_data_store', 'population_data_used', 'result_on_paper', 'e_result_issued'] as const
 export type DossierFlagColumn = (typeof DOSSIER_FLAG_COLUMNS)[number]
 
+/** What each fact says, for messages (its Decision 766 indicator in brackets). */
+export const DOSSIER_FLAG_LABELS: Record<DossierFlagColumn, string> = {
+  synced_national: 'đã đồng bộ lên Cổng DVC quốc gia (1.4)',
+  reused_data: 'tái sử dụng dữ liệu đã số hóa (4.3)',
+  linked_data_store: 'gắn với kho dữ liệu cá nhân (4.4)',
+  population_data_used: 'khai thác dữ liệu dân cư, VNeID (4.5b)',
+  result_on_paper: 'kết quả là giấy tờ (4.1)',
+  e_result_issued: 'đã cấp kết quả điện tử (4.1)',
+}
+
 export const FLAG_OF_COLUMN: Record<DossierFlagColumn, keyof DossierFlags> = {
   synced_national: 'syncedNational',
   reused_data: 'reusedData',

@@ -1,3 +1,5 @@
+import type { DossierSide } from './dossier-sides.js'
+
 /** The desk's work queues. */
 export const DossierQueue = {
   mine: 'mine', // handed to me by name, not yet finished (the specialist's own queue)
@@ -12,6 +14,23 @@ export const DossierQueue = {
 } as const
 export type DossierQueue = (typeof DossierQueue)[keyof typeof DossierQueue]
 export const DOSSIER_QUEUES = Object.values(DossierQueue) as readonly DossierQueue[]
+
+/**
+ * Whose work each queue is when one unit receives a dossier and another decides it
+ * (dossier-sides.ts): the desk hands over and returns, the deciding unit processes and signs;
+ * the others list the dossiers of both sides.
+ */
+export const QUEUE_SIDES: Record<DossierQueue, readonly DossierSide[]> = {
+  mine: ['receiver', 'decider'],
+  to_sign: ['decider'],
+  to_hand_over: ['receiver'],
+  to_process: ['decider'],
+  supplement: ['receiver', 'decider'],
+  due_soon: ['receiver', 'decider'],
+  overdue: ['receiver', 'decider'],
+  finished: ['receiver'],
+  all: ['receiver', 'decider'],
+}
 
 /** The queues' names on the desk, the same words on every page. */
 export const QUEUE_LABELS: Record<DossierQueue, string> = {

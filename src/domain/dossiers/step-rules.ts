@@ -3,11 +3,13 @@ import { AppError, ErrorCode } from '../shared/app-error.js'
 import { DOSSIER_EVENT_LABELS, DossierEventType } from './dossier-event.js'
 import type { DossierState } from './replay-dossier.js'
 import { allowedNextEvents } from './transitions.js'
+import { stepSideRefusal, type DossierSide } from './dossier-sides.js'
 
-/** Who takes a new step: the actor's label (as in the history) and role (null for a system's token). */
+/** Who takes a new step: the actor's label (as in the history), role (null for a system's token) and the dossier's sides they act for. */
 export interface StepTaker {
   actor: string
   role: Role | null
+  sides: ReadonlySet<DossierSide>
 }
 
 /** The roles a step belongs to; a step not listed may be taken by anyone who may change dossiers. */
@@ -31,10 +33,15 @@ export function repeatRefusal(type: DossierEventType, state: DossierState): stri
   return null
 }
 
-/** Why this person may not take this step (a 403), or null. The approver is a leader who did not receive the dossier. */
+/**
+ * Why this person may not take this step (a 403), or null: a step of the other side's unit
+ * (dossier-sides.ts), of another role; the approver is a leader who did not receive the dossier.
+ */
 export function roleRefusal(type: DossierEventType, state: DossierState, taker: StepTaker): AppError | null {
   const roles = STEP_ROLES[type]
   const label = DOSSIER_EVENT_LABELS[type]
+  const otherSide = stepSideRefusal(type, taker.sides, label)
+  if (otherSide) return otherSide
   if (roles && (taker.role === null || !roles.includes(taker.role))) {
     return new AppError(ErrorCode.forbidden, `${taker.actor} (${taker.role ?? 'token'}) may not ${type}`, `Chỉ lãnh đạo được thực hiện "${label}" hồ sơ`)
   }

@@ -53,7 +53,7 @@ export async function recordBulkStep(db: Kysely<Database>, step: BulkStep, viewe
       const row = byCode.get(code)!
       try {
         const confirmed = step.type === 'return' ? guardReturn(row, step.confirmUnpaidFee ?? false).unpaidFeeConfirmed : false
-        const state = await recordDossierEvent(trx, code, { type: step.type, actor: step.actor, ...(confirmed ? { data: { unpaid_fee_confirmed: true, bulk: true } } : { data: { bulk: true } }) })
+        const state = await recordDossierEvent(trx, code, { type: step.type, actor: step.actor, actingFor: viewer.unitIds, ...(confirmed ? { data: { unpaid_fee_confirmed: true, bulk: true } } : { data: { bulk: true } }) })
         done.push({ code, status: state.status })
       } catch (error) {
         // A step the rules refuse is refused before anything is written: the others still get checked.

@@ -9,12 +9,13 @@ import { replayDossier } from '../../domain/dossiers/replay-dossier.js'
 import { allowedNextEvents, TRANSITIONS } from '../../domain/dossiers/transitions.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { dueSoonLimit } from '../../domain/dossiers/due-soon.js'
-import { DOSSIER_QUEUES, DossierQueue } from '../../domain/dossiers/dossier-queues.js'
+import { DOSSIER_QUEUES, DossierQueue, QUEUE_SIDES } from '../../domain/dossiers/dossier-queues.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { historyOf } from '../dossiers/history-of.js'
 import { dossierSearchCondition, exactCodeFirst } from './search-dossiers.js'
 import { progressLabel } from '../../domain/dossiers/dossier-stage.js'
 import { stepsOffered } from '../../domain/dossiers/step-rules.js'
+import { sidesActedFor, type DossierSide } from '../../domain/dossiers/dossier-sides.js'
 import type { Role } from '../../domain/accounts/role.js'
 import { signaturesOfFiles, type FileSignatureView } from '../signatures/file-signatures.repository.js'
 import { ecertEntriesOfDossier } from '../signatures/ecert-register.repository.js'
@@ -93,7 +94,7 @@ function summary(row: SummaryRow, viewer: Viewer, now: Date) {
 export type DossierSummary = ReturnType<typeof summary>
 
 export interface QueueRequest {
-  /** The units whose received dossiers are listed (a subtree the viewer may see). */
+  /** The units whose received or decided dossiers are listed (a subtree the viewer may see). */
   unitIds: readonly number[]
   queue: DossierQueue
   /** The search box: code, name (typed with or without diacritics), identity or phone number. */
@@ -107,10 +108,28 @@ export interface QueueRequest {
  * of them read the same definition. `due_soon` needs the calendar: open, due by the end of the
  * next DUE_SOON_WORKING_DAYS working days (domain/dossiers/due-soon.ts), not yet late.
  */
-async function queueConditions(db: Kysely<Database>, now: Date, viewer: Viewer): Promise<Record<DossierQueue, RawBuilder<boolean>>> {
+async function queueConditions(db: Kysely<Database>, now: Date, viewer: Viewer, unitIds: readonly number[]): Promise<Record<DossierQueue, RawBuilder<boolean>>> {
   const calendar = await loadWorkingCalendar(db)
   const dueSoon = dueSoonLimit(calendar, now)
   const open = sql.join(OPEN.map((status) => sql.lit(status)))
+  const onSide: Record<DossierSide, RawBuilder<boolean>> = {
+    receiver: sql<boolean>`d.receiving_unit_id in (${sql.join(unitIds)})`,
+    decider: sql<boolean>`d.deciding_unit_id in (${sql.join(unitIds)})`,
+  }
+  const sides = (queue: DossierQueue) => sql<boolean>`(${sql.join(QUEUE_SIDES[queue].map((side) => onSide[side]), sql` or `)})`
+  const statusOf = queueStatusConditions(now, viewer, open, dueSoon)
+  return Object.fromEntries(DOSSIER_QUEUES.map((queue) => [queue, sql<boolean>`${sides(queue)} and ${statusOf[queue]}`])) as Record<DossierQueue, RawBuilder<boolean>>
+}
+
+/**
+ * The dossiers of the units' desks and of the units deciding them: a dossier decided where it was
+ * received is found by its receiving unit; one decided elsewhere also by its deciding unit
+ * (the partial index of migration 036).
+ */
+const ofUnits = (unitIds: readonly number[]) =>
+  sql<boolean>`(d.receiving_unit_id in (${sql.join(unitIds)}) or (d.deciding_unit_id <> d.receiving_unit_id and d.deciding_unit_id in (${sql.join(unitIds)})))`
+
+function queueStatusConditions(now: Date, viewer: Viewer, open: RawBuilder<unknown>, dueSoon: Date): Record<DossierQueue, RawBuilder<boolean>> {
   return {
     mine: viewer.userId ? sql<boolean>`d.assignee_user_id = ${viewer.userId} and d.status in (${open})` : sql<boolean>`false`,
     to_sign: sql<boolean>`d.status = 'processing' and d.work_stage = 'awaiting_signature'`,
@@ -129,7 +148,7 @@ export async function listDossierQueue(db: Kysely<Database>, request: QueueReque
   const unitIds = request.unitIds.filter((id) => viewer.unitIds.has(id))
   if (unitIds.length === 0) return { total: 0, page: request.page, page_size: request.pageSize, items: [] as DossierSummary[] }
   const search = request.search ? dossierSearchCondition(request.search, viewer.personalData) : null
-  const queued = baseQuery(db).where('d.receiving_unit_id', 'in', unitIds).where((await queueConditions(db, now, viewer))[request.queue])
+  const queued = baseQuery(db).where(ofUnits(unitIds)).where((await queueConditions(db, now, viewer, unitIds))[request.queue])
   const query = search ? queued.where(search) : queued
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   const byDue = request.queue !== 'finished' && request.queue !== 'all'
@@ -148,10 +167,10 @@ export async function countDossierQueues(db: Kysely<Database>, unitIds: readonly
   const visible = unitIds.filter((id) => viewer.unitIds.has(id))
   const zero = Object.fromEntries(DOSSIER_QUEUES.map((q) => [q, 0])) as Record<DossierQueue, number>
   if (visible.length === 0) return zero
-  const conditions = await queueConditions(db, now, viewer)
+  const conditions = await queueConditions(db, now, viewer, visible)
   const row = await db
     .selectFrom('dossiers as d')
-    .where('d.receiving_unit_id', 'in', visible)
+    .where(ofUnits(visible))
     .select(DOSSIER_QUEUES.map((q) => sql<number>`(count(*) filter (where ${conditions[q]}))::int`.as(q)))
     .executeTakeFirstOrThrow()
   return Object.fromEntries(DOSSIER_QUEUES.map((q) => [q, Number((row as Record<string, unknown>)[q] ?? 0)])) as Record<DossierQueue, number>
@@ -220,7 +239,7 @@ export async function getDossierPage(db: Kysely<Database>, code: string, viewer:
   let allowed = allowedNextEvents(status)
   try {
     const state = replayDossier(historyOf(events))
-    allowed = stepsOffered(state, { actor: viewer.actor ?? '', role: viewer.role ?? null })
+    allowed = stepsOffered(state, { actor: viewer.actor ?? '', role: viewer.role ?? null, sides: sidesActedFor(row, viewer.unitIds) })
   } catch {
     // A history the rules would refuse today (an old import) still shows; the table alone decides.
   }

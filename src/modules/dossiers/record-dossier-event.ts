@@ -5,6 +5,7 @@ import type { DossierEvent, DossierEventType } from '../../domain/dossiers/dossi
 import { applyDossierEvent, replayDossier, type DossierState } from '../../domain/dossiers/replay-dossier.js'
 import { workStageOf } from '../../domain/dossiers/dossier-stage.js'
 import { assertNewStepAllowed } from '../../domain/dossiers/step-rules.js'
+import { sidesActedFor, type DossierSide } from '../../domain/dossiers/dossier-sides.js'
 import type { Role } from '../../domain/accounts/role.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
@@ -26,6 +27,12 @@ export interface NewDossierEvent {
   data?: Record<string, unknown>
   /** The taker's role: some steps belong to a role (approval to a leader); null for a system. */
   role?: Role | null
+  /**
+   * For whom the step is taken: an official's units (a step of the receiving or the deciding
+   * unit is theirs only when that unit is among them — dossier-sides.ts), or the applicant on
+   * the portal (the desk's side: a supplement sent online).
+   */
+  actingFor: ReadonlySet<number> | 'applicant'
   /** For a hand-over or an assignment: the specialist named and the unit the dossier goes to. */
   assignee?: { userId: number; username: string } | null
   assignedUnit?: { id: number; code: string } | null
@@ -47,7 +54,7 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
     const dossier = await trx
       .selectFrom('dossiers')
       .innerJoin('procedure_versions', 'procedure_versions.id', 'dossiers.procedure_version_id')
-      .select(['dossiers.id', 'dossiers.due_at', 'procedure_versions.processing_days', 'procedure_versions.cutoff_time'])
+      .select(['dossiers.id', 'dossiers.due_at', 'dossiers.receiving_unit_id', 'dossiers.deciding_unit_id', 'procedure_versions.processing_days', 'procedure_versions.cutoff_time'])
       .where('dossiers.code', '=', dossierCode)
       .forUpdate()
       .executeTakeFirst()
@@ -59,7 +66,8 @@ export async function recordDossierEvent(db: Kysely<Database>, dossierCode: stri
       assignee: step.assignee?.username ?? null, assignedUnit: step.assignedUnit?.code ?? null,
     }
     const before = replayDossier(history)
-    assertNewStepAllowed(step.type, before, { actor: step.actor, role: step.role ?? null })
+    const sides = step.actingFor === 'applicant' ? new Set<DossierSide>(['receiver']) : sidesActedFor(dossier, step.actingFor)
+    assertNewStepAllowed(step.type, before, { actor: step.actor, role: step.role ?? null, sides })
     const state = applyDossierEvent(before, event)
     const assigning = step.type === 'hand_over' || step.type === 'assign'
     const assignment = assigning ? { assignee: step.assignee?.username ?? null, assigned_unit: step.assignedUnit?.code ?? state.assignedUnit } : {}

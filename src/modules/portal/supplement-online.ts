@@ -33,6 +33,7 @@ export async function supplementOnline(db: Kysely<Database>, store: FileStore, c
   await recordDossierEvent(db, code, {
     type: 'supplement_received',
     actor,
+    actingFor: 'applicant',
     data: { channel: 'online', components: checked.map((c) => c.position) },
     tellApplicant: settings,
     alsoInTransaction: async (trx, locked) => {

@@ -26,6 +26,11 @@ export interface CertifyCopyInput {
    * to it (name, position), else the account's display name. The copy is signed with the unit's certificate.
    */
   certifierUserId: number | null
+  /**
+   * The certifying account's own unit. The copy carries the receiving unit's certificate, so only
+   * that unit's accounts certify: not the deciding unit's, nor those of a unit above it.
+   */
+  certifierUnitId: number
   actor: string
   ip: string | null
 }
@@ -57,6 +62,10 @@ export async function certifyCopy(db: Kysely<Database>, store: FileStore, setup:
     .selectFrom('dossiers as d').innerJoin('units as u', 'u.id', 'd.receiving_unit_id')
     .select(['d.id', 'd.code', 'd.status', 'd.receiving_unit_id', 'u.code as unit_code', 'u.name as unit_name'])
     .where('d.id', '=', dossierId).executeTakeFirstOrThrow()
+  if (input.certifierUnitId !== dossier.receiving_unit_id) {
+    throw new AppError(ErrorCode.forbidden, `unit ${input.certifierUnitId} certifies for ${dossier.unit_code}`,
+      `Chỉ cán bộ của ${dossier.unit_name} (đơn vị tiếp nhận hồ sơ) được chứng thực bản sao bằng chứng thư số của đơn vị mình`)
+  }
   if (ENDED_WITHOUT_RESULT.includes(dossier.status)) throw new AppError(ErrorCode.conflict, `dossier is ${dossier.status}`, 'Hồ sơ đã bị từ chối hoặc đã rút, không chứng thực')
   const held = await findSigningCredential(db, { unit: dossier.receiving_unit_id })
   if (!held) {

@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { DossierDetails, ProcedureChoice, QueuePage, StuckDossier } from '../../../contracts/desk.js'
 import { listStuckDossiers } from '../../../modules/desk/stuck-dossiers.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
-import { DossierEventType } from '../../../domain/dossiers/dossier-event.js'
+import { DOSSIER_EVENT_LABELS, DossierEventType } from '../../../domain/dossiers/dossier-event.js'
 import { CHANNELS } from '../../../domain/dossiers/dossier-status.js'
 import { isLocalDate } from '../../../domain/time/local-date.js'
+import { assertActsFor, FLAG_SIDES, RECORD_SIDES, sidesActedFor, stepSideRefusal } from '../../../domain/dossiers/dossier-sides.js'
+import { DOSSIER_FLAG_COLUMNS, DOSSIER_FLAG_LABELS } from '../../../domain/dossiers/dossier-flags.js'
 import { can } from '../../../modules/accounts/actor.js'
 import { digitizeComponent, digitizeResult, recordPayment } from '../../../modules/desk/digitize-dossier.js'
 import { countDossierQueues, getDossierPage, getVisibleDossier, listDossierQueue, type Viewer } from '../../../modules/desk/dossier-queries.js'
@@ -189,10 +191,14 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
       const actor = actorOf(request)
+      // The other side's step is refused before any warning about it (an unpaid fee on a return).
+      const type = request.body.type as DossierEventType
+      const otherSide = stepSideRefusal(type, sidesActedFor(dossier, actor.unitIds), DOSSIER_EVENT_LABELS[type])
+      if (otherSide) throw otherSide
       const target = await handOverTarget(db, dossier, request.body, actor.unitIds)
       const returning = request.body.type === 'return' ? guardReturn(dossier, request.body.confirm_unpaid_fee ?? false) : null
       await recordDossierEvent(db, dossier.code, {
-        type: request.body.type as DossierEventType, actor: actor.label, role: actor.role, reason: request.body.reason ?? null, ...target,
+        type: request.body.type as DossierEventType, actor: actor.label, role: actor.role, actingFor: actor.unitIds, reason: request.body.reason ?? null, ...target,
         ...(returning?.unpaidFeeConfirmed ? { data: { unpaid_fee_confirmed: true } } : {}),
         ...(notices ? { tellApplicant: notices } : {}),
       })
@@ -213,6 +219,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      assertActsFor(RECORD_SIDES.componentScan, sidesActedFor(dossier, viewer.unitIds), 'Số hóa thành phần hồ sơ')
       await digitizeComponent(db, store, dossier.id, request.params.position, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) }, signatures)
       return getDossierPage(db, dossier.code, viewer)
     },
@@ -231,6 +238,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      assertActsFor(RECORD_SIDES.resultFile, sidesActedFor(dossier, viewer.unitIds), 'Số hóa kết quả giải quyết')
       await digitizeResult(db, store, dossier.id, { fileName: request.body.file_name, bytes: decode(request.body.content_base64), reason: request.body.replace_reason ?? null, ...who(request) }, signatures)
       return getDossierPage(db, dossier.code, viewer)
     },
@@ -270,6 +278,10 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      const sides = sidesActedFor(dossier, viewer.unitIds)
+      for (const column of DOSSIER_FLAG_COLUMNS) {
+        if (request.body[column] !== undefined) assertActsFor(FLAG_SIDES[column], sides, `Cập nhật thông tin ${DOSSIER_FLAG_LABELS[column]}`)
+      }
       await recordDossierFlags(db, dossier.id, request.body, who(request))
       return getDossierPage(db, dossier.code, viewer)
     },
@@ -304,6 +316,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     handler: async (request) => {
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      assertActsFor(RECORD_SIDES.payment, sidesActedFor(dossier, viewer.unitIds), 'Ghi nhận nộp phí, lệ phí')
       await recordPayment(db, dossier.id, request.body.paid_online, who(request))
       return getDossierPage(db, dossier.code, viewer)
     },

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../../db/open-database.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
 import { can } from '../../../modules/accounts/actor.js'
 import { getDossierPage, getVisibleDossier, type Viewer } from '../../../modules/desk/dossier-queries.js'
+import { assertActsFor, RECORD_SIDES, sidesActedFor } from '../../../domain/dossiers/dossier-sides.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { certifyCopy } from '../../../modules/signatures/certify-copy.js'
 import { exportEcertRegister } from '../../../modules/signatures/export-ecert-register.js'
@@ -90,6 +91,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       const actor = actorOf(request)
       const viewer = viewerOf(request)
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
+      assertActsFor(RECORD_SIDES.resultSignature, sidesActedFor(dossier, viewer.unitIds), 'Ký số kết quả giải quyết')
       if (actor.kind !== 'user') throw new AppError(ErrorCode.forbidden, 'tokens do not sign', 'Chỉ cán bộ đăng nhập mới ký số được')
       await signDossierResult(db, store, setup, dossier.id, { userId: actor.id, actor: actor.label, ip: request.ip }, request.body.reason)
       return getDossierPage(db, dossier.code, viewer)
@@ -119,7 +121,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       const b = request.body
       await certifyCopy(db, store, setup, dossier.id, {
         documentName: b.document_name, copies: b.copies, feeVnd: b.fee_vnd, original: { fileName: b.file_name, bytes: decode(b.content_base64) },
-        certifierUserId: actor.kind === 'user' ? actor.id : null, actor: actor.label, ip: request.ip,
+        certifierUserId: actor.kind === 'user' ? actor.id : null, certifierUnitId: actor.unitId, actor: actor.label, ip: request.ip,
       })
       return getDossierPage(db, dossier.code, viewer)
     },
