@@ -29,6 +29,7 @@ import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
 import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 import type { ApplicantNoticeSettings } from '../../../modules/portal/tell-applicant.js'
 import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
@@ -238,14 +239,13 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
 
   const sendFile = async (request: FastifyRequest, dossierCode: string, which: { position: number } | 'result') =>
     readDossierFile(db, store, await getVisibleDossier(db, dossierCode, viewerOf(request)), which, who(request))
-  const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
   api.get('/api/v1/dossiers/:code/components/:position/file', {
     config: read,
     schema: { summary: 'Tải về bản quét của một thành phần hồ sơ', tags: ['Một cửa'], params: z.object({ code: DossierCode, position: Position }), response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors } },
     handler: async (request, reply) => {
       const { bytes, file } = await sendFile(request, request.params.code, { position: request.params.position })
-      return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+      return reply.header('content-type', file.media_type).header('content-disposition', attachmentDisposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
     },
   })
 
@@ -254,7 +254,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     schema: { summary: 'Tải về kết quả giải quyết điện tử', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors } },
     handler: async (request, reply) => {
       const { bytes, file } = await sendFile(request, request.params.code, 'result')
-      return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+      return reply.header('content-type', file.media_type).header('content-disposition', attachmentDisposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
     },
   })
 

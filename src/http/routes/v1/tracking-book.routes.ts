@@ -12,6 +12,7 @@ import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const read = { access: { permission: 'dossiers:read' as const } }
@@ -67,7 +68,7 @@ export function registerTrackingBookRoutes(app: FastifyInstance, handle: Databas
       const { xlsx, filename } = await exportTrackingBook(db, await bookRequest(request, request.query), { actor: actor.label, ip: request.ip })
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+        .header('content-disposition', attachmentDisposition(filename))
         .header('cache-control', 'no-store')
         .send(xlsx)
     },
