@@ -18,7 +18,7 @@ import { searchProcedures } from '../../../modules/desk/search-procedures.js'
 import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-event.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { DossierCode, ErrorBody, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
@@ -34,7 +34,6 @@ import { attachmentDisposition } from '../../../domain/procedures/content-dispos
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
 
-const DossierCode = PlainText(64).describe('Mã hồ sơ, ví dụ H23.07.01-220429-001')
 const Position = z.coerce.number().int().min(1).max(1000)
 
 const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content, replace_reason: PlainText(1000).optional().describe('Lý do thay tệp (bắt buộc khi hồ sơ đã trả kết quả)') })
@@ -76,7 +75,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       body: z.object({
         unit: UnitCode.describe('Đơn vị tiếp nhận'),
         deciding_unit: UnitCode.optional().describe('Đơn vị giải quyết, khi khác đơn vị tiếp nhận (Nghị định 118/2025/NĐ-CP: tiếp nhận tại bất kỳ xã nào của tỉnh); mặc định: đơn vị tiếp nhận'),
-        procedure_code: PlainText(32),
+        procedure_code: ProcedureCode,
         applicant: z.object({
           name: PlainText(200),
           id_number: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'Số giấy tờ tùy thân không hợp lệ').nullable().optional(),

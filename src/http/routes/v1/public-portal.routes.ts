@@ -15,7 +15,7 @@ import { supplementOnline } from '../../../modules/portal/supplement-online.js'
 import { trackDossier } from '../../../modules/portal/track-dossier.js'
 import { isAppError } from '../../../domain/shared/app-error.js'
 import { PublicThrottle } from '../../plugins/public-throttle.js'
-import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { Base64Content, ScanFileName } from '../../upload.schemas.js'
 
 /** What the public routes need from the server's configuration. */
@@ -32,7 +32,6 @@ export const PORTAL_SESSION_HEADER = 'x-portal-session'
 
 const open = { access: { public: true as const } }
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
-const DossierCode = PlainText(64).describe('Mã hồ sơ')
 const Phone = z.string().max(20).regex(/^[0-9+ .-]+$/, 'Số điện thoại chỉ gồm chữ số')
 const QueryText = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').default('')
 const ComponentUpload = z.object({
@@ -73,7 +72,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.get('/api/v1/public/procedures/:code', {
     config: open,
-    schema: { summary: 'Một thủ tục: thành phần hồ sơ, phí, thời hạn, nơi giải quyết', tags: ['Cổng dịch vụ công'], params: z.object({ code: PlainText(32) }), response: { 200: PublicProcedureDetails, ...errors } },
+    schema: { summary: 'Một thủ tục: thành phần hồ sơ, phí, thời hạn, nơi giải quyết', tags: ['Cổng dịch vụ công'], params: z.object({ code: ProcedureCode }), response: { 200: PublicProcedureDetails, ...errors } },
     handler: async (request) => publicProcedure(db, request.params.code),
   })
 
@@ -115,7 +114,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       tags: ['Cổng dịch vụ công'],
       headers: z.object({ [PORTAL_SESSION_HEADER]: z.string().max(100).optional() }),
       body: z.object({
-        procedure_code: PlainText(32),
+        procedure_code: ProcedureCode,
         unit: UnitCode.describe('Nơi nộp (đơn vị cùng cấp giải quyết)'),
         applicant: z.object({
           name: PlainText(200),

@@ -10,7 +10,7 @@ import { exportTrackingBook } from '../../../modules/desk/tracking-book/export-t
 import { readTrackingBook, type TrackingBookRequest } from '../../../modules/desk/tracking-book/read-tracking-book.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { ErrorBody, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
@@ -25,7 +25,7 @@ export const TrackingBookQuery = z
     to: LocalDateParam.refine(isLocalDate, 'Ngày không có thật').describe('Đến hết ngày (giờ Việt Nam)'),
     kind: z.enum(TRACKING_BOOK_KINDS as [TrackingBookKind, ...TrackingBookKind[]]).default('received')
       .describe('received: tiếp nhận; handed_over: chuyển xử lý; returned: trả kết quả; late: trễ hạn; all: tiếp nhận, chuyển hoặc trả trong kỳ'),
-    procedure: PlainText(32).optional().describe('Mã thủ tục hành chính'),
+    procedure: ProcedureCode.optional().describe('Mã thủ tục hành chính'),
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu' })
 
