@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type ProcedureDetails, type Session, type Submitted } from './api.js'
+import { call, componentUploads, dateTime, money, PortalError, savedSession, UPLOAD_LIMITS_TEXT, type ProcedureDetails, type Session, type Submitted } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
 import { ProcedureForms } from './ProcedureForms.js'
 import { ComponentFileInput, type ChosenFiles } from './ComponentFileInput.js'
@@ -30,7 +30,7 @@ export function SubmitPage({ code }: { code: string }) {
     setBusy(true)
     setError(null)
     try {
-      const components = await Promise.all(Object.entries(files).map(async ([position, file]) => ({ position: Number(position), file_name: file.name, content_base64: await fileAsBase64(file) })))
+      const components = await componentUploads(files)
       setSubmitted(await call<Submitted>('POST', '/api/v1/public/dossiers', { procedure_code: code, unit, applicant: { name, email: email || null }, components }))
     } catch (e) {
       setError(e instanceof PortalError ? e.message : 'Không kết nối được máy chủ')
@@ -80,6 +80,7 @@ export function SubmitPage({ code }: { code: string }) {
           <input id="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
           <label htmlFor="email">Thư điện tử (không bắt buộc, để nhận thông báo)</label>
           <input id="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <p>Tệp đính kèm: {UPLOAD_LIMITS_TEXT}.</p>
           {procedure.components.map((c) => (
             <ComponentFileInput key={c.position} id={`component-${c.position}`} position={c.position} required={c.required}
               label={`${c.position}. ${c.name}${c.required ? ' (bắt buộc)' : ''} — PDF, PNG hoặc JPEG, tối đa 10 MB`} onChosen={setFiles} />

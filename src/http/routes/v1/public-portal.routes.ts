@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { OtpSent, PortalSession, PublicProcedure, PublicProcedureDetails, SubmittedDossier, TrackedDossier } from '../../../contracts/portal.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { RATINGS, type Rating } from '../../../domain/dossiers/dossier-status.js'
+import { PORTAL_BODY_LIMIT } from '../../../domain/portal/upload-limits.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { requestOneTimeCode, verifyOneTimeCode } from '../../../modules/portal/one-time-codes.js'
 import { feedbackFromPortal } from '../../../modules/portal/portal-feedback.js'
-import { portalIdentityOf } from '../../../modules/portal/portal-sessions.js'
+import { portalIdentityOf, type PortalIdentity } from '../../../modules/portal/portal-sessions.js'
 import { publicProcedure, searchPublicCatalogue } from '../../../modules/portal/public-catalogue.js'
 import { rateDossier } from '../../../modules/portal/rate-dossier.js'
 import { submitOnline } from '../../../modules/portal/submit-online.js'
@@ -63,6 +64,13 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
     const token = request.headers[PORTAL_SESSION_HEADER]
     return portalIdentityOf(db, typeof token === 'string' ? token : undefined)
   }
+  // The portal session of a request acting on a dossier is resolved in onRequest, before the body
+  // is read: a caller without one gets 401 without the server reading or parsing an upload.
+  const sessions = new WeakMap<FastifyRequest, PortalIdentity>()
+  const sessionFirst = async (request: FastifyRequest) => {
+    sessions.set(request, await identity(request))
+  }
+  const sessionOf = (request: FastifyRequest) => sessions.get(request) ?? identity(request)
 
   api.get('/api/v1/public/procedures', {
     config: open,
@@ -108,7 +116,8 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers', {
     config: open,
-    bodyLimit: 60 * 1024 * 1024,
+    onRequest: sessionFirst,
+    bodyLimit: PORTAL_BODY_LIMIT,
     schema: {
       summary: 'Nộp hồ sơ trực tuyến: kiểm tra ngay từng tệp, cấp mã hồ sơ và ngày hẹn trả',
       tags: ['Cổng dịch vụ công'],
@@ -128,7 +137,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: SubmittedDossier, ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       const b = request.body
       const received = await submitOnline(db, store, {
         procedureCode: b.procedure_code,
@@ -166,7 +175,8 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers/:code/supplement', {
     config: open,
-    bodyLimit: 60 * 1024 * 1024,
+    onRequest: sessionFirst,
+    bodyLimit: PORTAL_BODY_LIMIT,
     schema: {
       summary: 'Bổ sung hồ sơ trực tuyến theo yêu cầu: kiểm tra ngay từng tệp, hồ sơ tiếp tục được xử lý',
       tags: ['Cổng dịch vụ công'],
@@ -175,7 +185,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: TrackedDossier, ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       const uploads = request.body.components.map((c) => ({ position: c.position, fileName: c.file_name, bytes: Buffer.from(c.content_base64, 'base64') }))
       return supplementOnline(db, store, request.params.code, uploads, who, notices)
     },
@@ -183,6 +193,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers/:code/rating', {
     config: open,
+    onRequest: sessionFirst,
     schema: {
       summary: 'Đánh giá mức độ hài lòng sau khi nhận kết quả',
       tags: ['Cổng dịch vụ công'],
@@ -191,7 +202,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: z.object({ code: z.string(), rating: z.string() }), ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       await rateDossier(db, request.params.code, request.body.rating as Rating, who, request.ip)
       return { code: request.params.code, rating: request.body.rating }
     },
@@ -199,6 +210,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers/:code/feedback', {
     config: open,
+    onRequest: sessionFirst,
     schema: {
       summary: 'Gửi phản ánh, kiến nghị về hồ sơ',
       tags: ['Cổng dịch vụ công'],
@@ -207,7 +219,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: z.object({ feedback_code: z.string() }), ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       return { feedback_code: await feedbackFromPortal(db, request.params.code, request.body.content, who, request.ip) }
     },
   })
