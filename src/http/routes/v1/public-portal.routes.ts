@@ -105,7 +105,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
     handler: async (request) => {
       await guesses.check(`verify:${request.ip}`)
       try {
-        const session = await verifyOneTimeCode(db, request.body.phone, request.body.code, settings.secret)
+        const session = await verifyOneTimeCode(db, request.body.phone, request.body.code, settings.secret, request.ip)
         return { token: session.token, expires_at: session.expiresAt.toISOString(), phone: session.phone }
       } catch (error) {
         if (isAppError(error)) await guesses.record(`verify:${request.ip}`)
