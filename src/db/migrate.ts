@@ -36,6 +36,7 @@ import * as index766Partials from './migrations/20261126_033_index766_partials.j
 import * as importSpeedRollups from './migrations/20261126_034_import_speed_rollups.js'
 import * as coldTableScopeTotals from './migrations/20261126_035_cold_table_scope_totals.js'
 import * as decidedElsewhere from './migrations/20261126_036_decided_elsewhere.js'
+import * as portalUnverifiedContact from './migrations/20261126_037_portal_unverified_contact.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_034_import_speed_rollups': importSpeedRollups,
   '20261126_035_cold_table_scope_totals': coldTableScopeTotals,
   '20261126_036_decided_elsewhere': decidedElsewhere,
+  '20261126_037_portal_unverified_contact': portalUnverifiedContact,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -596,7 +596,8 @@ export interface PortalSessionsTable {
 
 export interface PortalSubmissionsTable {
   dossier_id: string
-  phone: string
+  /** The phone the citizen proved (OTP or a verified OIDC phone_number); null when none was. */
+  phone: string | null
   email: string | null
   oidc_subject: string | null
   submitted_at: Generated<Date>

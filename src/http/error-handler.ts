@@ -36,6 +36,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     })
     return
   }
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    void reply.status(413).send({ error: ErrorCode.validation, message: 'Dữ liệu gửi lên quá lớn; hãy gửi tệp nhỏ hơn (quét với độ phân giải thấp hơn)' })
+    return
+  }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     void reply.status(fastifyError.statusCode).send({ error: ErrorCode.validation, message: 'Yêu cầu không hợp lệ' })
     return

@@ -7,7 +7,7 @@ import { isLocalDate } from '../domain/time/local-date.js'
 // Messages of validation errors in Vietnamese, for the people reading them.
 z.config(z.locales.vi())
 
-export { LocalDateParam, PlainText, UnitCode } from '../contracts/fields.js'
+export { Code, DossierCode, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../contracts/fields.js'
 
 /** Where the cumulative e-certification figure (ecert_units_to_date) starts; a real date. */
 export const EcertSinceParam = LocalDateParam.refine(isLocalDate, 'Ngày không có thật')

@@ -39,6 +39,26 @@ describe('targets and the audit log over HTTP', () => {
     ]))
   })
 
+  it('a unit’s target is assigned by the level above: a commune or a district never sets its own, the province’s own only its system administrator', async () => {
+    const put = (user: SignedIn, unit: string, minimum: number) =>
+      user.inject({ method: 'PUT', url: '/api/v1/targets', payload: { indicator: 'on_time_rate', year: 2024, unit, scope: 'subtree', minimum, decided_by: 'tự đặt' } })
+    const communeMonitor = await signIn(app, handle, 'monitor', 'H23.07.01')
+    const own = await put(communeMonitor, 'H23.07.01', 0)
+    expect(own.statusCode).toBe(403)
+    expect(own.json().message).toBe('Chỉ tiêu của đơn vị H23.07.01 do cấp trên giao theo văn bản; đơn vị không tự đặt hoặc xóa chỉ tiêu của mình')
+    expect((await put(districtMonitor, 'H23.07', 0)).statusCode).toBe(403)
+    const provinceMonitor = await signIn(app, handle, 'monitor', 'H23')
+    expect((await put(provinceMonitor, 'H23', 0)).json().message).toBe('Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu của H23')
+    const unchanged = await handle.db.selectFrom('audit_log').select('id').where('action', '=', 'target.set').execute()
+
+    expect((await put(districtMonitor, 'H23.07.01', 95)).statusCode).toBe(200)
+    expect((await put(provinceMonitor, 'H23.07', 92)).statusCode).toBe(200)
+    expect((await put(province, 'H23', 90)).statusCode).toBe(200)
+    const set = (await province.inject('/api/v1/targets?year=2024')).json() as { unitCode: string; minimum: number }[]
+    expect(set.map((t) => [t.unitCode, t.minimum]).sort()).toEqual([['H23', 90], ['H23.07', 92], ['H23.07.01', 95]])
+    expect((await handle.db.selectFrom('audit_log').select('id').where('action', '=', 'target.set').execute()).length).toBe(unchanged.length + 3)
+  })
+
   it('administrators browse the audit log: the province all of it, a district administrator its own accounts', async () => {
     const all = (await province.inject('/api/v1/audit?limit=500')).json()
     expect(all.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['target.set', 'user.login', 'import.units']))

@@ -522,7 +522,7 @@ describe('GET /api/v1/reports/{kind}', () => {
     const response = await monitor.inject(query('letter', `&date=${LETTER_DATE}`))
     expect(response.statusCode, response.body).toBe(200)
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    expect(response.headers['content-disposition']).toBe('attachment; filename="du-thao-cong-van_H23.07_2022-09-05_2022-09-09.docx"')
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="du-thao-cong-van_H23.07_2022-09-05_2022-09-09.docx"; filename*=UTF-8''du-thao-cong-van_H23.07_2022-09-05_2022-09-09.docx`)
     const { paragraphs } = await readDocx(response.rawPayload)
     expect(paragraphs.join('\n')).toContain('An Thanh, Quang Trung và Quang Khải (100%), Dân Chủ (97,2%)')
     const audit = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.report').orderBy('id', 'desc').executeTakeFirstOrThrow()
@@ -534,9 +534,9 @@ describe('GET /api/v1/reports/{kind}', () => {
     const appendix = await monitor.inject(query('appendix'))
     expect(appendix.statusCode).toBe(200)
     expect(appendix.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    expect(appendix.headers['content-disposition']).toBe('attachment; filename="phu-luc-chi-so_H23.07_2022-09-05_2022-09-09.xlsx"')
+    expect(appendix.headers['content-disposition']).toBe(`attachment; filename="phu-luc-chi-so_H23.07_2022-09-05_2022-09-09.xlsx"; filename*=UTF-8''phu-luc-chi-so_H23.07_2022-09-05_2022-09-09.xlsx`)
     const weekly = await monitor.inject(query('weekly'))
-    expect(weekly.headers['content-disposition']).toBe('attachment; filename="bao-cao-tuan_H23.07_2022-09-05_2022-09-09.docx"')
+    expect(weekly.headers['content-disposition']).toBe(`attachment; filename="bao-cao-tuan_H23.07_2022-09-05_2022-09-09.docx"; filename*=UTF-8''bao-cao-tuan_H23.07_2022-09-05_2022-09-09.docx`)
   })
 
   it('the monthly report carries its due date and the days left; the due-date endpoint says the same', async () => {

@@ -17,8 +17,9 @@ export const CITIZEN_CLAIMS = { name: 'Hoàng Văn An', phone_number: '+84912888
 /**
  * A real OpenID Connect provider (oidc-provider) on a loopback port, with one confidential
  * client for the portal and its development login pages, driven over HTTP like a browser.
+ * Every account has CITIZEN_CLAIMS unless `claimsOf` says what the provider holds for it.
  */
-export async function startOidcProvider(redirectUri: string): Promise<LocalOidcProvider> {
+export async function startOidcProvider(redirectUri: string, claimsOf: (accountId: string) => Record<string, unknown> = () => CITIZEN_CLAIMS): Promise<LocalOidcProvider> {
   const server: Server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -27,7 +28,7 @@ export async function startOidcProvider(redirectUri: string): Promise<LocalOidcP
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
     claims: { openid: ['sub'], profile: ['name'], phone: ['phone_number', 'phone_number_verified'] },
-    findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, ...CITIZEN_CLAIMS }) }),
+    findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, ...claimsOf(id) }) }),
     pkce: { required: () => true },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Grant: 3600, Interaction: 600, Session: 3600 },
   })
@@ -49,6 +50,8 @@ export async function startOidcProvider(redirectUri: string): Promise<LocalOidcP
     clientId,
     clientSecret,
     async signIn(authorizationUrl, accountId) {
+      // A fresh browser each time: the provider's own session would otherwise sign the last account in again.
+      cookies.clear()
       let url = new URL(authorizationUrl)
       for (let hops = 0; hops < 20; hops++) {
         if (url.href.startsWith(redirectUri)) return url

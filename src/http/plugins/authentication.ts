@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { actorFromApiToken } from '../../modules/accounts/api-tokens.js'
 import { assertAtRoot, can, type Actor } from '../../modules/accounts/actor.js'
 import { SESSION_COOKIE } from '../../modules/accounts/sessions.js'
+import { csrfTokenMatches } from './csrf-token.js'
 import { requestVersions } from './request-versions.js'
 
 /** What a route needs: every route declares it; a route that does not is refused (deny by default). */
@@ -79,7 +80,7 @@ function checkAccess(request: FastifyRequest): void {
   const shared = SHARED_DATA_PERMISSIONS[access.permission]
   if (shared !== undefined) assertAtRoot(actor, shared)
   // A cookie is sent by the browser on its own; a change must also prove it came from our page.
-  if (actor.kind === 'user' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+  if (actor.kind === 'user' && !SAFE_METHODS.has(request.method) && !csrfTokenMatches(request.headers[CSRF_HEADER], actor.csrfToken)) {
     throw new AppError(ErrorCode.forbidden, 'csrf token mismatch', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo yêu cầu); hãy tải lại trang')
   }
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { normalisePhone } from './one-time-code.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
+import { auditPortalLogin } from './portal-login-audit.js'
 import { openPortalSession } from './portal-sessions.js'
 
 export interface OidcSettings {
@@ -61,8 +62,13 @@ export class OidcLogin {
     })
   }
 
-  /** The provider's answer: checked (state, nonce, PKCE, the ID token), then a portal session for its subject. */
-  async finish(db: Kysely<Database>, callbackUrl: URL, now = new Date()) {
+  /**
+   * The provider's answer: checked (state, nonce, PKCE, the ID token), then a portal session for
+   * its subject, audited. The phone counts only when the provider says it verified it
+   * (`phone_number_verified: true`): a phone a user may type into their profile would let them
+   * act on anyone's dossiers. Otherwise the session acts by the OIDC subject alone.
+   */
+  async finish(db: Kysely<Database>, callbackUrl: URL, ip: string | null, now = new Date()) {
     const state = callbackUrl.searchParams.get('state') ?? ''
     const login = await db.deleteFrom('portal_oidc_logins').where('state', '=', state).returningAll().executeTakeFirst()
     if (!login || new Date(login.expires_at).getTime() <= now.getTime()) {
@@ -76,8 +82,14 @@ export class OidcLogin {
       })
     const subject = tokens.claims()!.sub
     const info = await client.fetchUserInfo(config, tokens.access_token, subject)
-    const phone = typeof info.phone_number === 'string' ? normalisePhone(info.phone_number) : null
-    const session = await openPortalSession(db, { phone, oidcSubject: subject, fullName: typeof info.name === 'string' ? info.name.slice(0, 200) : null }, now)
-    return { ...session, phone, fullName: info.name ?? null, returnTo: login.return_to }
+    const phoneVerified = info.phone_number_verified === true
+    const phone = phoneVerified && typeof info.phone_number === 'string' ? normalisePhone(info.phone_number) : null
+    const fullName = typeof info.name === 'string' ? info.name.slice(0, 200) : null
+    const session = await db.transaction().execute(async (trx) => {
+      const opened = await openPortalSession(trx, { phone, oidcSubject: subject, fullName }, now)
+      await auditPortalLogin(trx, { method: 'oidc', phone, oidcSubject: subject, ip, failure: null, sessionRef: opened.sessionRef, phoneVerified })
+      return opened
+    })
+    return { token: session.token, expiresAt: session.expiresAt, phone, fullName, returnTo: login.return_to }
   }
 }

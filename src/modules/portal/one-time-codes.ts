@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import {
   hashOneTimeCode, newOneTimeCode, normalisePhone, OTP_MAX_ATTEMPTS, OTP_PER_PHONE, OTP_PHONE_WINDOW_MS, OTP_TTL_MS, sameHash,
@@ -7,6 +7,7 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { TooManyRequestsError } from '../../domain/shared/too-many-requests.js'
 import { waitInWords } from '../../domain/throttles/fixed-window.js'
 import { enqueueMessage } from '../notifications/enqueue-message.js'
+import { auditPortalLogin } from './portal-login-audit.js'
 import { openPortalSession } from './portal-sessions.js'
 
 export function phoneOrError(raw: string): string {
@@ -56,29 +57,38 @@ export async function requestOneTimeCode(db: Kysely<Database>, rawPhone: string,
  * Checks a code against the phone's latest unused one: a wrong code counts an attempt (five
  * at most), an expired or used code is refused; the right one is used up and opens a session.
  */
-export async function verifyOneTimeCode(db: Kysely<Database>, rawPhone: string, code: string, secret: string, now = new Date()) {
+export async function verifyOneTimeCode(db: Kysely<Database>, rawPhone: string, code: string, secret: string, ip: string | null, now = new Date()) {
   const phone = phoneOrError(rawPhone)
   const outcome = await db.transaction().execute(async (trx) => {
-    const otp = await trx
-      .selectFrom('portal_otps')
-      .select(['id', 'code_hash', 'expires_at', 'attempts'])
-      .where('phone', '=', phone)
-      .where('used_at', 'is', null)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirst()
-    if (!otp || new Date(otp.expires_at).getTime() <= now.getTime()) return 'expired' as const
-    if (otp.attempts >= OTP_MAX_ATTEMPTS) return 'exhausted' as const
-    if (!sameHash(otp.code_hash, hashOneTimeCode(phone, code, secret))) {
-      await trx.updateTable('portal_otps').set({ attempts: otp.attempts + 1 }).where('id', '=', otp.id).execute()
-      return otp.attempts + 1 >= OTP_MAX_ATTEMPTS ? ('exhausted' as const) : ('wrong' as const)
-    }
-    await trx.updateTable('portal_otps').set({ used_at: now }).where('id', '=', otp.id).execute()
-    return openPortalSession(trx, { phone, oidcSubject: null, fullName: null }, now)
+    const decided = await checkCode(trx, phone, code, secret, now)
+    // Success and failure alike: a citizen's access can be traced back to the login that opened it.
+    const failed = typeof decided === 'string'
+    await auditPortalLogin(trx, { method: 'otp', phone, oidcSubject: null, ip, failure: failed ? decided : null, ...(failed ? {} : { sessionRef: decided.sessionRef }) })
+    return decided
   })
   if (outcome === 'expired') throw new AppError(ErrorCode.validation, 'no valid code', 'Mã OTP đã hết hạn hoặc chưa được gửi; hãy nhận mã mới')
   if (outcome === 'exhausted') throw new AppError(ErrorCode.tooManyRequests, 'code attempts exhausted', 'Nhập sai mã quá 5 lần; hãy nhận mã mới')
   if (outcome === 'wrong') throw new AppError(ErrorCode.validation, 'wrong code', 'Mã OTP không đúng', [{ column: 'code', reason: 'không đúng' }])
   return { ...outcome, phone }
+}
+
+/** The code against the phone's latest unused one, in the caller's transaction: a session, or why not. */
+async function checkCode(trx: Transaction<Database>, phone: string, code: string, secret: string, now: Date) {
+  const otp = await trx
+    .selectFrom('portal_otps')
+    .select(['id', 'code_hash', 'expires_at', 'attempts'])
+    .where('phone', '=', phone)
+    .where('used_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!otp || new Date(otp.expires_at).getTime() <= now.getTime()) return 'expired' as const
+  if (otp.attempts >= OTP_MAX_ATTEMPTS) return 'exhausted' as const
+  if (!sameHash(otp.code_hash, hashOneTimeCode(phone, code, secret))) {
+    await trx.updateTable('portal_otps').set({ attempts: otp.attempts + 1 }).where('id', '=', otp.id).execute()
+    return otp.attempts + 1 >= OTP_MAX_ATTEMPTS ? ('exhausted' as const) : ('wrong' as const)
+  }
+  await trx.updateTable('portal_otps').set({ used_at: now }).where('id', '=', otp.id).execute()
+  return openPortalSession(trx, { phone, oidcSubject: null, fullName: null }, now)
 }

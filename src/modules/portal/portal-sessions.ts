@@ -14,8 +14,11 @@ export interface PortalIdentity {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-/** A new session for a verified phone or an OIDC login: the token is given once, only its hash kept. */
-export async function openPortalSession(db: Kysely<Database> | Transaction<Database>, identity: PortalIdentity, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * A new session for a verified phone or an OIDC login: the token is given once, only its hash
+ * kept; `sessionRef` (the hash's first 16 characters) names the session in the audit log.
+ */
+export async function openPortalSession(db: Kysely<Database> | Transaction<Database>, identity: PortalIdentity, now = new Date()): Promise<{ token: string; expiresAt: Date; sessionRef: string }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + PORTAL_SESSION_MS)
   await db
@@ -24,7 +27,7 @@ export async function openPortalSession(db: Kysely<Database> | Transaction<Datab
     .execute()
   // Old sessions are swept as new ones are opened: the table stays small without a timer.
   await db.deleteFrom('portal_sessions').where('expires_at', '<', sql<Date>`now() - interval '1 day'`).execute()
-  return { token, expiresAt }
+  return { token, expiresAt, sessionRef: hashToken(token).slice(0, 16) }
 }
 
 /** The identity behind a token, or a 401 in Vietnamese when it is unknown or expired. */

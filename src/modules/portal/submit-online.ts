@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { receiveDossier, type ReceivedDossier } from '../desk/receive-dossier.js'
 import type { FileStore } from '../desk/file-store.js'
 import { checkComponentUpload } from './check-component-file.js'
+import { portalLoginActor } from './portal-login-audit.js'
 import type { PortalIdentity } from './portal-sessions.js'
 import type { ApplicantNoticeSettings } from './tell-applicant.js'
 
@@ -19,7 +20,10 @@ export interface OnlineSubmission {
   procedureCode: string
   unitCode: string
   applicant: { name: string; idNumber: string | null; address: string | null; email: string | null }
-  /** The contact phone when the identity has none (an OIDC login without a phone number). */
+  /**
+   * The contact phone when the identity has none (an OIDC login without a verified phone): kept
+   * on the dossier for the desk to call, never proved, so it gets no notice and no portal rights.
+   */
   phone: string | null
   uploads: readonly OnlineUpload[]
   identity: PortalIdentity
@@ -34,7 +38,10 @@ export interface OnlineSubmission {
  * dossier lands in the unit's desk queue like one received at the counter.
  */
 export async function submitOnline(db: Kysely<Database>, store: FileStore, input: OnlineSubmission, settings: ApplicantNoticeSettings): Promise<ReceivedDossier> {
-  const phone = input.identity.phone ?? input.phone
+  // Only a proved phone (OTP, or the provider's verified one) becomes the portal phone.
+  const verifiedPhone = input.identity.phone
+  const phone = verifiedPhone ?? input.phone
+  const actor = verifiedPhone !== null ? `portal:${verifiedPhone}` : portalLoginActor(input.identity)
   if (!phone || recipientProblem('sms', phone) !== null) {
     throw new AppError(ErrorCode.validation, 'no contact phone', 'Cần số điện thoại để nhận thông báo về hồ sơ', [{ column: 'phone', reason: 'thiếu hoặc không hợp lệ' }])
   }
@@ -79,14 +86,14 @@ export async function submitOnline(db: Kysely<Database>, store: FileStore, input
     channel: 'online',
     receivedComponents: positions,
     flags: input.identity.oidcSubject ? { populationDataUsed: true } : {},
-    actor: `portal:${phone}`,
+    actor,
     ip: input.ip,
     tellApplicant: settings,
     alsoInTransaction: async (trx, dossier) => {
       for (const file of checked) {
         const row = await trx
           .insertInto('files')
-          .values({ sha256: file.sha256, size_bytes: file.bytes.length, media_type: file.mediaType, original_name: file.fileName, uploaded_by: `portal:${phone}` })
+          .values({ sha256: file.sha256, size_bytes: file.bytes.length, media_type: file.mediaType, original_name: file.fileName, uploaded_by: actor })
           .returning('id')
           .executeTakeFirstOrThrow()
         await trx.updateTable('dossier_components').set({ file_id: row.id, digitized: true, digitized_at: sql<Date>`now()` }).where('dossier_id', '=', dossier.id).where('position', '=', file.position).execute()
@@ -95,7 +102,7 @@ export async function submitOnline(db: Kysely<Database>, store: FileStore, input
       await trx.updateTable('dossiers').set({ components_digitized: checked.length }).where('id', '=', dossier.id).execute()
       await trx
         .insertInto('portal_submissions')
-        .values({ dossier_id: dossier.id, phone, email: input.applicant.email?.toLowerCase() ?? null, oidc_subject: input.identity.oidcSubject })
+        .values({ dossier_id: dossier.id, phone: verifiedPhone, email: input.applicant.email?.toLowerCase() ?? null, oidc_subject: input.identity.oidcSubject })
         .execute()
     },
   })

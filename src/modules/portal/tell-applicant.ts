@@ -15,7 +15,7 @@ export function trackingUrl(publicBaseUrl: string, dossierCode: string): string 
 
 /**
  * Tells the applicant of a step, in the transaction of the step: an SMS to the phone they gave
- * (the one verified on the portal, else the one taken at the desk) and an e-mail when they gave
+ * (the one verified on the portal, or for a desk dossier the one taken at the desk) and an e-mail when they gave
  * one. `stepKey` names the step, so a retried request sends nothing twice.
  */
 export async function tellApplicant(trx: Transaction<Database>, dossierId: string, step: ApplicantNoticeStep, stepKey: string, settings: ApplicantNoticeSettings): Promise<number> {
@@ -24,7 +24,7 @@ export async function tellApplicant(trx: Transaction<Database>, dossierId: strin
     .innerJoin('procedure_versions as pv', 'pv.id', 'd.procedure_version_id')
     .innerJoin('units as u', 'u.id', 'd.receiving_unit_id')
     .leftJoin('portal_submissions as s', 's.dossier_id', 'd.id')
-    .select(['d.code', 'd.due_at', 'd.applicant_phone', 'd.receiving_unit_id', 'pv.name as procedure_name', 'u.name as unit_name', 's.phone as portal_phone', 's.email'])
+    .select(['d.code', 'd.due_at', 'd.applicant_phone', 'd.receiving_unit_id', 'pv.name as procedure_name', 'u.name as unit_name', 's.dossier_id as submitted_online', 's.phone as portal_phone', 's.email'])
     .where('d.id', '=', dossierId)
     .executeTakeFirstOrThrow()
   const notice = applicantNotice(step, {
@@ -34,7 +34,10 @@ export async function tellApplicant(trx: Transaction<Database>, dossierId: strin
     dueAt: dossier.due_at ? new Date(dossier.due_at) : null,
     trackingUrl: trackingUrl(settings.publicBaseUrl, dossier.code),
   })
-  const phone = dossier.portal_phone ?? dossier.applicant_phone
+  // A dossier submitted on the portal is told at the phone the citizen proved, or not by SMS at
+  // all: a contact phone typed into the form (an OIDC login without a verified phone) could be
+  // anyone's. A dossier received at the desk is told at the phone the desk took down.
+  const phone = dossier.submitted_online !== null ? dossier.portal_phone : dossier.applicant_phone
   const topic = `dossier.${step.kind === 'event' ? step.type : step.kind}`
   let sent = 0
   // A number or address the rules refuse is skipped, not an error: the step itself must not fail for it.

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type ProcedureDetails, type Session, type Submitted } from './api.js'
+import { call, componentUploads, dateTime, money, PortalError, savedSession, UPLOAD_LIMITS_TEXT, type ProcedureDetails, type Session, type Submitted } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
 import { ProcedureForms } from './ProcedureForms.js'
 import { ComponentFileInput, type ChosenFiles } from './ComponentFileInput.js'
@@ -12,6 +12,8 @@ export function SubmitPage({ code }: { code: string }) {
   const [unit, setUnit] = useState('')
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
+  // An OIDC login without a verified phone gives a contact phone: kept for the desk, sent no SMS.
+  const [contactPhone, setContactPhone] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [submitted, setSubmitted] = useState<Submitted | null>(null)
@@ -30,8 +32,8 @@ export function SubmitPage({ code }: { code: string }) {
     setBusy(true)
     setError(null)
     try {
-      const components = await Promise.all(Object.entries(files).map(async ([position, file]) => ({ position: Number(position), file_name: file.name, content_base64: await fileAsBase64(file) })))
-      setSubmitted(await call<Submitted>('POST', '/api/v1/public/dossiers', { procedure_code: code, unit, applicant: { name, email: email || null }, components }))
+      const components = await componentUploads(files)
+      setSubmitted(await call<Submitted>('POST', '/api/v1/public/dossiers', { procedure_code: code, unit, applicant: { name, email: email || null, ...(session?.phone ? {} : { phone: contactPhone }) }, components }))
     } catch (e) {
       setError(e instanceof PortalError ? e.message : 'Không kết nối được máy chủ')
     } finally {
@@ -46,7 +48,7 @@ export function SubmitPage({ code }: { code: string }) {
         <h1>Đã nộp hồ sơ</h1>
         <p>Mã hồ sơ: <strong data-testid="dossier-code">{submitted.code}</strong></p>
         <p>Ngày hẹn trả kết quả: <strong>{dateTime(submitted.due_at)}</strong></p>
-        <p>Ông/bà sẽ nhận tin nhắn ở mỗi bước xử lý.</p>
+        <p>{session?.phone ? 'Ông/bà sẽ nhận tin nhắn ở mỗi bước xử lý.' : 'Ông/bà theo dõi hồ sơ trên Cổng khi đăng nhập, hoặc qua thư điện tử đã khai.'}</p>
         <a className="button" href={submitted.tracking_path}>Theo dõi hồ sơ{procedure.pay_online ? ' và nộp phí trực tuyến' : ''}</a>
       </section>
     )
@@ -78,8 +80,15 @@ export function SubmitPage({ code }: { code: string }) {
           </select>
           <label htmlFor="name">Họ và tên người nộp</label>
           <input id="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
+          {!session.phone && (
+            <>
+              <label htmlFor="contact-phone">Số điện thoại liên hệ (để cán bộ gọi khi cần; tin nhắn chỉ gửi tới số đã xác thực)</label>
+              <input id="contact-phone" type="tel" autoComplete="tel" required value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} />
+            </>
+          )}
           <label htmlFor="email">Thư điện tử (không bắt buộc, để nhận thông báo)</label>
           <input id="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <p>Tệp đính kèm: {UPLOAD_LIMITS_TEXT}.</p>
           {procedure.components.map((c) => (
             <ComponentFileInput key={c.position} id={`component-${c.position}`} position={c.position} required={c.required}
               label={`${c.position}. ${c.name}${c.required ? ' (bắt buộc)' : ''} — PDF, PNG hoặc JPEG, tối đa 10 MB`} onChosen={setFiles} />

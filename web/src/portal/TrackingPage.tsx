@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { call, dateTime, fileAsBase64, money, PortalError, savedSession, type Session, type Started, type Tracked } from './api.js'
+import { call, componentUploads, dateTime, money, PortalError, savedSession, UPLOAD_LIMITS_TEXT, type Session, type Started, type Tracked } from './api.js'
 import { PhoneCheck } from './PhoneCheck.js'
 import { ComponentFileInput, type ChosenFiles } from './ComponentFileInput.js'
 
@@ -49,7 +49,7 @@ export function TrackingPage({ code }: { code: string }) {
   const sendSupplement = (event: FormEvent) => {
     event.preventDefault()
     void act(async () => {
-      const components = await Promise.all(Object.entries(supplements).map(async ([position, file]) => ({ position: Number(position), file_name: file.name, content_base64: await fileAsBase64(file) })))
+      const components = await componentUploads(supplements)
       setDossier(await call<Tracked>('POST', `/api/v1/public/dossiers/${encodeURIComponent(code)}/supplement`, { components }))
       setSupplements({})
       setNotice('Đã gửi hồ sơ bổ sung; hồ sơ tiếp tục được giải quyết.')
@@ -92,6 +92,7 @@ export function TrackingPage({ code }: { code: string }) {
           {session && dossier.status === 'supplement' && (
             <form onSubmit={sendSupplement} aria-labelledby="supplement-title">
               <h3 id="supplement-title">Bổ sung hồ sơ trực tuyến</h3>
+              <p>Tệp đính kèm: {UPLOAD_LIMITS_TEXT}.</p>
               {dossier.components.map((c) => (
                 <ComponentFileInput key={c.position} id={`supplement-${c.position}`} position={c.position} label={`${c.position}. ${c.name} — PDF, PNG hoặc JPEG`} onChosen={setSupplements} />
               ))}

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { PORTAL_FILE_MAX_BYTES, PORTAL_FILES_MAX_BYTES, portalUploadProblem } from '../../../src/domain/portal/upload-limits.js'
 import type { PaymentOutcome, PaymentStarted, PortalSession, PublicProcedure, PublicProcedureDetails, SubmittedDossier, TrackedDossier } from '../../../src/contracts/portal.js'
 
 /** The portal's calls to /api/v1/public/…: JSON both ways, errors as Vietnamese messages. */
@@ -53,4 +54,14 @@ export function fileAsBase64(file: File): Promise<string> {
     reader.onerror = () => reject(new PortalError(`Không đọc được tệp ${file.name}`))
     reader.readAsDataURL(file)
   })
+}
+
+/** What one submission or supplement may upload, as the server limits it (shown next to the file inputs). */
+export const UPLOAD_LIMITS_TEXT = `PDF, PNG hoặc JPEG, mỗi tệp tối đa ${PORTAL_FILE_MAX_BYTES / 1024 / 1024} MB, các tệp cộng lại tối đa ${PORTAL_FILES_MAX_BYTES / 1024 / 1024} MB`
+
+/** The chosen files as the server takes them; files over the server's limits are refused here, before anything is sent. */
+export async function componentUploads(files: Record<number, File>): Promise<{ position: number; file_name: string; content_base64: string }[]> {
+  const problem = portalUploadProblem(Object.values(files))
+  if (problem) throw new PortalError(problem)
+  return Promise.all(Object.entries(files).map(async ([position, file]) => ({ position: Number(position), file_name: file.name, content_base64: await fileAsBase64(file) })))
 }

@@ -9,9 +9,9 @@ import { getVisibleDossier, type Viewer } from '../../../modules/desk/dossier-qu
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { listFileReplacements, readReplacedFile } from '../../../modules/desk/file-history.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, PlainText } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText } from '../../schemas.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
-const DossierCode = PlainText(64).describe('Mã hồ sơ, ví dụ H23.07.01-220429-001')
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
 /**
@@ -102,7 +102,7 @@ export function registerDeskCounterRoutes(app: FastifyInstance, handle: Database
       const name = file.original_name
       return reply
         .header('content-type', file.media_type)
-        .header('content-disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('content-disposition', attachmentDisposition(name))
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
         .send(bytes)

@@ -20,7 +20,7 @@ import { searchProcedures } from '../../../modules/desk/search-procedures.js'
 import { recordDossierEvent } from '../../../modules/dossiers/record-dossier-event.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { DossierCode, ErrorBody, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { DossierFlagsBody, flagsOf } from './dossier-flags.schemas.js'
 import { recordDossierFlags } from '../../../modules/desk/record-dossier-flags.js'
 import { recordApology } from '../../../modules/desk/record-apology.js'
@@ -31,11 +31,11 @@ import { guardReturn } from '../../../modules/desk/desk-confirmations.js'
 import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 import type { ApplicantNoticeSettings } from '../../../modules/portal/tell-applicant.js'
 import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 /** The steps an official takes with the buttons of the dossier page (receipt and imports have their own ways in). */
 const DESK_EVENT_TYPES = Object.values(DossierEventType).filter((t) => t !== 'receive' && t !== 'imported' && t !== 'status_synced')
 
-const DossierCode = PlainText(64).describe('Mã hồ sơ, ví dụ H23.07.01-220429-001')
 const Position = z.coerce.number().int().min(1).max(1000)
 
 const UploadBody = z.object({ file_name: ScanFileName, content_base64: Base64Content, replace_reason: PlainText(1000).optional().describe('Lý do thay tệp (bắt buộc khi hồ sơ đã trả kết quả)') })
@@ -77,7 +77,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       body: z.object({
         unit: UnitCode.describe('Đơn vị tiếp nhận'),
         deciding_unit: UnitCode.optional().describe('Đơn vị giải quyết, khi khác đơn vị tiếp nhận (Nghị định 118/2025/NĐ-CP: tiếp nhận tại bất kỳ xã nào của tỉnh); mặc định: đơn vị tiếp nhận'),
-        procedure_code: PlainText(32),
+        procedure_code: ProcedureCode,
         applicant: z.object({
           name: PlainText(200),
           id_number: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'Số giấy tờ tùy thân không hợp lệ').nullable().optional(),
@@ -246,14 +246,13 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
 
   const sendFile = async (request: FastifyRequest, dossierCode: string, which: { position: number } | 'result') =>
     readDossierFile(db, store, await getVisibleDossier(db, dossierCode, viewerOf(request)), which, who(request))
-  const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
   api.get('/api/v1/dossiers/:code/components/:position/file', {
     config: read,
     schema: { summary: 'Tải về bản quét của một thành phần hồ sơ', tags: ['Một cửa'], params: z.object({ code: DossierCode, position: Position }), response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors } },
     handler: async (request, reply) => {
       const { bytes, file } = await sendFile(request, request.params.code, { position: request.params.position })
-      return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+      return reply.header('content-type', file.media_type).header('content-disposition', attachmentDisposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
     },
   })
 
@@ -262,7 +261,7 @@ export function registerDeskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     schema: { summary: 'Tải về kết quả giải quyết điện tử', tags: ['Một cửa'], params: z.object({ code: DossierCode }), response: { 200: z.any().describe('PDF, PNG hoặc JPEG'), ...errors } },
     handler: async (request, reply) => {
       const { bytes, file } = await sendFile(request, request.params.code, 'result')
-      return reply.header('content-type', file.media_type).header('content-disposition', disposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
+      return reply.header('content-type', file.media_type).header('content-disposition', attachmentDisposition(file.original_name)).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send(bytes)
     },
   })
 

@@ -22,4 +22,5 @@ export type TaskBody = z.infer<typeof TaskBody>
 export const taskInputOf = (t: TaskBody) => ({ title: t.title, assignees: t.assignees, monitor: t.monitor, recurrence: t.recurrence, dueOn: t.due_on ?? null, endsOn: t.ends_on ?? null })
 
 export { decodeUpload as decode }
-export const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
+/** Downloads are named by the one Content-Disposition of the project. */
+export { attachmentDisposition as disposition } from '../../../domain/procedures/content-disposition.js'

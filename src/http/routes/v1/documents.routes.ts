@@ -10,12 +10,11 @@ import { searchFileTexts } from '../../../modules/ocr/search-file-texts.js'
 import { subtreeUnitIds } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText, UnitCode } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const read = { access: { permission: 'dossiers:read' as const } }
 
-const DossierCode = PlainText(64)
 const Position = z.coerce.number().int().min(1).max(1000)
 
 /**

@@ -16,7 +16,7 @@ import { recordFeedback } from '../../../modules/feedback/record-feedback.js'
 import { recordFeedbackStep } from '../../../modules/feedback/record-feedback-step.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { Code, ErrorBody, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 
 const Instant = z.iso.datetime({ offset: true })
@@ -107,12 +107,12 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
       tags: ['Phản ánh, kiến nghị'],
       body: z.object({
         unit: UnitCode.describe('Đơn vị tiếp nhận'),
-        code: PlainText(100).optional().describe('Mã của hệ thống khác; mặc định <mã đơn vị>-PA-<yymmdd>-<số thứ tự>'),
+        code: Code(100).optional().describe('Mã của hệ thống khác; mặc định <mã đơn vị>-PA-<yymmdd>-<số thứ tự>'),
         received_at: Instant.optional().describe('Mặc định: bây giờ'),
         channel: z.enum(FEEDBACK_CHANNELS as [string, ...string[]]),
         summary: PlainText(2000),
-        procedure_code: PlainText(32).optional(),
-        dossier_code: PlainText(100).optional(),
+        procedure_code: ProcedureCode.optional(),
+        dossier_code: Code(100).optional(),
         classification: z.enum(FEEDBACK_CLASSIFICATIONS as [string, ...string[]]).optional(),
         repeated: z.boolean().optional().describe('Phản ánh lặp lại, kéo dài'),
       }),

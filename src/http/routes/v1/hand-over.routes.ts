@@ -7,7 +7,7 @@ import { can } from '../../../modules/accounts/actor.js'
 import { handOverOptions } from '../../../modules/desk/assignment/hand-over-options.js'
 import { getVisibleDossier } from '../../../modules/desk/dossier-queries.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, PlainText } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText } from '../../schemas.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 
@@ -19,7 +19,7 @@ export function registerHandOverRoutes(app: FastifyInstance, handle: DatabaseHan
     schema: {
       summary: 'Chuyển xử lý: các đơn vị nhận được hồ sơ và chuyên viên xử lý của từng đơn vị',
       tags: ['Một cửa'],
-      params: z.object({ code: PlainText(64) }),
+      params: z.object({ code: DossierCode }),
       response: { 200: z.array(HandOverUnit), ...errors },
     },
     handler: async (request) => {

@@ -10,6 +10,7 @@ import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, LocalDateParam, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const access = { access: { permission: 'officials:read' as const } }
@@ -50,7 +51,7 @@ export function registerOfficialWorkloadRoutes(app: FastifyInstance, handle: Dat
       const { xlsx, filename } = await exportOfficialWorkload(db, workload, { actor: actorOf(request).label, ip: request.ip })
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+        .header('content-disposition', attachmentDisposition(filename))
         .header('cache-control', 'no-store')
         .send(xlsx)
     },

@@ -13,6 +13,7 @@ import { registryList } from '../../../modules/officials/registry-lists.js'
 import { getUnitById, listUnitsWithParent, subtreeUnitIds } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, LocalDateParam, UnitCode } from '../../schemas.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const read = { access: { permission: 'officials:read' as const } }
@@ -69,7 +70,7 @@ export function registerOfficialRegistryRoutes(app: FastifyInstance, handle: Dat
       const file = await exportRegistryList(db, { actor: actorOf(request).label, ip: request.ip }, request.params.list, await scopeOf(request, request.query.unit), dayOf(request.query.on))
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-disposition', attachmentDisposition(file.filename))
         .header('cache-control', 'no-store')
         .send(file.bytes)
     },

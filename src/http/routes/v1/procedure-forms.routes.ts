@@ -12,10 +12,9 @@ import { formItemOf } from '../../../modules/procedures/forms/form-links.js'
 import { formsOfProcedures, getProcedureId } from '../../../modules/procedures/forms/procedure-forms.repository.js'
 import { removeProcedureForm } from '../../../modules/procedures/forms/remove-procedure-form.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, PlainText } from '../../schemas.js'
+import { ErrorBody, PlainText, ProcedureCode } from '../../schemas.js'
 import { Base64Content, decodeUpload } from '../../upload.schemas.js'
 
-const ProcedureCode = PlainText(32).describe('Mã TTHC, ví dụ 1.001193')
 const FormCode = z.string().regex(FORM_CODE, 'Mã mẫu gồm chữ, số, dấu chấm, gạch; tối đa 32 ký tự')
 const FormFileName = z
   .string()

@@ -7,9 +7,8 @@ import { nationalDbOnTime, publishedOnTime } from '../../../domain/procedures/pu
 import { loadWorkingCalendar } from '../../../modules/calendar/load-working-calendar.js'
 import { getProcedurePublication, listProcedurePublications, setProcedurePublication, type PublicationOfVersion } from '../../../modules/procedures/set-procedure-publication.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, PlainText } from '../../schemas.js'
+import { ErrorBody, PlainText, ProcedureCode } from '../../schemas.js'
 
-const ProcedureCode = PlainText(32).describe('Mã TTHC, ví dụ 1.001193')
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 

@@ -41,7 +41,7 @@ export function registerPublicOidcRoutes(app: FastifyInstance, handle: DatabaseH
     config: open,
     schema: { summary: 'Nhà cung cấp định danh trả về sau khi đăng nhập', tags: ['Cổng dịch vụ công'], querystring: z.record(z.string(), z.string().max(4000)), response: { ...errors } },
     handler: async (request, reply) => {
-      const done = await configured().finish(handle.db, new URL(request.url, publicBaseUrl))
+      const done = await configured().finish(handle.db, new URL(request.url, publicBaseUrl), request.ip)
       const session = Buffer.from(JSON.stringify({ token: done.token, expires_at: done.expiresAt.toISOString(), phone: done.phone })).toString('base64url')
       return reply.header('cache-control', 'no-store').redirect(`${done.returnTo}#phien=${session}`, 302)
     },

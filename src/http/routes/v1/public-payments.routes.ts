@@ -8,7 +8,7 @@ import { portalIdentityOf } from '../../../modules/portal/portal-sessions.js'
 import { applyGatewayResult, type PaymentApplied } from '../../../modules/portal/payments/apply-gateway-result.js'
 import type { PaymentGateway } from '../../../modules/portal/payments/payment-gateway.js'
 import { startPayment } from '../../../modules/portal/payments/start-payment.js'
-import { ErrorBody, PlainText } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText } from '../../schemas.js'
 import { PORTAL_SESSION_HEADER } from './public-portal.routes.js'
 
 const open = { access: { public: true as const } }
@@ -50,7 +50,7 @@ export function registerPublicPaymentRoutes(app: FastifyInstance, handle: Databa
     schema: {
       summary: 'Bắt đầu thanh toán phí, lệ phí trực tuyến: trả về địa chỉ cổng thanh toán',
       tags: ['Cổng dịch vụ công'],
-      params: z.object({ code: PlainText(64) }),
+      params: z.object({ code: DossierCode }),
       response: { 200: PaymentStarted, ...errors },
     },
     handler: async (request) => {

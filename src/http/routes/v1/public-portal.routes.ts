@@ -4,10 +4,11 @@ import { z } from 'zod'
 import { OtpSent, PortalSession, PublicProcedure, PublicProcedureDetails, SubmittedDossier, TrackedDossier } from '../../../contracts/portal.js'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import { RATINGS, type Rating } from '../../../domain/dossiers/dossier-status.js'
+import { PORTAL_BODY_LIMIT } from '../../../domain/portal/upload-limits.js'
 import { FileStore } from '../../../modules/desk/file-store.js'
 import { requestOneTimeCode, verifyOneTimeCode } from '../../../modules/portal/one-time-codes.js'
 import { feedbackFromPortal } from '../../../modules/portal/portal-feedback.js'
-import { portalIdentityOf } from '../../../modules/portal/portal-sessions.js'
+import { portalIdentityOf, type PortalIdentity } from '../../../modules/portal/portal-sessions.js'
 import { publicProcedure, searchPublicCatalogue } from '../../../modules/portal/public-catalogue.js'
 import { rateDossier } from '../../../modules/portal/rate-dossier.js'
 import { submitOnline } from '../../../modules/portal/submit-online.js'
@@ -15,7 +16,7 @@ import { supplementOnline } from '../../../modules/portal/supplement-online.js'
 import { trackDossier } from '../../../modules/portal/track-dossier.js'
 import { isAppError } from '../../../domain/shared/app-error.js'
 import { PublicThrottle } from '../../plugins/public-throttle.js'
-import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { Base64Content, ScanFileName } from '../../upload.schemas.js'
 
 /** What the public routes need from the server's configuration. */
@@ -32,7 +33,6 @@ export const PORTAL_SESSION_HEADER = 'x-portal-session'
 
 const open = { access: { public: true as const } }
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
-const DossierCode = PlainText(64).describe('Mã hồ sơ')
 const Phone = z.string().max(20).regex(/^[0-9+ .-]+$/, 'Số điện thoại chỉ gồm chữ số')
 const QueryText = z.string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').default('')
 const ComponentUpload = z.object({
@@ -64,6 +64,13 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
     const token = request.headers[PORTAL_SESSION_HEADER]
     return portalIdentityOf(db, typeof token === 'string' ? token : undefined)
   }
+  // The portal session of a request acting on a dossier is resolved in onRequest, before the body
+  // is read: a caller without one gets 401 without the server reading or parsing an upload.
+  const sessions = new WeakMap<FastifyRequest, PortalIdentity>()
+  const sessionFirst = async (request: FastifyRequest) => {
+    sessions.set(request, await identity(request))
+  }
+  const sessionOf = (request: FastifyRequest) => sessions.get(request) ?? identity(request)
 
   api.get('/api/v1/public/procedures', {
     config: open,
@@ -73,7 +80,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.get('/api/v1/public/procedures/:code', {
     config: open,
-    schema: { summary: 'Một thủ tục: thành phần hồ sơ, phí, thời hạn, nơi giải quyết', tags: ['Cổng dịch vụ công'], params: z.object({ code: PlainText(32) }), response: { 200: PublicProcedureDetails, ...errors } },
+    schema: { summary: 'Một thủ tục: thành phần hồ sơ, phí, thời hạn, nơi giải quyết', tags: ['Cổng dịch vụ công'], params: z.object({ code: ProcedureCode }), response: { 200: PublicProcedureDetails, ...errors } },
     handler: async (request) => publicProcedure(db, request.params.code),
   })
 
@@ -98,7 +105,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
     handler: async (request) => {
       await guesses.check(`verify:${request.ip}`)
       try {
-        const session = await verifyOneTimeCode(db, request.body.phone, request.body.code, settings.secret)
+        const session = await verifyOneTimeCode(db, request.body.phone, request.body.code, settings.secret, request.ip)
         return { token: session.token, expires_at: session.expiresAt.toISOString(), phone: session.phone }
       } catch (error) {
         if (isAppError(error)) await guesses.record(`verify:${request.ip}`)
@@ -109,13 +116,14 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers', {
     config: open,
-    bodyLimit: 60 * 1024 * 1024,
+    onRequest: sessionFirst,
+    bodyLimit: PORTAL_BODY_LIMIT,
     schema: {
       summary: 'Nộp hồ sơ trực tuyến: kiểm tra ngay từng tệp, cấp mã hồ sơ và ngày hẹn trả',
       tags: ['Cổng dịch vụ công'],
       headers: z.object({ [PORTAL_SESSION_HEADER]: z.string().max(100).optional() }),
       body: z.object({
-        procedure_code: PlainText(32),
+        procedure_code: ProcedureCode,
         unit: UnitCode.describe('Nơi nộp (đơn vị cùng cấp giải quyết)'),
         applicant: z.object({
           name: PlainText(200),
@@ -129,7 +137,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: SubmittedDossier, ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       const b = request.body
       const received = await submitOnline(db, store, {
         procedureCode: b.procedure_code,
@@ -167,7 +175,8 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers/:code/supplement', {
     config: open,
-    bodyLimit: 60 * 1024 * 1024,
+    onRequest: sessionFirst,
+    bodyLimit: PORTAL_BODY_LIMIT,
     schema: {
       summary: 'Bổ sung hồ sơ trực tuyến theo yêu cầu: kiểm tra ngay từng tệp, hồ sơ tiếp tục được xử lý',
       tags: ['Cổng dịch vụ công'],
@@ -176,7 +185,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: TrackedDossier, ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       const uploads = request.body.components.map((c) => ({ position: c.position, fileName: c.file_name, bytes: Buffer.from(c.content_base64, 'base64') }))
       return supplementOnline(db, store, request.params.code, uploads, who, notices)
     },
@@ -184,6 +193,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers/:code/rating', {
     config: open,
+    onRequest: sessionFirst,
     schema: {
       summary: 'Đánh giá mức độ hài lòng sau khi nhận kết quả',
       tags: ['Cổng dịch vụ công'],
@@ -192,7 +202,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: z.object({ code: z.string(), rating: z.string() }), ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       await rateDossier(db, request.params.code, request.body.rating as Rating, who, request.ip)
       return { code: request.params.code, rating: request.body.rating }
     },
@@ -200,6 +210,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
 
   api.post('/api/v1/public/dossiers/:code/feedback', {
     config: open,
+    onRequest: sessionFirst,
     schema: {
       summary: 'Gửi phản ánh, kiến nghị về hồ sơ',
       tags: ['Cổng dịch vụ công'],
@@ -208,7 +219,7 @@ export function registerPublicPortalRoutes(app: FastifyInstance, handle: Databas
       response: { 200: z.object({ feedback_code: z.string() }), ...errors },
     },
     handler: async (request) => {
-      const who = await identity(request)
+      const who = await sessionOf(request)
       return { feedback_code: await feedbackFromPortal(db, request.params.code, request.body.content, who, request.ip) }
     },
   })

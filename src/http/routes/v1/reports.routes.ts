@@ -10,6 +10,7 @@ import { REPORT_KINDS, type ReportKind } from '../../../modules/reports/report-r
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { EcertSinceParam, ErrorBody, LocalDateParam, PeriodQuery } from '../../schemas.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 
@@ -87,7 +88,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
       const filename = safeFilename(pdf ? report.filename.replace(/\.\w+$/, '.pdf') : report.filename)
       return reply
         .header('content-type', pdf ? CONTENT_TYPES.pdf : CONTENT_TYPES[report.extension])
-        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('content-disposition', attachmentDisposition(filename))
         .header('cache-control', 'no-store')
         .send(pdf ?? report.bytes)
     },

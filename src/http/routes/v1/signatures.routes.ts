@@ -17,11 +17,11 @@ import { signDossierResult } from '../../../modules/signatures/sign-dossier-resu
 import type { SignatureSetup } from '../../../modules/signatures/signature-setup.js'
 import { toVietnamDate } from '../../../domain/time/vietnam-time.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, PlainText, UnitCode } from '../../schemas.js'
+import { DossierCode, ErrorBody, PlainText, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { Base64Content, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
-const DossierCode = PlainText(64).describe('Mã hồ sơ')
 const P12FileName = z.string().max(255).regex(/^[^/\\\u0000-\u001f]+\.(p12|pfx)$/i, 'Tên tệp chứng thư số không hợp lệ (không chứa thư mục; đuôi .p12 hoặc .pfx)')
 const PdfFileName = z.string().max(255).regex(/^[^/\\\u0000-\u001f]+\.pdf$/i, 'Tên tệp không hợp lệ (không chứa thư mục; đuôi .pdf)')
 const CredentialBody = z.object({ file_name: P12FileName, content_base64: Base64Content, password: z.string().max(200).describe('Mật khẩu của tệp PKCS#12') })
@@ -162,7 +162,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       const bytes = await exportEcertRegister(db, unit, year, { actor: actorOf(request).label, ip: request.ip })
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="so-chung-thuc-${unit.code}-${year}.xlsx"`)
+        .header('content-disposition', attachmentDisposition(`so-chung-thuc-${unit.code}-${year}.xlsx`))
         .send(bytes)
     },
   })

@@ -4,10 +4,10 @@ import { z } from 'zod'
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { IndicatorId } from '../../../domain/indicators/indicator-id.js'
 import { AppError, ErrorCode } from '../../../domain/shared/app-error.js'
-import { assertUnitVisible } from '../../../modules/accounts/actor.js'
 import { listAudit } from '../../../modules/audit/list-audit.js'
 import { targetsOfYear } from '../../../modules/indicators/targets.repository.js'
 import { setTarget } from '../../../modules/targets/set-target.js'
+import { assertMaySetTarget } from '../../../modules/targets/who-sets-targets.js'
 import { getUnitByCode, unitCodesOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { ErrorBody, IndicatorParam, PlainText, UnitCode } from '../../schemas.js'
@@ -59,11 +59,7 @@ export function registerTargetAndAuditRoutes(app: FastifyInstance, handle: Datab
         throw new AppError(ErrorCode.validation, 'kind xor unit', 'Chỉ tiêu phải dành cho một loại đơn vị hoặc một đơn vị (chọn một trong hai)')
       }
       const actor = actorOf(request)
-      // A unit-wide kind target is the province's to set; a unit's own target needs the unit in scope.
-      if (b.unit) assertUnitVisible(actor, (await getUnitByCode(handle.db, b.unit)).id, b.unit)
-      else if (!actor.atRoot || (actor.kind === 'user' && actor.role !== 'system_admin')) {
-        throw new AppError(ErrorCode.forbidden, 'kind targets need the root', 'Chỉ quản trị hệ thống cấp tỉnh được đặt chỉ tiêu chung cho một loại đơn vị')
-      }
+      assertMaySetTarget(actor, b.unit ? await getUnitByCode(handle.db, b.unit) : null)
       const target = { indicator: b.indicator as IndicatorId, year: b.year, unitKind: b.unit ? null : b.unit_kind ?? null, unitCode: b.unit ?? null, scope: b.scope, minimum: b.minimum, decidedBy: b.decided_by }
       await setTarget(handle.db, target, { actor: actor.label, ip: request.ip })
       return target

@@ -10,8 +10,9 @@ import { exportTrackingBook } from '../../../modules/desk/tracking-book/export-t
 import { readTrackingBook, type TrackingBookRequest } from '../../../modules/desk/tracking-book/read-tracking-book.js'
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
-import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { ErrorBody, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
 import { visibleUnit } from '../../visible-unit.js'
+import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const read = { access: { permission: 'dossiers:read' as const } }
@@ -24,7 +25,7 @@ export const TrackingBookQuery = z
     to: LocalDateParam.refine(isLocalDate, 'Ngày không có thật').describe('Đến hết ngày (giờ Việt Nam)'),
     kind: z.enum(TRACKING_BOOK_KINDS as [TrackingBookKind, ...TrackingBookKind[]]).default('received')
       .describe('received: tiếp nhận; handed_over: chuyển xử lý; returned: trả kết quả; late: trễ hạn; all: tiếp nhận, chuyển hoặc trả trong kỳ'),
-    procedure: PlainText(32).optional().describe('Mã thủ tục hành chính'),
+    procedure: ProcedureCode.optional().describe('Mã thủ tục hành chính'),
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu' })
 
@@ -67,7 +68,7 @@ export function registerTrackingBookRoutes(app: FastifyInstance, handle: Databas
       const { xlsx, filename } = await exportTrackingBook(db, await bookRequest(request, request.query), { actor: actor.label, ip: request.ip })
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+        .header('content-disposition', attachmentDisposition(filename))
         .header('cache-control', 'no-store')
         .send(xlsx)
     },
