@@ -102,9 +102,12 @@ describe('a leader signs the result with the certificate registered for them', (
     for (const [by, type] of [[officer, 'hand_over'], [officer, 'submit_for_signature'], [leader, 'approve'], [officer, 'finish']] as const) await ok(post(by, `/api/v1/dossiers/${code}/events`, { type }))
     await ok(post(officer, `/api/v1/dossiers/${code}/result-file`, { file_name: 'ket-qua.pdf', content_base64: base64(await plainPdf()) }))
 
-    const refused = await post(officer, `/api/v1/dossiers/${code}/result/sign`, {})
-    expect(refused.statusCode).toBe(409)
-    expect(refused.json().message).toContain('chưa gắn với cán bộ')
+    const byOfficer = await post(officer, `/api/v1/dossiers/${code}/result/sign`, {})
+    expect(byOfficer.statusCode).toBe(403)
+    expect(byOfficer.json().message).toBe('Chỉ lãnh đạo ký số kết quả giải quyết')
+    const unregistered = await post(await signIn(app, handle, 'leader', 'H23.07.01'), `/api/v1/dossiers/${code}/result/sign`, {})
+    expect(unregistered.statusCode).toBe(409)
+    expect(unregistered.json().message).toContain('chưa gắn với cán bộ')
 
     const page = (await ok(post(leader, `/api/v1/dossiers/${code}/result/sign`, {}))).json() as Page
     expect(page.result_file!.signature).toMatchObject({ status: 'valid', signer_name: 'Nguyễn Văn Hùng' })

@@ -4,6 +4,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { ConversionSlots } from './conversion-slots.js'
 
 export type PdfResult = { ok: true; pdf: Buffer } | { ok: false; reason: string }
 
@@ -28,6 +29,10 @@ export const NO_LIBREOFFICE = 'Không tìm thấy LibreOffice (lệnh soffice) n
 
 const TIMEOUT_MS = 180_000
 
+/** Two conversions at a time in this process (the machine's cores), six more waiting. */
+const slots = new ConversionSlots(2, 6)
+export const CONVERSIONS_BUSY = 'Máy chủ đang tạo nhiều tệp PDF cùng lúc nên chưa tạo được PDF lần này; hãy tải lại sau ít phút (tệp Word/Excel vẫn được trả về).'
+
 /**
  * DOCX or XLSX to PDF with LibreOffice headless, in a folder of its own with its own profile,
  * so conversions running at the same time (two requests, two tests) do not share a profile
@@ -36,6 +41,10 @@ const TIMEOUT_MS = 180_000
 export async function convertToPdf(document: Buffer, extension: 'docx' | 'xlsx'): Promise<PdfResult> {
   const soffice = await findLibreOffice()
   if (!soffice) return { ok: false, reason: NO_LIBREOFFICE }
+  return (await slots.run(() => convertWith(soffice, document, extension))) ?? { ok: false, reason: CONVERSIONS_BUSY }
+}
+
+async function convertWith(soffice: string, document: Buffer, extension: 'docx' | 'xlsx'): Promise<PdfResult> {
   const dir = await mkdtemp(join(tmpdir(), 'motcua-pdf-'))
   try {
     const input = join(dir, `document.${extension}`)

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { FileMediaType } from '../../domain/files/uploaded-file.js'
+import type { Role } from '../../domain/accounts/role.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { storeFile } from '../desk/digitize-dossier.js'
@@ -15,6 +16,8 @@ import { verifyPdfSignature } from './verify-pdf.js'
 export interface Signer {
   /** The console account signing: the official registered with it signs. */
   userId: number
+  /** Its role: a result is signed by a leader (the officer uploads it, the leader signs it). */
+  role: Role | null
   actor: string
   ip: string | null
 }
@@ -25,6 +28,7 @@ export interface Signer {
  * and the audit row names the signer and the certificate — one transaction.
  */
 export async function signDossierResult(db: Kysely<Database>, store: FileStore, setup: SignatureSetup, dossierId: string, signer: Signer, reason?: string) {
+  if (signer.role !== 'leader') throw new AppError(ErrorCode.forbidden, `${signer.actor} (${signer.role ?? 'token'}) may not sign results`, 'Chỉ lãnh đạo ký số kết quả giải quyết')
   const official = await db.selectFrom('officials').select(['id', 'full_name', 'unit_id']).where('account_user_id', '=', signer.userId).executeTakeFirst()
   if (!official) {
     throw new AppError(ErrorCode.conflict, `user ${signer.userId} has no official`, 'Tài khoản của bạn chưa gắn với cán bộ nào trong sổ cán bộ (chứng thư số ký kết quả)')
@@ -33,8 +37,13 @@ export async function signDossierResult(db: Kysely<Database>, store: FileStore, 
   if (!held) throw new AppError(ErrorCode.conflict, `official ${official.id} has no credential`, `Chưa đăng ký chứng thư số để ký cho ${official.full_name}`)
   const result = await db
     .selectFrom('dossiers as d').leftJoin('files as f', 'f.id', 'd.result_file_id')
-    .select(['d.code', 'd.status', 'd.result_file_id', 'f.sha256', 'f.media_type', 'f.original_name'])
+    .innerJoin('units as u', 'u.id', 'd.deciding_unit_id')
+    .select(['d.code', 'd.status', 'd.deciding_unit_id', 'u.name as deciding_unit_name', 'd.result_file_id', 'f.sha256', 'f.media_type', 'f.original_name'])
     .where('d.id', '=', dossierId).executeTakeFirstOrThrow()
+  // The result is the deciding unit's: signed by a leader registered in that unit.
+  if (official.unit_id !== result.deciding_unit_id) {
+    throw new AppError(ErrorCode.forbidden, `official ${official.id} is not of the deciding unit`, `Kết quả do lãnh đạo của ${result.deciding_unit_name} (đơn vị giải quyết) ký; ${official.full_name} không thuộc đơn vị này`)
+  }
   if (!result.sha256 || result.media_type !== FileMediaType.pdf) {
     throw new AppError(ErrorCode.conflict, `dossier ${result.code} has no PDF result`, 'Hồ sơ chưa có kết quả điện tử dạng PDF để ký')
   }

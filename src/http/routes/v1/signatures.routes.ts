@@ -93,7 +93,7 @@ export function registerSignatureRoutes(app: FastifyInstance, handle: DatabaseHa
       const dossier = await getVisibleDossier(db, request.params.code, viewer)
       assertActsFor(RECORD_SIDES.resultSignature, sidesActedFor(dossier, viewer.unitIds), 'Ký số kết quả giải quyết')
       if (actor.kind !== 'user') throw new AppError(ErrorCode.forbidden, 'tokens do not sign', 'Chỉ cán bộ đăng nhập mới ký số được')
-      await signDossierResult(db, store, setup, dossier.id, { userId: actor.id, actor: actor.label, ip: request.ip }, request.body.reason)
+      await signDossierResult(db, store, setup, dossier.id, { userId: actor.id, role: actor.role, actor: actor.label, ip: request.ip }, request.body.reason)
       return getDossierPage(db, dossier.code, viewer)
     },
   })
