@@ -108,6 +108,10 @@ describe('a dossier received by one commune and decided by another', () => {
     const result = { file_name: 'ket-qua.pdf', content_base64: SCAN('ket-qua') }
     expect((await post(anThanhOfficer, `/api/v1/dossiers/${code}/result-file`, result)).statusCode).toBe(403)
     expect((await post(quangTrungOfficer, `/api/v1/dossiers/${code}/result-file`, result)).statusCode).toBe(200)
+    const signedByDesk = await post(await signIn(app, handle, 'leader', 'H23.07.01'), `/api/v1/dossiers/${code}/result/sign`, {})
+    expect(signedByDesk.statusCode).toBe(403)
+    expect(signedByDesk.json().message).toContain('"Ký số kết quả giải quyết" do đơn vị giải quyết')
+    expect((await post(quangTrungOfficer, `/api/v1/dossiers/${code}/result/sign`, {})).json().message).toBe('Chỉ lãnh đạo ký số kết quả giải quyết')
 
     const flags = (user: SignedIn, payload: object) => user.inject({ method: 'PUT', url: `/api/v1/dossiers/${code}/flags`, payload })
     const eResult = await flags(anThanhOfficer, { e_result_issued: true })

@@ -198,7 +198,9 @@ beforeAll(async () => {
   await ok(quangTrung.inject(send('POST', `/api/v1/dossiers/${dossier.code}/result-file`, { file_name: 'ket-qua-quang-trung.pdf', content_base64: PDF })))
   const official = await ok(quangTrung.inject(send('POST', '/api/v1/officials', { full_name: 'Cán Bộ Quang Trung Bí Mật', unit: 'H23.07.02' })))
   const feedback = await ok(quangTrung.inject(send('POST', '/api/v1/feedback', { unit: 'H23.07.02', channel: 'phone', summary: 'Phản ánh bí mật của Quang Trung' })))
-  await ok(quangTrung.inject(send('PUT', '/api/v1/targets', { indicator: 'online_rate', year: 2023, unit: 'H23.07.02', minimum: 77.7, decided_by: 'Quyết định bí mật của Quang Trung' })))
+  // A unit's target is assigned by the level above: Tứ Kỳ gives Quang Trung its own.
+  const tuKyAdmin = await signIn(app, handle, 'system_admin', 'H23.07')
+  await ok(tuKyAdmin.inject(send('PUT', '/api/v1/targets', { indicator: 'online_rate', year: 2023, unit: 'H23.07.02', minimum: 77.7, decided_by: 'Quyết định bí mật của Quang Trung' })))
   // A directive Quang Trung received, its task, and the report it submitted with a file.
   const directive = await ok(quangTrung.inject(send('POST', '/api/v1/directives', {
     unit: 'H23.07.02', direction: 'incoming', number: '77/UBND-BI-MAT', issued_on: '2022-09-15', issuer: 'UBND huyện Tứ Kỳ', subject: 'Chỉ đạo bí mật của Quang Trung',
