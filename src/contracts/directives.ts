@@ -60,6 +60,7 @@ export const TaskOccurrence = z.object({
   overdue: z.boolean(),
   due_this_week: z.boolean(),
   reminder: z.object({ kind: z.enum(['before', 'after']), line: z.string() }).nullable().describe('Nhắc hạn hiển thị trên màn hình (thư điện tử gửi qua hộp thư đi)'),
+  projected: z.boolean().describe('Kỳ chưa được tạo (xem theo một ngày sau hôm nay): tính theo lịch lặp, chưa nộp được'),
   allowed_steps: z.array(z.enum(['submit', 'accept', 'return'])).describe('Các bước đúng với trạng thái (quyền của người hỏi kiểm tra khi thực hiện)'),
   submissions: z.array(Submission),
 })

@@ -60,7 +60,7 @@ export const directivesCommand: Command = {
       const [file, ...more] = rest
       if (!file || more.length > 0) throw usageError('Ghi đúng một tệp CSV hoặc XLSX', USAGE)
       const summary = await reportingJsonErrors(json, context, { kind: 'directives', file }, async () =>
-        importDirectives(handle, file, unitCode, { ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor, calendar: await loadWorkingCalendar(handle.db), today }),
+        importDirectives(handle, file, unitCode, { ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor, calendar: await loadWorkingCalendar(handle.db) }),
       )
       if (json) context.stdout(JSON.stringify({ ok: true, ...summary }))
       else context.stderr(`Đã ghi ${summary.directives} văn bản chỉ đạo, ${summary.tasks} nhiệm vụ từ ${summary.read} dòng của ${file}.`)
@@ -92,7 +92,6 @@ export const directivesCommand: Command = {
             actor: context.actor,
           },
           await loadWorkingCalendar(handle.db),
-          today,
         ),
       )
       if (json) context.stdout(JSON.stringify({ ok: true, recorded: true, id, ...proposal }, null, 2))

@@ -16,7 +16,7 @@ import { completionByUnit, taskBoard } from '../../../modules/directives/task-bo
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { BooleanParam, ErrorBody, LocalDateParam, UnitCode } from '../../schemas.js'
+import { AsOfDateParam, BooleanParam, ErrorBody, UnitCode } from '../../schemas.js'
 import { AttachedFile, decode, disposition, OnParam, UPLOAD_BODY_LIMIT } from './directives.schemas.js'
 import { presentCompletion, presentOccurrence } from './directives.present.js'
 
@@ -47,8 +47,8 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       querystring: z.object({
         unit: UnitCode,
         on: OnParam,
-        from: LocalDateParam.optional().describe('Hạn từ ngày'),
-        to: LocalDateParam.optional().describe('Hạn đến ngày'),
+        from: AsOfDateParam('Hạn từ ngày (from)').optional().describe('Hạn từ ngày'),
+        to: AsOfDateParam('Hạn đến ngày (to)').optional().describe('Hạn đến ngày'),
         overdue: BooleanParam.optional().describe('Chỉ nhiệm vụ quá hạn chưa nộp'),
         due_this_week: BooleanParam.optional().describe('Chỉ nhiệm vụ đến hạn trong tuần, chưa nộp'),
       }),
@@ -124,6 +124,10 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     },
     handler: async (request) => {
       const unit = await visibleUnit(db, request, request.body.unit)
+      // Reminders go out for what is due by now: a later day would send "overdue" notices early.
+      if (request.body.on !== undefined && request.body.on > toVietnamDate(new Date())) {
+        throw new AppError(ErrorCode.validation, 'reminders for a later day', 'Ngày xét (on): không gửi nhắc hạn cho một ngày sau hôm nay', [{ column: 'on', value: request.body.on, reason: 'sau hôm nay' }])
+      }
       const run = await sendTaskReminders(db, await loadWorkingCalendar(db), todayOf(request.body.on), await subtreeOf(db, unit.id), who(request).actor)
       return { queued: run.queued, repeated: run.repeated, without_address: run.withoutAddress }
     },
