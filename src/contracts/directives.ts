@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LateEntry } from './late-entry.js'
 
 /** A directive (văn bản chỉ đạo) as the list shows it. */
 export const DirectiveSummary = z.object({
@@ -35,6 +36,7 @@ export const Submission = z.object({
   verdict_reason: z.string().nullable(),
   verdict_by: z.string().nullable(),
   verdict_at: z.date().nullable(),
+  late_entry: LateEntry.nullable().describe('Nhập bù: thời điểm khai, thời điểm nhập, lý do; số liệu dùng thời điểm nhập cho đến khi đơn vị theo dõi xác nhận'),
 })
 
 /** One occurrence of a task for one unit: where it stands on the day asked about. */

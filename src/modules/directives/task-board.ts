@@ -9,12 +9,15 @@ import { addDays, type LocalDate } from '../../domain/time/local-date.js'
 import { latestRequestDate } from '../../domain/time/request-date-bounds.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { ensureOccurrences, OCCURRENCE_HORIZON_DAYS, storedHorizon } from './ensure-occurrences.js'
+import { lateEntriesOf, type LateEntryRow } from '../late-entries/late-entries.repository.js'
 import { projectOccurrences, PROJECTED_OCCURRENCE_ID } from './project-occurrences.js'
 import { listOccurrences, submissionsOf, type OccurrenceFilter, type OccurrenceRow, type SubmissionRow } from './tasks.repository.js'
 
+export type BoardSubmission = SubmissionRow & { lateEntry: LateEntryRow | null }
+
 export interface BoardItem {
   occurrence: OccurrenceRow
-  submissions: SubmissionRow[]
+  submissions: BoardSubmission[]
   verdict: OccurrenceVerdict
   recurrenceLabel: string
   directiveLabel: string
@@ -44,8 +47,9 @@ export async function taskBoard(db: Kysely<Database>, calendar: WorkingDays, tod
   const projected = await projectOccurrences(db, calendar, filter, storedHorizon(now), viewUpTo)
   const occurrences = projected.length === 0 ? stored : [...stored, ...projected].sort((a, b) => a.due_on.localeCompare(b.due_on) || a.task_id - b.task_id || a.unit_code.localeCompare(b.unit_code))
   const submissions = await submissionsOf(db, occurrences.map((o) => o.id))
-  const byOccurrence = new Map<number, SubmissionRow[]>()
-  for (const s of submissions) byOccurrence.set(s.occurrence_id, [...(byOccurrence.get(s.occurrence_id) ?? []), s])
+  const late = await lateEntriesOf(db, 'task_submission', submissions.map((s) => s.id))
+  const byOccurrence = new Map<number, BoardSubmission[]>()
+  for (const s of submissions) byOccurrence.set(s.occurrence_id, [...(byOccurrence.get(s.occurrence_id) ?? []), { ...s, lateEntry: late.get(String(s.id))?.[0] ?? null }])
   return occurrences.map((o) => {
     // As of `today`: what was submitted or judged later has not happened yet.
     const own = (byOccurrence.get(o.id) ?? []).filter((s) => toVietnamDate(s.submitted_at) <= today)

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { DirectiveSummary, TaskOccurrence, UnitCompletion } from '../../../contracts/directives.js'
 import { TASK_STATE_LABELS, TIMELINESS_LABELS } from '../../../domain/directives/task-state.js'
 import type { DirectiveRow } from '../../../modules/directives/directives.repository.js'
+import { presentLateEntry } from './late-entry.present.js'
 import { allowedSteps, directiveLabel, type BoardItem, type UnitCompletion as Completion } from '../../../modules/directives/task-board.js'
 
 /** The answers of /api/v1/directives and /api/v1/tasks, shaped from the module's rows. */
@@ -24,7 +25,7 @@ export function presentOccurrence(item: BoardItem): z.infer<typeof TaskOccurrenc
     allowed_steps: allowedSteps(item),
     submissions: item.submissions.map((s) => ({
       id: s.id, submitted_at: s.submitted_at, submitted_by: s.submitted_by, note: s.note, file_name: s.file_name, has_file: s.file_id !== null,
-      verdict: s.verdict, verdict_reason: s.verdict_reason, verdict_by: s.verdict_by, verdict_at: s.verdict_at,
+      verdict: s.verdict, verdict_reason: s.verdict_reason, verdict_by: s.verdict_by, verdict_at: s.verdict_at, late_entry: s.lateEntry ? presentLateEntry(s.lateEntry) : null,
     })),
   }
 }
