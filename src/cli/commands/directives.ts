@@ -1,7 +1,6 @@
 import { recurrenceLabel, parseRecurrence } from '../../domain/directives/recurrence.js'
 import { letterDate } from '../../domain/reports/letter-dates.js'
 import { isLocalDate } from '../../domain/time/local-date.js'
-import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../../modules/calendar/load-working-calendar.js'
 import { listVisibleDirectives } from '../../modules/directives/directives.repository.js'
 import { importDirectives } from '../../modules/directives/import/import-directives.js'
@@ -43,7 +42,6 @@ export const directivesCommand: Command = {
     const unitCode = values.unit
     const json = values.json ?? false
     const handle = await context.database()
-    const today = toVietnamDate(new Date())
     if (action === 'list') {
       const unit = await getUnitByCode(handle.db, unitCode)
       const scope = await subtreeOf(handle.db, unit.id)

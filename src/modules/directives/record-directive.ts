@@ -4,7 +4,6 @@ import { checkDirective, type DirectiveInput, type TaskInput } from '../../domai
 import type { WorkingDays } from '../../domain/directives/recurrence.js'
 import { checkUploadedFile } from '../../domain/files/uploaded-file.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import type { LocalDate } from '../../domain/time/local-date.js'
 import { writeAudit } from '../audit/write-audit.js'
 import type { FileStore } from '../desk/file-store.js'
 import { saveCitedDocument } from '../letters/cited-documents.repository.js'

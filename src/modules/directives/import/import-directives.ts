@@ -1,7 +1,6 @@
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { DirectiveInput, TaskInput } from '../../../domain/directives/directive-rules.js'
 import type { WorkingDays } from '../../../domain/directives/recurrence.js'
-import type { LocalDate } from '../../../domain/time/local-date.js'
 import type { ImportIssue } from '../../import/import-issue.js'
 import { importRejected, readAllRows, type ReadOptions } from '../../import/read-all-rows.js'
 import { openTabularFile } from '../../import/tabular-file.js'
