@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { addDays, dayOfWeek } from '../../src/domain/time/local-date.js'
-import { toVietnamDate } from '../../src/domain/time/vietnam-time.js'
+import { toVietnamDate, vietnamDateTime } from '../../src/domain/time/vietnam-time.js'
+import { loadWorkingCalendar } from '../../src/modules/calendar/load-working-calendar.js'
+import { ensureOccurrences } from '../../src/modules/directives/ensure-occurrences.js'
 import { importUnits } from '../../src/modules/units/import-units.js'
 import { startApiServer, stopApiServer } from '../support/api-server.js'
 import { tempDir, UNITS_CSV, writeCsv } from '../support/files.js'
@@ -94,5 +96,12 @@ describe('the task periods a view as of a date shows, and what it stores', () =>
     expect(rows.every((r) => r.actor === 'system')).toBe(true)
     const last = await handle.db.selectFrom('task_occurrences').select((eb) => eb.fn.max('due_on').as('last')).executeTakeFirstOrThrow()
     expect(String(last.last) <= addDays(today, 14)).toBe(true)
+  })
+
+  it('periods stored earlier beyond the horizon (by a far date, before this rule) are shown once, not computed again', async () => {
+    await ensureOccurrences(handle.db, await loadWorkingCalendar(handle.db), vietnamDateTime(addDays(today, 60), '12:00'), directiveId)
+    const items = (await anThanh.inject(`/api/v1/tasks?unit=H23.07.01&on=${addDays(today, 120)}`)).json().items as Item[]
+    expect(new Set(items.map((i) => i.period)).size).toBe(items.length)
+    expect(items.some((i) => i.projected)).toBe(true)
   })
 })

@@ -44,7 +44,9 @@ export async function taskBoard(db: Kysely<Database>, calendar: WorkingDays, tod
   const latest = addDays(latestRequestDate(toVietnamDate(now)), OCCURRENCE_HORIZON_DAYS)
   const viewUpTo = addDays(today, OCCURRENCE_HORIZON_DAYS) < latest ? addDays(today, OCCURRENCE_HORIZON_DAYS) : latest
   const stored = (await listOccurrences(db, filter)).filter((o) => o.due_on <= viewUpTo || parseRecurrence(o.recurrence)?.kind === 'once')
-  const projected = await projectOccurrences(db, calendar, filter, storedHorizon(now), viewUpTo)
+  // Periods stored earlier beyond the horizon (made by a far date before the horizon followed the clock) are not computed twice.
+  const storedKeys = new Set(stored.map((o) => `${o.task_id}|${o.unit_id}|${o.period_key}`))
+  const projected = (await projectOccurrences(db, calendar, filter, storedHorizon(now), viewUpTo)).filter((o) => !storedKeys.has(`${o.task_id}|${o.unit_id}|${o.period_key}`))
   const occurrences = projected.length === 0 ? stored : [...stored, ...projected].sort((a, b) => a.due_on.localeCompare(b.due_on) || a.task_id - b.task_id || a.unit_code.localeCompare(b.unit_code))
   const submissions = await submissionsOf(db, occurrences.map((o) => o.id))
   const late = await lateEntriesOf(db, 'task_submission', submissions.map((s) => s.id))
