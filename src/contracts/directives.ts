@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LateEntry } from './late-entry.js'
 
 /** A directive (văn bản chỉ đạo) as the list shows it. */
 export const DirectiveSummary = z.object({
@@ -35,6 +36,7 @@ export const Submission = z.object({
   verdict_reason: z.string().nullable(),
   verdict_by: z.string().nullable(),
   verdict_at: z.date().nullable(),
+  late_entry: LateEntry.nullable().describe('Nhập bù: thời điểm khai, thời điểm nhập, lý do; số liệu dùng thời điểm nhập cho đến khi đơn vị theo dõi xác nhận'),
 })
 
 /** One occurrence of a task for one unit: where it stands on the day asked about. */
@@ -60,6 +62,7 @@ export const TaskOccurrence = z.object({
   overdue: z.boolean(),
   due_this_week: z.boolean(),
   reminder: z.object({ kind: z.enum(['before', 'after']), line: z.string() }).nullable().describe('Nhắc hạn hiển thị trên màn hình (thư điện tử gửi qua hộp thư đi)'),
+  projected: z.boolean().describe('Kỳ chưa được tạo (xem theo một ngày sau hôm nay): tính theo lịch lặp, chưa nộp được'),
   allowed_steps: z.array(z.enum(['submit', 'accept', 'return'])).describe('Các bước đúng với trạng thái (quyền của người hỏi kiểm tra khi thực hiện)'),
   submissions: z.array(Submission),
 })

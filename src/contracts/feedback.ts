@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LateEntry } from './late-entry.js'
 import { FEEDBACK_STEP_TYPES, type FeedbackStepType } from '../domain/feedback/feedback-steps.js'
 
 /** A feedback item (phản ánh, kiến nghị) with where it stands, its deadline and the steps allowed now. */
@@ -18,6 +19,7 @@ export const FeedbackItem = z.object({
   supplement_requested_at: z.date().nullable(),
   handled_at: z.date().nullable(),
   published_at: z.date().nullable(),
+  late_entries: z.array(LateEntry).describe('Các thời điểm nhập bù (đánh dấu "Nhập bù"); xử lý, công khai nhập bù tính theo thời điểm nhập cho đến khi lãnh đạo cấp trên xác nhận'),
   reaction: z.string().nullable(),
   repeated: z.boolean().nullable(),
   deadline: z.object({ on_time: z.boolean(), reason: z.string(), explanation: z.string() }).describe('Đúng hạn hay không, xét đến thời điểm hỏi (chỉ số 5.2)'),

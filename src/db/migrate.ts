@@ -37,6 +37,7 @@ import * as importSpeedRollups from './migrations/20261126_034_import_speed_roll
 import * as coldTableScopeTotals from './migrations/20261126_035_cold_table_scope_totals.js'
 import * as decidedElsewhere from './migrations/20261126_036_decided_elsewhere.js'
 import * as portalUnverifiedContact from './migrations/20261126_037_portal_unverified_contact.js'
+import * as secTasks from './migrations/20261126_038_sec_tasks.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_035_cold_table_scope_totals': coldTableScopeTotals,
   '20261126_036_decided_elsewhere': decidedElsewhere,
   '20261126_037_portal_unverified_contact': portalUnverifiedContact,
+  '20261126_038_sec_tasks': secTasks,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -431,6 +431,7 @@ export interface Database {
   task_assignees: TaskAssigneesTable
   task_occurrences: TaskOccurrencesTable
   task_submissions: TaskSubmissionsTable
+  late_entries: LateEntriesTable
   task_contacts: TaskContactsTable
   procedure_forms: ProcedureFormsTable
   throttle_counters: ThrottleCountersTable
@@ -579,6 +580,21 @@ export interface TaskSubmissionsTable {
   verdict_by: string | null
   verdict_at: Date | null
 }
+
+/** A time claimed earlier than it was recorded (nhập bù): migration 038. */
+export interface LateEntriesTable {
+  id: Generated<string>
+  entity: 'task_submission' | 'feedback'
+  entity_id: string
+  field: LateEntryField
+  claimed_at: Date
+  recorded_at: Date
+  recorded_by: string
+  reason: string
+  confirmed_by: string | null
+  confirmed_at: Date | null
+}
+export type LateEntryField = 'submitted_at' | 'received_at' | 'classified_at' | 'rejected_at' | 'supplement_requested_at' | 'handled_at' | 'published_at'
 
 export interface TaskContactsTable {
   unit_id: number

@@ -3,6 +3,8 @@ import { LocalDateParam, UnitCode } from '../contracts/fields.js'
 import { INDICATOR_IDS } from '../domain/indicators/indicator-id.js'
 import { GRANULARITIES } from '../domain/indicators/series-buckets.js'
 import { isLocalDate } from '../domain/time/local-date.js'
+import { requestDateProblem } from '../domain/time/request-date-bounds.js'
+import { toVietnamDate } from '../domain/time/vietnam-time.js'
 
 // Messages of validation errors in Vietnamese, for the people reading them.
 z.config(z.locales.vi())
@@ -10,6 +12,15 @@ z.config(z.locales.vi())
 export { Code, DossierCode, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../contracts/fields.js'
 
 /** Where the cumulative e-certification figure (ecert_units_to_date) starts; a real date. */
+/**
+ * A date a view is computed "as of" (ngày xét, ngày của văn bản): a real day from 1/1/2000 to a
+ * year after today (server clock, Vietnam day), refused otherwise with the field's name.
+ */
+export const AsOfDateParam = (field: string) =>
+  LocalDateParam.superRefine((date, ctx) => {
+    const problem = requestDateProblem(field, date, toVietnamDate(new Date()))
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem })
+  })
 export const EcertSinceParam = LocalDateParam.refine(isLocalDate, 'Ngày không có thật')
   .optional()
   .describe('Chứng thực điện tử lũy kế (ecert_units_to_date) tính từ ngày này; mặc định từ dữ liệu đầu tiên')

@@ -35,7 +35,7 @@ let feedbackId: string
 describe('feedback through the API (/api/v1/feedback)', () => {
   it('an officer of An Thanh receives a feedback received on Friday 29/4/2022; it gets a code and an audit row', async () => {
     const response = await post(anThanhOfficer, '/api/v1/feedback', {
-      unit: 'H23.07.01', received_at: '2022-04-29T10:00:00+07:00', channel: 'phone', summary: 'Cán bộ hẹn trả kết quả nhiều lần', procedure_code: '1.001193',
+      unit: 'H23.07.01', received_at: '2022-04-29T10:00:00+07:00', channel: 'phone', summary: 'Cán bộ hẹn trả kết quả nhiều lần', procedure_code: '1.001193', late_entry_reason: 'Sổ tiếp nhận giấy, nhập bù',
     })
     expect(response.statusCode).toBe(200)
     const item = response.json()
@@ -46,16 +46,21 @@ describe('feedback through the API (/api/v1/feedback)', () => {
     expect(audit).toEqual([{ action: 'feedback.receive', entity_id: feedbackId }])
   })
 
-  it('is classified, handled on Tuesday 24/5 and made public on Thursday 26/5: on time', async () => {
-    expect((await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'classify', classification: 'official', at: '2022-05-04T09:00:00+07:00' })).statusCode).toBe(200)
-    expect((await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'handle', at: '2022-05-24T10:00:00+07:00' })).statusCode).toBe(200)
-    const published = await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'publish', at: '2022-05-26T09:00:00+07:00' })
+  it('is classified, handled on Tuesday 24/5 and made public on Thursday 26/5 (entered late, confirmed by the district leader): on time', async () => {
+    const late = { late_entry_reason: 'Sổ theo dõi giấy, nhập bù' }
+    expect((await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'classify', classification: 'official', at: '2022-05-04T09:00:00+07:00', ...late })).statusCode).toBe(200)
+    expect((await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'handle', at: '2022-05-24T10:00:00+07:00', ...late })).statusCode).toBe(200)
+    const entered = (await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'publish', at: '2022-05-26T09:00:00+07:00', ...late })).json()
+    for (const entry of entered.late_entries.filter((e: { field: string }) => e.field === 'handled_at' || e.field === 'published_at')) {
+      expect((await post(districtLeader, `/api/v1/feedback/${feedbackId}/late-entries/${entry.id}/confirmation`, {})).statusCode).toBe(200)
+    }
+    const published = await anThanhOfficer.inject(`/api/v1/feedback/${feedbackId}`)
     expect(published.json()).toMatchObject({ classification: 'official', deadline: { on_time: true, reason: 'published_on_time' } })
     expect(published.json().allowed_steps).toEqual(['classify', 'record_reaction'])
     const reacted = await post(anThanhOfficer, `/api/v1/feedback/${feedbackId}/steps`, { type: 'record_reaction', reaction: 'satisfied' })
     expect(reacted.json()).toMatchObject({ reaction: 'satisfied' })
     const actions = await handle.db.selectFrom('audit_log').select('action').where('entity', '=', 'feedback').orderBy('id').execute()
-    expect(actions.map((a) => a.action)).toEqual(['feedback.receive', 'feedback.classify', 'feedback.handle', 'feedback.publish', 'feedback.record_reaction'])
+    expect(actions.map((a) => a.action)).toEqual(['feedback.receive', 'feedback.classify', 'feedback.handle', 'feedback.publish', 'feedback.confirm_late_entry', 'feedback.confirm_late_entry', 'feedback.record_reaction'])
     expect((await verifyAuditChain(handle.db)).ok).toBe(true)
   })
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
   // The province keeps feedback: An Thanh's own item about its own dossier.
   const own = await anThanhOfficer.inject({
     method: 'POST', url: '/api/v1/feedback',
-    payload: { unit: 'H23.07.01', received_at: '2022-09-07T09:00:00+07:00', channel: 'phone', summary: 'Hồ sơ khai sinh trả chậm', procedure_code: '1.001193', dossier_code: 'AT-1' },
+    payload: { unit: 'H23.07.01', received_at: '2022-09-07T09:00:00+07:00', late_entry_reason: 'Sổ tiếp nhận giấy', channel: 'phone', summary: 'Hồ sơ khai sinh trả chậm', procedure_code: '1.001193', dossier_code: 'AT-1' },
   })
   expect(own.statusCode).toBe(200)
 })
@@ -47,7 +47,7 @@ async function satisfactionOf(unitCode: string) {
 const feedbackCount = async () => (await handle.db.selectFrom('feedback').select('id').execute()).length
 
 const post = (payload: object) =>
-  anThanhOfficer.inject({ method: 'POST', url: '/api/v1/feedback', payload: { unit: 'H23.07.01', received_at: '2022-09-08T09:00:00+07:00', channel: 'phone', summary: 'Phản ánh', ...payload } })
+  anThanhOfficer.inject({ method: 'POST', url: '/api/v1/feedback', payload: { unit: 'H23.07.01', received_at: '2022-09-08T09:00:00+07:00', late_entry_reason: 'Sổ tiếp nhận giấy', channel: 'phone', summary: 'Phản ánh', ...payload } })
 
 describe('feedback cannot bend another commune’s 5.4', () => {
   it('An Thanh’s own item counts against An Thanh’s dossier; Quang Trung is 1/1', async () => {
@@ -71,7 +71,7 @@ describe('feedback cannot bend another commune’s 5.4', () => {
   it('a district leader cannot file an item under An Thanh against a Quang Trung dossier either', async () => {
     const response = await districtLeader.inject({
       method: 'POST', url: '/api/v1/feedback',
-      payload: { unit: 'H23.07.01', received_at: '2022-09-08T09:00:00+07:00', channel: 'phone', summary: 'Phản ánh', dossier_code: 'QT-1' },
+      payload: { unit: 'H23.07.01', received_at: '2022-09-08T09:00:00+07:00', late_entry_reason: 'Sổ tiếp nhận giấy', channel: 'phone', summary: 'Phản ánh', dossier_code: 'QT-1' },
     })
     expect([400, 403]).toContain(response.statusCode)
     expect(await satisfactionOf('H23.07.02')).toEqual({ numerator: 1, denominator: 1 })

@@ -82,7 +82,7 @@ describe('cached figures are never stale', () => {
     const feedbackInput = (overview: { report: { score: unknown } }) => JSON.stringify(overview.report.score)
     const before = feedbackInput(await read(OVERVIEW))
     expect(feedbackInput(await read(OVERVIEW))).toBe(before)
-    const posted = await officer.inject({ method: 'POST', url: '/api/v1/feedback', payload: { unit: 'H23.07.01', received_at: '2022-09-08T10:00:00+07:00', channel: 'phone', summary: 'Hẹn trả kết quả nhiều lần' } })
+    const posted = await officer.inject({ method: 'POST', url: '/api/v1/feedback', payload: { unit: 'H23.07.01', received_at: '2022-09-08T10:00:00+07:00', late_entry_reason: 'Sổ tiếp nhận giấy', channel: 'phone', summary: 'Hẹn trả kết quả nhiều lần' } })
     expect(posted.statusCode, posted.body).toBe(200)
     expect(feedbackInput(await read(OVERVIEW))).not.toBe(before)
   })

@@ -107,6 +107,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/feedback': { expect: 'hidden', request: (o) => send('POST', '/api/v1/feedback', { unit: o.unit, channel: 'online', summary: 'Phản ánh giả' }) },
   'GET /api/v1/feedback/{id}': { expect: 'hidden', request: (o) => get(`/api/v1/feedback/${o.feedbackId}`) },
   'POST /api/v1/feedback/{id}/steps': { expect: 'hidden', request: (o) => send('POST', `/api/v1/feedback/${o.feedbackId}/steps`, { type: 'handle' }) },
+  'POST /api/v1/feedback/{id}/late-entries/{entry}/confirmation': { expect: 'hidden', request: (o) => send('POST', `/api/v1/feedback/${o.feedbackId}/late-entries/1/confirmation`, {}) },
   'GET /api/v1/metrics': { expect: 'refused', request: () => get('/api/v1/metrics') },
   'GET /api/v1/letters/cited-documents': { expect: 'hidden', request: (o) => get(`/api/v1/letters/cited-documents?unit=${o.unit}`) },
   'POST /api/v1/letters/cited-documents': {

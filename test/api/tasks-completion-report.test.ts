@@ -29,9 +29,11 @@ beforeAll(async () => {
   })
   expect(recorded.statusCode).toBe(200)
   const owed = (code: string) => recorded.json().tasks.find((t: { unit_code: string }) => t.unit_code === code).id
-  // An Thanh on time, Quang Trung two days late, Dân Chủ nothing.
-  expect((await anThanh.inject({ method: 'POST', url: `/api/v1/tasks/${owed('H23.07.01')}/submissions`, payload: { note: 'Báo cáo kiểm điểm', submitted_at: '2022-09-16T10:00:00+07:00' } })).statusCode).toBe(200)
-  expect((await quangTrung.inject({ method: 'POST', url: `/api/v1/tasks/${owed('H23.07.02')}/submissions`, payload: { note: 'Báo cáo kiểm điểm', submitted_at: '2022-09-21T08:00:00+07:00' } })).statusCode).toBe(200)
+  // An Thanh on time, Quang Trung two days late, Dân Chủ nothing: paper reports entered late, their dates confirmed by the district.
+  const paper = { note: 'Báo cáo kiểm điểm', late_entry_reason: 'Báo cáo giấy, nhập bù' }
+  expect((await anThanh.inject({ method: 'POST', url: `/api/v1/tasks/${owed('H23.07.01')}/submissions`, payload: { ...paper, submitted_at: '2022-09-16T10:00:00+07:00' } })).statusCode).toBe(200)
+  expect((await quangTrung.inject({ method: 'POST', url: `/api/v1/tasks/${owed('H23.07.02')}/submissions`, payload: { ...paper, submitted_at: '2022-09-21T08:00:00+07:00' } })).statusCode).toBe(200)
+  for (const unit of ['H23.07.01', 'H23.07.02']) expect((await district.inject({ method: 'POST', url: `/api/v1/tasks/${owed(unit)}/review`, payload: { verdict: 'accept', confirm_late_entry: true } })).statusCode).toBe(200)
 })
 afterAll(() => stopApiServer({ handle, app }))
 

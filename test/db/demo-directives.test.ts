@@ -65,7 +65,7 @@ describe('a unit owes no task after its last day', () => {
       .executeTakeFirstOrThrow()
     await handle.db.insertInto('task_assignees').values([{ task_id: task.id, unit_id: district.id }, { task_id: task.id, unit_id: province.id }]).execute()
     await handle.db.updateTable('units').set({ valid_to: '2025-06-30' }).where('id', '=', district.id).execute()
-    await ensureOccurrences(handle.db, calendar, '2026-11-26')
+    await ensureOccurrences(handle.db, calendar, new Date('2026-11-26T12:00:00+07:00'))
     const dues = async (unitId: number) =>
       (await handle.db.selectFrom('task_occurrences').select('due_on').where('task_id', '=', task.id).where('unit_id', '=', unitId).orderBy('due_on').execute()).map((o) => String(o.due_on))
     const districtDues = await dues(district.id)

@@ -48,7 +48,6 @@ describe('the tasks a letter drafted from the figures orders', () => {
       null,
       { unitCode: DISTRICT_CODE, directive: { direction: 'outgoing', docType: 'Công văn', number: '1262/UBND-VP', issuedOn: proposal.letterDate, issuer: 'UBND huyện Tứ Kỳ', subject: proposal.subject, topic: proposal.topic }, citedDocumentIds: [], tasks: proposal.tasks, actor: 'test' },
       calendar,
-      '2022-09-15',
     )
     const reports = await handle.db.selectFrom('task_occurrences as o').innerJoin('tasks as t', 't.id', 'o.task_id').select('o.due_on').where('t.recurrence', '=', 'once').execute()
     expect(reports).toHaveLength(10)

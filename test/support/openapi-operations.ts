@@ -44,6 +44,6 @@ export function fillPath(path: string, values: Record<string, string>): string {
 }
 
 /** A plausible value for every path parameter the API declares, for the tests that walk every operation. */
-export const SAMPLE_PATH_PARAMS: Readonly<Record<string, string>> = { code: 'AT-1', id: '1', position: '1', kind: 'letter', date: '2022-09-05', list: 'expiring-soon', submission: '1', form: 'M01' }
+export const SAMPLE_PATH_PARAMS: Readonly<Record<string, string>> = { code: 'AT-1', id: '1', position: '1', kind: 'letter', date: '2022-09-05', list: 'expiring-soon', submission: '1', form: 'M01', entry: '1' }
 
 export const operationName = (o: Pick<Operation, 'method' | 'path'>) => `${o.method} ${o.path}`

@@ -1,7 +1,6 @@
 import { recurrenceLabel, parseRecurrence } from '../../domain/directives/recurrence.js'
 import { letterDate } from '../../domain/reports/letter-dates.js'
 import { isLocalDate } from '../../domain/time/local-date.js'
-import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { loadWorkingCalendar } from '../../modules/calendar/load-working-calendar.js'
 import { listVisibleDirectives } from '../../modules/directives/directives.repository.js'
 import { importDirectives } from '../../modules/directives/import/import-directives.js'
@@ -43,7 +42,6 @@ export const directivesCommand: Command = {
     const unitCode = values.unit
     const json = values.json ?? false
     const handle = await context.database()
-    const today = toVietnamDate(new Date())
     if (action === 'list') {
       const unit = await getUnitByCode(handle.db, unitCode)
       const scope = await subtreeOf(handle.db, unit.id)
@@ -60,7 +58,7 @@ export const directivesCommand: Command = {
       const [file, ...more] = rest
       if (!file || more.length > 0) throw usageError('Ghi đúng một tệp CSV hoặc XLSX', USAGE)
       const summary = await reportingJsonErrors(json, context, { kind: 'directives', file }, async () =>
-        importDirectives(handle, file, unitCode, { ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor, calendar: await loadWorkingCalendar(handle.db), today }),
+        importDirectives(handle, file, unitCode, { ignoreUnknown: values['ignore-unknown'] ?? false, actor: context.actor, calendar: await loadWorkingCalendar(handle.db) }),
       )
       if (json) context.stdout(JSON.stringify({ ok: true, ...summary }))
       else context.stderr(`Đã ghi ${summary.directives} văn bản chỉ đạo, ${summary.tasks} nhiệm vụ từ ${summary.read} dòng của ${file}.`)
@@ -92,7 +90,6 @@ export const directivesCommand: Command = {
             actor: context.actor,
           },
           await loadWorkingCalendar(handle.db),
-          today,
         ),
       )
       if (json) context.stdout(JSON.stringify({ ok: true, recorded: true, id, ...proposal }, null, 2))

@@ -33,7 +33,7 @@ export async function seedDemoDirectives(handle: DatabaseHandle): Promise<number
     for (const demo of DEMO_DIRECTIVES) {
       const citedIds = demo.cites.map((number) => cited.find((c) => c.number === number)!.id)
       const tasks = demo.tasks.map((t) => ({ title: t.title, assignees: demoUnitCodes(t.assignees), monitor: demoUnitCode(t.monitor), recurrence: t.recurrence, dueOn: t.dueOn, endsOn: t.endsOn }))
-      const id = await saveDirective(trx, tuKy, demo.directive, { citedDocumentIds: citedIds, tasks, fileId: null, fileSha256: null, actor: 'system' }, calendar, today)
+      const id = await saveDirective(trx, tuKy, demo.directive, { citedDocumentIds: citedIds, tasks, fileId: null, fileSha256: null, actor: 'system' }, calendar)
       const rows = await trx.selectFrom('tasks').select(['id', 'title']).where('directive_id', '=', id).orderBy('id').execute()
       rows.forEach((row, i) => patternOf.set(row.id, { task: demo.tasks[i]!, units: tasks[i]!.assignees }))
     }

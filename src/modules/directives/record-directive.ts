@@ -4,7 +4,6 @@ import { checkDirective, type DirectiveInput, type TaskInput } from '../../domai
 import type { WorkingDays } from '../../domain/directives/recurrence.js'
 import { checkUploadedFile } from '../../domain/files/uploaded-file.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
-import type { LocalDate } from '../../domain/time/local-date.js'
 import { writeAudit } from '../audit/write-audit.js'
 import type { FileStore } from '../desk/file-store.js'
 import { saveCitedDocument } from '../letters/cited-documents.repository.js'
@@ -36,7 +35,7 @@ export interface RecordDirective {
  * that topic (the cited_documents row `letters record` writes, linked, not copied), so the next
  * letter on the topic cites it. The file is stored before the transaction (content-addressed).
  */
-export async function recordDirective(db: Kysely<Database>, store: FileStore | null, input: RecordDirective, calendar: WorkingDays, today: LocalDate): Promise<number> {
+export async function recordDirective(db: Kysely<Database>, store: FileStore | null, input: RecordDirective, calendar: WorkingDays): Promise<number> {
   const d = { ...input.directive, docType: input.directive.docType.trim(), number: input.directive.number.trim(), issuer: input.directive.issuer.trim(), subject: input.directive.subject.trim() }
   const breaks = checkDirective(d)
   if (breaks.length > 0) throw rulesRefused('directive', breaks)
@@ -47,7 +46,7 @@ export async function recordDirective(db: Kysely<Database>, store: FileStore | n
   const sha256 = upload && store ? await store.put(upload.bytes) : null
   return db.transaction().execute(async (trx) => {
     const fileId = upload && sha256 && mediaType ? await storeFile(trx, upload, sha256, mediaType, input.actor) : null
-    return saveDirective(trx, unit, d, { ...input, fileId, fileSha256: sha256 }, calendar, today)
+    return saveDirective(trx, unit, d, { ...input, fileId, fileSha256: sha256 }, calendar)
   })
 }
 
@@ -61,7 +60,6 @@ export async function saveDirective(
   d: DirectiveInput,
   extra: { citedDocumentIds: readonly number[]; tasks: readonly TaskInput[]; fileId: string | null; fileSha256: string | null; actor: string; ip?: string | null | undefined },
   calendar: WorkingDays,
-  today: LocalDate,
 ): Promise<number> {
   d = { ...d, docType: d.docType.trim(), number: d.number.trim(), issuer: d.issuer.trim(), subject: d.subject.trim() }
   const cited = d.direction === 'outgoing' && d.topic !== null
@@ -73,7 +71,7 @@ export async function saveDirective(
   const tasks = await resolveTasks(trx, unit.id, id, d.issuedOn, extra.tasks)
   const taskIds: number[] = []
   for (const task of tasks) taskIds.push(await insertTask(trx, task))
-  await ensureOccurrences(trx, calendar, today, id)
+  await ensureOccurrences(trx, calendar, new Date(), id)
   await writeAudit(trx, {
     actor: extra.actor, ip: extra.ip ?? null, action: 'directive.record', entity: 'directive', entityId: String(id),
     summary: { unit: unit.code, ...d, cited_document_id: cited?.id ?? null, cites: [...extra.citedDocumentIds], file_sha256: extra.fileSha256, tasks: extra.tasks.map((t, i) => ({ id: taskIds[i], ...t })) },

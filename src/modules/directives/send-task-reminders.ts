@@ -23,7 +23,7 @@ export interface ReminderRun {
  * server, add nothing, so each reminder is sent once. One audit row per run that queued any.
  */
 export async function sendTaskReminders(db: Kysely<Database>, calendar: WorkingDays, today: LocalDate, unitIds: ReadonlySet<number>, actor = 'system'): Promise<ReminderRun> {
-  const due = (await taskBoard(db, calendar, today, { unitIds })).filter((item) => item.reminder !== null)
+  const due = (await taskBoard(db, calendar, today, { unitIds })).filter((item) => item.reminder !== null && !item.projected)
   const contacts = await contactsOf(db, [...new Set(due.map((item) => item.occurrence.unit_id))])
   const run: ReminderRun = { queued: 0, repeated: 0, withoutAddress: 0 }
   await db.transaction().execute(async (trx) => {

@@ -73,7 +73,7 @@ export async function listOccurrences(db: Db, f: OccurrenceFilter) {
     .innerJoin('units as u', 'u.id', 'o.unit_id')
     .innerJoin('units as m', 'm.id', 't.monitor_unit_id')
     .select([
-      'o.id', 'o.task_id', 'o.unit_id', 'o.period_key', 'o.due_on', 't.title', 't.recurrence', 't.monitor_unit_id', 'd.id as directive_id', 'd.doc_type', 'd.number',
+      'o.id', 'o.task_id', 'o.unit_id', 'o.period_key', 'o.due_on', 't.title', 't.recurrence', 't.monitor_unit_id', 'd.id as directive_id', 'd.unit_id as directive_unit_id', 'd.doc_type', 'd.number',
       'd.issued_on', 'u.code as unit_code', 'u.name as unit_name', 'm.code as monitor_code', 'm.name as monitor_name',
     ])
     .where((eb) => eb.or([eb('o.unit_id', 'in', ids), eb('t.monitor_unit_id', 'in', ids)]))
@@ -85,6 +85,29 @@ export async function listOccurrences(db: Db, f: OccurrenceFilter) {
   return query.orderBy('o.due_on').orderBy('t.id').orderBy('u.code').execute()
 }
 export type OccurrenceRow = Awaited<ReturnType<typeof listOccurrences>>[number]
+
+/**
+ * The tasks and assignees the same filter reaches, with what an occurrence row shows: the
+ * periods beyond the stored horizon are computed from them in memory (project-occurrences.ts).
+ */
+export async function listTaskAssignments(db: Db, f: OccurrenceFilter) {
+  const ids = [...f.unitIds]
+  if (ids.length === 0 || f.occurrenceId !== undefined) return []
+  let query = db
+    .selectFrom('tasks as t')
+    .innerJoin('task_assignees as a', 'a.task_id', 't.id')
+    .innerJoin('directives as d', 'd.id', 't.directive_id')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .innerJoin('units as m', 'm.id', 't.monitor_unit_id')
+    .select([
+      't.id as task_id', 'a.unit_id', 't.due_on as task_due_on', 't.starts_on', 't.ends_on', 'u.valid_to as unit_valid_to', 't.title', 't.recurrence', 't.monitor_unit_id', 'd.id as directive_id',
+      'd.unit_id as directive_unit_id', 'd.doc_type', 'd.number', 'd.issued_on', 'u.code as unit_code', 'u.name as unit_name', 'm.code as monitor_code', 'm.name as monitor_name',
+    ])
+    .where((eb) => eb.or([eb('a.unit_id', 'in', ids), eb('t.monitor_unit_id', 'in', ids)]))
+  if (f.assigneeIds) query = query.where('a.unit_id', 'in', f.assigneeIds.length > 0 ? [...f.assigneeIds] : [-1])
+  if (f.directiveId !== undefined) query = query.where('t.directive_id', '=', f.directiveId)
+  return query.orderBy('t.id').orderBy('u.code').execute()
+}
 
 /** The submissions of the occurrences, oldest first, with the names of their files. */
 export async function submissionsOf(db: Db, occurrenceIds: readonly number[]) {

@@ -1,6 +1,7 @@
 import { Empty, Table, Tag, Typography } from 'antd'
 import type { Me } from '../shared/api.js'
 import { formatDate, formatDateTime } from '../shared/format.js'
+import { LateEntryTag } from '../shared/LateEntryTag.js'
 import { followLink } from '../shell/navigation.js'
 import { directivePath } from './paths.js'
 import { STATE_COLORS, TIMELINESS_COLORS, type TaskOccurrence } from './directives-api.js'
@@ -35,6 +36,7 @@ export function TaskTable({ items, me, loading = false, withDirective = false, e
             {o.submissions.map((s) => (
               <li key={s.id}>
                 Nộp {formatDateTime(s.submitted_at)} ({s.submitted_by}){s.note ? `: ${s.note}` : ''}
+                {s.late_entry && <LateEntryTag entries={[s.late_entry]} />}
                 {s.has_file && (
                   <>
                     {' '}

@@ -7,6 +7,7 @@ import { hasChoice, UnitPicker, useVisibleUnits } from '../shared/UnitPicker.js'
 import { useApiData } from '../shared/use-api-data.js'
 import { CLASSIFICATION_LABELS, FEEDBACK_CHANNEL_LABELS, feedbackApi, feedbackStage, REACTION_LABELS, STEP_LABELS, type FeedbackItem, type FeedbackStepBody, type NewFeedback } from './feedback-api.js'
 import { labelOf } from '../shared/labels.js'
+import { LateEntryTag } from '../shared/LateEntryTag.js'
 
 const PAGE_SIZE = 20
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
@@ -138,6 +139,7 @@ export default function FeedbackPage({ me }: { me: Me }) {
                 render: (_, f) => (
                   <Space size={4} wrap>
                     <Tag>{feedbackStage(f)}</Tag>
+                    <LateEntryTag entries={f.late_entries} />
                     <Tooltip title={f.deadline.explanation}>
                       <Tag color={f.deadline.on_time ? 'green' : 'red'} data-testid={`deadline-${f.code}`}>
                         {f.deadline.on_time ? 'Đúng hạn' : 'Trễ hạn'}

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { DirectiveSummary, TaskOccurrence, UnitCompletion } from '../../../contracts/directives.js'
 import { TASK_STATE_LABELS, TIMELINESS_LABELS } from '../../../domain/directives/task-state.js'
 import type { DirectiveRow } from '../../../modules/directives/directives.repository.js'
+import { presentLateEntry } from './late-entry.present.js'
 import { allowedSteps, directiveLabel, type BoardItem, type UnitCompletion as Completion } from '../../../modules/directives/task-board.js'
 
 /** The answers of /api/v1/directives and /api/v1/tasks, shaped from the module's rows. */
@@ -20,10 +21,11 @@ export function presentOccurrence(item: BoardItem): z.infer<typeof TaskOccurrenc
     period: o.period_key, due_on: o.due_on, unit_code: o.unit_code, unit_name: o.unit_name, monitor_code: o.monitor_code, monitor_name: o.monitor_name,
     state: item.verdict.state, state_label: TASK_STATE_LABELS[item.verdict.state], timeliness: item.verdict.timeliness, timeliness_label: TIMELINESS_LABELS[item.verdict.timeliness],
     delivered_on: item.verdict.deliveredOn, overdue: item.verdict.overdue, due_this_week: item.dueThisWeek, reminder: item.reminder,
+    projected: item.projected,
     allowed_steps: allowedSteps(item),
     submissions: item.submissions.map((s) => ({
       id: s.id, submitted_at: s.submitted_at, submitted_by: s.submitted_by, note: s.note, file_name: s.file_name, has_file: s.file_id !== null,
-      verdict: s.verdict, verdict_reason: s.verdict_reason, verdict_by: s.verdict_by, verdict_at: s.verdict_at,
+      verdict: s.verdict, verdict_reason: s.verdict_reason, verdict_by: s.verdict_by, verdict_at: s.verdict_at, late_entry: s.lateEntry ? presentLateEntry(s.lateEntry) : null,
     })),
   }
 }

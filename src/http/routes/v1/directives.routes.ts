@@ -23,7 +23,7 @@ import { searchDirectives } from '../../../modules/directives/search-directives.
 import { taskBoard } from '../../../modules/directives/task-board.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
+import { AsOfDateParam, ErrorBody, LocalDateParam, PlainText, UnitCode } from '../../schemas.js'
 import { AttachedFile, Base64Content, decode, disposition, OnParam, TaskBody, taskInputOf, Topic, UPLOAD_BODY_LIMIT } from './directives.schemas.js'
 import { presentDirective, presentOccurrence } from './directives.present.js'
 
@@ -73,7 +73,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
     schema: {
       summary: 'Nhiệm vụ mà công văn biểu dương, phê bình soạn từ số liệu giao (để văn thư xác nhận khi ghi số công văn)',
       tags: ['Chỉ đạo, điều hành'],
-      querystring: z.object({ unit: UnitCode, from: LocalDateParam, to: LocalDateParam, date: LocalDateParam.optional().describe('Ngày công văn') }),
+      querystring: z.object({ unit: UnitCode, from: LocalDateParam, to: LocalDateParam, date: AsOfDateParam('Ngày công văn (date)').optional().describe('Ngày công văn') }),
       response: { 200: LetterProposal, ...errors },
     },
     handler: async (request) => {
@@ -114,7 +114,6 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
     handler: async (request) => {
       const b = request.body
       const unit = await visibleUnit(db, request, b.unit)
-      const today = toVietnamDate(new Date())
       const id = await recordDirective(
         db,
         store,
@@ -127,7 +126,6 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
           ...who(request),
         },
         await loadWorkingCalendar(db),
-        today,
       )
       return details(request, id, undefined)
     },
@@ -140,7 +138,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
       const directive = await getVisibleDirective(db, request.params.id, actorOf(request).unitIds)
       // Only the unit that recorded the directive (or one above it) assigns its tasks.
       await visibleUnit(db, request, directive.unitCode)
-      await addTasks(db, directive, request.body.tasks.map(taskInputOf), who(request), await loadWorkingCalendar(db), toVietnamDate(new Date()))
+      await addTasks(db, directive, request.body.tasks.map(taskInputOf), who(request), await loadWorkingCalendar(db))
       return details(request, directive.id, undefined)
     },
   })
@@ -177,7 +175,7 @@ export function registerDirectiveRoutes(app: FastifyInstance, handle: DatabaseHa
       const path = join(tmpdir(), `motcua-directives-${randomBytes(8).toString('hex')}${b.file_name.slice(b.file_name.lastIndexOf('.')).toLowerCase()}`)
       await writeFile(path, decode(b.content_base64), { flag: 'wx' })
       try {
-        const summary = await importDirectives(handle, path, unit.code, { ignoreUnknown: false, fileLabel: b.file_name, actor: who(request).actor, calendar: await loadWorkingCalendar(db), today: toVietnamDate(new Date()) })
+        const summary = await importDirectives(handle, path, unit.code, { ignoreUnknown: false, fileLabel: b.file_name, actor: who(request).actor, calendar: await loadWorkingCalendar(db) })
         return { directives: summary.directives, tasks: summary.tasks, read: summary.read }
       } finally {
         await rm(path, { force: true })

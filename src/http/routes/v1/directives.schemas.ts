@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LocalDateParam, PlainText } from '../../schemas.js'
+import { AsOfDateParam, LocalDateParam, PlainText } from '../../schemas.js'
 import { Base64Content, ScanFileName, UPLOAD_BODY_LIMIT, decodeUpload } from '../../upload.schemas.js'
 
 /** A directive's or a report's file: a scan, as the desk's. */
@@ -7,7 +7,7 @@ export const AttachedFile = z.object({ file_name: ScanFileName, content_base64: 
 export { Base64Content, UPLOAD_BODY_LIMIT }
 
 export const Topic = z.string().regex(/^[a-z0-9_-]{1,40}$/, 'Chủ đề chỉ gồm chữ thường không dấu, số, gạch ngang, gạch dưới')
-export const OnParam = LocalDateParam.optional().describe('Ngày xét (mặc định hôm nay, giờ Việt Nam)')
+export const OnParam = AsOfDateParam('Ngày xét (on)').optional().describe('Ngày xét (mặc định hôm nay, giờ Việt Nam)')
 
 export const TaskBody = z.object({
   title: PlainText(500).describe('Nội dung phải thực hiện, sản phẩm phải nộp'),

@@ -14,6 +14,9 @@ import { feedbackStateOf } from '../../../modules/feedback/feedback-row.js'
 import { getVisibleFeedback, listFeedback, type FeedbackWithUnit } from '../../../modules/feedback/feedback.repository.js'
 import { recordFeedback } from '../../../modules/feedback/record-feedback.js'
 import { recordFeedbackStep } from '../../../modules/feedback/record-feedback-step.js'
+import { confirmFeedbackLateEntry } from '../../../modules/feedback/confirm-feedback-late-entry.js'
+import { lateEntriesOf, type LateEntryRow } from '../../../modules/late-entries/late-entries.repository.js'
+import { presentLateEntry } from './late-entry.present.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
 import { Code, ErrorBody, LocalDateParam, PlainText, ProcedureCode, UnitCode } from '../../schemas.js'
@@ -27,10 +30,11 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const read = { access: { permission: 'dossiers:read' as const } }
 const write = { access: { permission: 'dossiers:write' as const } }
 
+const LateEntryReason = PlainText(1000).optional().describe('Lý do nhập bù: bắt buộc khi thời điểm trước ngày làm việc liền trước hôm nay')
 const Step = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('classify'), classification: z.enum(FEEDBACK_CLASSIFICATIONS as [string, ...string[]]), at: Instant.optional() }),
-  z.object({ type: z.enum(['reject', 'request_supplement', 'handle', 'publish']), at: Instant.optional() }),
-  z.object({ type: z.literal('record_reaction'), reaction: z.enum(FEEDBACK_REACTIONS as [string, ...string[]]), at: Instant.optional() }),
+  z.object({ type: z.literal('classify'), classification: z.enum(FEEDBACK_CLASSIFICATIONS as [string, ...string[]]), at: Instant.optional(), late_entry_reason: LateEntryReason }),
+  z.object({ type: z.enum(['reject', 'request_supplement', 'handle', 'publish']), at: Instant.optional(), late_entry_reason: LateEntryReason }),
+  z.object({ type: z.literal('record_reaction'), reaction: z.enum(FEEDBACK_REACTIONS as [string, ...string[]]), at: Instant.optional(), late_entry_reason: LateEntryReason }),
 ])
 type StepBody = z.infer<typeof Step>
 
@@ -41,14 +45,14 @@ function stepOf(body: StepBody, now: Date): FeedbackStep {
   return { type: body.type, at }
 }
 
-function present(row: FeedbackWithUnit, calendar: WorkingCalendar, now: Date): z.infer<typeof FeedbackItem> {
+function present(row: FeedbackWithUnit, calendar: WorkingCalendar, now: Date, late: readonly LateEntryRow[]): z.infer<typeof FeedbackItem> {
   const state = feedbackStateOf(row)
   const verdict = judgeFeedback(calendar, state, now)
   return {
     id: String(row.id), code: row.code, unit_code: row.unit_code, unit_name: row.unit_name, received_at: row.received_at, channel: row.channel, summary: row.summary,
     procedure_code: row.procedure_code, dossier_code: row.dossier_code, classification: row.classification, classified_at: row.classified_at,
     rejected_at: row.rejected_at, supplement_requested_at: row.supplement_requested_at, handled_at: row.handled_at, published_at: row.published_at,
-    reaction: row.reaction, repeated: row.repeated,
+    reaction: row.reaction, repeated: row.repeated, late_entries: late.map(presentLateEntry),
     deadline: { on_time: verdict.onTime, reason: verdict.reason, explanation: verdict.explanation },
     allowed_steps: allowedFeedbackSteps(state, now),
   }
@@ -62,7 +66,8 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
   const itemOf = async (request: FastifyRequest, id: string) => {
     const row = await getVisibleFeedback(db, id, actorOf(request).unitIds)
     const now = new Date()
-    return present(row, await loadWorkingCalendar(db), now)
+    const late = await lateEntriesOf(db, 'feedback', [row.id])
+    return present(row, await loadWorkingCalendar(db), now, late.get(String(row.id)) ?? [])
   }
 
   api.get('/api/v1/feedback', {
@@ -90,7 +95,8 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
       })
       const calendar = await loadWorkingCalendar(db)
       const now = new Date()
-      return { total, page: q.page, page_size: q.page_size, items: items.map((row) => present(row, calendar, now)) }
+      const late = await lateEntriesOf(db, 'feedback', items.map((row) => row.id))
+      return { total, page: q.page, page_size: q.page_size, items: items.map((row) => present(row, calendar, now, late.get(String(row.id)) ?? [])) }
     },
   })
 
@@ -109,6 +115,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
         unit: UnitCode.describe('Đơn vị tiếp nhận'),
         code: Code(100).optional().describe('Mã của hệ thống khác; mặc định <mã đơn vị>-PA-<yymmdd>-<số thứ tự>'),
         received_at: Instant.optional().describe('Mặc định: bây giờ'),
+        late_entry_reason: LateEntryReason,
         channel: z.enum(FEEDBACK_CHANNELS as [string, ...string[]]),
         summary: PlainText(2000),
         procedure_code: ProcedureCode.optional(),
@@ -139,6 +146,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
         publishedAt: null,
         reaction: null,
         repeated: b.repeated ?? null,
+        lateEntryReason: b.late_entry_reason,
         ...who(request),
       }, now)
       return itemOf(request, id)
@@ -156,7 +164,22 @@ export function registerFeedbackRoutes(app: FastifyInstance, handle: DatabaseHan
     },
     handler: async (request) => {
       const row = await getVisibleFeedback(db, request.params.id, actorOf(request).unitIds)
-      await recordFeedbackStep(db, String(row.id), stepOf(request.body, new Date()), who(request))
+      await recordFeedbackStep(db, String(row.id), stepOf(request.body, new Date()), who(request), request.body.late_entry_reason ?? null)
+      return itemOf(request, String(row.id))
+    },
+  })
+
+  api.post('/api/v1/feedback/:id/late-entries/:entry/confirmation', {
+    config: write,
+    schema: {
+      summary: 'Lãnh đạo đơn vị cấp trên xác nhận thời điểm nhập bù của một bước xử lý phản ánh (số liệu tính theo thời điểm khai từ đó)',
+      tags: ['Phản ánh, kiến nghị'],
+      params: z.object({ id: FeedbackId, entry: z.string().regex(/^\d{1,18}$/, 'Số thời điểm nhập bù không hợp lệ') }),
+      response: { 200: FeedbackItem, ...errors },
+    },
+    handler: async (request) => {
+      const row = await getVisibleFeedback(db, request.params.id, actorOf(request).unitIds)
+      await confirmFeedbackLateEntry(db, String(row.id), request.params.entry, actorOf(request), request.ip)
       return itemOf(request, String(row.id))
     },
   })

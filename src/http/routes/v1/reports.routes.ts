@@ -9,7 +9,7 @@ import { monthlyReportDueDate } from '../../../modules/reports/report-due-date.j
 import { REPORT_KINDS, type ReportKind } from '../../../modules/reports/report-request.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { EcertSinceParam, ErrorBody, LocalDateParam, PeriodQuery } from '../../schemas.js'
+import { AsOfDateParam, EcertSinceParam, ErrorBody, LocalDateParam, PeriodQuery } from '../../schemas.js'
 import { attachmentDisposition } from '../../../domain/procedures/content-disposition.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
@@ -59,7 +59,7 @@ export function registerReportRoutes(app: FastifyInstance, handle: DatabaseHandl
       params: z.object({ kind: z.enum(REPORT_KINDS) }),
       querystring: PeriodQuery.extend({
         format: z.enum(['file', 'pdf']).default('file').describe('file: DOCX hoặc XLSX; pdf: PDF qua LibreOffice'),
-        date: LocalDateParam.optional().describe('Ngày của văn bản (mặc định hôm nay)'),
+        date: AsOfDateParam('Ngày của văn bản (date)').optional().describe('Ngày của văn bản (mặc định hôm nay)'),
         trend: z.string().max(400).optional().describe('Công văn: các kỳ so sánh, ví dụ 2022-07-01..2022-07-31,2022-08-01..2022-08-31'),
         ecert_since: EcertSinceParam,
         signer: z.enum(SIGNER_POSITIONS as [SignerPosition, ...SignerPosition[]]).optional().describe('Người ký thay cho người ký của mẫu: chair, vice_chair, chief_of_office, deputy_chief_of_office'),

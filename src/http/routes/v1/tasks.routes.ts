@@ -16,7 +16,7 @@ import { completionByUnit, taskBoard } from '../../../modules/directives/task-bo
 import { subtreeOf } from '../../../modules/units/units.repository.js'
 import { actorOf } from '../../plugins/authentication.js'
 import { visibleUnit } from '../../visible-unit.js'
-import { BooleanParam, ErrorBody, LocalDateParam, UnitCode } from '../../schemas.js'
+import { AsOfDateParam, BooleanParam, ErrorBody, PlainText, UnitCode } from '../../schemas.js'
 import { AttachedFile, decode, disposition, OnParam, UPLOAD_BODY_LIMIT } from './directives.schemas.js'
 import { presentCompletion, presentOccurrence } from './directives.present.js'
 
@@ -47,8 +47,8 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       querystring: z.object({
         unit: UnitCode,
         on: OnParam,
-        from: LocalDateParam.optional().describe('Hạn từ ngày'),
-        to: LocalDateParam.optional().describe('Hạn đến ngày'),
+        from: AsOfDateParam('Hạn từ ngày (from)').optional().describe('Hạn từ ngày'),
+        to: AsOfDateParam('Hạn đến ngày (to)').optional().describe('Hạn đến ngày'),
         overdue: BooleanParam.optional().describe('Chỉ nhiệm vụ quá hạn chưa nộp'),
         due_this_week: BooleanParam.optional().describe('Chỉ nhiệm vụ đến hạn trong tuần, chưa nộp'),
       }),
@@ -75,6 +75,7 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
         note: z.string().max(2000).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').default(''),
         file: AttachedFile.optional(),
         submitted_at: Instant.optional().describe('Nhập bù báo cáo giấy: thời điểm đã nhận (mặc định: bây giờ)'),
+        late_entry_reason: PlainText(1000).optional().describe('Lý do nhập bù: bắt buộc khi thời điểm nộp trước ngày làm việc liền trước hôm nay; số liệu tính theo thời điểm nhập cho đến khi đơn vị theo dõi xác nhận'),
       }),
       response: { 200: TaskOccurrence, ...errors },
     },
@@ -82,7 +83,7 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       const b = request.body
       await submitTask(db, store, {
         occurrenceId: request.params.id, note: b.note, file: b.file ? { fileName: b.file.file_name, bytes: decode(b.file.content_base64) } : undefined,
-        submittedAt: b.submitted_at ? new Date(b.submitted_at) : undefined, unitIds: actorOf(request).unitIds, ...who(request),
+        submittedAt: b.submitted_at ? new Date(b.submitted_at) : undefined, lateEntryReason: b.late_entry_reason, unitIds: actorOf(request).unitIds, ...who(request),
       })
       return presentOccurrence(await occurrence(request, request.params.id))
     },
@@ -94,11 +95,11 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
       summary: 'Đơn vị theo dõi chấp nhận báo cáo, hoặc trả lại với lý do',
       tags: ['Chỉ đạo, điều hành'],
       params: Id,
-      body: z.object({ verdict: z.enum(['accept', 'return']), reason: z.string().max(2000).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').nullable().optional() }),
+      body: z.object({ verdict: z.enum(['accept', 'return']), confirm_late_entry: z.boolean().optional().describe('Xác nhận thời điểm nộp của báo cáo nhập bù (đơn vị theo dõi, không phải đơn vị nộp)'), reason: z.string().max(2000).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Không được chứa ký tự điều khiển').nullable().optional() }),
       response: { 200: TaskOccurrence, ...errors },
     },
     handler: async (request) => {
-      await reviewSubmission(db, { occurrenceId: request.params.id, verdict: request.body.verdict, reason: request.body.reason ?? null, unitIds: actorOf(request).unitIds, ...who(request) })
+      await reviewSubmission(db, { occurrenceId: request.params.id, verdict: request.body.verdict, reason: request.body.reason ?? null, confirmLateEntry: request.body.confirm_late_entry, unitIds: actorOf(request).unitIds, actorUnitId: actorOf(request).unitId, ...who(request) })
       return presentOccurrence(await occurrence(request, request.params.id))
     },
   })
@@ -124,6 +125,10 @@ export function registerTaskRoutes(app: FastifyInstance, handle: DatabaseHandle,
     },
     handler: async (request) => {
       const unit = await visibleUnit(db, request, request.body.unit)
+      // Reminders go out for what is due by now: a later day would send "overdue" notices early.
+      if (request.body.on !== undefined && request.body.on > toVietnamDate(new Date())) {
+        throw new AppError(ErrorCode.validation, 'reminders for a later day', 'Ngày xét (on): không gửi nhắc hạn cho một ngày sau hôm nay', [{ column: 'on', value: request.body.on, reason: 'sau hôm nay' }])
+      }
       const run = await sendTaskReminders(db, await loadWorkingCalendar(db), todayOf(request.body.on), await subtreeOf(db, unit.id), who(request).actor)
       return { queued: run.queued, repeated: run.repeated, without_address: run.withoutAddress }
     },

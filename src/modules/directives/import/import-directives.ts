@@ -1,7 +1,6 @@
 import type { DatabaseHandle } from '../../../db/open-database.js'
 import type { DirectiveInput, TaskInput } from '../../../domain/directives/directive-rules.js'
 import type { WorkingDays } from '../../../domain/directives/recurrence.js'
-import type { LocalDate } from '../../../domain/time/local-date.js'
 import type { ImportIssue } from '../../import/import-issue.js'
 import { importRejected, readAllRows, type ReadOptions } from '../../import/read-all-rows.js'
 import { openTabularFile } from '../../import/tabular-file.js'
@@ -26,7 +25,7 @@ const keyOf = (d: DirectiveInput) => `${d.direction}|${d.number.trim()}|${d.issu
  * or out-of-scope unit, a directive already recorded, or a row whose directive columns differ
  * from the directive's first row.
  */
-export async function importDirectives(handle: DatabaseHandle, path: string, unitCode: string, options: ReadOptions & { actor: string; calendar: WorkingDays; today: LocalDate; fileLabel?: string }): Promise<DirectiveImportSummary> {
+export async function importDirectives(handle: DatabaseHandle, path: string, unitCode: string, options: ReadOptions & { actor: string; calendar: WorkingDays; fileLabel?: string }): Promise<DirectiveImportSummary> {
   const unit = await getUnitByCode(handle.db, unitCode)
   // The name errors give: an uploaded file is named as its sender called it, not by its temporary path.
   const label = options.fileLabel ?? path
@@ -55,7 +54,7 @@ export async function importDirectives(handle: DatabaseHandle, path: string, uni
   if (issues.length > 0) throw importRejected(label, issues, new Set(issues.map((i) => i.line)).size)
   await handle.db.transaction().execute(async (trx) => {
     for (const group of groups.values()) {
-      await saveDirective(trx, unit, group.directive, { citedDocumentIds: [], tasks: group.tasks, fileId: null, fileSha256: null, actor: options.actor }, options.calendar, options.today)
+      await saveDirective(trx, unit, group.directive, { citedDocumentIds: [], tasks: group.tasks, fileId: null, fileSha256: null, actor: options.actor }, options.calendar)
     }
   })
   return { file: label, read: rows.valid.length, directives: groups.size, tasks: [...groups.values()].reduce((n, g) => n + g.tasks.length, 0) }
