@@ -61,6 +61,11 @@ describe('the desk API after the merger of 1/7/2025', () => {
     const received = (answer: typeof decider) => (answer.json() as { rows: { indicators: { received: { value: number } } }[] }).rows[0]!.indicators.received.value
     // Reception counts at the receiver either way.
     expect(received(decider)).toBe(received(receiver))
+    // The trend series asked the same way: its month is the table's month, by the decider too.
+    const series = await tanKyOfficer.inject('/api/v1/indicators/series?unit=HP.TK&from=2025-07-01&to=2025-07-31&granularity=month&by=decider')
+    expect(series.statusCode).toBe(200)
+    const values = (indicators: Record<string, { value: number | null }>) => Object.fromEntries(Object.entries(indicators).map(([id, figure]) => [id, figure.value]))
+    expect(series.json().points.map((p: { indicators: Record<string, { value: number | null }> }) => values(p.indicators))).toEqual([values(decider.json().rows[0].indicators)])
   })
 
   it('lists the tree of a day', async () => {

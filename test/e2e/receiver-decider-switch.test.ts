@@ -20,8 +20,11 @@ describe.skipIf(!hasChromium)('the console’s switch "theo đơn vị tiếp nh
     expect(await page.getByRole('radio', { name: 'Theo đơn vị tiếp nhận' }).isChecked()).toBe(true)
 
     const table = page.waitForResponse((r) => r.url().includes('/api/v1/indicators?') && r.url().includes('by=decider'))
+    // The trend chart follows the switch: its points are the table's figures, counted the same way.
+    const series = page.waitForResponse((r) => r.url().includes('/api/v1/indicators/series?') && r.url().includes('by=decider'))
     await page.getByText('Theo đơn vị giải quyết').click()
     expect((await table).status()).toBe(200)
+    expect((await series).status()).toBe(200)
     await page.waitForURL(/by=decider/)
     expect(await page.getByTestId('dashboard-title').textContent()).toBe('Thành phố Hải Phòng')
 

@@ -4,7 +4,7 @@ import { computeIndicators, type IndicatorValues } from '../../domain/indicators
 import { checkPeriod, type CheckedPeriod } from '../../domain/indicators/period.js'
 import type { LocalDate } from '../../domain/time/local-date.js'
 import type { IndicatorScope, ScopeKind } from './indicator-scope.js'
-import { totalsForScopes, type Attribution } from './rollup.repository.js'
+import { totalsForScopes, type Attribution, type ScopeTotals } from './rollup.repository.js'
 import { childrenAsOf, getUnitByCode } from '../units/units.repository.js'
 import { treeDayOf, type TreeBasis } from '../../domain/units/unit-validity.js'
 import { toVietnamDate } from '../../domain/time/vietnam-time.js'
@@ -81,10 +81,15 @@ export async function reportOfTargets(db: Kysely<Database>, targets: readonly Re
         unit_name: t.unit.name,
         unit_kind: t.unit.kind,
         scope: t.scope,
-        indicators: t.scope === 'subtree' ? computeIndicators(scoped.totals, scoped.ecertUnits, scoped.ecertUnitsToDate) : computeIndicators(scoped.totals),
+        indicators: indicatorsOfScope(t.scope, scoped),
       }
     }),
   }
+}
+
+/** A scope's indicators from its sums: the communes with e-certified copies only for a subtree. The table's rows and the series' points alike. */
+export function indicatorsOfScope(scope: ScopeKind, scoped: ScopeTotals): IndicatorValues {
+  return scope === 'subtree' ? computeIndicators(scoped.totals, scoped.ecertUnits, scoped.ecertUnitsToDate) : computeIndicators(scoped.totals)
 }
 
 /** Indicators for a unit's subtree (and with children, its own row and each child's subtree). */

@@ -61,30 +61,46 @@ interface TotalsRow {
  * statement is the function indicator_scope_totals (migration 035), whose plan is kept.
  */
 export async function totalsForScopes(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period, options: TotalsOptions = {}): Promise<Map<string, ScopeTotals>> {
-  const result = new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0, ecertUnitsToDate: 0 }]))
-  if (scopes.length === 0) return result
-  const seg = periodSegments(period)
+  const [totals] = await totalsForPeriods(db, scopes, [period], options)
+  return totals!
+}
+
+/**
+ * The sums of every scope over each of several periods — a trend series' buckets — by the one
+ * definition the table uses: indicator_scope_totals called once per period, all of them in one
+ * statement whatever the number of periods. Without a tree's day each period counts communes
+ * by its own last day, as a table of that period alone does.
+ */
+export async function totalsForPeriods(db: Kysely<Database>, scopes: readonly IndicatorScope[], periods: readonly Period[], options: TotalsOptions = {}): Promise<Map<string, ScopeTotals>[]> {
+  const result = periods.map(() => new Map<string, ScopeTotals>(scopes.map((s) => [s.key, { totals: { ...EMPTY_TOTALS }, ecertUnits: 0, ecertUnitsToDate: 0 }])))
+  if (scopes.length === 0 || periods.length === 0) return result
+  const asked = periods.map((period) => ({ seg: periodSegments(period), copies: communesWithCopiesQuestion(period, options) }))
+  const column = <T>(type: string, value: (a: (typeof asked)[number]) => T) => sql`${asked.map(value)}::${sql.raw(type)}[]`
   // overdue_open at the period's end: every month before its last month, then that month's days.
-  const overdueMonthsTo = addDays(seg.overdueMonthsBefore, -1)
-  const copies = communesWithCopiesQuestion(period, options)
-  const date = (value: string) => sql`${value}::date`
-  const bits = (value: string) => sql`${value}::bit(366)`
-  // One call of a function with a cached plan (migration 035) whatever the scopes and period:
-  // planning the statement cost PGlite as much as running it.
-  const { rows } = await sql<TotalsRow & { ecert_units: number; ecert_units_to_date: number }>`
-    select * from indicator_scope_totals(
+  const { rows } = await sql<TotalsRow & { period: number; ecert_units: number; ecert_units_to_date: number }>`
+    select p.period::integer as period, t.*
+    from unnest(
+      ${column('date', (a) => a.seg.headDays.from)}, ${column('date', (a) => a.seg.headDays.to)}, ${column('date', (a) => a.seg.tailDays.from)}, ${column('date', (a) => a.seg.tailDays.to)},
+      ${column('date', (a) => a.seg.months.from)}, ${column('date', (a) => a.seg.months.to)},
+      ${column('date', (a) => a.seg.overdueDays.from)}, ${column('date', (a) => a.seg.overdueDays.to)}, ${column('date', (a) => addDays(a.seg.overdueMonthsBefore, -1))},
+      ${column('integer', (a) => a.copies.inPeriod.firstYear)}, ${column('integer', (a) => a.copies.inPeriod.lastYear)}, ${column('bit(366)', (a) => a.copies.inPeriod.firstMask)}, ${column('bit(366)', (a) => a.copies.inPeriod.lastMask)},
+      ${column('integer', (a) => a.copies.toDate.firstYear)}, ${column('integer', (a) => a.copies.toDate.lastYear)}, ${column('bit(366)', (a) => a.copies.toDate.firstMask)}, ${column('bit(366)', (a) => a.copies.toDate.lastMask)},
+      ${column('integer', (a) => a.copies.years.from)}, ${column('integer', (a) => a.copies.years.to)}, ${column('date', (a) => a.copies.treeDay)}
+    ) with ordinality as p(head_from, head_to, tail_from, tail_to, months_from, months_to, overdue_days_from, overdue_days_to, overdue_months_to,
+      period_first_year, period_last_year, period_first_mask, period_last_mask, to_date_first_year, to_date_last_year, to_date_first_mask, to_date_last_mask,
+      years_from, years_to, tree_day, period)
+    -- One call of a function with a cached plan (migration 035) per period: planning the
+    -- statement cost PGlite as much as running it.
+    cross join lateral indicator_scope_totals(
       ${scopes.map((s) => s.key)}::text[], ${scopes.map((s) => s.unitId)}::integer[], ${scopes.map((s) => s.scope === 'own')}::boolean[],
       ${options.attribution === 'decider'}::boolean,
-      ${date(seg.headDays.from)}, ${date(seg.headDays.to)}, ${date(seg.tailDays.from)}, ${date(seg.tailDays.to)},
-      ${date(seg.months.from)}, ${date(seg.months.to)},
-      ${date(seg.overdueDays.from)}, ${date(seg.overdueDays.to)}, ${date(overdueMonthsTo)},
-      ${copies.inPeriod.firstYear}::integer, ${copies.inPeriod.lastYear}::integer, ${bits(copies.inPeriod.firstMask)}, ${bits(copies.inPeriod.lastMask)},
-      ${copies.toDate.firstYear}::integer, ${copies.toDate.lastYear}::integer, ${bits(copies.toDate.firstMask)}, ${bits(copies.toDate.lastMask)},
-      ${copies.years.from}::integer, ${copies.years.to}::integer, ${date(copies.treeDay)})
+      p.head_from, p.head_to, p.tail_from, p.tail_to, p.months_from, p.months_to, p.overdue_days_from, p.overdue_days_to, p.overdue_months_to,
+      p.period_first_year, p.period_last_year, p.period_first_mask, p.period_last_mask, p.to_date_first_year, p.to_date_last_year, p.to_date_first_mask, p.to_date_last_mask,
+      p.years_from, p.years_to, p.tree_day) t
   `.execute(db)
   for (const row of rows) {
     const n = (value: number | string | null) => Number(value ?? 0)
-    const scoped = result.get(row.scope_key)!
+    const scoped = result[row.period - 1]!.get(row.scope_key)!
     scoped.ecertUnits = n(row.ecert_units)
     scoped.ecertUnitsToDate = n(row.ecert_units_to_date)
     scoped.totals = {
@@ -106,9 +122,12 @@ export async function totalsForScopes(db: Kysely<Database>, scopes: readonly Ind
     }
   }
   // A split unit's dossiers sent to another successor than the first named (split-history-totals.ts).
-  for (const [key, correction] of await splitHistoryCorrections(db, scopes, period, options.attribution)) {
-    const totals = result.get(key)!.totals
-    for (const [metric, delta] of Object.entries(correction) as [keyof RollupTotals, number][]) totals[metric] += delta
-  }
+  const corrections = await splitHistoryCorrections(db, scopes, periods, options.attribution)
+  corrections.forEach((byScope, i) => {
+    for (const [key, correction] of byScope) {
+      const totals = result[i]!.get(key)!.totals
+      for (const [metric, delta] of Object.entries(correction) as [keyof RollupTotals, number][]) totals[metric] += delta
+    }
+  })
   return result
 }

@@ -15,11 +15,18 @@ const COUNTED_KEYS = Object.keys(DOSSIER_COUNTS) as (keyof typeof DOSSIER_COUNTS
  * (dossiers of its members sent away, unless their own unit is in its subtree), counted from
  * those dossiers by the conditions of dossier-figures.ts. They are few — the dossiers of split
  * units — so the sums stay exact at the cost of reading them. Nothing is read when no unit was split.
+ * One map per period asked (a table's one, a series' buckets).
  */
-export async function splitHistoryCorrections(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period, attribution: Attribution | undefined): Promise<Map<string, Partial<RollupTotals>>> {
-  const result = new Map<string, Partial<RollupTotals>>()
+export async function splitHistoryCorrections(db: Kysely<Database>, scopes: readonly IndicatorScope[], periods: readonly Period[], attribution: Attribution | undefined): Promise<Map<string, Partial<RollupTotals>>[]> {
   const any = await db.selectFrom('dossier_heirs').select('dossier_id').limit(1).executeTakeFirst()
-  if (any === undefined) return result
+  if (any === undefined) return periods.map(() => new Map())
+  const result: Map<string, Partial<RollupTotals>>[] = []
+  for (const period of periods) result.push(await periodCorrections(db, scopes, period, attribution))
+  return result
+}
+
+async function periodCorrections(db: Kysely<Database>, scopes: readonly IndicatorScope[], period: Period, attribution: Attribution | undefined): Promise<Map<string, Partial<RollupTotals>>> {
+  const result = new Map<string, Partial<RollupTotals>>()
   const bounds = periodBounds(period)
   for (const scope of scopes) {
     const own = scope.scope === 'own'

@@ -197,7 +197,7 @@ export default function Dashboard({ me, onLoggedOut }: Props) {
                 </Field>
               </Space>
               <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
-                <TrendChart unitCode={total.unit_code} unitName={total.unit_name} from={range.from} to={range.to} granularity={range.granularity} indicator={focus} target={focusTarget} />
+                <TrendChart unitCode={total.unit_code} unitName={total.unit_name} from={range.from} to={range.to} granularity={range.granularity} indicator={focus} target={focusTarget} by={view.by} />
               </Suspense>
             </Card>
 

@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 import { api } from '../shared/api.js'
+import type { Attribution } from '../shared/figure-basis.js'
 import { formatCount, formatPercent } from '../shared/format.js'
 import { INDICATORS, type IndicatorId } from '../shared/labels.js'
 import { useApiData } from '../shared/use-api-data.js'
@@ -21,12 +22,14 @@ export interface TrendChartProps {
   granularity: 'week' | 'month'
   indicator: IndicatorId
   target: number | null
+  /** The table's attribution: each point is the table of its days, counted the same way. */
+  by: Attribution
 }
 
-export default function TrendChart({ unitCode, unitName, from, to, granularity, indicator, target }: TrendChartProps) {
+export default function TrendChart({ unitCode, unitName, from, to, granularity, indicator, target, by }: TrendChartProps) {
   const element = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | null>(null)
-  const { data: series, error, loading } = useApiData((signal) => api.series({ unit: unitCode, from, to, granularity }, signal), [unitCode, from, to, granularity])
+  const { data: series, error, loading } = useApiData((signal) => api.series({ unit: unitCode, from, to, granularity, by }, signal), [unitCode, from, to, granularity, by])
 
   const isRate = INDICATORS[indicator].kind === 'rate'
   const hasData = series !== null && series.points.some((p) => p.indicators[indicator]?.value != null)

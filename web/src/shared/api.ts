@@ -119,7 +119,7 @@ export const api = {
   unitsAsOf: (day: string, signal?: AbortSignal) => request<Unit[]>('GET', '/api/v1/units', { query: { as_of: day }, ...(signal ? { signal } : {}) }),
   indicators: (q: PeriodQuery & { children?: boolean; tree?: TreeBasis; by?: Attribution }, signal?: AbortSignal) =>
     request<IndicatorTable>('GET', '/api/v1/indicators', { query: { ...q, children: q.children ? 'true' : undefined }, ...(signal ? { signal } : {}) }),
-  series: (q: PeriodQuery & { granularity: 'week' | 'month'; scope?: 'own' | 'subtree' }, signal?: AbortSignal) =>
+  series: (q: PeriodQuery & { granularity: 'week' | 'month'; scope?: 'own' | 'subtree'; by?: Attribution }, signal?: AbortSignal) =>
     request<Series>('GET', '/api/v1/indicators/series', { query: { ...q }, ...(signal ? { signal } : {}) }),
   lists: (q: PeriodQuery & { indicator: IndicatorId; above?: number; below?: number; tree?: TreeBasis; by?: Attribution }, signal?: AbortSignal) =>
     request<Lists>('GET', '/api/v1/indicators/lists', { query: { ...q }, ...(signal ? { signal } : {}) }),

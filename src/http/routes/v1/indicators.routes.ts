@@ -62,15 +62,15 @@ export function registerIndicatorRoutes(app: FastifyInstance, handle: DatabaseHa
     schema: {
       summary: 'Chuỗi thời gian của các chỉ số (biểu đồ xu hướng)',
       tags: ['Chỉ số'],
-      querystring: PeriodQuery.extend({ granularity: GranularityParam.default('month'), scope: ScopeParam }),
+      querystring: PeriodQuery.extend({ granularity: GranularityParam.default('month'), scope: ScopeParam, by: AttributionParam }),
       response: { 200: IndicatorSeries, ...errors },
     },
     handler: async (request, reply) => {
       checkPeriod(request.query.from, request.query.to)
       await visibleUnit(handle.db, request, request.query.unit)
       const q = request.query
-      return cachedJson(figures, handle, request, reply, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope], IndicatorSeries, (db) =>
-        getIndicatorSeries(db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope }),
+      return cachedJson(figures, handle, request, reply, ['indicator-series', q.unit, q.from, q.to, q.granularity, q.scope, q.by], IndicatorSeries, (db) =>
+        getIndicatorSeries(db, { unitCode: q.unit, from: q.from, to: q.to, granularity: q.granularity as Granularity, scope: q.scope, attribution: q.by }),
       )
     },
   })
