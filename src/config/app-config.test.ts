@@ -15,6 +15,10 @@ describe('the environment of a deployment', () => {
     expect(loadConfig({ MOTCUA_TRUST_PROXY: '1' }).trustProxy).toBe(1)
     expect(loadConfig({ MOTCUA_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback'])
     expect(loadConfig({ MOTCUA_SECURE_COOKIES: '1' }).secureCookies).toBe(true)
+    // Served at an https address, the session cookie is Secure unless said otherwise.
+    expect(loadConfig({ MOTCUA_PUBLIC_BASE_URL: 'https://dichvucong.haiduong.gov.vn' }).secureCookies).toBe(true)
+    expect(loadConfig({ MOTCUA_PUBLIC_BASE_URL: 'https://dichvucong.haiduong.gov.vn', MOTCUA_SECURE_COOKIES: 'false' }).secureCookies).toBe(false)
+    expect(loadConfig({ MOTCUA_PUBLIC_BASE_URL: 'http://192.168.1.10:3000' }).secureCookies).toBe(false)
   })
 
   it('MOTCUA_PUBLIC_BASE_URL is the address printed on the receipt slips; unset, the console’s own address is used', () => {

@@ -6,7 +6,10 @@ import { AppError, ErrorCode } from '../domain/shared/app-error.js'
 // An empty variable means unset, as shells and CI files often leave it.
 const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v)
 
-const Flag = z.preprocess(unsetIfEmpty, z.enum(['true', 'false', '1', '0'], { message: 'phải là true hoặc false' }).default('false').transform((v) => v === 'true' || v === '1'))
+const FlagText = z.enum(['true', 'false', '1', '0'], { message: 'phải là true hoặc false' })
+const Flag = z.preprocess(unsetIfEmpty, FlagText.default('false').transform((v) => v === 'true' || v === '1'))
+/** A flag whose absence means "decide from the rest of the configuration". */
+const OptionalFlag = z.preprocess(unsetIfEmpty, FlagText.optional().transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')))
 
 /** An address or a CIDR block (10.0.0.0/8, fd00::/8), or a name Fastify knows (loopback, linklocal, uniquelocal). */
 const isProxyAddress = (entry: string) => {
@@ -51,8 +54,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   MOTCUA_DATA: z.preprocess(unsetIfEmpty, z.string().default('./data')),
   MOTCUA_TRUST_PROXY: TrustProxySchema,
-  /** Mark the session cookie Secure: set when users reach the server over HTTPS (a TLS proxy in front). */
-  MOTCUA_SECURE_COOKIES: Flag,
+  /** Mark the session cookie Secure: users reach the server over HTTPS (a TLS proxy in front). Unset: Secure when MOTCUA_PUBLIC_BASE_URL is https. */
+  MOTCUA_SECURE_COOKIES: OptionalFlag,
   // The audit anchors' HMAC key, outside the database; by default <data>/audit-anchor.key.
   MOTCUA_AUDIT_KEY: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
   // How often the server writes the audit chain's head to the anchor file (when it moved).
@@ -127,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const e = parsed.data
   return {
     port: e.PORT, host: e.HOST, databaseUrl: e.DATABASE_URL || undefined, dataDir: e.MOTCUA_DATA,
-    trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES,
+    trustProxy: e.MOTCUA_TRUST_PROXY, secureCookies: e.MOTCUA_SECURE_COOKIES ?? e.MOTCUA_PUBLIC_BASE_URL?.startsWith('https:') ?? false,
     auditKey: e.MOTCUA_AUDIT_KEY, auditAnchorSeconds: e.MOTCUA_AUDIT_ANCHOR_SECONDS,
     smtpUrl: e.MOTCUA_SMTP_URL, mailFrom: e.MOTCUA_MAIL_FROM, smsUrl: e.MOTCUA_SMS_URL, smsToken: e.MOTCUA_SMS_TOKEN,
     outboxSeconds: e.MOTCUA_OUTBOX_SECONDS,
