@@ -4,6 +4,7 @@
  * with its events) under EXPLAIN ANALYZE in a transaction that is rolled back — so the same
  * staged rows can be merged again, e.g. with the triggers of another migration for comparison.
  *   npx tsx bench/indicators/profile-merge.ts --rows 50000 [--repeat 2] [--without 20261126_034_import_speed_rollups]
+ *   … --compare [--before 20261126_036_import_facts]  (alternate with that migration's down(); 034 by default)
  * `--without M` migrates only up to the migration before M (the triggers as they were).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -17,7 +18,6 @@ import { importDossiers } from '../../src/modules/dossiers/import/import-dossier
 import { DossierImportRun } from '../../src/modules/dossiers/import/dossier-import-run.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
-import { down as before034 } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import { benchProcedures, benchUnits, writeBenchDossiers } from './generate.js'
 
 const { values } = parseArgs({
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     // Alternate each merge with one under the triggers as they were before migration 034 (its
     // down() run in the measured transaction): the same staged rows, the same minutes.
     compare: { type: 'boolean', default: false },
+    // The migration whose down() --compare runs.
+    before: { type: 'string', default: '20261126_034_import_speed_rollups' },
     // Triggers to disable in the measured transaction (names, comma-separated; variants separated by ';', run in turn): what each costs.
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
@@ -36,6 +38,7 @@ const { values } = parseArgs({
   },
 })
 const rows = Number(values.rows)
+const { down: undoBefore } = (await import(`../../src/db/migrations/${values.before}.js`)) as { down: (db: Parameters<typeof migrateUpTo>[0]) => Promise<void> }
 const work = mkdtempSync(join(tmpdir(), 'profile-merge-'))
 const csvPath = join(work, 'dossiers.csv')
 await writeBenchDossiers(csvPath, rows)
@@ -103,7 +106,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   started = performance.now()
   await handle.db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '128MB'`.execute(trx)
-    if (old) await before034(trx)
+    if (old) await undoBefore(trx)
     for (const name of disabled.split(',').filter(Boolean)) {
       // `all:T` turns off every trigger of table T, its foreign-key checks too (PGlite runs as superuser).
       if (name.startsWith('all:')) {
@@ -126,7 +129,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   }).catch((error: unknown) => {
     if (!(error instanceof Rollback)) throw error
   })
-  process.stderr.write(`merge ${i + 1} [${old ? 'before 034' : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stderr.write(`merge ${i + 1} [${old ? `before ${values.before.slice(9, 12)}` : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
 }
 await handle.close()
 rmSync(work, { recursive: true, force: true })
