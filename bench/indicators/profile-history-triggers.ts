@@ -2,8 +2,8 @@
  * What the history triggers on dossier_events cost, statement by statement: imports a generated
  * file, then, in rolled-back transactions, takes its `imported` events as a statement's new
  * events (a table `new_events`) with the facts they made removed, and runs under EXPLAIN ANALYZE
- * the statements of the history-facts and Decision 766 counter triggers — before migration 036
- * and after, alternated (same rows, same minutes).
+ * the statements of the history-facts and Decision 766 counter triggers — as they are, and as
+ * they were before migration 036 (its down() in the transaction), alternated.
  *   npx tsx bench/indicators/profile-history-triggers.ts --rows 100000 [--repeat 3]
  * With DATABASE_URL, on that server (its database must be empty).
  */
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { openDatabase } from '../../src/db/open-database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { DOSSIER_HISTORY_FACTS_SELECT } from '../../src/db/migrations/20261126_028_dossier_history_facts.js'
+import { down as before036 } from '../../src/db/migrations/20261126_036_import_facts.js'
 import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
@@ -32,36 +32,29 @@ await handle.db.transaction().execute(async (trx) => {
 })
 await importDossiers(handle, csvPath, { skipInvalid: false, ignoreUnknown: false, workers: 0 })
 
-const COLUMNS = 'dossier_id, first_type, result_at, returned_at, refused_at, requests, stretch_from, stretch_to'
-const UPDATE = `on conflict (dossier_id) do update set first_type = excluded.first_type, result_at = excluded.result_at, returned_at = excluded.returned_at,
-  refused_at = excluded.refused_at, requests = excluded.requests, stretch_from = excluded.stretch_from, stretch_to = excluded.stretch_to`
-// The triggers' bodies, with the transition table as a plain table.
-const { rows: bodies } = await sql<{ name: string; body: string }>`
-  select proname as name, prosrc as body from pg_proc where proname in ('dossier_history_facts_after_insert', 'index766_touch_dossier_events_insert')`.execute(handle.db)
+// The triggers' bodies as statements, with the transition table as a plain table.
 const statementsOf = (body: string) =>
   body.replace(/^\s*begin/, '').replace(/return null;\s*end\s*$/, '').split(';').map((s) => s.replace(/--[^\n]*/g, '').trim()).filter(Boolean)
-  .map((s) => s.replace(/^perform /, 'select ').replaceAll('new_rows', 'new_events'))
-const variants: Record<string, string[]> = {
-  'before 036': [
-    `insert into dossier_history_facts as f (${COLUMNS}) ${DOSSIER_HISTORY_FACTS_SELECT('e.dossier_id in (select dossier_id from new_events)')} ${UPDATE}`,
-    `select index766_touch(array(select d.receiving_unit_id from dossiers d where d.id in (select dossier_id from new_events)
-      union select d.deciding_unit_id from dossiers d where d.id in (select dossier_id from new_events)))`,
-  ],
-  '036': bodies.flatMap((b) => statementsOf(b.body)),
-}
+    .map((s) => s.replace(/^perform /, 'select ').replaceAll('new_rows', 'new_events'))
 
 class Rollback extends Error {}
 for (let i = 0; i < Number(values.repeat); i++) {
-  for (const [name, statements] of Object.entries(variants)) {
+  for (const name of ['before 036', '036']) {
     const times: string[] = []
     await handle.db.transaction().execute(async (trx) => {
       await sql`set local work_mem = '128MB'`.execute(trx)
+      if (name === 'before 036') await before036(trx)
+      const { rows: bodies } = await sql<{ body: string }>`
+        select prosrc as body from pg_proc where proname in ('dossier_history_facts_after_insert', 'index766_touch_dossier_events_insert') order by proname`.execute(trx)
+      const statements = bodies.flatMap((b) => statementsOf(b.body))
       await sql`create temp table new_events on commit drop as select * from dossier_events where type = 'imported'`.execute(trx)
       await sql`analyze new_events`.execute(trx)
       await sql`delete from dossier_history_facts`.execute(trx)
       for (const text of statements) {
-        const plan = await sql<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>`explain (analyze, format json) ${sql.raw(text)}`.execute(trx)
-        times.push(`${text.slice(0, 40).replace(/\s+/g, ' ')}… ${(plan.rows[0]!['QUERY PLAN'][0]['Execution Time'] / 1000).toFixed(2)} s`)
+        const plan = await sql<{ 'QUERY PLAN': [{ 'Execution Time': number; Triggers?: { 'Trigger Name': string; Time: number }[] }] }>`explain (analyze, format json) ${sql.raw(text)}`.execute(trx)
+        const [top] = plan.rows[0]!['QUERY PLAN']
+        const triggers = (top.Triggers ?? []).map((t) => ` (${t['Trigger Name'].startsWith('RI_') ? 'foreign key' : t['Trigger Name']} ${(t.Time / 1000).toFixed(2)} s)`).join('')
+        times.push(`${text.slice(0, 40).replace(/\s+/g, ' ')}… ${(top['Execution Time'] / 1000).toFixed(2)} s${triggers}`)
       }
       throw new Rollback()
     }).catch((error: unknown) => {

@@ -9,6 +9,10 @@ import { DOSSIER_HISTORY_FACTS_SELECT } from './20261126_028_dossier_history_fac
  *   rebuilds them) gets its row from that event alone — no window, no read of dossier_events. An
  *   import's new dossiers are all such (one `imported` event each). A dossier with earlier events
  *   or several in the statement is recomputed from all its events, as before.
+ * - An import's moment (028's `dossier_history_moment`) is declared STABLE, as its text-to-time cast
+ *   is: PostgreSQL inlines an SQL function only when the expression is no less volatile than the
+ *   function says, so the IMMUTABLE one ran as a function call per event (most of the facts'
+ *   cost). Nothing indexes it; its result is the same.
  * - The Decision 766 change counters (033): the units of the statement's dossiers in one pass over
  *   dossiers (the distinct (receiving, deciding) pairs) instead of one semi-join per unit column.
  */
@@ -26,6 +30,11 @@ const ONE_EVENT_FACTS = `select n.dossier_id, n.type,
         case when n.type = 'request_supplement' then array[null::timestamptz] end
       from new_events n`
 
+/** 028's reading of an import's moment (a JSON string), with the volatility given. */
+const moment = (volatility: 'stable' | 'immutable') => `create or replace function dossier_history_moment(data jsonb, key text) returns timestamptz language sql ${volatility} as $$
+      select case when jsonb_typeof(data -> key) = 'string' then (data ->> key)::timestamptz end
+    $$;`
+
 const FACT_COLUMNS = 'dossier_id, first_type, result_at, returned_at, refused_at, requests, stretch_from, stretch_to'
 const UPDATE_FACTS = `on conflict (dossier_id) do update set first_type = excluded.first_type, result_at = excluded.result_at, returned_at = excluded.returned_at,
         refused_at = excluded.refused_at, requests = excluded.requests, stretch_from = excluded.stretch_from, stretch_to = excluded.stretch_to`
@@ -33,6 +42,8 @@ const UPDATE_FACTS = `on conflict (dossier_id) do update set first_type = exclud
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, `
+    ${moment('stable')}
+
     create or replace function dossier_history_facts_after_insert() returns trigger language plpgsql as $$
     begin
       -- Earlier events (a facts row) or several in this statement: recomputed from all the dossier's events.
@@ -60,6 +71,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await runSqlScript(db, `
+    ${moment('immutable')}
+
     create or replace function dossier_history_facts_after_insert() returns trigger language plpgsql as $$
     begin
       insert into dossier_history_facts as f (${FACT_COLUMNS})
