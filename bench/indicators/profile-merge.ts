@@ -35,6 +35,8 @@ const { values } = parseArgs({
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
     plan: { type: 'boolean', default: false },
+    // Stage into a logged import_dossier_rows (it is UNLOGGED since migration 001): what the WAL costs. With --repeat 0, staging only.
+    'logged-staging': { type: 'boolean', default: false },
   },
 })
 const rows = Number(values.rows)
@@ -42,10 +44,11 @@ const { down: undoBefore } = (await import(`../../src/db/migrations/${values.bef
 const work = mkdtempSync(join(tmpdir(), 'profile-merge-'))
 const csvPath = join(work, 'dossiers.csv')
 await writeBenchDossiers(csvPath, rows)
-const handle = await openDatabase({ dataDir: join(work, 'data') })
+const handle = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: join(work, 'data') })
 const target = values.without ? MIGRATION_NAMES[MIGRATION_NAMES.indexOf(values.without) - 1]! : MIGRATION_NAMES.at(-1)!
 await migrateUpTo(handle.db, target)
 process.stderr.write(`migrated to ${target}\n`)
+if (values['logged-staging']) await sql`alter table import_dossier_rows set logged`.execute(handle.db)
 await handle.db.transaction().execute(async (trx) => {
   const units = benchUnits()
   await saveUnits(trx, units.map((unit, i) => ({ line: i + 2, unit })))
@@ -65,7 +68,7 @@ DossierImportRun.prototype.merge = async function (this: DossierImportRun) {
 }
 let started = performance.now()
 await importDossiers(handle, csvPath, { skipInvalid: false, ignoreUnknown: false, workers: 0 })
-process.stderr.write(`staged ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})\n`)
+process.stderr.write(`staged ${rows} rows${values['logged-staging'] ? ' (logged)' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})\n`)
 DossierImportRun.prototype.merge = merge
 
 const MERGED = [
