@@ -46,18 +46,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     create or replace function dossier_history_facts_after_insert() returns trigger language plpgsql as $$
     begin
-      -- A dossier with one event here and no row yet (no earlier event): its facts are that event's.
-      -- Every other one (earlier events, so a row; or several events here): recomputed from all its events.
-      with first_only as (
-        insert into dossier_history_facts (${FACT_COLUMNS})
-        ${ONE_EVENT_FACTS}
-        where n.dossier_id in (select dossier_id from new_events group by dossier_id having count(*) = 1)
-        on conflict (dossier_id) do nothing
-        returning dossier_id
-      )
+      -- Earlier events (a facts row) or several in this statement: recomputed from all the dossier's events.
       insert into dossier_history_facts as f (${FACT_COLUMNS})
-      ${DOSSIER_HISTORY_FACTS_SELECT('e.dossier_id in (select dossier_id from new_events except select dossier_id from first_only)')}
+      ${DOSSIER_HISTORY_FACTS_SELECT(`e.dossier_id in (select n.dossier_id from new_events n group by n.dossier_id
+        having count(*) > 1 or exists (select 1 from dossier_history_facts h where h.dossier_id = n.dossier_id))`)}
       ${UPDATE_FACTS};
+      -- Every other dossier has no row yet and one event: its facts are that event's (the rows written above conflict and stay).
+      insert into dossier_history_facts (${FACT_COLUMNS})
+      ${ONE_EVENT_FACTS}
+      on conflict (dossier_id) do nothing;
       return null;
     end $$;
 
