@@ -4,6 +4,7 @@
  * with its events) under EXPLAIN ANALYZE in a transaction that is rolled back — so the same
  * staged rows can be merged again, e.g. with the triggers of another migration for comparison.
  *   npx tsx bench/indicators/profile-merge.ts --rows 50000 [--repeat 2] [--without 20261126_034_import_speed_rollups]
+ *   … --compare [--before 20261126_039_import_facts]  (alternate with that migration's down(); 034 by default)
  * `--without M` migrates only up to the migration before M (the triggers as they were).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -17,7 +18,6 @@ import { importDossiers } from '../../src/modules/dossiers/import/import-dossier
 import { DossierImportRun } from '../../src/modules/dossiers/import/dossier-import-run.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
-import { down as before034 } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import { benchProcedures, benchUnits, writeBenchDossiers } from './generate.js'
 import { rawCopySeconds } from './raw-copy.js'
 
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     // Alternate each merge with one under the triggers as they were before migration 034 (its
     // down() run in the measured transaction): the same staged rows, the same minutes.
     compare: { type: 'boolean', default: false },
+    // The migration whose down() --compare runs.
+    before: { type: 'string', default: '20261126_034_import_speed_rollups' },
     // Triggers to disable in the measured transaction (names, comma-separated; variants separated by ';', run in turn): what each costs.
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
@@ -37,16 +39,20 @@ const { values } = parseArgs({
     // Before each merge, time a raw COPY of the same file into a bare table (run.ts's baseline), so
     // the staging and each merge can be read as multiples of it from the same minutes.
     copy: { type: 'boolean', default: false },
+    // Stage into a logged import_dossier_rows (it is UNLOGGED since migration 001): what the WAL costs. With --repeat 0, staging only.
+    'logged-staging': { type: 'boolean', default: false },
   },
 })
 const rows = Number(values.rows)
+const { down: undoBefore } = (await import(`../../src/db/migrations/${values.before}.js`)) as { down: (db: Parameters<typeof migrateUpTo>[0]) => Promise<void> }
 const work = mkdtempSync(join(tmpdir(), 'profile-merge-'))
 const csvPath = join(work, 'dossiers.csv')
 await writeBenchDossiers(csvPath, rows)
-const handle = await openDatabase({ dataDir: join(work, 'data') })
+const handle = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: join(work, 'data') })
 const target = values.without ? MIGRATION_NAMES[MIGRATION_NAMES.indexOf(values.without) - 1]! : MIGRATION_NAMES.at(-1)!
 await migrateUpTo(handle.db, target)
 process.stderr.write(`migrated to ${target}\n`)
+if (values['logged-staging']) await sql`alter table import_dossier_rows set logged`.execute(handle.db)
 await handle.db.transaction().execute(async (trx) => {
   const units = benchUnits()
   await saveUnits(trx, units.map((unit, i) => ({ line: i + 2, unit })))
@@ -68,7 +74,7 @@ if (values.copy) process.stderr.write(`raw COPY: ${(await rawCopySeconds(handle,
 
 let started = performance.now()
 await importDossiers(handle, csvPath, { skipInvalid: false, ignoreUnknown: false, workers: 0 })
-process.stderr.write(`staged ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})\n`)
+process.stderr.write(`staged ${rows} rows${values['logged-staging'] ? ' (logged)' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})\n`)
 DossierImportRun.prototype.merge = merge
 
 const MERGED = [
@@ -110,7 +116,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   started = performance.now()
   await handle.db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '128MB'`.execute(trx)
-    if (old) await before034(trx)
+    if (old) await undoBefore(trx)
     for (const name of disabled.split(',').filter(Boolean)) {
       // `all:T` turns off every trigger of table T, its foreign-key checks too (PGlite runs as superuser).
       if (name.startsWith('all:')) {
@@ -133,7 +139,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   }).catch((error: unknown) => {
     if (!(error instanceof Rollback)) throw error
   })
-  process.stderr.write(`merge ${i + 1} [${old ? 'before 034' : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stderr.write(`merge ${i + 1} [${old ? `before ${values.before.slice(9, 12)}` : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
 }
 await handle.close()
 rmSync(work, { recursive: true, force: true })

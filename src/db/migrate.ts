@@ -38,6 +38,7 @@ import * as coldTableScopeTotals from './migrations/20261126_035_cold_table_scop
 import * as decidedElsewhere from './migrations/20261126_036_decided_elsewhere.js'
 import * as portalUnverifiedContact from './migrations/20261126_037_portal_unverified_contact.js'
 import * as secTasks from './migrations/20261126_038_sec_tasks.js'
+import * as importFacts from './migrations/20261126_039_import_facts.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -79,6 +80,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_036_decided_elsewhere': decidedElsewhere,
   '20261126_037_portal_unverified_contact': portalUnverifiedContact,
   '20261126_038_sec_tasks': secTasks,
+  '20261126_039_import_facts': importFacts,
 }
 
 /** The names of the migrations this version knows, in order. */
