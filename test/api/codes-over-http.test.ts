@@ -21,7 +21,7 @@ beforeAll(async () => {
 })
 afterAll(async () => stopApiServer({ handle, app }))
 
-const feedback = (code: string) => ({ unit: 'H23.07.01', received_at: '2022-04-29T10:00:00+07:00', channel: 'phone', summary: 'Cán bộ hẹn trả kết quả nhiều lần', code })
+const feedback = (code: string) => ({ unit: 'H23.07.01', received_at: '2022-04-29T10:00:00+07:00', late_entry_reason: 'Nhập bù phản ánh nhận qua điện thoại năm 2022', channel: 'phone', summary: 'Cán bộ hẹn trả kết quả nhiều lần', code })
 const feedbackCount = async () => Number((await handle.db.selectFrom('feedback').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 
 describe('codes entered over HTTP are checked as the imports check them', () => {

@@ -33,7 +33,10 @@ beforeAll(async () => {
       { code: 'H23.08', name: 'Huyện Thanh Hà', kind: 'district', parentCode: 'H23' },
       { code: 'H23.08.01', name: 'Xã Quang Trung', kind: 'commune', parentCode: 'H23.08' },
     ],
-    [{ code: '1.004873', name: 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân', field: 'Hộ tịch', level: 'commune', onlineLevel: 'full', processingDays: 3, feeVnd: 5_000, components: [{ name: 'Tờ khai', required: true }] }],
+    [
+      { code: '1.004873', name: 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân', field: 'Hộ tịch', level: 'commune', onlineLevel: 'full', processingDays: 3, feeVnd: 5_000, components: [{ name: 'Tờ khai', required: true }] },
+      { code: '1.001612', name: 'Thủ tục đăng ký thay đổi nội dung đăng ký hộ kinh doanh', field: 'Hộ kinh doanh', level: 'district', onlineLevel: 'none', processingDays: 3, feeVnd: 0, components: [] },
+    ],
   )
   anThanhOfficer = await signIn(app, handle, 'officer', 'H23.07.01')
   quangTrungSpecialist = await signIn(app, handle, 'specialist', 'H23.08.01')
@@ -63,6 +66,16 @@ async function receiveForQuangTrung(): Promise<string> {
 }
 
 describe('a dossier received by one commune and decided by another', () => {
+  it('the deciding unit named at receipt must have the competence: a commune does not decide a district procedure', async () => {
+    const refused = await post(anThanhOfficer, '/api/v1/dossiers', {
+      unit: 'H23.07.01', deciding_unit: 'H23.08.01', procedure_code: '1.001612', applicant: { name: 'Trần Văn Bình' }, channel: 'direct', received_components: [],
+      received_at: '2026-11-02T09:00:00+07:00', confirm_procedure_level: true,
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().message).toBe('Đơn vị giải quyết không hợp lệ: Xã Quang Trung là đơn vị cấp xã, không có thẩm quyền giải quyết thủ tục cấp huyện')
+    expect(await handle.db.selectFrom('dossiers').select('id').where('procedure_id', 'in', handle.db.selectFrom('procedures').select('id').where('code', '=', '1.001612')).execute()).toEqual([])
+  })
+
   it('the receiving desk cannot finish, reject or ask for papers on the decider’s behalf, and the decider’s figures do not move', async () => {
     const code = await receiveForQuangTrung()
     const before = await lateAtQuangTrung()

@@ -30,3 +30,14 @@ export function judgeProcedureLevel(procedureLevel: DecidingLevel, unitKind: Uni
   if (above === 1) return { kind: 'warn', message: `${what}. Xác nhận tiếp nhận thay (liên thông) và chuyển cho ${LEVEL_WORDS[procedureLevel]}?` }
   return { kind: 'refuse', message: `${what}: không tiếp nhận tại đơn vị này` }
 }
+
+/**
+ * May this unit decide a procedure of that level? Only at the procedure's level or above (an
+ * office decides its sector's procedures): a commune named to decide a province procedure
+ * has no competence, so the dossier would sit on its figures with no one able to decide it.
+ * Null when it may, else why not.
+ */
+export function decidingLevelRefusal(procedureLevel: DecidingLevel, unitKind: UnitKind, unitName: string): string | null {
+  if (unitKind === 'office' || RANK[unitKind] >= RANK[procedureLevel]) return null
+  return `${unitName} là đơn vị ${LEVEL_WORDS[unitKind]}, không có thẩm quyền giải quyết thủ tục ${LEVEL_WORDS[procedureLevel]}`
+}

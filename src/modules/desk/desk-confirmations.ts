@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { CONFIRM_UNPAID_FEE, unpaidFeeWarning } from '../../domain/dossiers/desk-guards.js'
 import type { DecidingLevel } from '../../domain/procedures/procedure-input.js'
-import { CONFIRM_PROCEDURE_LEVEL, judgeProcedureLevel } from '../../domain/procedures/procedure-level-guard.js'
+import { CONFIRM_PROCEDURE_LEVEL, decidingLevelRefusal, judgeProcedureLevel } from '../../domain/procedures/procedure-level-guard.js'
 import { AppError, ErrorCode } from '../../domain/shared/app-error.js'
 import type { UnitKind } from '../../domain/units/unit-kind.js'
 
@@ -35,4 +35,11 @@ export async function guardProcedureLevel(trx: Transaction<Database>, unitId: nu
   if (decision.kind === 'refuse') throw new AppError(ErrorCode.conflict, `procedure level ${procedureLevel} at a ${unit.kind}`, decision.message, [{ column: 'procedure_code', reason: decision.message }])
   if (!confirmed) throw confirmationRequired(CONFIRM_PROCEDURE_LEVEL, decision.message)
   return { levelConfirmed: true }
+}
+
+/** A deciding unit named at receipt must have the competence for the procedure's level (400 naming the field). */
+export async function guardDecidingLevel(trx: Transaction<Database>, decidingUnitId: number, procedureLevel: string): Promise<void> {
+  const unit = await trx.selectFrom('units').select(['kind', 'name', 'code']).where('id', '=', decidingUnitId).executeTakeFirstOrThrow()
+  const refusal = decidingLevelRefusal(procedureLevel as DecidingLevel, unit.kind as UnitKind, unit.name)
+  if (refusal) throw new AppError(ErrorCode.validation, `deciding unit ${unit.code} below level ${procedureLevel}`, `Đơn vị giải quyết không hợp lệ: ${refusal}`, [{ column: 'deciding_unit', value: unit.code, reason: refusal }])
 }

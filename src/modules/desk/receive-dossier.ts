@@ -10,7 +10,7 @@ import { toVietnamDate } from '../../domain/time/vietnam-time.js'
 import { writeAudit } from '../audit/write-audit.js'
 import { loadWorkingCalendar } from '../calendar/load-working-calendar.js'
 import { versionAt } from '../dossiers/import/dossier-lookups.js'
-import { guardProcedureLevel } from './desk-confirmations.js'
+import { guardProcedureLevel, guardDecidingLevel } from './desk-confirmations.js'
 import { tellApplicant, type ApplicantNoticeSettings } from '../portal/tell-applicant.js'
 
 export interface ReceiveDossierInput {
@@ -103,6 +103,7 @@ export async function receiveDossier(db: Kysely<Database>, input: ReceiveDossier
     const version = versions.find((v) => v.id === chosen.id)!
     const components = (version.components ?? []) as ProcedureComponent[]
     const { levelConfirmed } = await guardProcedureLevel(trx, input.unit.id, version.level, input.confirmProcedureLevel ?? false)
+    if (decidingUnitId !== input.unit.id) await guardDecidingLevel(trx, decidingUnitId, version.level)
 
     const received = new Set(input.receivedComponents)
     const unknown = [...received].filter((position) => position < 1 || position > components.length)
