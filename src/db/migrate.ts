@@ -35,6 +35,7 @@ import * as failedLoginsByAddress from './migrations/20261126_032_failed_logins_
 import * as index766Partials from './migrations/20261126_033_index766_partials.js'
 import * as importSpeedRollups from './migrations/20261126_034_import_speed_rollups.js'
 import * as coldTableScopeTotals from './migrations/20261126_035_cold_table_scope_totals.js'
+import * as subtreeContrib from './migrations/20261126_036_subtree_contrib.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_033_index766_partials': index766Partials,
   '20261126_034_import_speed_rollups': importSpeedRollups,
   '20261126_035_cold_table_scope_totals': coldTableScopeTotals,
+  '20261126_036_subtree_contrib': subtreeContrib,
 }
 
 /** The names of the migrations this version knows, in order. */
