@@ -5,19 +5,20 @@
  * staged rows can be merged again, e.g. with the triggers of another migration for comparison.
  *   npx tsx bench/indicators/profile-merge.ts --rows 50000 [--repeat 2] [--without 20261126_034_import_speed_rollups]
  * `--without M` migrates only up to the migration before M (the triggers as they were).
+ * `--compare [--versus M]` alternates each merge with one under the triggers as they were before M
+ * (the down() of every migration from the latest back to M; default 034).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { openDatabase } from '../../src/db/open-database.js'
 import { MIGRATION_NAMES, migrateUpTo } from '../../src/db/migrate.js'
 import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { DossierImportRun } from '../../src/modules/dossiers/import/dossier-import-run.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
-import { down as before034 } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import { benchProcedures, benchUnits, writeBenchDossiers } from './generate.js'
 
 const { values } = parseArgs({
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     // Alternate each merge with one under the triggers as they were before migration 034 (its
     // down() run in the measured transaction): the same staged rows, the same minutes.
     compare: { type: 'boolean', default: false },
+    // The migration whose down() the compared merges run (its triggers undone in that transaction).
+    versus: { type: 'string', default: '20261126_034_import_speed_rollups' },
     // Triggers to disable in the measured transaction (names, comma-separated; variants separated by ';', run in turn): what each costs.
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
@@ -36,6 +39,10 @@ const { values } = parseArgs({
   },
 })
 const rows = Number(values.rows)
+type Down = { down: (db: Kysely<any>) => Promise<void> } // eslint-disable-line @typescript-eslint/no-explicit-any
+if (!MIGRATION_NAMES.includes(values.versus)) throw new Error(`no migration ${values.versus}`)
+const undone = MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf(values.versus)).reverse()
+const downs = await Promise.all(undone.map(async (name) => ((await import(`../../src/db/migrations/${name}.js`)) as Down).down))
 const work = mkdtempSync(join(tmpdir(), 'profile-merge-'))
 const csvPath = join(work, 'dossiers.csv')
 await writeBenchDossiers(csvPath, rows)
@@ -103,7 +110,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   started = performance.now()
   await handle.db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '128MB'`.execute(trx)
-    if (old) await before034(trx)
+    if (old) for (const down of downs) await down(trx)
     for (const name of disabled.split(',').filter(Boolean)) {
       // `all:T` turns off every trigger of table T, its foreign-key checks too (PGlite runs as superuser).
       if (name.startsWith('all:')) {
@@ -126,7 +133,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   }).catch((error: unknown) => {
     if (!(error instanceof Rollback)) throw error
   })
-  process.stderr.write(`merge ${i + 1} [${old ? 'before 034' : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stderr.write(`merge ${i + 1} [${old ? `before ${values.versus}` : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
 }
 await handle.close()
 rmSync(work, { recursive: true, force: true })
