@@ -19,6 +19,8 @@ import { importDossiers } from '../../src/modules/dossiers/import/import-dossier
 import { DossierImportRun } from '../../src/modules/dossiers/import/dossier-import-run.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
+import { contributionUpsert as unitRollupsStatement, signedRows } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
+import { contributionUpsert as withAncestorsStatement } from '../../src/db/migrations/20261126_036_subtree_contrib.js'
 import { benchProcedures, benchUnits, writeBenchDossiers } from './generate.js'
 
 const { values } = parseArgs({
@@ -36,6 +38,9 @@ const { values } = parseArgs({
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
     plan: { type: 'boolean', default: false },
+    // After the merge (run it with --disable dossiers_rollups_insert), the rollups' statement alone
+    // over every dossier, twice: into empty rollup tables (a first import), then every row a conflict.
+    'rollup-statement': { type: 'boolean', default: false },
   },
 })
 const rows = Number(values.rows)
@@ -121,7 +126,14 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
       if (found.length === 0) throw new Error(`no trigger ${name}`)
       await sql`alter table ${sql.raw(found[0]!.t)} disable trigger ${sql.raw(name)}`.execute(trx)
     }
-    for (const [name, text] of Object.entries(statements)) {
+    const measured = { ...statements }
+    if (values['rollup-statement']) {
+      // 036's statement says it wrote the per-ancestor rows itself, as its trigger does.
+      if (!old) await sql`select set_config('motcua.subtree_kept', 'on', true)`.execute(trx)
+      const rollups = (old ? unitRollupsStatement : withAncestorsStatement)([signedRows('dossiers', 1)])
+      Object.assign(measured, { 'rollups into empty tables': rollups, 'rollups, every row a conflict': rollups })
+    }
+    for (const [name, text] of Object.entries(measured)) {
       const t = performance.now()
       const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json) ${sql.raw(text)}`.execute(trx)
       const [top] = plan.rows[0]!['QUERY PLAN'] as [{ 'Execution Time': number; Triggers?: { 'Trigger Name': string; Time: number; Calls: number }[] }]
