@@ -143,6 +143,7 @@ const SUBTREE_TRIGGERS = (p: Pair) => [`${p.source}_subtree_insert`, `${p.source
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  // 029's trigger functions stay (down() points its triggers at them again).
   await runSqlScript(db, `
     ${PAIRS.flatMap((p) => SUBTREE_TRIGGERS(p).map((t) => `drop trigger ${t} on ${p.source};`)).join('\n    ')}
     ${guards()}
