@@ -4,20 +4,23 @@
  * with its events) under EXPLAIN ANALYZE in a transaction that is rolled back — so the same
  * staged rows can be merged again, e.g. with the triggers of another migration for comparison.
  *   npx tsx bench/indicators/profile-merge.ts --rows 50000 [--repeat 2] [--without 20261126_034_import_speed_rollups]
- *   … --compare [--before 20261126_039_import_facts]  (alternate with that migration's down(); 034 by default)
  * `--without M` migrates only up to the migration before M (the triggers as they were).
+ * `--compare [--versus M]` alternates each merge with one under the triggers as they were before M
+ * (the down() of every migration from the latest back to M; default 034).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { openDatabase } from '../../src/db/open-database.js'
 import { MIGRATION_NAMES, migrateUpTo } from '../../src/db/migrate.js'
 import { importDossiers } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { DossierImportRun } from '../../src/modules/dossiers/import/dossier-import-run.js'
 import { saveProcedures } from '../../src/modules/procedures/save-procedures.js'
 import { saveUnits } from '../../src/modules/units/save-units.js'
+import { contributionUpsert as unitRollupsStatement, signedRows } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
+import { contributionUpsert as withAncestorsStatement } from '../../src/db/migrations/20261126_040_subtree_contrib.js'
 import { benchProcedures, benchUnits, writeBenchDossiers } from './generate.js'
 import { rawCopySeconds } from './raw-copy.js'
 
@@ -30,8 +33,8 @@ const { values } = parseArgs({
     // Alternate each merge with one under the triggers as they were before migration 034 (its
     // down() run in the measured transaction): the same staged rows, the same minutes.
     compare: { type: 'boolean', default: false },
-    // The migration whose down() --compare runs.
-    before: { type: 'string', default: '20261126_034_import_speed_rollups' },
+    // The migration whose down() the compared merges run (its triggers undone in that transaction).
+    versus: { type: 'string', default: '20261126_034_import_speed_rollups' },
     // Triggers to disable in the measured transaction (names, comma-separated; variants separated by ';', run in turn): what each costs.
     disable: { type: 'string', default: '' },
     // Print each statement's plan nodes with their actual times.
@@ -41,10 +44,16 @@ const { values } = parseArgs({
     copy: { type: 'boolean', default: false },
     // Stage into a logged import_dossier_rows (it is UNLOGGED since migration 001): what the WAL costs. With --repeat 0, staging only.
     'logged-staging': { type: 'boolean', default: false },
+    // After the merge (run it with --disable dossiers_rollups_insert), the rollups' statement alone
+    // over every dossier, twice: into empty rollup tables (a first import), then every row a conflict.
+    'rollup-statement': { type: 'boolean', default: false },
   },
 })
 const rows = Number(values.rows)
-const { down: undoBefore } = (await import(`../../src/db/migrations/${values.before}.js`)) as { down: (db: Parameters<typeof migrateUpTo>[0]) => Promise<void> }
+type Down = { down: (db: Kysely<any>) => Promise<void> } // eslint-disable-line @typescript-eslint/no-explicit-any
+if (!MIGRATION_NAMES.includes(values.versus)) throw new Error(`no migration ${values.versus}`)
+const undone = MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf(values.versus)).reverse()
+const downs = await Promise.all(undone.map(async (name) => ((await import(`../../src/db/migrations/${name}.js`)) as Down).down))
 const work = mkdtempSync(join(tmpdir(), 'profile-merge-'))
 const csvPath = join(work, 'dossiers.csv')
 await writeBenchDossiers(csvPath, rows)
@@ -116,7 +125,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   started = performance.now()
   await handle.db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '128MB'`.execute(trx)
-    if (old) await undoBefore(trx)
+    if (old) for (const down of downs) await down(trx)
     for (const name of disabled.split(',').filter(Boolean)) {
       // `all:T` turns off every trigger of table T, its foreign-key checks too (PGlite runs as superuser).
       if (name.startsWith('all:')) {
@@ -127,7 +136,14 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
       if (found.length === 0) throw new Error(`no trigger ${name}`)
       await sql`alter table ${sql.raw(found[0]!.t)} disable trigger ${sql.raw(name)}`.execute(trx)
     }
-    for (const [name, text] of Object.entries(statements)) {
+    const measured = { ...statements }
+    if (values['rollup-statement']) {
+      // 040's statement says it wrote the per-ancestor rows itself, as its trigger does.
+      if (!old) await sql`select set_config('motcua.subtree_kept', 'on', true)`.execute(trx)
+      const rollups = (old ? unitRollupsStatement : withAncestorsStatement)([signedRows('dossiers', 1)])
+      Object.assign(measured, { 'rollups into empty tables': rollups, 'rollups, every row a conflict': rollups })
+    }
+    for (const [name, text] of Object.entries(measured)) {
       const t = performance.now()
       const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json) ${sql.raw(text)}`.execute(trx)
       const [top] = plan.rows[0]!['QUERY PLAN'] as [{ 'Execution Time': number; Triggers?: { 'Trigger Name': string; Time: number; Calls: number }[] }]
@@ -139,7 +155,7 @@ for (let i = 0; i < Number(values.repeat) * variants.length; i++) {
   }).catch((error: unknown) => {
     if (!(error instanceof Rollback)) throw error
   })
-  process.stderr.write(`merge ${i + 1} [${old ? `before ${values.before.slice(9, 12)}` : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stderr.write(`merge ${i + 1} [${old ? `before ${values.versus}` : 'now'}, without ${disabled || 'nothing'}]: ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
 }
 await handle.close()
 rmSync(work, { recursive: true, force: true })

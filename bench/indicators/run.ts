@@ -16,6 +16,7 @@ import { sql } from 'kysely'
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { down as triggersBefore034 } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
+import { down as triggersBefore040 } from '../../src/db/migrations/20261126_040_subtree_contrib.js'
 import { computeIndicators } from '../../src/domain/indicators/compute-indicators.js'
 import { getIndicators } from '../../src/modules/indicators/get-indicators.js'
 import { rawTotalsForScope } from '../../src/modules/indicators/raw-scan.js'
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     // The import under the rollup triggers as they were before migration 034 (its down() run
     // after migrating): to measure before and after alternately on the same machine.
     'triggers-before-034': { type: 'boolean', default: false },
+    // The per-ancestor rollups kept by 029's triggers on the unit rollups, as before migration 040.
+    'triggers-before-040': { type: 'boolean', default: false },
   },
 })
 const reuse = values.reuse && Boolean(process.env.DATABASE_URL)
@@ -80,6 +83,8 @@ async function generateAndImport(): Promise<{ fileBytes: number; copySeconds: nu
 
   const handle = await open()
   await migrateToLatest(handle.db)
+  // Undone in reverse order: 034's down() alone would leave 040's per-ancestor rebuilds in place.
+  if (values['triggers-before-034'] || values['triggers-before-040']) await triggersBefore040(handle.db)
   if (values['triggers-before-034']) await triggersBefore034(handle.db)
   const units = benchUnits()
   await handle.db.transaction().execute(async (trx) => {
@@ -152,7 +157,7 @@ await handle.close()
 const result = {
   database: kind,
   rows,
-  triggers: values['triggers-before-034'] ? 'before 034' : 'latest',
+  triggers: values['triggers-before-034'] ? 'before 034' : values['triggers-before-040'] ? 'before 040' : 'latest',
   fileMB: timings ? Math.round(timings.fileBytes / 1e5) / 10 : null,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   measuredAt: new Date().toISOString(),

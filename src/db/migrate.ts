@@ -39,6 +39,7 @@ import * as decidedElsewhere from './migrations/20261126_036_decided_elsewhere.j
 import * as portalUnverifiedContact from './migrations/20261126_037_portal_unverified_contact.js'
 import * as secTasks from './migrations/20261126_038_sec_tasks.js'
 import * as importFacts from './migrations/20261126_039_import_facts.js'
+import * as subtreeContrib from './migrations/20261126_040_subtree_contrib.js'
 
 /** The migrations, in order. A static list: no file-system scanning, same on every machine. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -81,6 +82,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_037_portal_unverified_contact': portalUnverifiedContact,
   '20261126_038_sec_tasks': secTasks,
   '20261126_039_import_facts': importFacts,
+  '20261126_040_subtree_contrib': subtreeContrib,
 }
 
 /** The names of the migrations this version knows, in order. */

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { down as triggersBeforeOnePass } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
+import { down as subtreeTriggersOnUnitRollups } from '../../src/db/migrations/20261126_040_subtree_contrib.js'
 import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { randomDossier } from '../support/random-dossier.js'
@@ -32,6 +33,8 @@ let now: DatabaseHandle
 
 beforeAll(async () => {
   ;[before, now] = await Promise.all([createTestDatabase(), createTestDatabase()])
+  // 040 first (029's per-ancestor triggers back on the unit rollups), then 034: the triggers as they were.
+  await subtreeTriggersOnUnitRollups(before.db)
   await triggersBeforeOnePass(before.db)
   await saveSmallProvince(before)
   await saveSmallProvince(now)
