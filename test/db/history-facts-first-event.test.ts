@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
-import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { saveSmallProvince, smallProvinceDossierSpace } from '../support/small-province.js'
 
 /*
  * The history facts trigger makes a dossier's facts from its one event when that event is its
@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => handle?.close())
 
-const space = { unitCodes: SMALL_PROVINCE_UNITS, procedures: SMALL_PROVINCE_PROCEDURES, base: BASE, spanDays: 20, dueWithinDays: 10, finishWithinDays: 15 }
+const space = smallProvinceDossierSpace(BASE)
 
 /** A step of some dossier's history; `dossier` picks one of the run's dossiers. */
 const stepArb = fc.record({

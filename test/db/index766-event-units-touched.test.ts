@@ -5,14 +5,14 @@ import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
 import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
-import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { SMALL_PROVINCE_UNITS, saveSmallProvince, smallProvinceDossierSpace } from '../support/small-province.js'
 
 /*
  * Events written for some dossiers make the Decision 766 partials of exactly their receiving and
  * deciding units stale: those units' change counters move, and no other unit's.
  */
 const BASE = Date.parse('2024-05-01T08:00:00+07:00')
-const space = { unitCodes: SMALL_PROVINCE_UNITS, procedures: SMALL_PROVINCE_PROCEDURES, base: BASE, spanDays: 20, dueWithinDays: 10, finishWithinDays: 15 }
+const space = smallProvinceDossierSpace(BASE)
 
 let handle: DatabaseHandle
 let run = 0

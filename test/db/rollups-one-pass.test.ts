@@ -9,6 +9,7 @@ import { importDossierInputs } from '../../src/modules/dossiers/import/import-do
 import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
 import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { applyDossierFates } from '../support/dossier-fates.js'
 
 /*
  * Migration 034 keeps the receiving and deciding rollups in one pass over the changed dossiers
@@ -93,27 +94,8 @@ describe('the rollups kept in one pass (migration 034)', () => {
           const next = first.map((d, i) => (changed[i] ? { ...second[i]!, code: d.code } : d))
           await onBoth((h) => importDossierInputs(h, next, 'one-pass-second'))
           await onBoth((h) => importDossierInputs(h, next, 'one-pass-again'))
-          // Decided elsewhere, and a change no figure reads (the applicant's address), in one statement each.
-          const redecided = codes.filter((_, i) => fate[i] === 1)
-          const readdressed = codes.filter((_, i) => fate[i] === 2)
-          await onBoth(async (h) => {
-            if (redecided.length > 0) {
-              await sql`update dossiers set deciding_unit_id = (select id from units where code = ${decider}) where code in (${sql.join(redecided)})`.execute(h.db)
-            }
-            if (readdressed.length > 0) await sql`update dossiers set applicant_address = 'số 2, Thôn Đông' where code in (${sql.join(readdressed)})`.execute(h.db)
-          })
-          // Deleted by the database owner, who lifts the history guard to do it.
-          const removed = codes.filter((_, i) => fate[i] === 3)
-          if (removed.length > 0) {
-            await onBoth((h) =>
-              h.db.transaction().execute(async (trx) => {
-                await sql`alter table dossier_events disable trigger dossier_events_append_only`.execute(trx)
-                await sql`delete from dossier_events where dossier_id in (select id from dossiers where code in (${sql.join(removed)}))`.execute(trx)
-                await sql`delete from dossiers where code in (${sql.join(removed)})`.execute(trx)
-                await sql`alter table dossier_events enable trigger dossier_events_append_only`.execute(trx)
-              }),
-            )
-          }
+          // Decided elsewhere, a change no figure reads (the applicant's address), deleted: one statement each.
+          await onBoth((h) => applyDossierFates(h, codes, fate, decider, 'số 2, Thôn Đông'))
           expect(await kept(now)).toEqual(await kept(before))
         },
       ),

@@ -9,6 +9,7 @@ import { saveUnits } from '../../src/modules/units/save-units.js'
 import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
 import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { applyDossierFates } from '../support/dossier-fates.js'
 
 /*
  * Migration 040 writes the per-ancestor rollups from the dossier trigger's own sums, in the
@@ -118,25 +119,7 @@ describe('the per-ancestor rollups from the dossier trigger (migration 040)', ()
           const next = first.map((d, i) => (changed[i] ? { ...second[i]!, code: d.code } : d))
           await onBoth((h) => importDossierInputs(h, next, 'subtree-second'))
           await onBoth((h) => importDossierInputs(h, next, 'subtree-again'))
-          const redecided = codes.filter((_, i) => fate[i] === 1)
-          const readdressed = codes.filter((_, i) => fate[i] === 2)
-          await onBoth(async (h) => {
-            if (redecided.length > 0) {
-              await sql`update dossiers set deciding_unit_id = (select id from units where code = ${decider}) where code in (${sql.join(redecided)})`.execute(h.db)
-            }
-            if (readdressed.length > 0) await sql`update dossiers set applicant_address = 'số 5, Thôn Nam' where code in (${sql.join(readdressed)})`.execute(h.db)
-          })
-          const removed = codes.filter((_, i) => fate[i] === 3)
-          if (removed.length > 0) {
-            await onBoth((h) =>
-              h.db.transaction().execute(async (trx) => {
-                await sql`alter table dossier_events disable trigger dossier_events_append_only`.execute(trx)
-                await sql`delete from dossier_events where dossier_id in (select id from dossiers where code in (${sql.join(removed)}))`.execute(trx)
-                await sql`delete from dossiers where code in (${sql.join(removed)})`.execute(trx)
-                await sql`alter table dossier_events enable trigger dossier_events_append_only`.execute(trx)
-              }),
-            )
-          }
+          await onBoth((h) => applyDossierFates(h, codes, fate, decider, 'số 5, Thôn Nam'))
           expect(await kept(now)).toEqual(await kept(before))
           expect(await twinsOutOfStep(now)).toEqual([])
         },

@@ -26,3 +26,7 @@ export async function saveSmallProvince(handle: DatabaseHandle): Promise<void> {
     SMALL_PROVINCE_PROCEDURES.map((p) => ({ code: p.code, name: p.code, field: null, level: 'commune', onlineLevel: p.onlineLevel, processingDays: 2, feeVnd: p.feeVnd })),
   )
 }
+
+/** Where random dossiers of the small province fall: received over 20 days from `base`, due within 10, finished within 15. */
+export const smallProvinceDossierSpace = (base: number) =>
+  ({ unitCodes: SMALL_PROVINCE_UNITS, procedures: SMALL_PROVINCE_PROCEDURES, base, spanDays: 20, dueWithinDays: 10, finishWithinDays: 15 }) as const
