@@ -73,8 +73,10 @@ describe('data the whole province shares is changed from the province only', () 
     }
     expect((await communeAdmin.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2022-09-02' })).statusCode).toBe(403)
     expect((await communeAdmin.inject({ method: 'PUT', url: '/api/v1/targets', payload: KIND_TARGET })).statusCode).toBe(403)
-    // Its own unit's target is its own business.
-    expect((await communeAdmin.inject({ method: 'PUT', url: '/api/v1/targets', payload: { ...KIND_TARGET, unit_kind: undefined, unit: 'H23.07.01' } })).statusCode).toBe(200)
+    // Nor its own unit's target: that is assigned by the level above.
+    const own = await communeAdmin.inject({ method: 'PUT', url: '/api/v1/targets', payload: { ...KIND_TARGET, unit_kind: undefined, unit: 'H23.07.01' } })
+    expect(own.statusCode).toBe(403)
+    expect(own.json().message).toContain('do cấp trên giao theo văn bản')
     expect(await calendarOf2022()).toEqual(before)
     expect((await provinceAdmin.inject('/api/v1/procedures/1.001193/publication')).json().decided_on).toBeNull()
     expect((await provinceAdmin.inject('/api/v1/targets?year=2023')).json().filter((t: { unitKind: string | null }) => t.unitKind !== null)).toEqual([])
