@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../src/db/open-database.js'
 import { down as triggersBeforeOnePass } from '../../src/db/migrations/20261126_034_import_speed_rollups.js'
 import { down as subtreeTriggersOnUnitRollups } from '../../src/db/migrations/20261126_040_subtree_contrib.js'
-import type { DossierInput } from '../../src/domain/dossiers/dossier-input.js'
 import { importDossierInputs } from '../../src/modules/dossiers/import/import-dossiers.js'
-import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
-import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { dossierWithDeciderArb, keptRollups } from '../support/kept-rollups.js'
 import { applyDossierFates } from '../support/dossier-fates.js'
 
 /*
@@ -20,17 +19,11 @@ import { applyDossierFates } from '../support/dossier-fates.js'
  * history facts must be the same, row for row.
  */
 const UNIT_CODES = SMALL_PROVINCE_UNITS
-const PROCEDURES = SMALL_PROVINCE_PROCEDURES
 // Around 17:00 UTC (midnight in Vietnam) too: receipts are hourly from a Vietnam midnight.
 const BASE = Date.parse('2022-12-20T00:00:00+07:00')
-const TABLES = [
-  'rollup_daily', 'rollup_monthly', 'rollup_decided_daily', 'rollup_decided_monthly',
-  'rollup_subtree_daily', 'rollup_subtree_monthly', 'rollup_decided_subtree_daily', 'rollup_decided_subtree_monthly',
-] as const
 
 let before: DatabaseHandle
 let now: DatabaseHandle
-
 
 beforeAll(async () => {
   ;[before, now] = await Promise.all([createTestDatabase(), createTestDatabase()])
@@ -42,28 +35,8 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => Promise.all([before.close(), now.close()]))
 
-const dossierArb = (code: string) =>
-  fc.tuple(
-    randomDossier({ unitCodes: UNIT_CODES, procedures: PROCEDURES, base: BASE, spanDays: 30, dueWithinDays: 10, finishWithinDays: 20 }, code),
-    fc.option(fc.constantFrom(...UNIT_CODES), { nil: null }),
-  ).map(([dossier, decider]): DossierInput => ({ ...dossier, decidingUnitCode: decider }))
-
-/** Everything the triggers keep, in one comparable shape. */
-async function kept(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {}
-  for (const table of TABLES) {
-    const { rows } = await sql<Record<string, unknown>>`
-      select u.code as unit, r.* from ${sql.table(table)} r join units u on u.id = r.unit_id order by u.code, 3`.execute(handle.db)
-    out[table] = rows.map(({ unit_id: _, ...row }) => row)
-  }
-  out.ecert_subtree_years = (await sql`
-    select a.code as ancestor, u.code as unit, e.year, e.days::text as days from ecert_subtree_years e
-    join units a on a.id = e.ancestor_id join units u on u.id = e.unit_id order by 1, 2, 3`.execute(handle.db)).rows
-  out.dossier_history_facts = (await sql`
-    select d.code, f.first_type, f.result_at, f.returned_at, f.refused_at, f.requests, f.stretch_from, f.stretch_to
-    from dossier_history_facts f join dossiers d on d.id = f.dossier_id order by d.code`.execute(handle.db)).rows
-  return out
-}
+const dossierArb = (code: string) => dossierWithDeciderArb(BASE, 30, code)
+const kept = (handle: DatabaseHandle) => keptRollups(handle, true)
 
 /** The same change on both databases. */
 async function onBoth(change: (handle: DatabaseHandle) => Promise<unknown>) {

@@ -9,6 +9,7 @@ import { saveUnits } from '../../src/modules/units/save-units.js'
 import { randomDossier } from '../support/random-dossier.js'
 import { createTestDatabase } from '../support/test-database.js'
 import { SMALL_PROVINCE_PROCEDURES, SMALL_PROVINCE_UNITS, saveSmallProvince } from '../support/small-province.js'
+import { dossierWithDeciderArb, keptRollups } from '../support/kept-rollups.js'
 import { applyDossierFates } from '../support/dossier-fates.js'
 
 /*
@@ -41,25 +42,8 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => Promise.all([before.close(), now.close()]))
 
-const dossierArb = (code: string) =>
-  fc.tuple(
-    randomDossier({ unitCodes: UNIT_CODES, procedures: SMALL_PROVINCE_PROCEDURES, base: BASE, spanDays: 45, dueWithinDays: 10, finishWithinDays: 20 }, code),
-    fc.option(fc.constantFrom(...UNIT_CODES), { nil: null }),
-  ).map(([dossier, decider]): DossierInput => ({ ...dossier, decidingUnitCode: decider }))
-
-/** Every rollup row (by unit code) and every e-copy bitmap, in one comparable shape. */
-async function kept(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {}
-  for (const table of UNIT_TABLES.flatMap((t) => [t, TWINS[t].twin])) {
-    const { rows } = await sql<Record<string, unknown>>`
-      select u.code as unit, r.* from ${sql.table(table)} r join units u on u.id = r.unit_id order by u.code, 3`.execute(handle.db)
-    out[table] = rows.map(({ unit_id: _, ...row }) => row)
-  }
-  out.ecert_subtree_years = (await sql`
-    select a.code as ancestor, u.code as unit, e.year, e.days::text as days from ecert_subtree_years e
-    join units a on a.id = e.ancestor_id join units u on u.id = e.unit_id order by 1, 2, 3`.execute(handle.db)).rows
-  return out
-}
+const dossierArb = (code: string) => dossierWithDeciderArb(BASE, 45, code)
+const kept = (handle: DatabaseHandle) => keptRollups(handle)
 
 async function onBoth(change: (handle: DatabaseHandle) => Promise<unknown>) {
   await change(before)
