@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { ApiError, type Me } from '../shared/api.js'
 import { formatCount, formatDateTime } from '../shared/format.js'
 import { dossierPath, DESK_PATH, navigate } from '../shell/navigation.js'
@@ -43,6 +43,10 @@ export default function ReceiveDossier({ me }: { me: Me }) {
   const search = useApiData((signal) => deskApi.procedures(settledQuery, signal), [settledQuery])
   const options = search.data ?? NO_PROCEDURES
   const searching = search.loading || query !== settledQuery
+  // Every procedure the list has shown: a click on an option while the next search is on its way
+  // (the list then briefly empty) still chooses the procedure clicked.
+  const shown = useRef(new Map<string, ProcedureChoice>())
+  for (const p of options) shown.current.set(p.code, p)
 
   // The appointment the slip will carry, from the working-day calendar (holidays, 17:00 cut-off).
   const due = useApiData(
@@ -51,7 +55,7 @@ export default function ReceiveDossier({ me }: { me: Me }) {
   )
 
   const choose = (code: string) => {
-    const chosen = options.find((p) => p.code === code) ?? null
+    const chosen = options.find((p) => p.code === code) ?? shown.current.get(code) ?? null
     setProcedure(chosen)
     setReceived(chosen ? chosen.components.filter((c) => c.required).map((c) => c.position) : [])
     form.setFieldsValue({ fee_vnd: chosen?.fee_vnd ?? 0, paid_online: false })
